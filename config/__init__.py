@@ -1,0 +1,1 @@
+"""Settings schema, the default settings file, device and rule-set catalogues."""

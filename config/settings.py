@@ -1,0 +1,184 @@
+"""The station's settings: one typed, bounded schema, loaded from TOML, overridden by env.
+
+Loading order: the defaults below, then the TOML file (``--config PATH`` or
+``VITALS_STATION_CONFIG``), then the environment variables that ``../shared/DESIGN.md`` names
+(``VITALS_STATION_DB`` and ``SATUSEHAT_*``). Any problem raises ``SettingsError`` with one
+message that names the file and the key, so a clinic's IT person can fix it without reading a
+traceback. The settings object is passed to whoever needs it; nothing imports it as a global.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+__all__ = [
+    "CONFIG_ENV",
+    "DB_ENV",
+    "SATUSEHAT_ENV",
+    "Settings",
+    "SettingsError",
+    "default_settings_text",
+    "load_settings",
+]
+
+CONFIG_ENV = "VITALS_STATION_CONFIG"
+DB_ENV = "VITALS_STATION_DB"
+# Environment variable -> key in the [satusehat] table (DESIGN.md section 4).
+SATUSEHAT_ENV: Mapping[str, str] = {
+    "SATUSEHAT_AUTH_URL": "auth_url",
+    "SATUSEHAT_BASE_URL": "base_url",
+    "SATUSEHAT_CLIENT_ID": "client_id",
+    "SATUSEHAT_CLIENT_SECRET": "client_secret",
+    "SATUSEHAT_ORGANIZATION_ID": "organization_id",
+    "SATUSEHAT_LOCATION_ID": "location_id",
+    "SATUSEHAT_PRACTITIONER_NIK": "practitioner_nik",
+}
+
+
+class SettingsError(Exception):
+    """The settings file or an override is wrong; the message says where and how."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class StationSection(_Section):
+    id: str = Field(
+        default="desk-1",
+        min_length=1,
+        max_length=40,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="Identifies this desk in stored records and FHIR identifiers.",
+    )
+    patient_language: Literal["id", "en"] = Field(
+        default="id", description="Language of the patient screen."
+    )
+    patient_screen_clear_seconds: int = Field(
+        default=45,
+        ge=5,
+        le=600,
+        description="How long confirmed results stay on the patient screen.",
+    )
+
+
+class DatabaseSection(_Section):
+    url: str = Field(
+        default="", description="SQLAlchemy URL; empty means SQLite in the user data folder."
+    )
+
+
+class DevicesSection(_Section):
+    blood_pressure: Literal["simulator"] = Field(
+        default="simulator", description="Blood-pressure cuff to use."
+    )
+    oximeter: Literal["simulator"] = Field(
+        default="simulator", description="Pulse oximeter to use."
+    )
+    simulator_pace_seconds: float = Field(
+        default=0.15, ge=0.0, le=5.0, description="Seconds between simulated packets."
+    )
+
+
+class ChecksSection(_Section):
+    rule_set: Literal["station-plausibility"] = Field(
+        default="station-plausibility", description="Rule set used to check readings."
+    )
+
+
+class SatusehatSection(_Section):
+    auth_url: str = ""
+    base_url: str = ""
+    client_id: str = ""
+    client_secret: SecretStr = SecretStr("")
+    organization_id: str = ""
+    location_id: str = ""
+    practitioner_nik: str = ""
+
+    @property
+    def upload_enabled(self) -> bool:
+        """Upload runs only with credentials; until then results queue up."""
+        return bool(self.client_id and self.client_secret.get_secret_value())
+
+
+class Settings(_Section):
+    station: StationSection = StationSection()
+    database: DatabaseSection = DatabaseSection()
+    devices: DevicesSection = DevicesSection()
+    checks: ChecksSection = ChecksSection()
+    satusehat: SatusehatSection = SatusehatSection()
+    # Where the settings came from, for messages ("built-in defaults" or a path).
+    source: str = "built-in defaults"
+
+
+def default_settings_text() -> str:
+    """The documented default settings file shipped in ``config/default.toml``."""
+    return resources.files("config").joinpath("default.toml").read_text(encoding="utf-8")
+
+
+def _describe_location(loc: tuple[int | str, ...]) -> str:
+    parts = [str(p) for p in loc]
+    if len(parts) >= 2:
+        return f"[{parts[0]}] {'.'.join(parts[1:])}"
+    return parts[0] if parts else "(top level)"
+
+
+def _describe_error(error: Mapping[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":
+        return "unknown key"
+    message = str(error.get("msg", "invalid value"))
+    value = error.get("input")
+    if isinstance(value, str | int | float | bool):
+        return f"{message} (got {value!r})"
+    return message
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise SettingsError(f"settings file {path} does not exist") from exc
+    except OSError as exc:
+        raise SettingsError(f"settings file {path} cannot be read: {exc.strerror}") from exc
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"settings file {path} is not valid TOML: {exc}") from exc
+
+
+def _apply_environment(data: dict[str, Any], environ: Mapping[str, str]) -> None:
+    if environ.get(DB_ENV):
+        data.setdefault("database", {})
+        if isinstance(data["database"], dict):
+            data["database"]["url"] = environ[DB_ENV]
+    for variable, key in SATUSEHAT_ENV.items():
+        if variable in environ:
+            data.setdefault("satusehat", {})
+            if isinstance(data["satusehat"], dict):
+                data["satusehat"][key] = environ[variable]
+
+
+def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Load and validate the settings; raises ``SettingsError`` naming the bad key."""
+    env = os.environ if environ is None else environ
+    if path is None and env.get(CONFIG_ENV):
+        path = Path(env[CONFIG_ENV])
+    data: dict[str, Any] = _read_toml(path) if path is not None else {}
+    source = str(path) if path is not None else "built-in defaults"
+    if "source" in data:
+        raise SettingsError(f"settings file {source}: unknown key 'source'")
+    _apply_environment(data, env)
+    try:
+        return Settings.model_validate({**data, "source": source})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = _describe_location(tuple(first["loc"]))
+        raise SettingsError(f"settings file {source}: {where}: {_describe_error(first)}") from exc

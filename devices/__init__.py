@@ -1,0 +1,1 @@
+"""Talking to instruments: transports, sans-IO codecs, simulators, device catalogue."""

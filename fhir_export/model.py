@@ -1,0 +1,70 @@
+"""What the mapping needs to know about a visit: plain values, no database, no Qt.
+
+``station`` builds these from its store; ``fhir_export.mapping`` turns them into FHIR R4
+resources. Keeping this boundary as data lets the mapping stay a pure function that tests can
+drive with hand-made visits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+__all__ = ["ExportContext", "VisitExport", "VitalKind", "VitalSign"]
+
+
+class VitalKind(StrEnum):
+    SYSTOLIC = "systolic"
+    DIASTOLIC = "diastolic"
+    HEART_RATE = "heart_rate"
+    SPO2 = "spo2"
+
+
+@dataclass(frozen=True, slots=True)
+class VitalSign:
+    """One value that becomes one Observation.
+
+    ``identifier`` is the deterministic business identifier of the Observation (derived from
+    the stored reading), so a retry can never create a second copy.
+    ``effective`` must be timezone-aware (the station's clock, never the device's).
+    ``interpretation`` is a v3-ObservationInterpretation code (``N``, ``H``, ``HH``, ``L``,
+    ``LL``, ``A``) or None.
+    """
+
+    identifier: str
+    kind: VitalKind
+    value: float
+    effective: datetime
+    device_label: str
+    simulated: bool
+    interpretation: str | None = None
+    interpretation_text: str | None = None
+    reference_low: float | None = None
+    reference_high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VisitExport:
+    """One confirmed visit: the person, its times and its vital signs."""
+
+    visit_id: str
+    encounter_identifier: str
+    nik: str
+    name: str
+    birth_date: date | None
+    started: datetime
+    finished: datetime
+    vitals: tuple[VitalSign, ...]
+    # SATUSEHAT IHS numbers when known (after lookup); otherwise references use the NIK.
+    patient_ihs: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportContext:
+    """Facility facts from the settings (``SATUSEHAT_*``); empty strings when not configured."""
+
+    organization_id: str
+    location_id: str
+    practitioner_nik: str
+    practitioner_ihs: str | None = None

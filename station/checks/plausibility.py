@@ -1,0 +1,241 @@
+"""Plausibility rules: values that cannot be real are blocked, never stored as results.
+
+These are the first, "invalid" kind of check (DESIGN.md section 6). The limits are the
+station defaults proposed in ``../shared/reference/clinical-rules.md`` section 3.1 (block
+column), which sit between the loose typo guards of OpenEMR/OpenMRS forms and the devices'
+measuring ranges. They need clinical sign-off and will move into versioned rule sets (issue 4).
+Pure functions: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from devices.measurements import (
+    BloodPressure,
+    CuffPressure,
+    HeartRate,
+    Measurement,
+    SpO2,
+)
+from station.checks.findings import Finding, Severity
+
+__all__ = [
+    "DIASTOLIC_MAX_MMHG",
+    "DIASTOLIC_MIN_MMHG",
+    "HEART_RATE_MAX_BPM",
+    "HEART_RATE_MIN_BPM",
+    "RULE_SET_ID",
+    "RULE_SET_VERSION",
+    "SPO2_MAX_PERCENT",
+    "SPO2_MIN_PERCENT",
+    "SYSTOLIC_MAX_MMHG",
+    "SYSTOLIC_MIN_MMHG",
+    "check_measurement",
+]
+
+RULE_SET_ID = "station-plausibility"
+RULE_SET_VERSION = "1"
+
+# clinical-rules.md 3.1, "Block (invalid)" column. Below or above these a value is not a
+# physiological reading but a device or entry error.
+SYSTOLIC_MIN_MMHG = 50.0
+SYSTOLIC_MAX_MMHG = 300.0
+DIASTOLIC_MIN_MMHG = 20.0
+DIASTOLIC_MAX_MMHG = 200.0
+HEART_RATE_MIN_BPM = 20.0
+HEART_RATE_MAX_BPM = 300.0
+# SpO2 above 100 % is impossible by definition; below 50 % pulse oximeters are unspecified
+# (accuracy is usually stated for 70-100 %, clinical-rules.md 3.1, unconfirmed).
+SPO2_MIN_PERCENT = 50.0
+SPO2_MAX_PERCENT = 100.0
+
+_LABELS = {
+    "systolic": ("Sistolik", "Systolic"),
+    "diastolic": ("Diastolik", "Diastolic"),
+    "heart_rate": ("Denyut nadi", "Heart rate"),
+    "pulse_rate": ("Denyut nadi", "Pulse rate"),
+    "spo2": ("SpO2", "SpO2"),
+}
+
+
+def _missing(parameter: str) -> Finding:
+    label_id, label_en = _LABELS[parameter]
+    return Finding(
+        parameter=parameter,
+        severity=Severity.INVALID,
+        code="device-no-value",
+        message_id=f"{label_id}: alat tidak mengirim nilai (kode galat). Ukur ulang.",
+        message_en=f"{label_en}: the device sent no value (error code). Measure again.",
+    )
+
+
+def _out_of_range(
+    parameter: str, value: float, low: float, high: float, unit: str
+) -> Finding | None:
+    if low <= value <= high:
+        return None
+    label_id, label_en = _LABELS[parameter]
+    shown = f"{value:g} {unit}"
+    return Finding(
+        parameter=parameter,
+        severity=Severity.INVALID,
+        code="implausible-value",
+        message_id=(
+            f"{label_id} {shown} tidak mungkin (batas {low:g}-{high:g} {unit}). "
+            "Periksa alat dan ukur ulang."
+        ),
+        message_en=(
+            f"{label_en} {shown} is not possible (limits {low:g}-{high:g} {unit}). "
+            "Check the device and measure again."
+        ),
+    )
+
+
+def _check_value(
+    parameter: str, value: float | None, low: float, high: float, unit: str
+) -> list[Finding]:
+    if value is None:
+        return [_missing(parameter)]
+    finding = _out_of_range(parameter, value, low, high, unit)
+    return [finding] if finding else []
+
+
+def _notice(parameter: str, code: str, text_id: str, text_en: str) -> Finding:
+    return Finding(parameter, Severity.NOTICE, code, text_id, text_en)
+
+
+def _check_blood_pressure(reading: BloodPressure) -> list[Finding]:
+    systolic = reading.in_mmhg(reading.systolic)
+    diastolic = reading.in_mmhg(reading.diastolic)
+    findings = _check_value("systolic", systolic, SYSTOLIC_MIN_MMHG, SYSTOLIC_MAX_MMHG, "mmHg")
+    findings += _check_value("diastolic", diastolic, DIASTOLIC_MIN_MMHG, DIASTOLIC_MAX_MMHG, "mmHg")
+    # Diastolic at or above systolic cannot be a real reading (ottehr PR #8283; clinical-rules 3.2).
+    if systolic is not None and diastolic is not None and systolic <= diastolic:
+        findings.append(
+            Finding(
+                parameter="blood_pressure",
+                severity=Severity.INVALID,
+                code="systolic-not-above-diastolic",
+                message_id=(
+                    f"Sistolik {systolic:g} tidak lebih tinggi dari diastolik {diastolic:g}: "
+                    "pengukuran tidak sah. Ukur ulang."
+                ),
+                message_en=(
+                    f"Systolic {systolic:g} is not above diastolic {diastolic:g}: "
+                    "not a valid measurement. Measure again."
+                ),
+            )
+        )
+    if reading.pulse_rate is not None:
+        # The cuff's pulse is informative only; an impossible pulse blocks nothing else.
+        pulse = _out_of_range(
+            "pulse_rate", reading.pulse_rate, HEART_RATE_MIN_BPM, HEART_RATE_MAX_BPM, "/min"
+        )
+        if pulse is not None:
+            findings.append(
+                Finding(
+                    "pulse_rate", Severity.NOTICE, pulse.code, pulse.message_id, pulse.message_en
+                )
+            )
+    status = reading.status
+    if status.body_movement:
+        findings.append(
+            _notice(
+                "blood_pressure",
+                "body-movement",
+                "Alat mendeteksi gerakan tubuh saat mengukur.",
+                "The cuff detected body movement during the measurement.",
+            )
+        )
+    if status.cuff_loose:
+        findings.append(
+            _notice(
+                "blood_pressure", "cuff-loose", "Manset terlalu longgar.", "The cuff is too loose."
+            )
+        )
+    if status.irregular_pulse:
+        findings.append(
+            _notice(
+                "blood_pressure",
+                "irregular-pulse",
+                "Alat mendeteksi denyut tidak teratur.",
+                "The cuff detected an irregular pulse.",
+            )
+        )
+    if status.pulse_rate_out_of_range:
+        findings.append(
+            _notice(
+                "pulse_rate",
+                "pulse-out-of-device-range",
+                "Denyut nadi di luar rentang alat.",
+                "Pulse rate is outside the device's range.",
+            )
+        )
+    if status.improper_position:
+        findings.append(
+            _notice(
+                "blood_pressure",
+                "improper-position",
+                "Posisi pengukuran tidak tepat.",
+                "Improper measurement position.",
+            )
+        )
+    return findings
+
+
+def _check_spo2(reading: SpO2) -> list[Finding]:
+    findings = _check_value("spo2", reading.spo2, SPO2_MIN_PERCENT, SPO2_MAX_PERCENT, "%")
+    findings += _check_value(
+        "pulse_rate", reading.pulse_rate, HEART_RATE_MIN_BPM, HEART_RATE_MAX_BPM, "/min"
+    )
+    measurement = reading.measurement_status
+    if measurement is not None and (
+        measurement.invalid_measurement_detected or measurement.measurement_unavailable
+    ):
+        findings.append(
+            Finding(
+                parameter="spo2",
+                severity=Severity.INVALID,
+                code="device-marked-invalid",
+                message_id="Oksimeter menandai pengukuran tidak sah. Ukur ulang.",
+                message_en="The oximeter marked the measurement invalid. Measure again.",
+            )
+        )
+    device = reading.device_status
+    if device is not None and device.low_perfusion_detected:
+        findings.append(
+            _notice(
+                "spo2",
+                "low-perfusion",
+                "Perfusi rendah: hasil kurang andal.",
+                "Low perfusion: the result is less reliable.",
+            )
+        )
+    if measurement is not None and measurement.questionable_measurement_detected:
+        findings.append(
+            _notice(
+                "spo2",
+                "questionable-measurement",
+                "Oksimeter meragukan hasil ini.",
+                "The oximeter flagged this result as questionable.",
+            )
+        )
+    return findings
+
+
+def check_measurement(measurement: Measurement) -> list[Finding]:
+    """Plausibility findings for one decoded measurement (empty list: nothing to say)."""
+    if isinstance(measurement, BloodPressure):
+        return _check_blood_pressure(measurement)
+    if isinstance(measurement, SpO2):
+        return _check_spo2(measurement)
+    if isinstance(measurement, HeartRate):
+        return _check_value(
+            "heart_rate",
+            float(measurement.heart_rate),
+            HEART_RATE_MIN_BPM,
+            HEART_RATE_MAX_BPM,
+            "/min",
+        )
+    if isinstance(measurement, CuffPressure):
+        return []  # live cuff pressure is shown, never stored as a result
+    raise TypeError(f"unknown measurement type {type(measurement).__name__}")

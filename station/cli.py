@@ -1,0 +1,203 @@
+"""The ``vitals-station`` command line (contract: ``../shared/DESIGN.md`` section 4).
+
+Every subcommand that prints data prints JSON on stdout. Bad input exits with status 2 and
+one line ``error: ...`` on stderr, never a traceback. The desk app is loaded from ``ui/`` only
+when asked for, so headless commands never import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from config.settings import Settings, SettingsError, load_settings
+from station.store.database import DatabaseError
+
+__all__ = ["main"]
+
+_LOGGER = logging.getLogger(__name__)
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input from the command line; printed as ``error: ...`` with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+# -- subcommands -------------------------------------------------------------------------
+
+
+def _cmd_decode(args: argparse.Namespace, _settings: Callable[[], Settings]) -> int:
+    from devices.codecs.registry import decode_hex
+
+    try:
+        measurement = decode_hex(args.profile, args.hex)
+    except ValueError as exc:  # DecodeError and UnknownProfileError are ValueErrors
+        raise UsageError(str(exc)) from exc
+    _print_json(measurement.to_json())
+    return 0
+
+
+def _cmd_status(_args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    from station.wiring import open_store
+
+    store = open_store(settings())
+    try:
+        _print_json(store.counts())
+    finally:
+        store.database.close()
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    from station.demo import run_demo
+
+    if args.visits < 1:
+        raise UsageError("--visits must be at least 1")
+    summary = asyncio.run(run_demo(settings(), visits=args.visits, seed=args.seed))
+    _print_json(summary)
+    return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename it, so a crash never leaves a
+    half-written export that looks complete."""
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise UsageError(f"folder {folder} does not exist")
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temp_name).replace(path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    from fhir_export.mapping import export_bundle, to_json
+
+    from station.export import export_context, visit_to_export
+    from station.store.models import VisitStatus
+    from station.wiring import open_store
+
+    loaded = settings()
+    store = open_store(loaded)
+    try:
+        visits = store.visits(VisitStatus.CONFIRMED)
+    finally:
+        store.database.close()
+    exports = [visit_to_export(v) for v in visits]
+    bundle = export_bundle(exports, export_context(loaded), generated=datetime.now(UTC))
+    path = Path(args.fhir)
+    try:
+        _write_atomically(path, to_json(bundle))
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
+    _print_json(
+        {
+            "file": str(path),
+            "visits": len(exports),
+            "observations": sum(len(e.vitals) for e in exports),
+        }
+    )
+    return 0
+
+
+def _run_desk_app(settings: Settings, simulate: bool) -> int:
+    # Loaded by name so the core never depends on the ui package (DESIGN.md section 2).
+    app_module = importlib.import_module("ui.app")
+    result: int = app_module.run_desk_app(settings, simulate=simulate)
+    return result
+
+
+# -- parser ------------------------------------------------------------------------------
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog="vitals-station",
+        description="Vital-signs capture station. Without a subcommand: the desk app.",
+    )
+    parser.add_argument("--config", metavar="PATH", help="settings file (TOML)")
+    parser.add_argument(
+        "--simulate", action="store_true", help="use simulated devices (labelled SIMULATOR)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more on stderr")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    decode = sub.add_parser("decode", help="decode one device payload given as hex")
+    decode.add_argument("profile", help="e.g. ble:blood-pressure or 2a35")
+    decode.add_argument("hex", help="payload bytes as hex, e.g. '1e 8a 00 58 00 ...'")
+    decode.set_defaults(handler=_cmd_decode)
+
+    demo = sub.add_parser("demo", help="record N simulated visits through the real path")
+    demo.add_argument("--visits", type=int, default=3, help="number of visits (default 3)")
+    demo.add_argument("--seed", type=int, default=None, help="make the simulated values repeatable")
+    demo.set_defaults(handler=_cmd_demo)
+
+    export = sub.add_parser("export", help="write stored results as a FHIR R4 Bundle")
+    export.add_argument("--fhir", required=True, metavar="FILE", help="output JSON file")
+    export.set_defaults(handler=_cmd_export)
+
+    status = sub.add_parser("status", help="counts of visits, readings and the upload outbox")
+    status.set_defaults(handler=_cmd_status)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        logging.basicConfig(
+            level=logging.INFO if args.verbose else logging.WARNING,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        cached: list[Settings] = []
+
+        def settings() -> Settings:
+            if not cached:
+                cached.append(load_settings(Path(args.config) if args.config else None))
+            return cached[0]
+
+        if args.command is None:
+            return _run_desk_app(settings(), args.simulate)
+        handler: Callable[[argparse.Namespace, Callable[[], Settings]], int] = args.handler
+        return handler(args, settings)
+    except (UsageError, SettingsError, DatabaseError) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted\n")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

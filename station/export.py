@@ -1,0 +1,72 @@
+"""From stored visits to the plain export model of ``fhir_export``.
+
+Which readings become Observations (decided here, documented for the next person):
+every *valid* reading is exported, so each raw blood-pressure reading of the protocol is kept
+(``clinical-rules.md`` 3.4 step 6): a cuff reading gives a systolic and a diastolic
+Observation; an oximeter reading gives SpO2 and heart rate (the oximeter's pulse is the heart
+rate of record); a heart-rate strap reading gives heart rate. Blocked readings are never
+exported. Observation identifiers derive from the stored reading id, so they never change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from config.settings import Settings
+from devices.measurements import BloodPressure, HeartRate, SpO2
+from fhir_export.model import ExportContext, VisitExport, VitalKind, VitalSign
+from station.store.repository import StoredReading, StoredVisit
+
+__all__ = ["export_context", "visit_to_export"]
+
+
+def export_context(settings: Settings) -> ExportContext:
+    satusehat = settings.satusehat
+    return ExportContext(
+        organization_id=satusehat.organization_id,
+        location_id=satusehat.location_id,
+        practitioner_nik=satusehat.practitioner_nik,
+    )
+
+
+def _vital(reading: StoredReading, kind: VitalKind, value: float) -> VitalSign:
+    return VitalSign(
+        identifier=f"{reading.id}-{kind.value}",
+        kind=kind,
+        value=value,
+        effective=reading.received_at,
+        device_label=reading.source.device_label,
+        simulated=reading.source.simulated,
+    )
+
+
+def _vitals(reading: StoredReading) -> Iterable[VitalSign]:
+    m = reading.measurement
+    if isinstance(m, BloodPressure):
+        systolic, diastolic = m.in_mmhg(m.systolic), m.in_mmhg(m.diastolic)
+        if systolic is not None:
+            yield _vital(reading, VitalKind.SYSTOLIC, systolic)
+        if diastolic is not None:
+            yield _vital(reading, VitalKind.DIASTOLIC, diastolic)
+    elif isinstance(m, SpO2):
+        if m.spo2 is not None:
+            yield _vital(reading, VitalKind.SPO2, m.spo2)
+        if m.pulse_rate is not None:
+            yield _vital(reading, VitalKind.HEART_RATE, m.pulse_rate)
+    elif isinstance(m, HeartRate):
+        yield _vital(reading, VitalKind.HEART_RATE, float(m.heart_rate))
+
+
+def visit_to_export(visit: StoredVisit) -> VisitExport:
+    if visit.confirmed_at is None:
+        raise ValueError(f"visit {visit.id} is not confirmed and cannot be exported")
+    return VisitExport(
+        visit_id=visit.id,
+        encounter_identifier=f"{visit.station_id}-{visit.id}",
+        nik=visit.person.nik,
+        name=visit.person.name,
+        birth_date=visit.person.birth_date,
+        started=visit.started_at,
+        finished=visit.confirmed_at,
+        vitals=tuple(v for r in visit.readings if r.valid for v in _vitals(r)),
+    )

@@ -1,0 +1,306 @@
+"""The desk workflow: call a number, identify the person, measure, check, store, confirm.
+
+Theory of operation
+-------------------
+``Station`` runs on one asyncio loop (the desk app gives it its own thread; the command line
+uses ``asyncio.run``). Everything the operator does is a coroutine on that loop, and
+everything the screens need to know leaves as a ``StationEvent`` through the ``on_event``
+callback, called on the loop's thread. The desk app turns those into Qt signals; nothing here
+knows about Qt.
+
+Database work runs in one dedicated worker thread (``_store_executor``) so a slow disk or a
+busy PostgreSQL never stalls device I/O on the loop, and storage calls stay serialised.
+
+A reading is bound to the visit that is open *when it arrives* (the station's clock is the
+effective time; the device's clock is kept in the raw record for audit). A reading that
+arrives with no open visit is not stored under anybody: it is reported and dropped.
+
+Visit states (one open visit at a time per desk)::
+
+    idle --call_next--> called --start_visit--> open --confirm--> idle (results shown)
+                                                 open --cancel--> idle
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import ParamSpec, TypeVar
+
+from devices.device import DeviceError, DeviceEvent, DeviceState, MeasuringDevice
+from station.checks import RULE_SET_ID, RULE_SET_VERSION, check_measurement
+from station.person import PersonError, mask_nik, validate_person
+from station.results import VisitResults, summarise
+from station.store.repository import (
+    ReadingSource,
+    Store,
+    StoredReading,
+    StoredVisit,
+    StoreError,
+)
+
+__all__ = [
+    "DeviceRole",
+    "DeviceUpdate",
+    "QueueCalled",
+    "ReadingStored",
+    "Station",
+    "StationError",
+    "StationEvent",
+    "VisitClosed",
+    "VisitConfirmed",
+    "VisitOpened",
+]
+
+_LOGGER = logging.getLogger(__name__)
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+Clock = Callable[[], datetime]
+
+
+class DeviceRole(StrEnum):
+    BLOOD_PRESSURE = "blood_pressure"
+    OXIMETER = "oximeter"
+
+
+class StationError(Exception):
+    """An operator action is not possible now; carries the message in both languages."""
+
+    def __init__(self, message_id: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_id = message_id
+        self.message_en = message_en
+
+
+@dataclass(frozen=True, slots=True)
+class QueueCalled:
+    queue_number: int
+
+
+@dataclass(frozen=True, slots=True)
+class VisitOpened:
+    visit: StoredVisit
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceUpdate:
+    role: DeviceRole
+    label: str
+    simulated: bool
+    event: DeviceEvent
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingStored:
+    role: DeviceRole
+    reading: StoredReading
+    results: VisitResults
+
+
+@dataclass(frozen=True, slots=True)
+class VisitConfirmed:
+    visit: StoredVisit
+    results: VisitResults
+
+
+@dataclass(frozen=True, slots=True)
+class VisitClosed:
+    """The open visit ended without results (cancelled)."""
+
+    visit_id: str
+
+
+StationEvent = (
+    QueueCalled | VisitOpened | DeviceUpdate | ReadingStored | VisitConfirmed | VisitClosed
+)
+EventSink = Callable[[StationEvent], None]
+
+
+@dataclass(frozen=True, slots=True)
+class StationConfig:
+    station_id: str
+    rule_set: str = RULE_SET_ID
+    rule_set_version: str = RULE_SET_VERSION
+
+
+class Station:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        devices: Mapping[DeviceRole, MeasuringDevice],
+        config: StationConfig,
+        clock: Clock,
+        on_event: EventSink,
+    ) -> None:
+        self._store = store
+        self._devices = dict(devices)
+        self._config = config
+        self._clock = clock
+        self._emit = on_event
+        self._queue_number: int | None = None
+        self._visit: StoredVisit | None = None
+        self._busy: set[DeviceRole] = set()
+        self._store_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    async def _db(self, fn: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._store_executor, lambda: fn(*args, **kwargs))
+
+    def close(self) -> None:
+        self._store_executor.shutdown(wait=True)
+
+    @property
+    def devices(self) -> Mapping[DeviceRole, MeasuringDevice]:
+        return self._devices
+
+    @property
+    def current_visit(self) -> StoredVisit | None:
+        return self._visit
+
+    @property
+    def queue_number(self) -> int | None:
+        return self._queue_number
+
+    # -- workflow ------------------------------------------------------------------------
+
+    async def call_next(self) -> int:
+        if self._visit is not None:
+            raise StationError(
+                "Selesaikan atau batalkan kunjungan yang sedang berjalan dahulu.",
+                "Confirm or cancel the current visit first.",
+            )
+        day = self._clock().date()
+        self._queue_number = await self._db(self._store.next_queue_number, day)
+        self._emit(QueueCalled(self._queue_number))
+        return self._queue_number
+
+    async def start_visit(self, nik: str, name: str, birth_date: date | None) -> StoredVisit:
+        if self._visit is not None:
+            raise StationError(
+                "Sudah ada kunjungan yang berjalan.", "A visit is already in progress."
+            )
+        if self._queue_number is None:
+            raise StationError(
+                "Panggil nomor antrean berikutnya dahulu.", "Call the next queue number first."
+            )
+        now = self._clock()
+        try:
+            person = validate_person(nik, name, birth_date, today=now.date())
+        except PersonError as exc:
+            raise StationError(exc.message_id, exc.message_en) from exc
+        visit = await self._db(
+            self._store.create_visit,
+            station_id=self._config.station_id,
+            queue_number=self._queue_number,
+            person=person,
+            started_at=now,
+            rule_set=self._config.rule_set,
+            rule_set_version=self._config.rule_set_version,
+        )
+        self._visit = visit
+        _LOGGER.info("visit %s opened for NIK %s", visit.id, mask_nik(person.nik))
+        self._emit(VisitOpened(visit))
+        return visit
+
+    async def measure(self, role: DeviceRole) -> list[StoredReading]:
+        """Ask the device in ``role`` for a measurement and store what it sends.
+
+        Device failures are shown as an ERROR device state and return an empty list; they
+        never raise into the desk app.
+        """
+        device = self._devices.get(role)
+        if device is None:
+            raise StationError(
+                "Tidak ada alat yang diatur untuk pengukuran ini.",
+                "No device is configured for this measurement.",
+            )
+        if self._visit is None:
+            raise StationError(
+                "Isi data orang yang diperiksa dahulu.", "Enter the person's details first."
+            )
+        if role in self._busy:
+            raise StationError("Alat sedang mengukur.", "The device is already measuring.")
+        visit_id = self._visit.id
+        self._busy.add(role)
+
+        def forward(event: DeviceEvent) -> None:
+            self._emit(DeviceUpdate(role, device.label, device.simulated, event))
+
+        try:
+            measurements = await device.measure(forward)
+        except DeviceError as exc:
+            forward(DeviceEvent(device.device_id, DeviceState.ERROR, detail=str(exc)))
+            return []
+        finally:
+            self._busy.discard(role)
+        stored: list[StoredReading] = []
+        for measurement in measurements:
+            received_at = self._clock()
+            if self._open_visit_id() != visit_id:
+                # The visit ended while the device worked: never file it under anyone.
+                _LOGGER.warning("reading from %s arrived after its visit ended; dropped", role)
+                forward(
+                    DeviceEvent(
+                        device.device_id,
+                        DeviceState.ERROR,
+                        detail="reading arrived after the visit ended; not stored",
+                    )
+                )
+                continue
+            findings = check_measurement(measurement)
+            reading = await self._db(
+                self._store.add_reading,
+                visit_id=visit_id,
+                measurement=measurement,
+                source=ReadingSource(device.device_id, device.label, device.simulated),
+                findings=findings,
+                received_at=received_at,
+            )
+            self._visit = await self._db(self._store.visit, visit_id)
+            stored.append(reading)
+            self._emit(ReadingStored(role, reading, summarise(self._visit)))
+        return stored
+
+    async def confirm(self) -> VisitResults:
+        visit = self._require_visit()
+        if self._busy:
+            raise StationError(
+                "Tunggu sampai pengukuran selesai.", "Wait until the measurement has finished."
+            )
+        try:
+            confirmed = await self._db(self._store.confirm_visit, visit.id, self._clock())
+        except StoreError as exc:
+            raise StationError(
+                "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",
+                "There is no valid result to confirm yet. Measure first.",
+            ) from exc
+        results = summarise(confirmed)
+        self._visit = None
+        self._queue_number = None
+        self._emit(VisitConfirmed(confirmed, results))
+        return results
+
+    async def cancel(self) -> None:
+        visit = self._require_visit()
+        await self._db(self._store.cancel_visit, visit.id)
+        self._visit = None
+        self._queue_number = None
+        self._emit(VisitClosed(visit.id))
+
+    def _open_visit_id(self) -> str | None:
+        # A method, not an attribute test, because the open visit can change across awaits.
+        return self._visit.id if self._visit is not None else None
+
+    def _require_visit(self) -> StoredVisit:
+        if self._visit is None:
+            raise StationError("Tidak ada kunjungan yang berjalan.", "No visit is in progress.")
+        return self._visit

@@ -1,0 +1,175 @@
+"""SQLAlchemy table models. The schema itself is created and changed only by migrations
+(``station/store/migrations``); these classes must match the latest migration, which
+``tests/station/test_store.py`` checks."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+__all__ = [
+    "Base",
+    "FindingRow",
+    "OutboxRow",
+    "OutboxStatus",
+    "QueueCounterRow",
+    "ReadingRow",
+    "UTCDateTime",
+    "VisitRow",
+    "VisitStatus",
+]
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware datetimes stored as UTC.
+
+    SQLite keeps no zone, so values are normalised to UTC on the way in and come back tagged
+    UTC; a naive datetime is refused rather than guessed.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime refused: store timezone-aware times only")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class VisitStatus(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    DEAD = "dead"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class QueueCounterRow(Base):
+    """Last queue number handed out per day (shared by all desks on one database)."""
+
+    __tablename__ = "queue_counters"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class VisitRow(Base):
+    __tablename__ = "visits"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(40), nullable=False)
+    queue_number: Mapped[int] = mapped_column(Integer, nullable=False)
+    nik: Mapped[str] = mapped_column(String(16), nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=VisitStatus.OPEN)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    rule_set: Mapped[str] = mapped_column(String(80), nullable=False)
+    rule_set_version: Mapped[str] = mapped_column(String(20), nullable=False)
+
+    readings: Mapped[list[ReadingRow]] = relationship(
+        back_populates="visit", order_by="ReadingRow.sequence"
+    )
+
+    __table_args__ = (Index("ix_visits_status", "status"),)
+
+
+class ReadingRow(Base):
+    """One decoded measurement exactly as the device sent it (``raw``), with its decode."""
+
+    __tablename__ = "readings"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), nullable=False)
+    sequence: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    device_id: Mapped[str] = mapped_column(String(80), nullable=False)
+    device_label: Mapped[str] = mapped_column(String(120), nullable=False)
+    simulated: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    source: Mapped[str] = mapped_column(String(20), nullable=False)  # device | manual
+    raw: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    decoded_json: Mapped[str] = mapped_column(Text, nullable=False)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    # True when no finding blocked it: only valid readings count as results and get uploaded.
+    valid: Mapped[bool] = mapped_column(Boolean, nullable=False)
+
+    visit: Mapped[VisitRow] = relationship(back_populates="readings")
+    findings: Mapped[list[FindingRow]] = relationship(back_populates="reading")
+
+    __table_args__ = (UniqueConstraint("visit_id", "sequence", name="uq_readings_visit_sequence"),)
+
+
+class FindingRow(Base):
+    __tablename__ = "findings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reading_id: Mapped[str] = mapped_column(ForeignKey("readings.id"), nullable=False)
+    parameter: Mapped[str] = mapped_column(String(40), nullable=False)
+    severity: Mapped[str] = mapped_column(String(16), nullable=False)
+    code: Mapped[str] = mapped_column(String(60), nullable=False)
+    message_id: Mapped[str] = mapped_column(Text, nullable=False)
+    message_en: Mapped[str] = mapped_column(Text, nullable=False)
+
+    reading: Mapped[ReadingRow] = relationship(back_populates="findings")
+
+
+class OutboxRow(Base):
+    """One reading waiting to reach SATUSEHAT. States are in ``OutboxStatus``."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reading_id: Mapped[str] = mapped_column(ForeignKey("readings.id"), nullable=False, unique=True)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=OutboxStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+
+
+def row_dict(row: Any) -> dict[str, Any]:
+    """Column values of a row (for tests and debugging)."""
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns}

@@ -1,0 +1,327 @@
+"""The station's storage operations, each one transaction.
+
+A reading, its findings and (when it is a valid result) its outbox entry are committed
+together or not at all: after ``add_reading`` returns, the reading survives a crash; if it
+raises, nothing of it was written and nothing stored before is changed.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from devices.measurements import Measurement, measurement_from_json
+from station.checks import Finding, Severity, blocks
+from station.person import Person
+from station.store.database import Database
+from station.store.models import (
+    FindingRow,
+    OutboxRow,
+    OutboxStatus,
+    QueueCounterRow,
+    ReadingRow,
+    VisitRow,
+    VisitStatus,
+)
+
+__all__ = ["ReadingSource", "Store", "StoreError", "StoredReading", "StoredVisit"]
+
+
+class StoreError(Exception):
+    """A storage operation was refused; the message says why (nothing was changed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingSource:
+    device_id: str
+    device_label: str
+    simulated: bool
+    source: str = "device"  # device | manual
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReading:
+    id: str
+    visit_id: str
+    sequence: int
+    measurement: Measurement
+    source: ReadingSource
+    received_at: datetime
+    valid: bool
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVisit:
+    id: str
+    station_id: str
+    queue_number: int
+    person: Person
+    status: VisitStatus
+    started_at: datetime
+    confirmed_at: datetime | None
+    rule_set: str
+    rule_set_version: str
+    readings: tuple[StoredReading, ...]
+
+
+def _finding_from_row(row: FindingRow) -> Finding:
+    return Finding(
+        parameter=row.parameter,
+        severity=Severity(row.severity),
+        code=row.code,
+        message_id=row.message_id,
+        message_en=row.message_en,
+    )
+
+
+def _reading_from_row(row: ReadingRow) -> StoredReading:
+    return StoredReading(
+        id=row.id,
+        visit_id=row.visit_id,
+        sequence=row.sequence,
+        measurement=measurement_from_json(json.loads(row.decoded_json)),
+        source=ReadingSource(row.device_id, row.device_label, row.simulated, row.source),
+        received_at=row.received_at,
+        valid=row.valid,
+        findings=tuple(_finding_from_row(f) for f in row.findings),
+    )
+
+
+def _visit_from_row(row: VisitRow) -> StoredVisit:
+    return StoredVisit(
+        id=row.id,
+        station_id=row.station_id,
+        queue_number=row.queue_number,
+        person=Person(nik=row.nik, name=row.name, birth_date=row.birth_date),
+        status=VisitStatus(row.status),
+        started_at=row.started_at,
+        confirmed_at=row.confirmed_at,
+        rule_set=row.rule_set,
+        rule_set_version=row.rule_set_version,
+        readings=tuple(_reading_from_row(r) for r in row.readings),
+    )
+
+
+_VISIT_LOAD = selectinload(VisitRow.readings).selectinload(ReadingRow.findings)
+
+
+class Store:
+    """Storage operations over an open ``Database``. Thread-compatible, not thread-safe:
+    the station calls it from one worker thread."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    # -- queue ---------------------------------------------------------------------------
+
+    def next_queue_number(self, day: date) -> int:
+        """Hand out the next queue number of ``day``; desks sharing a database share it."""
+        for _attempt in range(3):
+            with self._db.sessions.begin() as session:
+                updated = session.execute(
+                    update(QueueCounterRow)
+                    .where(QueueCounterRow.day == day)
+                    .values(last_number=QueueCounterRow.last_number + 1)
+                    .returning(QueueCounterRow.last_number)
+                ).scalar_one_or_none()
+                if updated is not None:
+                    return int(updated)
+            try:
+                with self._db.sessions.begin() as session:
+                    session.add(QueueCounterRow(day=day, last_number=1))
+                return 1
+            except IntegrityError:
+                continue  # another desk created today's counter first; increment it
+        raise StoreError("could not take a queue number: the database is too busy")
+
+    # -- visits --------------------------------------------------------------------------
+
+    def create_visit(
+        self,
+        *,
+        station_id: str,
+        queue_number: int,
+        person: Person,
+        started_at: datetime,
+        rule_set: str,
+        rule_set_version: str,
+    ) -> StoredVisit:
+        visit_id = str(uuid.uuid4())
+        with self._db.sessions.begin() as session:
+            session.add(
+                VisitRow(
+                    id=visit_id,
+                    station_id=station_id,
+                    queue_number=queue_number,
+                    nik=person.nik,
+                    name=person.name,
+                    birth_date=person.birth_date,
+                    status=VisitStatus.OPEN,
+                    started_at=started_at,
+                    rule_set=rule_set,
+                    rule_set_version=rule_set_version,
+                )
+            )
+        return self.visit(visit_id)
+
+    def visit(self, visit_id: str) -> StoredVisit:
+        with self._db.sessions() as session:
+            row = session.scalars(
+                select(VisitRow).where(VisitRow.id == visit_id).options(_VISIT_LOAD)
+            ).one_or_none()
+            if row is None:
+                raise StoreError(f"visit {visit_id} does not exist")
+            return _visit_from_row(row)
+
+    def visits(self, status: VisitStatus | None = None) -> list[StoredVisit]:
+        query = select(VisitRow).options(_VISIT_LOAD).order_by(VisitRow.started_at)
+        if status is not None:
+            query = query.where(VisitRow.status == status)
+        with self._db.sessions() as session:
+            return [_visit_from_row(row) for row in session.scalars(query)]
+
+    def _open_visit(self, session: Session, visit_id: str) -> VisitRow:
+        row = session.get(VisitRow, visit_id, with_for_update=True)
+        if row is None:
+            raise StoreError(f"visit {visit_id} does not exist")
+        if row.status != VisitStatus.OPEN:
+            raise StoreError(f"visit {visit_id} is {row.status}, not open")
+        return row
+
+    def confirm_visit(self, visit_id: str, confirmed_at: datetime) -> StoredVisit:
+        with self._db.sessions.begin() as session:
+            row = self._open_visit(session, visit_id)
+            valid = session.scalar(
+                select(func.count())
+                .select_from(ReadingRow)
+                .where(ReadingRow.visit_id == visit_id, ReadingRow.valid.is_(True))
+            )
+            if not valid:
+                raise StoreError("a visit needs at least one valid reading to be confirmed")
+            row.status = VisitStatus.CONFIRMED
+            row.confirmed_at = confirmed_at
+        return self.visit(visit_id)
+
+    def cancel_visit(self, visit_id: str) -> None:
+        """Close a visit without results: its readings stay stored, nothing is uploaded."""
+        with self._db.sessions.begin() as session:
+            row = self._open_visit(session, visit_id)
+            row.status = VisitStatus.CANCELLED
+            row.confirmed_at = None
+            # Nothing of a cancelled visit is uploaded; its readings stay for audit.
+            session.execute(delete(OutboxRow).where(OutboxRow.visit_id == visit_id))
+
+    # -- readings ------------------------------------------------------------------------
+
+    def add_reading(
+        self,
+        *,
+        visit_id: str,
+        measurement: Measurement,
+        source: ReadingSource,
+        findings: Sequence[Finding],
+        received_at: datetime,
+    ) -> StoredReading:
+        """Store a reading with its findings and, if valid, its outbox entry: one transaction."""
+        reading_id = str(uuid.uuid4())
+        valid = not blocks(tuple(findings))
+        with self._db.sessions.begin() as session:
+            self._open_visit(session, visit_id)
+            sequence = (
+                session.scalar(
+                    select(func.max(ReadingRow.sequence)).where(ReadingRow.visit_id == visit_id)
+                )
+                or 0
+            ) + 1
+            session.add(
+                ReadingRow(
+                    id=reading_id,
+                    visit_id=visit_id,
+                    sequence=sequence,
+                    kind=str(measurement.kind),
+                    device_id=source.device_id,
+                    device_label=source.device_label,
+                    simulated=source.simulated,
+                    source=source.source,
+                    raw=measurement.raw,
+                    decoded_json=json.dumps(measurement.to_json(), sort_keys=True),
+                    received_at=received_at,
+                    valid=valid,
+                )
+            )
+            session.flush()
+            session.add_all(
+                FindingRow(
+                    reading_id=reading_id,
+                    parameter=f.parameter,
+                    severity=str(f.severity),
+                    code=f.code,
+                    message_id=f.message_id,
+                    message_en=f.message_en,
+                )
+                for f in findings
+            )
+            if valid:
+                session.add(
+                    OutboxRow(
+                        reading_id=reading_id,
+                        visit_id=visit_id,
+                        status=OutboxStatus.PENDING,
+                        attempts=0,
+                        created_at=received_at,
+                        updated_at=received_at,
+                    )
+                )
+        return StoredReading(
+            id=reading_id,
+            visit_id=visit_id,
+            sequence=sequence,
+            measurement=measurement,
+            source=source,
+            received_at=received_at,
+            valid=valid,
+            findings=tuple(findings),
+        )
+
+    # -- status --------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, object]:
+        """Numbers for ``vitals-station status``."""
+        with self._db.sessions() as session:
+            visits = session.scalar(
+                select(func.count())
+                .select_from(VisitRow)
+                .where(VisitRow.status == VisitStatus.CONFIRMED)
+            )
+            readings = session.scalar(select(func.count()).select_from(ReadingRow))
+            outbox = {status.value: 0 for status in OutboxStatus}
+            for status, count in session.execute(
+                select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
+            ):
+                outbox[status] = int(count)
+            last_upload = session.scalar(select(func.max(OutboxRow.sent_at)))
+            last_error = session.scalar(
+                select(OutboxRow.last_error)
+                .where(OutboxRow.last_error.is_not(None))
+                .order_by(OutboxRow.updated_at.desc())
+                .limit(1)
+            )
+        return {
+            "visits": int(visits or 0),
+            "readings": int(readings or 0),
+            "outbox": outbox,
+            "last_upload": last_upload,
+            "last_error": last_error,
+        }

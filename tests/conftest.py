@@ -1,0 +1,63 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from config.settings import Settings, load_settings
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """A real SQLite file in the test's temporary folder."""
+    return f"sqlite:///{tmp_path / 'station.sqlite3'}"
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path, db_url: str) -> Callable[..., Settings]:
+    """Settings loaded through the real loader from a TOML file written for the test."""
+
+    def make(extra_toml: str = "", **environ: str) -> Settings:
+        path = tmp_path / "station.toml"
+        path.write_text(f'[database]\nurl = "{db_url}"\n{extra_toml}', encoding="utf-8")
+        return load_settings(path, environ=environ)
+
+    return make
+
+
+@pytest.fixture
+def settings(make_settings: Callable[..., Settings]) -> Settings:
+    return make_settings()
+
+
+POSTGRES_ENV = "VITALS_TEST_POSTGRES_URL"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty database on a real PostgreSQL server (dropped afterwards).
+
+    ``.ci/run`` starts the server and sets ``VITALS_TEST_POSTGRES_URL``; without it these
+    tests are skipped with the reason shown.
+    """
+    admin_url = os.environ.get(POSTGRES_ENV)
+    if not admin_url:
+        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV} (see .ci/start-postgres)")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"vitals_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
