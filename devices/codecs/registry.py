@@ -1,0 +1,77 @@
+"""Profile names for ``vitals-station decode`` (DESIGN.md section 4) and their decoders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+from devices.codecs.blood_pressure import decode_blood_pressure, decode_cuff_pressure
+from devices.codecs.errors import DecodeError
+from devices.codecs.heart_rate import decode_heart_rate
+from devices.codecs.plx import decode_plx_continuous, decode_plx_spot_check
+from devices.measurements import Measurement
+
+__all__ = ["PROFILES", "UnknownProfileError", "decode_hex", "parse_hex", "resolve_profile"]
+
+Decoder = Callable[[bytes], Measurement]
+
+PROFILES: Mapping[str, Decoder] = MappingProxyType(
+    {
+        "ble:blood-pressure": decode_blood_pressure,
+        "ble:cuff-pressure": decode_cuff_pressure,
+        "ble:heart-rate": decode_heart_rate,
+        "ble:plx-spot-check": decode_plx_spot_check,
+        "ble:plx-continuous": decode_plx_continuous,
+    }
+)
+# 16-bit characteristic UUIDs of the standard profiles.
+SHORT_UUIDS: Mapping[str, str] = MappingProxyType(
+    {
+        "2a35": "ble:blood-pressure",
+        "2a36": "ble:cuff-pressure",
+        "2a37": "ble:heart-rate",
+        "2a5e": "ble:plx-spot-check",
+        "2a5f": "ble:plx-continuous",
+    }
+)
+_BASE_UUID = re.compile(r"^0000([0-9a-f]{4})-0000-1000-8000-00805f9b34fb$")
+_HEX_SEPARATORS = re.compile(r"[\s:,_-]")
+
+
+class UnknownProfileError(ValueError):
+    """The profile name is not one the station knows."""
+
+
+def resolve_profile(name: str) -> Decoder:
+    """The decoder for a profile name, a short UUID (``2a35``) or a full Bluetooth UUID."""
+    key = name.strip().lower()
+    if key in PROFILES:
+        return PROFILES[key]
+    short = key.removeprefix("0x")
+    match = _BASE_UUID.match(short)
+    if match:
+        short = match.group(1)
+    if short in SHORT_UUIDS:
+        return PROFILES[SHORT_UUIDS[short]]
+    known = ", ".join([*PROFILES, *SHORT_UUIDS])
+    raise UnknownProfileError(f"unknown profile {name!r}; known profiles: {known}")
+
+
+def parse_hex(text: str) -> bytes:
+    cleaned = _HEX_SEPARATORS.sub("", text.strip().lower())
+    cleaned = cleaned.replace("0x", "")
+    if not cleaned:
+        raise DecodeError("no payload bytes given")
+    if len(cleaned) % 2:
+        raise DecodeError(f"hex payload has an odd number of digits ({len(cleaned)})")
+    try:
+        return bytes.fromhex(cleaned)
+    except ValueError as exc:
+        raise DecodeError(f"payload is not hex: {text!r}") from exc
+
+
+def decode_hex(profile: str, hex_text: str) -> Measurement:
+    """Decode a payload given as hex text (spaces, colons and 0x prefixes allowed)."""
+    decoder = resolve_profile(profile)
+    return decoder(parse_hex(hex_text))

@@ -1,0 +1,94 @@
+"""A simulated Bluetooth pulse oximeter (Pulse Oximeter Service 0x1822)."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections import deque
+from enum import StrEnum
+
+from devices.codecs.plx import encode_plx_continuous, encode_plx_spot_check
+from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
+from devices.measurements import Measurement, MeasurementKind, PlxMeasurementStatus, SpO2
+from devices.profile_session import decode_notification
+
+__all__ = ["OximeterFault", "SimulatedPulseOximeter"]
+
+CONTINUOUS_PACKETS = 5
+
+
+class OximeterFault(StrEnum):
+    FINGER_OUT = "finger-out"  # the oximeter sends NaN SpO2 and pulse
+    DROP = "drop"  # the link goes away mid-measurement
+
+
+class SimulatedPulseOximeter:
+    """Sends a few 0x2A5F continuous packets, then one 0x2A5E spot-check measurement."""
+
+    def __init__(
+        self,
+        device_id: str = "sim-oximeter",
+        *,
+        seed: int | None = None,
+        pace_s: float = 0.15,
+        fault: OximeterFault | None = None,
+    ) -> None:
+        self._device_id = device_id
+        self._random = random.Random(seed)  # noqa: S311 - simulated values, not secrets
+        self._pace_s = pace_s
+        self.fault = fault
+        self._queued: deque[tuple[float, float]] = deque()
+
+    @property
+    def device_id(self) -> str:
+        return self._device_id
+
+    @property
+    def label(self) -> str:
+        return "SIMULATOR pulse oximeter"
+
+    @property
+    def simulated(self) -> bool:
+        return True
+
+    @property
+    def kinds(self) -> frozenset[MeasurementKind]:
+        return frozenset({MeasurementKind.SPO2})
+
+    def queue_values(self, spo2: float, pulse: float) -> None:
+        """Make the next measurement report exactly these values (%, /min)."""
+        self._queued.append((spo2, pulse))
+
+    def _next_values(self) -> tuple[float, float]:
+        if self._queued:
+            return self._queued.popleft()
+        return float(self._random.randint(94, 99)), float(self._random.randint(55, 100))
+
+    async def measure(self, on_event: EventSink) -> list[Measurement]:
+        on_event(DeviceEvent(self._device_id, DeviceState.CONNECTING))
+        await asyncio.sleep(self._pace_s)
+        on_event(DeviceEvent(self._device_id, DeviceState.CONNECTED))
+        spo2, pulse = self._next_values()
+        finger_out = self.fault is OximeterFault.FINGER_OUT
+        ongoing = PlxMeasurementStatus(measurement_ongoing=True)
+        for packet in range(CONTINUOUS_PACKETS):
+            payload = encode_plx_continuous(
+                None if finger_out else spo2 - (CONTINUOUS_PACKETS - packet) % 2,
+                None if finger_out else pulse,
+                measurement_status=ongoing,
+            )
+            decode_notification("ble:plx-continuous", payload)
+            on_event(DeviceEvent(self._device_id, DeviceState.MEASURING))
+            await asyncio.sleep(self._pace_s)
+            if self.fault is OximeterFault.DROP and packet == CONTINUOUS_PACKETS // 2:
+                on_event(DeviceEvent(self._device_id, DeviceState.DISCONNECTED, "link lost"))
+                raise DeviceError("oximeter disconnected during measurement; measure again")
+        payload = encode_plx_spot_check(
+            None if finger_out else spo2,
+            None if finger_out else pulse,
+            measurement_status=PlxMeasurementStatus(validated_data=not finger_out),
+        )
+        reading = decode_notification("ble:plx-spot-check", payload)
+        assert isinstance(reading, SpO2)
+        on_event(DeviceEvent(self._device_id, DeviceState.READING_RECEIVED))
+        return [reading]
