@@ -134,9 +134,9 @@ def observation_identifier_system(ctx: ExportContext) -> str:
 
 
 def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
+    start, end = _utc(visit.started, "visit start"), _utc(visit.finished, "visit finish")
     if visit.finished < visit.started:
         raise ValueError(f"visit {visit.visit_id} finishes before it starts")
-    start, end = _utc(visit.started, "visit start"), _utc(visit.finished, "visit finish")
     data: dict[str, Any] = {
         "resourceType": "Encounter",
         "identifier": [

@@ -103,7 +103,6 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     from fhir_export.mapping import export_bundle, to_json
-
     from station.export import export_context, visit_to_export
     from station.store.models import VisitStatus
     from station.wiring import open_store

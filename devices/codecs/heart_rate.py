@@ -45,6 +45,10 @@ def decode_heart_rate(payload: bytes) -> HeartRate:
     intervals: list[float] = []
     if flags & FLAG_RR:
         rest = payload[offset:]
+        if not rest:
+            # Nordic's HeartRateMeasurementDataCallbackTest rejects "17 01 01": the flag
+            # announces one or more RR intervals and none follow.
+            raise DecodeError(f"{_NAME}: flags say RR intervals present but none follow")
         if len(rest) % 2:
             raise DecodeError(f"{_NAME}: RR intervals end with an odd byte")
         intervals = [

@@ -21,8 +21,16 @@ def reading(measurement, sequence, valid=True, source=REAL):
 
 def visit(*readings):
     return StoredVisit(
-        "v", "desk-1", 1, Person("3174015507850002", "S", None), VisitStatus.OPEN, T0, None,
-        "station-plausibility", "1", tuple(readings),
+        "v",
+        "desk-1",
+        1,
+        Person("3174015507850002", "S", None),
+        VisitStatus.OPEN,
+        T0,
+        None,
+        "station-plausibility",
+        "1",
+        tuple(readings),
     )
 
 
@@ -55,7 +63,9 @@ def test_heart_rate_comes_from_the_oximeter_else_the_cuff():
     assert cuff_only.heart_rate is not None
     assert cuff_only.heart_rate.value == 66.0
     both = summarise(
-        visit(reading(bp(120.0, 80.0, pulse=66.0), 1), reading(SpO2(98.0, 71.0, b""), 2, source=SIM))
+        visit(
+            reading(bp(120.0, 80.0, pulse=66.0), 1), reading(SpO2(98.0, 71.0, b""), 2, source=SIM)
+        )
     )
     assert both.heart_rate is not None
     assert both.heart_rate.value == 71.0

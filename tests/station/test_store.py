@@ -176,7 +176,7 @@ def test_counts(store):
 
 def test_naive_datetimes_are_refused(store):
     with pytest.raises(Exception, match="naive datetime"):
-        new_visit(store, started=datetime(2026, 11, 22, 9, 0))  # noqa: DTZ001
+        new_visit(store, started=datetime(2026, 11, 22, 9, 0))
 
 
 def test_committed_reading_survives_the_process_being_killed(tmp_path, db_url):

@@ -26,7 +26,9 @@ def test_migrations_and_round_trip_on_postgres(postgres_url):
         rule_set="station-plausibility",
         rule_set_version="1",
     )
-    measurement = BloodPressure(121.0, 79.0, 93.0, PressureUnit.MMHG, bytes.fromhex("00790050005d00"))
+    measurement = BloodPressure(
+        121.0, 79.0, 93.0, PressureUnit.MMHG, bytes.fromhex("00790050005d00")
+    )
     stored = store.add_reading(
         visit_id=visit.id,
         measurement=measurement,

@@ -1,0 +1,83 @@
+"""Device trouble is shown plainly and never freezes the window."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+from PySide6.QtCore import Qt, QTimer
+
+from devices.simulators import CuffFault
+from station.service import DeviceRole
+
+
+def open_visit(qtbot, window):
+    qtbot.mouseClick(window.call_next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.queue_label.text() != "—")
+    qtbot.keyClicks(window.nik_edit, "3174015507850002")
+    qtbot.keyClicks(window.name_edit, "Siti")
+    qtbot.mouseClick(window.start_visit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.bp_panel.button.isEnabled)
+
+
+def test_cuff_dropping_mid_measurement_shows_the_reason_and_the_app_goes_on(qtbot, desk):
+    window = desk.operator
+    cuff = desk.station.devices[DeviceRole.BLOOD_PRESSURE]
+    open_visit(qtbot, window)
+    cuff.fault = CuffFault.DROP_MID_MEASUREMENT
+    qtbot.mouseClick(window.bp_panel.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "cuff disconnected" in window.bp_panel.state_label.text())
+    assert "c62828" in window.bp_panel.state_label.styleSheet()  # shown as an error
+    assert window.readings_table.rowCount() == 0
+    cuff.fault = None
+    qtbot.waitUntil(window.bp_panel.button.isEnabled)
+    qtbot.mouseClick(window.bp_panel.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.readings_table.rowCount() == 1)
+
+
+def test_error_values_are_blocked_not_shown_as_a_measurement(qtbot, desk):
+    window = desk.operator
+    cuff = desk.station.devices[DeviceRole.BLOOD_PRESSURE]
+    open_visit(qtbot, window)
+    cuff.fault = CuffFault.ERROR_VALUES
+    qtbot.mouseClick(window.bp_panel.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.readings_table.rowCount() == 1)
+    assert window.readings_table.item(0, 2).text().startswith("DITOLAK: --/--")
+    assert window.findings_list.count() >= 1
+    assert "[invalid]" in window.findings_list.item(0).text()
+    assert not window.confirm_button.isEnabled()
+
+
+def test_a_slow_device_never_blocks_the_ui_thread(qtbot, settings):
+    from station.store.database import open_database
+    from station.store.repository import Store
+    from ui.app import build_desk_app
+
+    slow = build_desk_app(
+        settings, Store(open_database(settings.database.url)), simulate=True, seed=1, pace_s=0.05
+    )
+    qtbot.addWidget(slow.operator)
+    qtbot.addWidget(slow.patient)
+    try:
+        window = slow.operator
+        open_visit(qtbot, window)
+        ticks = []
+        pressures = []
+        slow.bridge.deviceUpdated.connect(
+            lambda update: pressures.append(update.event.cuff_pressure)
+        )
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+        timer.start()
+        qtbot.mouseClick(window.bp_panel.button, Qt.MouseButton.LeftButton)
+        # While the cuff inflates (about 0.6 s of packets), the GUI thread keeps ticking.
+        qtbot.waitUntil(lambda: window.readings_table.rowCount() == 1, timeout=10_000)
+        timer.stop()
+        assert len(ticks) > 20
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
+        assert max(gaps) < 0.25
+        # live cuff pressure reached the GUI thread while inflating
+        assert len([p for p in pressures if p is not None]) >= 5
+    finally:
+        slow.close()

@@ -1,0 +1,95 @@
+"""Starting the desk app: store, devices, station loop, bridge, both windows."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from config.settings import Settings
+from station.service import Station
+from station.store.database import DatabaseError
+from station.store.repository import Store
+from station.wiring import build_devices, build_station, open_store
+from ui.async_runner import AsyncRunner
+from ui.bridge import StationBridge
+from ui.operator_window import OperatorWindow
+from ui.patient_screen import PatientScreen
+
+__all__ = ["DeskApp", "build_desk_app", "run_desk_app"]
+
+_LOGGER = logging.getLogger(__name__)
+
+
+@dataclass
+class DeskApp:
+    """Everything one desk runs; ``close`` stops it in the right order."""
+
+    store: Store
+    runner: AsyncRunner
+    station: Station
+    bridge: StationBridge
+    operator: OperatorWindow
+    patient: PatientScreen
+
+    def show(self) -> None:
+        self.operator.show()
+        screens = QGuiApplication.screens()
+        if len(screens) > 1:
+            # The second monitor faces the person being measured.
+            self.patient.setGeometry(screens[1].availableGeometry())
+            self.patient.showFullScreen()
+        else:
+            self.patient.show()
+
+    def close(self) -> None:
+        self.patient.clear_timer.stop()
+        self.operator.close()
+        self.patient.close()
+        self.runner.stop()
+        self.station.close()
+        self.store.database.close()
+
+
+def build_desk_app(
+    settings: Settings,
+    store: Store,
+    *,
+    simulate: bool,
+    seed: int | None = None,
+    pace_s: float | None = None,
+) -> DeskApp:
+    runner = AsyncRunner()
+    bridge = StationBridge(runner)
+    devices = build_devices(settings, simulate=simulate, seed=seed, pace_s=pace_s)
+    station = build_station(settings, store, devices, bridge.dispatch)
+    bridge.attach(station)
+    runner.start()
+    operator = OperatorWindow(bridge, station_id=settings.station.id)
+    patient = PatientScreen(
+        bridge,
+        language=settings.station.patient_language,
+        clear_after_s=settings.station.patient_screen_clear_seconds,
+    )
+    return DeskApp(store, runner, station, bridge, operator, patient)
+
+
+def run_desk_app(settings: Settings, *, simulate: bool) -> int:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    try:
+        store = open_store(settings)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "Vitals station", str(exc))
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    desk = build_desk_app(settings, store, simulate=simulate)
+    desk.show()
+    app.lastWindowClosed.connect(app.quit)
+    try:
+        return app.exec()
+    finally:
+        desk.close()

@@ -1,0 +1,76 @@
+"""Screenshots of both windows after one simulated visit: ``python -m ui.screenshot OUTDIR``.
+
+Drives the real app (temporary database, simulated devices) through one visit and saves
+``operator.png`` (just before confirming) and ``patient.png`` (after confirming).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QElapsedTimer
+from PySide6.QtWidgets import QApplication, QTableWidget
+
+from config.settings import Settings
+from station.service import DeviceRole
+from station.store.database import open_database
+from station.store.repository import Store
+from ui.app import build_desk_app
+
+WAIT_LIMIT_MS = 20_000
+
+
+def _wait_until(app: QApplication, condition: Callable[[], bool]) -> None:
+    timer = QElapsedTimer()
+    timer.start()
+    while not condition():
+        if timer.elapsed() > WAIT_LIMIT_MS:
+            raise TimeoutError("the app did not reach the expected state")
+        app.processEvents()
+
+
+def _rows_reach(table: QTableWidget, rows: int) -> Callable[[], bool]:
+    return lambda: table.rowCount() == rows
+
+
+def main(out: Path) -> int:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings.model_validate({"database": {"url": f"sqlite:///{folder}/s.db"}})
+        desk = build_desk_app(
+            settings, Store(open_database(settings.database.url)), simulate=True, seed=4, pace_s=0.0
+        )
+        desk.show()
+        window = desk.operator
+        window.call_next_button.click()
+        _wait_until(app, lambda: window.queue_label.text() != "—")
+        window.nik_edit.setText("3174015507850002")
+        window.name_edit.setText("Siti Rahayu")
+        window.birth_date_edit.setDate(QDate(1985, 7, 15))
+        window.start_visit_button.click()
+        _wait_until(app, window.bp_panel.button.isEnabled)
+        for role, rows in (
+            (DeviceRole.BLOOD_PRESSURE, 1),
+            (DeviceRole.BLOOD_PRESSURE, 2),
+            (DeviceRole.OXIMETER, 3),
+        ):
+            panel = window.bp_panel if role is DeviceRole.BLOOD_PRESSURE else window.spo2_panel
+            _wait_until(app, panel.button.isEnabled)
+            panel.button.click()
+            _wait_until(app, _rows_reach(window.readings_table, rows))
+        _wait_until(app, window.confirm_button.isEnabled)
+        window.grab().save(str(out / "operator.png"))
+        window.confirm_button.click()
+        _wait_until(app, lambda: "Siti" in desk.patient.visible_text())
+        desk.patient.grab().save(str(out / "patient.png"))
+        desk.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))

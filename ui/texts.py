@@ -1,0 +1,85 @@
+"""Every text the screens show, in Bahasa Indonesia ("id") and English ("en")."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["TEXTS", "Language", "tr"]
+
+Language = Literal["id", "en"]
+
+TEXTS: dict[str, dict[Language, str]] = {
+    "window_title": {
+        "id": "Stasiun tanda vital — meja {desk}",
+        "en": "Vitals station — desk {desk}",
+    },
+    "queue": {"id": "Nomor antrean", "en": "Queue number"},
+    "call_next": {"id": "Panggil berikutnya", "en": "Call next"},
+    "person": {"id": "Orang yang diperiksa", "en": "Person"},
+    "nik": {"id": "NIK", "en": "NIK"},
+    "name": {"id": "Nama", "en": "Name"},
+    "birth_date": {"id": "Tanggal lahir", "en": "Birth date"},
+    "start_visit": {"id": "Mulai pemeriksaan", "en": "Start visit"},
+    "blood_pressure": {"id": "Tekanan darah", "en": "Blood pressure"},
+    "oximeter": {"id": "SpO2 (oksimeter)", "en": "SpO2 (oximeter)"},
+    "measure_bp": {"id": "Ukur tekanan darah", "en": "Measure blood pressure"},
+    "measure_spo2": {"id": "Ukur SpO2", "en": "Measure SpO2"},
+    "readings": {"id": "Hasil bacaan", "en": "Readings"},
+    "findings": {"id": "Temuan", "en": "Findings"},
+    "result": {"id": "Hasil yang dihitung", "en": "Result that counts"},
+    "confirm": {"id": "Konfirmasi", "en": "Confirm"},
+    "cancel": {"id": "Batalkan", "en": "Cancel"},
+    "disclaimer": {
+        "id": "Alat bantu keputusan, bukan diagnosis.",
+        "en": "Decision support, not a diagnosis.",
+    },
+    "simulator_banner": {
+        "id": "SIMULATOR — nilai dari alat simulasi, bukan pengukuran sebenarnya",
+        "en": "SIMULATOR — values from a simulated device, not a real measurement",
+    },
+    "state_idle": {"id": "Siap", "en": "Ready"},
+    "state_searching": {"id": "Mencari alat…", "en": "Searching…"},
+    "state_connecting": {"id": "Menghubungkan…", "en": "Connecting…"},
+    "state_connected": {"id": "Terhubung", "en": "Connected"},
+    "state_measuring": {"id": "Mengukur…", "en": "Measuring…"},
+    "state_reading_received": {"id": "Hasil diterima", "en": "Reading received"},
+    "state_disconnected": {"id": "Terputus", "en": "Disconnected"},
+    "state_error": {"id": "Galat", "en": "Error"},
+    "col_time": {"id": "Waktu", "en": "Time"},
+    "col_what": {"id": "Jenis", "en": "What"},
+    "col_value": {"id": "Nilai", "en": "Value"},
+    "col_device": {"id": "Alat", "en": "Device"},
+    "blocked": {"id": "DITOLAK", "en": "BLOCKED"},
+    "pulse": {"id": "nadi", "en": "pulse"},
+    "no_result": {"id": "Belum ada hasil.", "en": "No result yet."},
+    "visit_open": {"id": "Pemeriksaan berjalan untuk {name}", "en": "Visit in progress for {name}"},
+    "confirmed": {"id": "Hasil dikonfirmasi dan disimpan.", "en": "Results confirmed and stored."},
+    "cancelled": {"id": "Pemeriksaan dibatalkan.", "en": "Visit cancelled."},
+    "language": {"id": "Bahasa", "en": "Language"},
+    # patient screen
+    "patient_title": {"id": "Hasil pemeriksaan", "en": "Your results"},
+    "welcome": {"id": "Selamat datang", "en": "Welcome"},
+    "welcome_sub": {
+        "id": "Cek Kesehatan Gratis — silakan menunggu nomor Anda dipanggil",
+        "en": "Free health check — please wait for your number",
+    },
+    "please_come": {"id": "silakan ke meja", "en": "please come to the desk"},
+    "results_for": {"id": "Hasil untuk {name}", "en": "Results for {name}"},
+    "p_blood_pressure": {"id": "Tekanan darah", "en": "Blood pressure"},
+    "p_spo2": {"id": "Saturasi oksigen (SpO2)", "en": "Oxygen saturation (SpO2)"},
+    "p_heart_rate": {"id": "Denyut nadi", "en": "Pulse"},
+    "per_minute": {"id": "kali per menit", "en": "beats per minute"},
+    "patient_disclaimer": {
+        "id": "Ini hasil pemeriksaan awal, bukan diagnosis. Tanyakan kepada petugas kesehatan.",
+        "en": "These are screening results, not a diagnosis. Ask the health worker.",
+    },
+    "patient_simulator": {
+        "id": "SIMULATOR — bukan hasil pemeriksaan sebenarnya",
+        "en": "SIMULATOR — not a real measurement",
+    },
+}
+
+
+def tr(key: str, lang: Language, **values: object) -> str:
+    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled in."""
+    return TEXTS[key][lang].format(**values)
