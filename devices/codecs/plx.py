@@ -14,7 +14,7 @@ The Normal pair is the reading; Fast and Slow are parsed for length and not kept
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from devices.codecs.date_time import DATE_TIME_LENGTH, encode_date_time, read_date_time
@@ -86,6 +86,36 @@ def _need_flags(payload: bytes, name: str) -> int:
     return payload[0]
 
 
+@dataclass(frozen=True, slots=True)
+class _StatusTail:
+    measurement: PlxMeasurementStatus | None
+    device: PlxDeviceStatus | None
+    pai: float | None
+
+
+def _read_status_tail(
+    payload: bytes,
+    offset: int,
+    name: str,
+    *,
+    has_measurement: bool,
+    has_device: bool,
+    has_pai: bool,
+) -> _StatusTail:
+    """The optional fields both PLX measurements end with, in the same order."""
+    measurement = None
+    if has_measurement:
+        raw = _read_uint(payload, offset, 2, f"{name} measurement status")
+        measurement = _measurement_status(raw)
+        offset += 2
+    device = None
+    if has_device:
+        device = _device_status(_read_uint(payload, offset, 3, f"{name} device status"))
+        offset += 3
+    pai = read_sfloat(payload, offset, f"{name} pulse amplitude index") if has_pai else None
+    return _StatusTail(measurement, device, pai)
+
+
 def decode_plx_spot_check(payload: bytes) -> SpO2:
     name = "0x2A5E PLX spot-check"
     payload = bytes(payload)
@@ -97,27 +127,22 @@ def decode_plx_spot_check(payload: bytes) -> SpO2:
     if flags & SPOT_TIME_STAMP:
         timestamp = read_date_time(payload, offset, name)
         offset += DATE_TIME_LENGTH
-    measurement = None
-    if flags & SPOT_MEASUREMENT_STATUS:
-        measurement = _measurement_status(
-            _read_uint(payload, offset, 2, f"{name} measurement status")
-        )
-        offset += 2
-    device = None
-    if flags & SPOT_DEVICE_STATUS:
-        device = _device_status(_read_uint(payload, offset, 3, f"{name} device status"))
-        offset += 3
-    pai = None
-    if flags & SPOT_PAI:
-        pai = read_sfloat(payload, offset, f"{name} pulse amplitude index")
+    tail = _read_status_tail(
+        payload,
+        offset,
+        name,
+        has_measurement=bool(flags & SPOT_MEASUREMENT_STATUS),
+        has_device=bool(flags & SPOT_DEVICE_STATUS),
+        has_pai=bool(flags & SPOT_PAI),
+    )
     return SpO2(
         spo2=spo2,
         pulse_rate=pulse,
         raw=payload,
         timestamp=timestamp,
-        pulse_amplitude_index=pai,
-        measurement_status=measurement,
-        device_status=device,
+        pulse_amplitude_index=tail.pai,
+        measurement_status=tail.measurement,
+        device_status=tail.device,
         device_clock_not_set=bool(flags & SPOT_CLOCK_NOT_SET),
     )
 
@@ -134,26 +159,21 @@ def decode_plx_continuous(payload: bytes) -> SpO2:
             read_sfloat(payload, offset, f"{name} {label}")
             read_sfloat(payload, offset + 2, f"{name} {label}")
             offset += 4
-    measurement = None
-    if flags & CONT_MEASUREMENT_STATUS:
-        measurement = _measurement_status(
-            _read_uint(payload, offset, 2, f"{name} measurement status")
-        )
-        offset += 2
-    device = None
-    if flags & CONT_DEVICE_STATUS:
-        device = _device_status(_read_uint(payload, offset, 3, f"{name} device status"))
-        offset += 3
-    pai = None
-    if flags & CONT_PAI:
-        pai = read_sfloat(payload, offset, f"{name} pulse amplitude index")
+    tail = _read_status_tail(
+        payload,
+        offset,
+        name,
+        has_measurement=bool(flags & CONT_MEASUREMENT_STATUS),
+        has_device=bool(flags & CONT_DEVICE_STATUS),
+        has_pai=bool(flags & CONT_PAI),
+    )
     return SpO2(
         spo2=spo2,
         pulse_rate=pulse,
         raw=payload,
-        pulse_amplitude_index=pai,
-        measurement_status=measurement,
-        device_status=device,
+        pulse_amplitude_index=tail.pai,
+        measurement_status=tail.measurement,
+        device_status=tail.device,
     )
 
 
