@@ -7,8 +7,10 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from devices.codecs.blood_pressure import decode_blood_pressure, decode_cuff_pressure
+from devices.codecs.contec import decode_contec_packet
 from devices.codecs.errors import DecodeError
 from devices.codecs.heart_rate import decode_heart_rate
+from devices.codecs.masimo import decode_masimo_line
 from devices.codecs.plx import decode_plx_continuous, decode_plx_spot_check
 from devices.measurements import Measurement
 
@@ -23,6 +25,10 @@ PROFILES: Mapping[str, Decoder] = MappingProxyType(
         "ble:heart-rate": decode_heart_rate,
         "ble:plx-spot-check": decode_plx_spot_check,
         "ble:plx-continuous": decode_plx_continuous,
+        # One frame of either Contec CMS50D+/E generation (legacy 5-byte or V7 packet).
+        "serial:contec-cms50": decode_contec_packet,
+        # One ASCII 1 line of a Masimo Rad-8, given as the hex of its bytes.
+        "serial:masimo-rad8": decode_masimo_line,
     }
 )
 # 16-bit characteristic UUIDs of the standard profiles.
