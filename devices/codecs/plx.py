@@ -26,9 +26,11 @@ __all__ = [
     "decode_plx_continuous",
     "decode_plx_spot_check",
     "device_status_bits",
+    "device_status_from_bits",
     "encode_plx_continuous",
     "encode_plx_spot_check",
     "measurement_status_bits",
+    "measurement_status_from_bits",
 ]
 
 SPOT_TIME_STAMP = 0x01
@@ -50,7 +52,7 @@ _MEASUREMENT_FIELDS = [f.name for f in fields(PlxMeasurementStatus)]
 _DEVICE_FIELDS = [f.name for f in fields(PlxDeviceStatus)]
 
 
-def _measurement_status(raw: int) -> PlxMeasurementStatus:
+def measurement_status_from_bits(raw: int) -> PlxMeasurementStatus:
     values = {
         name: bool(raw >> (MEASUREMENT_STATUS_FIRST_BIT + i) & 1)
         for i, name in enumerate(_MEASUREMENT_FIELDS)
@@ -58,7 +60,7 @@ def _measurement_status(raw: int) -> PlxMeasurementStatus:
     return PlxMeasurementStatus(**values)
 
 
-def _device_status(raw: int) -> PlxDeviceStatus:
+def device_status_from_bits(raw: int) -> PlxDeviceStatus:
     return PlxDeviceStatus(**{name: bool(raw >> i & 1) for i, name in enumerate(_DEVICE_FIELDS)})
 
 
@@ -106,11 +108,11 @@ def _read_status_tail(
     measurement = None
     if has_measurement:
         raw = _read_uint(payload, offset, 2, f"{name} measurement status")
-        measurement = _measurement_status(raw)
+        measurement = measurement_status_from_bits(raw)
         offset += 2
     device = None
     if has_device:
-        device = _device_status(_read_uint(payload, offset, 3, f"{name} device status"))
+        device = device_status_from_bits(_read_uint(payload, offset, 3, f"{name} device status"))
         offset += 3
     pai = read_sfloat(payload, offset, f"{name} pulse amplitude index") if has_pai else None
     return _StatusTail(measurement, device, pai)
