@@ -1,0 +1,1 @@
+"""Transports: the only code that touches ports and radios. They move bytes, nothing more."""

@@ -1,0 +1,99 @@
+"""A serial port as async byte reads and writes (pyserial underneath).
+
+pyserial is blocking, so every call runs in a worker thread with a short read timeout; the
+event loop never blocks. Opening and I/O failures become ``SerialLinkError`` with a message an
+operator can act on ("port /dev/ttyUSB0 is gone: is the cable unplugged?").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import serial
+
+from devices.device import DeviceError
+
+__all__ = ["SerialLink", "SerialLinkError", "SerialSettings"]
+
+_LOGGER = logging.getLogger(__name__)
+# Each blocking read returns after this long even with no data, so cancellation is prompt.
+READ_TIMEOUT_S = 0.05
+
+
+class SerialLinkError(DeviceError):
+    """The port could not be opened, or went away."""
+
+
+@dataclass(frozen=True, slots=True)
+class SerialSettings:
+    baudrate: int
+    parity: str = serial.PARITY_NONE
+    bytesize: int = serial.EIGHTBITS
+    stopbits: float = serial.STOPBITS_ONE
+    xonxoff: bool = False
+
+
+class SerialLink:
+    def __init__(self, port: str, settings: SerialSettings) -> None:
+        self.port = port
+        self.settings = settings
+        self._serial: Any = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._serial is not None
+
+    def _open_blocking(self) -> Any:
+        return serial.Serial(
+            self.port,
+            baudrate=self.settings.baudrate,
+            parity=self.settings.parity,
+            bytesize=self.settings.bytesize,
+            stopbits=self.settings.stopbits,
+            xonxoff=self.settings.xonxoff,
+            timeout=READ_TIMEOUT_S,
+            write_timeout=1.0,
+        )
+
+    async def open(self) -> None:
+        try:
+            self._serial = await asyncio.to_thread(self._open_blocking)
+        except (serial.SerialException, OSError, ValueError) as exc:
+            raise SerialLinkError(
+                f"cannot open serial port {self.port}: is the device plugged in? ({exc})"
+            ) from exc
+
+    async def read(self, size: int = 256) -> bytes:
+        port = self._require_open()
+        try:
+            data: bytes = await asyncio.to_thread(port.read, size)
+        except (serial.SerialException, OSError) as exc:
+            await self.close()
+            raise SerialLinkError(
+                f"serial port {self.port} is gone: is the cable unplugged?"
+            ) from exc
+        return data
+
+    async def write(self, data: bytes) -> None:
+        port = self._require_open()
+        try:
+            await asyncio.to_thread(port.write, data)
+        except (serial.SerialException, OSError) as exc:
+            await self.close()
+            raise SerialLinkError(f"cannot write to serial port {self.port}: {exc}") from exc
+
+    async def close(self) -> None:
+        port, self._serial = self._serial, None
+        if port is not None:
+            try:
+                await asyncio.to_thread(port.close)
+            except (serial.SerialException, OSError):
+                _LOGGER.debug("closing %s failed; it was already gone", self.port)
+
+    def _require_open(self) -> Any:
+        if self._serial is None:
+            raise SerialLinkError(f"serial port {self.port} is not open")
+        return self._serial
