@@ -1,0 +1,213 @@
+"""A standard Bluetooth blood-pressure cuff (Blood Pressure Service 0x1810) as a device.
+
+Theory of operation: ``measure`` connects (bounded by ``connect_timeout_s``, retried with
+backoff), sets the cuff's clock through Current Time 0x2A2B when offered, subscribes to
+Intermediate Cuff Pressure 0x2A36 (notified; shown live) and Blood Pressure Measurement
+0x2A35 (indicated: bleak enables indications for an indicate-only characteristic), then
+collects 0x2A35 readings until the cuff has been quiet for ``settle_s`` after the last one.
+``devices.binding`` decides which of them is this measurement; replayed memory and readings
+from before the measurement are reported to the operator as ignored, never returned.
+
+A link that drops before a reading arrived fails the measurement with a reason; a link that
+drops after it (A&D cuffs disconnect as soon as they have sent) ends the collection early.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from devices.binding import bind_readings
+from devices.ble import uuids
+from devices.ble.client import BleClient, ClientFactory
+from devices.codecs.current_time import encode_current_time
+from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
+from devices.measurements import (
+    KPA_TO_MMHG,
+    BloodPressure,
+    CuffPressure,
+    Measurement,
+    MeasurementKind,
+    PressureUnit,
+)
+from devices.profile_session import decode_notification
+
+__all__ = ["BleBloodPressureCuff", "BleCuffConfig"]
+
+_LOGGER = logging.getLogger(__name__)
+
+LocalClock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class BleCuffConfig:
+    address: str
+    label: str = "Bluetooth blood-pressure cuff"
+    connect_timeout_s: float = 20.0
+    connect_attempts: int = 3
+    backoff_s: Sequence[float] = (0.5, 2.0, 5.0)
+    # A cuff measurement takes 30-60 s; the operator may also start it late.
+    measurement_timeout_s: float = 180.0
+    # Quiet time after the last 0x2A35 before deciding (memory replays come in bursts).
+    settle_s: float = 1.5
+    set_clock: bool = True
+
+
+class BleBloodPressureCuff:
+    def __init__(
+        self,
+        config: BleCuffConfig,
+        client_factory: ClientFactory,
+        local_clock: LocalClock,
+        device_id: str | None = None,
+    ) -> None:
+        self._config = config
+        self._factory = client_factory
+        self._clock = local_clock
+        self._device_id = device_id or f"ble:{config.address}"
+
+    @property
+    def device_id(self) -> str:
+        return self._device_id
+
+    @property
+    def label(self) -> str:
+        return self._config.label
+
+    @property
+    def simulated(self) -> bool:
+        return False
+
+    @property
+    def kinds(self) -> frozenset[MeasurementKind]:
+        return frozenset({MeasurementKind.BLOOD_PRESSURE})
+
+    def _event(
+        self, state: DeviceState, detail: str = "", pressure: float | None = None
+    ) -> DeviceEvent:
+        return DeviceEvent(self._device_id, state, detail, pressure)
+
+    async def _connect(self, on_event: EventSink, dropped: asyncio.Event) -> BleClient:
+        config = self._config
+        last_error: Exception | None = None
+        for attempt in range(config.connect_attempts):
+            on_event(self._event(DeviceState.CONNECTING))
+            client = self._factory(config.address, dropped.set)
+            try:
+                async with asyncio.timeout(config.connect_timeout_s):
+                    await client.connect()
+                return client
+            except Exception as exc:  # noqa: BLE001 - BleakError, TimeoutError and platform errors alike
+                last_error = exc
+                _LOGGER.info(
+                    "connect attempt %d to %s failed: %s", attempt + 1, config.address, exc
+                )
+                if attempt + 1 < config.connect_attempts:
+                    await asyncio.sleep(config.backoff_s[min(attempt, len(config.backoff_s) - 1)])
+        raise DeviceError(
+            f"could not connect to the cuff after {config.connect_attempts} attempts: "
+            "is it switched on, near, and paired?"
+        ) from last_error
+
+    async def measure(self, on_event: EventSink) -> list[Measurement]:
+        config = self._config
+        started_local = self._clock()
+        dropped = asyncio.Event()
+        client = await self._connect(on_event, dropped)
+        on_event(self._event(DeviceState.CONNECTED))
+        readings: list[Measurement] = []
+        arrived = asyncio.Event()
+        problems: list[str] = []
+
+        def on_cuff_pressure(payload: bytes) -> None:
+            try:
+                live = decode_notification("ble:cuff-pressure", payload)
+            except DeviceError as exc:
+                problems.append(str(exc))
+                return
+            if isinstance(live, CuffPressure) and live.cuff_pressure is not None:
+                mmhg = (
+                    live.cuff_pressure
+                    if live.unit is PressureUnit.MMHG
+                    else round(live.cuff_pressure * KPA_TO_MMHG)
+                )
+                on_event(self._event(DeviceState.MEASURING, pressure=mmhg))
+
+        def on_measurement(payload: bytes) -> None:
+            try:
+                reading = decode_notification("ble:blood-pressure", payload)
+            except DeviceError as exc:
+                problems.append(str(exc))
+                on_event(self._event(DeviceState.MEASURING, str(exc)))
+                return
+            readings.append(reading)
+            arrived.set()
+
+        try:
+            if config.set_clock and client.has_characteristic(uuids.CURRENT_TIME):
+                try:
+                    await client.write_gatt_char(
+                        uuids.CURRENT_TIME, encode_current_time(self._clock()), response=True
+                    )
+                except Exception as exc:  # noqa: BLE001 - a refused clock write is not fatal
+                    _LOGGER.info("cuff refused the clock write: %s", exc)
+            if client.has_characteristic(uuids.INTERMEDIATE_CUFF_PRESSURE):
+                await client.start_notify(uuids.INTERMEDIATE_CUFF_PRESSURE, on_cuff_pressure)
+            await client.start_notify(uuids.BLOOD_PRESSURE_MEASUREMENT, on_measurement)
+            on_event(self._event(DeviceState.MEASURING))
+            await self._collect(arrived, dropped, readings)
+        finally:
+            if client.is_connected:
+                try:
+                    await client.disconnect()
+                except Exception:  # noqa: BLE001 - already going away
+                    _LOGGER.debug("disconnect failed; link already gone")
+        decision = bind_readings(readings, started_local=started_local, now_local=self._clock())
+        for ignored in decision.ignored:
+            on_event(self._event(DeviceState.MEASURING, f"ignored: {ignored.reason}"))
+        if decision.bound is None:
+            if dropped.is_set():
+                on_event(self._event(DeviceState.DISCONNECTED, "link lost"))
+                raise DeviceError("cuff disconnected during measurement; measure again")
+            if problems:
+                raise DeviceError(f"cuff sent no usable reading: {problems[-1]}")
+            if readings:
+                raise DeviceError("cuff sent no usable reading: only stored records arrived")
+            raise DeviceError(f"no reading from the cuff within {config.measurement_timeout_s:g} s")
+        if decision.clock_wrong:
+            on_event(
+                self._event(
+                    DeviceState.READING_RECEIVED, "device clock is wrong; station time used"
+                )
+            )
+        else:
+            on_event(self._event(DeviceState.READING_RECEIVED))
+        assert isinstance(decision.bound, BloodPressure)
+        return [decision.bound]
+
+    async def _collect(
+        self, arrived: asyncio.Event, dropped: asyncio.Event, readings: list[Measurement]
+    ) -> None:
+        """Wait for the first reading, then until the cuff is quiet or gone."""
+        config = self._config
+        try:
+            async with asyncio.timeout(config.measurement_timeout_s):
+                while True:
+                    arrived.clear()
+                    waiters = [
+                        asyncio.ensure_future(arrived.wait()),
+                        asyncio.ensure_future(dropped.wait()),
+                    ]
+                    timeout = config.settle_s if readings else None
+                    done, pending = await asyncio.wait(
+                        waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+                    )
+                    for waiter in pending:
+                        waiter.cancel()
+                    if dropped.is_set() or not done:
+                        return  # link gone, or quiet for settle_s after a reading
+        except TimeoutError:
+            return  # measure() explains what was (not) received

@@ -1,0 +1,45 @@
+"""Which readings belong to this measurement (devices/binding.py), as a table."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from devices.binding import bind_readings
+from devices.measurements import BloodPressure, PressureUnit
+
+START = datetime(2026, 11, 22, 9, 0)
+NOW = START + timedelta(minutes=2)
+
+
+def bp(systolic, stamp):
+    return BloodPressure(float(systolic), 80.0, None, PressureUnit.MMHG, b"", timestamp=stamp)
+
+
+@pytest.mark.parametrize(
+    ("stamps", "bound_index", "ignored", "clock_wrong"),
+    [
+        ([START + timedelta(seconds=40)], 0, 0, False),  # a fresh reading
+        ([START - timedelta(days=1), START + timedelta(seconds=40)], 1, 1, False),  # replay + new
+        ([START - timedelta(minutes=1)], 0, 0, False),  # within the 2-minute clock tolerance
+        ([START - timedelta(minutes=3)], None, 1, False),  # before the measurement
+        ([None, None, None], 2, 2, False),  # undated burst: the newest only
+        ([datetime(2017, 1, 1), datetime(2017, 1, 1, 0, 1)], 1, 1, True),  # stuck clock
+        ([NOW + timedelta(days=2)], 0, 0, True),  # clock in the future
+        ([START - timedelta(days=1), None], 1, 1, False),  # dated stored + undated new
+    ],
+)
+def test_binding(stamps, bound_index, ignored, clock_wrong):
+    readings = [bp(120 + i, stamp) for i, stamp in enumerate(stamps)]
+    decision = bind_readings(readings, started_local=START, now_local=NOW)
+    expected = None if bound_index is None else readings[bound_index]
+    assert decision.bound is expected
+    assert len(decision.ignored) == ignored
+    assert decision.clock_wrong is clock_wrong
+
+
+def test_nothing_sent():
+    decision = bind_readings([], started_local=START, now_local=NOW)
+    assert decision.bound is None
+    assert decision.ignored == ()
