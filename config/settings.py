@@ -16,7 +16,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+
+from config.catalog import DeviceSpec, DeviceSpecError, Kind, load_catalog, parse_device_spec
 
 __all__ = [
     "CONFIG_ENV",
@@ -76,15 +86,28 @@ class DatabaseSection(_Section):
 
 
 class DevicesSection(_Section):
-    blood_pressure: Literal["simulator"] = Field(
-        default="simulator", description="Blood-pressure cuff to use."
+    blood_pressure: str = Field(
+        default="simulator", description="Blood-pressure cuff: 'simulator' or '<model>@<address>'."
     )
-    oximeter: Literal["simulator"] = Field(
-        default="simulator", description="Pulse oximeter to use."
+    oximeter: str = Field(
+        default="simulator", description="Pulse oximeter: 'simulator' or '<model>@<address>'."
     )
     simulator_pace_seconds: float = Field(
         default=0.15, ge=0.0, le=5.0, description="Seconds between simulated packets."
     )
+
+    @field_validator("blood_pressure", "oximeter")
+    @classmethod
+    def _known_device(cls, value: str, info: ValidationInfo) -> str:
+        kind: Kind = "blood_pressure" if info.field_name == "blood_pressure" else "oximeter"
+        try:
+            parse_device_spec(value, kind, load_catalog())
+        except DeviceSpecError as exc:
+            raise ValueError(str(exc)) from exc
+        return value
+
+    def spec(self, kind: Kind) -> DeviceSpec:
+        return parse_device_spec(getattr(self, kind), kind, load_catalog())
 
 
 class ChecksSection(_Section):
@@ -134,7 +157,7 @@ def _describe_error(error: Mapping[str, Any]) -> str:
     kind = error.get("type", "")
     if kind == "extra_forbidden":
         return "unknown key"
-    message = str(error.get("msg", "invalid value"))
+    message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
     value = error.get("input")
     if isinstance(value, str | int | float | bool):
         return f"{message} (got {value!r})"

@@ -130,6 +130,48 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     return 0
 
 
+def _cmd_devices(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    from config.catalog import load_catalog
+    from devices.device import DeviceError
+    from devices.discovery import list_serial_ports, scan_bluetooth
+
+    loaded = settings()
+    configured = []
+    for role in ("blood_pressure", "oximeter"):
+        spec = loaded.devices.spec(role)
+        model = spec.model
+        configured.append(
+            {
+                "role": role,
+                "setting": getattr(loaded.devices, role),
+                "simulated": spec.simulated,
+                "model": model.id if model else None,
+                "name": model.name if model else "SIMULATOR (real Bluetooth byte protocol)",
+                "transport": model.transport if model else "simulator",
+                "address": spec.address or None,
+                "pairing": model.pairing if model else None,
+            }
+        )
+    bluetooth: dict[str, Any]
+    if args.no_scan:
+        bluetooth = {"available": None, "advertising": [], "message": "scan skipped"}
+    else:
+        try:
+            found = asyncio.run(scan_bluetooth(args.scan_seconds))
+            bluetooth = {"available": True, "advertising": found, "message": None}
+        except DeviceError as exc:
+            bluetooth = {"available": False, "advertising": [], "message": str(exc)}
+    _print_json(
+        {
+            "configured": configured,
+            "serial_ports": list_serial_ports(),
+            "bluetooth": bluetooth,
+            "known_models": sorted(load_catalog()),
+        }
+    )
+    return 0
+
+
 def _run_desk_app(settings: Settings, simulate: bool) -> int:
     # Loaded by name so the core never depends on the ui package (DESIGN.md section 2).
     app_module = importlib.import_module("ui.app")
@@ -165,6 +207,13 @@ def _build_parser() -> _Parser:
     export = sub.add_parser("export", help="write stored results as a FHIR R4 Bundle")
     export.add_argument("--fhir", required=True, metavar="FILE", help="output JSON file")
     export.set_defaults(handler=_cmd_export)
+
+    devices = sub.add_parser("devices", help="list configured and discoverable devices")
+    devices.add_argument("--no-scan", action="store_true", help="do not scan for Bluetooth")
+    devices.add_argument(
+        "--scan-seconds", type=float, default=5.0, help="Bluetooth scan length (default 5)"
+    )
+    devices.set_defaults(handler=_cmd_devices)
 
     status = sub.add_parser("status", help="counts of visits, readings and the upload outbox")
     status.set_defaults(handler=_cmd_status)

@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from config.catalog import DeviceSpec
 from config.settings import Settings
+from devices.ble.cuff import BleBloodPressureCuff, BleCuffConfig
+from devices.codecs.contec import ContecGeneration
+from devices.contec_oximeter import ContecOximeterConfig, ContecSerialOximeter
 from devices.device import MeasuringDevice
 from devices.simulators import SimulatedBloodPressureCuff, SimulatedPulseOximeter
 from station.service import DeviceRole, EventSink, Station, StationConfig
 from station.store.database import Database, open_database
 from station.store.repository import Store
 
-__all__ = ["build_devices", "build_station", "open_store", "system_clock"]
+__all__ = ["build_devices", "build_station", "local_clock", "open_store", "system_clock"]
 
 
 def system_clock() -> datetime:
@@ -25,19 +29,46 @@ def open_store(settings: Settings) -> Store:
     return Store(database)
 
 
+def local_clock() -> datetime:
+    """Naive local time, the way device clocks count."""
+    return datetime.now(UTC).astimezone().replace(tzinfo=None)
+
+
+def _real_device(spec: DeviceSpec) -> MeasuringDevice:
+    model = spec.model
+    assert model is not None
+    if model.protocol == "ble-bls":
+        # Imported here so headless commands never load bleak unless a cuff is configured.
+        from devices.ble.bleak_client import bleak_client_factory  # noqa: PLC0415
+
+        return BleBloodPressureCuff(
+            BleCuffConfig(address=spec.address, label=model.name),
+            bleak_client_factory,
+            local_clock,
+        )
+    generation = ContecGeneration.V7 if model.protocol == "contec-v7" else ContecGeneration.LEGACY
+    return ContecSerialOximeter(ContecOximeterConfig(port=spec.address, generation=generation))
+
+
 def build_devices(
     settings: Settings, *, simulate: bool, seed: int | None = None, pace_s: float | None = None
 ) -> dict[DeviceRole, MeasuringDevice]:
-    """The devices for each role. Until real transports land (issue 3) every configured
-    device is a simulator, and ``simulate`` only makes that explicit."""
-    del simulate  # every role is "simulator" in the settings schema today
+    """The device for each role: the configured one, or a simulator when the settings say
+    "simulator" or ``simulate`` is set (``--simulate`` overrides real devices)."""
     pace = settings.devices.simulator_pace_seconds if pace_s is None else pace_s
-    return {
-        DeviceRole.BLOOD_PRESSURE: SimulatedBloodPressureCuff(seed=seed, pace_s=pace),
-        DeviceRole.OXIMETER: SimulatedPulseOximeter(
-            seed=None if seed is None else seed + 1, pace_s=pace
-        ),
-    }
+    cuff_spec = settings.devices.spec("blood_pressure")
+    oximeter_spec = settings.devices.spec("oximeter")
+    cuff: MeasuringDevice = (
+        SimulatedBloodPressureCuff(seed=seed, pace_s=pace)
+        if simulate or cuff_spec.simulated
+        else _real_device(cuff_spec)
+    )
+    oximeter: MeasuringDevice = (
+        SimulatedPulseOximeter(seed=None if seed is None else seed + 1, pace_s=pace)
+        if simulate or oximeter_spec.simulated
+        else _real_device(oximeter_spec)
+    )
+    return {DeviceRole.BLOOD_PRESSURE: cuff, DeviceRole.OXIMETER: oximeter}
 
 
 def build_station(

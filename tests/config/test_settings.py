@@ -102,3 +102,25 @@ def test_environment_overrides_file(tmp_path):
 def test_config_path_from_environment(tmp_path):
     path = write(tmp_path, '[station]\nid = "desk-7"\n')
     assert load_settings(None, environ={"VITALS_STATION_CONFIG": str(path)}).station.id == "desk-7"
+
+
+def test_device_settings_name_a_known_model(tmp_path):
+    path = write(tmp_path, '[devices]\noximeter = "contec-cms50d-plus@/dev/ttyUSB0"\n')
+    spec = load_settings(path, environ={}).devices.spec("oximeter")
+    assert spec.model is not None
+    assert spec.model.protocol == "contec-v7"
+    assert spec.address == "/dev/ttyUSB0"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("and-ua-651ble@00:09:1F:80:12:34", "is a blood-pressure cuff, not an oximeter"),
+        ("nonin-3150@/dev/ttyUSB0", "unknown device model 'nonin-3150'; known models: contec"),
+        ("contec-cms50d-plus", "must be 'simulator' or '<model>@<address>'"),
+    ],
+)
+def test_bad_device_settings_say_what_is_wrong(tmp_path, value, message):
+    with pytest.raises(SettingsError, match=r"\[devices\] oximeter: ") as info:
+        load_settings(write(tmp_path, f'[devices]\noximeter = "{value}"\n'), environ={})
+    assert message in str(info.value)

@@ -166,3 +166,14 @@ def test_unusable_database_is_a_clear_error(run, tmp_path):
     )
     assert_one_line_error(env_result, "cannot open the database")
     assert notes.read_text() == "not a database " * 100
+
+
+def test_devices_lists_configuration_ports_and_says_why_no_bluetooth(run):
+    listing = json.loads(run("devices", "--scan-seconds", "0.5").stdout)
+    assert [d["role"] for d in listing["configured"]] == ["blood_pressure", "oximeter"]
+    assert all(d["simulated"] for d in listing["configured"])
+    assert isinstance(listing["serial_ports"], list)
+    assert "contec-cms50d-plus" in listing["known_models"]
+    bluetooth = listing["bluetooth"]
+    if not bluetooth["available"]:  # CI machines have no adapter: the reason must be given
+        assert "no Bluetooth adapter" in bluetooth["message"]

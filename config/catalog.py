@@ -1,0 +1,96 @@
+"""The device catalogue (``config/device_catalog.toml``): known models as typed data."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+__all__ = [
+    "SIMULATOR",
+    "DeviceModel",
+    "DeviceSpec",
+    "DeviceSpecError",
+    "load_catalog",
+    "parse_device_spec",
+]
+
+SIMULATOR = "simulator"
+Kind = Literal["blood_pressure", "oximeter"]
+Protocol = Literal["ble-bls", "contec-v7", "contec-legacy"]
+_KINDS = ("blood_pressure", "oximeter")
+_PROTOCOLS = ("ble-bls", "contec-v7", "contec-legacy")
+_PAIRING = ("none", "just-works", "required")
+_KIND_NAMES = {"blood_pressure": "a blood-pressure cuff", "oximeter": "an oximeter"}
+
+
+class DeviceSpecError(ValueError):
+    """A device setting names an unknown model or has the wrong shape."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceModel:
+    id: str
+    name: str
+    kind: Kind
+    protocol: Protocol
+    pairing: str
+    notes: str
+
+    @property
+    def transport(self) -> str:
+        return "bluetooth" if self.protocol.startswith("ble-") else "serial"
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceSpec:
+    """A configured device: ``model`` is None for the simulator."""
+
+    model: DeviceModel | None
+    address: str
+
+    @property
+    def simulated(self) -> bool:
+        return self.model is None
+
+
+def load_catalog() -> Mapping[str, DeviceModel]:
+    text = resources.files("config").joinpath("device_catalog.toml").read_text(encoding="utf-8")
+    models: dict[str, DeviceModel] = {}
+    for model_id, entry in tomllib.loads(text)["models"].items():
+        if entry["kind"] not in _KINDS or entry["protocol"] not in _PROTOCOLS:
+            raise DeviceSpecError(
+                f"device catalogue entry {model_id!r} has an unknown kind or protocol"
+            )
+        if entry["pairing"] not in _PAIRING:
+            raise DeviceSpecError(f"device catalogue entry {model_id!r} has an unknown pairing")
+        models[model_id] = DeviceModel(
+            id=model_id,
+            name=entry["name"],
+            kind=entry["kind"],
+            protocol=entry["protocol"],
+            pairing=entry["pairing"],
+            notes=entry.get("notes", ""),
+        )
+    return models
+
+
+def parse_device_spec(text: str, kind: Kind, catalog: Mapping[str, DeviceModel]) -> DeviceSpec:
+    """``"simulator"`` or ``"<model id>@<address>"`` for a device of ``kind``."""
+    if text == SIMULATOR:
+        return DeviceSpec(model=None, address="")
+    model_id, sep, address = text.partition("@")
+    if not sep or not address:
+        raise DeviceSpecError(
+            "must be 'simulator' or '<model>@<address>' "
+            f"(e.g. 'contec-cms50d-plus@/dev/ttyUSB0'), got {text!r}"
+        )
+    model = catalog.get(model_id)
+    if model is None:
+        known = ", ".join(m for m, entry in catalog.items() if entry.kind == kind)
+        raise DeviceSpecError(f"unknown device model {model_id!r}; known models: {known}")
+    if model.kind != kind:
+        raise DeviceSpecError(f"{model_id!r} is {_KIND_NAMES[model.kind]}, not {_KIND_NAMES[kind]}")
+    return DeviceSpec(model=model, address=address)

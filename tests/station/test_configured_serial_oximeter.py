@@ -1,0 +1,59 @@
+"""A configured Contec oximeter on a real pseudo-terminal, through the station's workflow:
+settings -> wiring -> serial transport -> codec -> checks -> store."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import pytest
+
+from station.service import DeviceRole, Station, StationConfig
+from station.store.database import open_database
+from station.store.repository import Store
+from station.wiring import build_devices, system_clock
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+
+
+def test_configured_contec_oximeter_reading_is_stored(tmp_path, make_settings):
+    from devices.simulators.contec_serial import ContecPtySimulator
+
+    simulator = ContecPtySimulator(tmp_path / "ttyUSB-oximeter", spo2=95, pulse=81)
+    simulator.start()
+    try:
+        settings = make_settings(
+            f'[devices]\noximeter = "contec-cms50d-plus@{simulator.port_path}"\n'
+        )
+        devices = build_devices(settings, simulate=False)
+        oximeter = devices[DeviceRole.OXIMETER]
+        assert not oximeter.simulated
+        assert devices[DeviceRole.BLOOD_PRESSURE].simulated  # still "simulator" in settings
+        database = open_database(settings.database.url)
+        station = Station(
+            store=Store(database),
+            devices=devices,
+            config=StationConfig(station_id="desk-1"),
+            clock=system_clock,
+            on_event=lambda event: None,
+        )
+
+        async def visit():
+            await station.call_next()
+            await station.start_visit("3174015507850002", "Siti", None)
+            return await asyncio.wait_for(station.measure(DeviceRole.OXIMETER), 30)
+
+        (reading,) = asyncio.run(visit())
+        assert (reading.measurement.spo2, reading.measurement.pulse_rate) == (95.0, 81.0)
+        assert reading.valid
+        assert not reading.source.simulated
+        assert reading.measurement.raw[0] == 0x01  # a V7 realtime packet, as received
+        station.close()
+        database.close()
+    finally:
+        simulator.stop()
+
+
+def test_simulate_flag_overrides_configured_devices(make_settings):
+    settings = make_settings('[devices]\noximeter = "contec-cms50d-plus@/dev/ttyUSB9"\n')
+    assert build_devices(settings, simulate=True)[DeviceRole.OXIMETER].simulated
