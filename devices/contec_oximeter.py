@@ -16,6 +16,7 @@ import logging
 import time
 from dataclasses import dataclass
 
+import numpy as np
 import serial
 
 from devices.codecs.contec import (
@@ -31,6 +32,9 @@ from devices.measurements import Measurement, MeasurementKind
 from devices.transports.serial_link import SerialLink, SerialLinkError, SerialSettings
 
 __all__ = ["ContecOximeterConfig", "ContecSerialOximeter", "serial_settings_for"]
+
+# Pleth samples per waveform event: 6 at 60 Hz is a 10 Hz screen update, cheap for the UI.
+WAVEFORM_CHUNK = 6
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -112,6 +116,7 @@ class ContecSerialOximeter:
         await self._connect(link, on_event, started + config.reconnect_timeout_s)
         last_keep_alive = time.monotonic()
         valid_run: list[OximeterFrame] = []
+        pleth: list[int] = []
         try:
             while time.monotonic() < give_up:
                 try:
@@ -133,6 +138,16 @@ class ContecSerialOximeter:
                 stream.receive_data(data)
                 while (frame := stream.next_frame()) is not None:
                     self.frames_seen += 1
+                    pleth.append(frame.pleth)
+                    if len(pleth) >= WAVEFORM_CHUNK:
+                        on_event(
+                            DeviceEvent(
+                                self._device_id,
+                                DeviceState.MEASURING,
+                                waveform=np.array(pleth, dtype=np.int16),
+                            )
+                        )
+                        pleth.clear()
                     if frame.measurement.spo2 is None or frame.measurement.pulse_rate is None:
                         if valid_run or self.frames_seen == 1:
                             on_event(self._event(DeviceState.MEASURING, "no finger or no pulse"))

@@ -9,9 +9,12 @@ device runs on the station's asyncio loop.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
 
 from devices.measurements import Measurement, MeasurementKind
 
@@ -33,13 +36,15 @@ class DeviceEvent:
     """One change of a device's state, as shown on the operator's screen.
 
     ``detail`` is a short human reason (always set for ``ERROR``); ``cuff_pressure`` carries
-    the live pressure in mmHg while a cuff inflates.
+    the live pressure in mmHg while a cuff inflates; ``waveform`` carries the newest
+    plethysmogram samples (device units, at the device's rate) from continuous oximeters.
     """
 
     device_id: str
     state: DeviceState
     detail: str = ""
     cuff_pressure: float | None = None
+    waveform: npt.NDArray[np.int16] | None = field(default=None, compare=False)
 
 
 EventSink = Callable[[DeviceEvent], None]

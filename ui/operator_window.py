@@ -42,6 +42,7 @@ from ui.bridge import StationBridge
 from ui.formatting import reading_text, results_lines
 from ui.naming import named
 from ui.texts import Language, tr
+from ui.waveform import WaveformView
 
 __all__ = ["OperatorWindow"]
 
@@ -71,10 +72,10 @@ class DevicePanel(QGroupBox):
         self.button.setObjectName(button_name)
         self.button.setEnabled(False)
         self.measuring = False
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.device_label)
-        layout.addWidget(self.state_label)
-        layout.addWidget(self.button)
+        self.box = QVBoxLayout(self)
+        self.box.addWidget(self.device_label)
+        self.box.addWidget(self.state_label)
+        self.box.addWidget(self.button)
 
     def show_event(self, update: DeviceUpdate) -> None:
         event = update.event
@@ -169,6 +170,9 @@ class OperatorWindow(QMainWindow):
         self.spo2_panel = DevicePanel(
             tr("oximeter", lang), tr("measure_spo2", lang), "measureSpo2Button", lang
         )
+        self.waveform = WaveformView()
+        self.spo2_panel.box.addWidget(self.waveform)
+        self.waveform.hide()  # shown once a device sends a waveform (not every oximeter does)
         devices.addWidget(self.bp_panel)
         devices.addWidget(self.spo2_panel)
         top.addLayout(devices, stretch=2)
@@ -328,12 +332,15 @@ class OperatorWindow(QMainWindow):
         self.readings_table.setRowCount(0)
         self.findings_list.clear()
         self.result_label.setText(tr("no_result", self._lang))
+        self.waveform.clear()
         self._say(tr("visit_open", self._lang, name=event.visit.person.name))
         self._update_buttons()
 
     @Slot(object)
     def _on_device_updated(self, update: DeviceUpdate) -> None:
         panel = self.bp_panel if update.role is DeviceRole.BLOOD_PRESSURE else self.spo2_panel
+        if update.event.waveform is not None:
+            self.waveform.append(update.event.waveform)
         panel.show_event(update)
         if update.event.state is DeviceState.ERROR:
             panel.measuring = False

@@ -8,6 +8,7 @@ firmware streams only after START_REALTIME and stops if keep-alives stop, as the
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 import time
@@ -82,10 +83,13 @@ class ContecPtySimulator:
         self._thread.join(2)
         self.unplug()
 
-    def _frame(self) -> bytes:
+    def _frame(self, count: int) -> bytes:
+        # A pulse-shaped plethysmogram at the simulated heart rate (0-127 device units).
+        phase = (count * FRAME_INTERVAL_S * self.pulse / 60) % 1.0
+        pleth = int(20 + 90 * math.exp(-(((phase - 0.2) / 0.12) ** 2)))
         if self.generation is ContecGeneration.LEGACY:
-            return encode_legacy_frame(self.spo2, self.pulse, finger_out=self.finger_out)
-        return encode_v7_realtime(self.spo2, self.pulse, finger_out=self.finger_out)
+            return encode_legacy_frame(self.spo2, self.pulse, pleth, finger_out=self.finger_out)
+        return encode_v7_realtime(self.spo2, self.pulse, pleth, finger_out=self.finger_out)
 
     def _read_commands(self, master: int) -> None:
         os.set_blocking(master, False)
@@ -120,7 +124,7 @@ class ContecPtySimulator:
                 if not self._streaming:
                     continue
                 count += 1
-                payload = self._frame()
+                payload = self._frame(count)
                 if self.garbage_every and count % self.garbage_every == 0:
                     payload = b"\xff\x13\x80\x00" + payload
                 try:

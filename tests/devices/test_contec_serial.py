@@ -101,3 +101,19 @@ def test_v7_keep_alive_is_sent_while_measuring(simulator):
     while STOP_REALTIME not in simulator.commands and time.monotonic() < deadline:
         time.sleep(0.05)
     assert STOP_REALTIME in simulator.commands
+
+
+def test_pleth_waveform_arrives_as_numpy_chunks_at_the_device_rate(simulator):
+    import numpy as np
+
+    device = oximeter(simulator, settle_frames=120)
+    events = []
+    asyncio.run(asyncio.wait_for(device.measure(events.append), 20))
+    chunks = [e.waveform for e in events if e.waveform is not None]
+    assert chunks
+    assert all(isinstance(c, np.ndarray) and c.dtype == np.int16 for c in chunks)
+    samples = np.concatenate(chunks)
+    assert len(samples) >= 0.9 * device.frames_seen - 6  # every frame's sample, in order
+    assert samples.min() >= 0
+    assert samples.max() <= 127
+    assert samples.max() - samples.min() > 50  # a real pulse shape, not a flat line
