@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from config.catalog import DeviceSpec
 from config.settings import Settings
 from devices.ble.cuff import BleBloodPressureCuff, BleCuffConfig
+from devices.ble.oximeter import BleOximeterConfig, BlePulseOximeter
 from devices.codecs.contec import ContecGeneration
 from devices.contec_oximeter import ContecOximeterConfig, ContecSerialOximeter
 from devices.device import MeasuringDevice
@@ -37,10 +38,16 @@ def local_clock() -> datetime:
 def _real_device(spec: DeviceSpec) -> MeasuringDevice:
     model = spec.model
     assert model is not None
-    if model.protocol == "ble-bls":
-        # Imported here so headless commands never load bleak unless a cuff is configured.
+    if model.transport == "bluetooth":
+        # Imported here so headless commands never load bleak unless a device needs it.
         from devices.ble.bleak_client import bleak_client_factory  # noqa: PLC0415
 
+        if model.protocol == "ble-plx":
+            return BlePulseOximeter(
+                BleOximeterConfig(address=spec.address, label=model.name),
+                bleak_client_factory,
+                local_clock,
+            )
         return BleBloodPressureCuff(
             BleCuffConfig(address=spec.address, label=model.name),
             bleak_client_factory,

@@ -23,6 +23,7 @@ from datetime import datetime
 from devices.binding import bind_readings
 from devices.ble import uuids
 from devices.ble.client import BleClient, ClientFactory
+from devices.ble.connection import ConnectPolicy, connect_with_retries, disconnect_quietly
 from devices.codecs.current_time import encode_current_time
 from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
 from devices.measurements import (
@@ -92,25 +93,14 @@ class BleBloodPressureCuff:
 
     async def _connect(self, on_event: EventSink, dropped: asyncio.Event) -> BleClient:
         config = self._config
-        last_error: Exception | None = None
-        for attempt in range(config.connect_attempts):
-            on_event(self._event(DeviceState.CONNECTING))
-            client = self._factory(config.address, dropped.set)
-            try:
-                async with asyncio.timeout(config.connect_timeout_s):
-                    await client.connect()
-                return client
-            except Exception as exc:  # noqa: BLE001 - BleakError, TimeoutError and platform errors alike
-                last_error = exc
-                _LOGGER.info(
-                    "connect attempt %d to %s failed: %s", attempt + 1, config.address, exc
-                )
-                if attempt + 1 < config.connect_attempts:
-                    await asyncio.sleep(config.backoff_s[min(attempt, len(config.backoff_s) - 1)])
-        raise DeviceError(
-            f"could not connect to the cuff after {config.connect_attempts} attempts: "
-            "is it switched on, near, and paired?"
-        ) from last_error
+        return await connect_with_retries(
+            self._factory,
+            config.address,
+            dropped.set,
+            ConnectPolicy(config.connect_attempts, config.connect_timeout_s, config.backoff_s),
+            on_attempt=lambda _n: on_event(self._event(DeviceState.CONNECTING)),
+            what="cuff",
+        )
 
     async def measure(self, on_event: EventSink) -> list[Measurement]:
         config = self._config
@@ -160,11 +150,7 @@ class BleBloodPressureCuff:
             on_event(self._event(DeviceState.MEASURING))
             await self._collect(arrived, dropped, readings)
         finally:
-            if client.is_connected:
-                try:
-                    await client.disconnect()
-                except Exception:  # noqa: BLE001 - already going away
-                    _LOGGER.debug("disconnect failed; link already gone")
+            await disconnect_quietly(client)
         decision = bind_readings(readings, started_local=started_local, now_local=self._clock())
         for ignored in decision.ignored:
             on_event(self._event(DeviceState.MEASURING, f"ignored: {ignored.reason}"))

@@ -116,7 +116,10 @@ def test_device_settings_name_a_known_model(tmp_path):
     ("value", "message"),
     [
         ("and-ua-651ble@00:09:1F:80:12:34", "is a blood-pressure cuff, not an oximeter"),
-        ("nonin-3150@/dev/ttyUSB0", "unknown device model 'nonin-3150'; known models: contec"),
+        (
+            "nonin-3150@/dev/ttyUSB0",
+            "unknown device model 'nonin-3150'; known models: generic-ble-plx, contec",
+        ),
         ("contec-cms50d-plus", "must be 'simulator' or '<model>@<address>'"),
     ],
 )

@@ -57,3 +57,19 @@ def test_configured_contec_oximeter_reading_is_stored(tmp_path, make_settings):
 def test_simulate_flag_overrides_configured_devices(make_settings):
     settings = make_settings('[devices]\noximeter = "contec-cms50d-plus@/dev/ttyUSB9"\n')
     assert build_devices(settings, simulate=True)[DeviceRole.OXIMETER].simulated
+
+
+@pytest.mark.parametrize(
+    ("setting", "kind", "device_class"),
+    [
+        ("and-ua-651ble@00:09:1F:80:12:34", "blood_pressure", "BleBloodPressureCuff"),
+        ("generic-ble-plx@11:22:33:44:55:66", "oximeter", "BlePulseOximeter"),
+        ("contec-cms50d-plus-legacy@/dev/ttyUSB0", "oximeter", "ContecSerialOximeter"),
+    ],
+)
+def test_catalogue_models_build_their_drivers(make_settings, setting, kind, device_class):
+    settings = make_settings(f'[devices]\n{kind} = "{setting}"\n')
+    role = DeviceRole.BLOOD_PRESSURE if kind == "blood_pressure" else DeviceRole.OXIMETER
+    device = build_devices(settings, simulate=False)[role]
+    assert type(device).__name__ == device_class
+    assert not device.simulated

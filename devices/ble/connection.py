@@ -1,0 +1,63 @@
+"""Connecting to a Bluetooth device: bounded attempts with backoff, and a quiet disconnect.
+
+The retry policy is plain data (attempts, per-attempt timeout, backoff list); only this loop
+sleeps. Each attempt is bounded by ``timeout_s`` on top of bleak's own timeout, so a BlueZ
+that never answers cannot hang a measurement.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from devices.ble.client import BleClient, ClientFactory
+from devices.device import DeviceError
+
+__all__ = ["ConnectPolicy", "connect_with_retries", "disconnect_quietly"]
+
+_LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectPolicy:
+    attempts: int = 3
+    timeout_s: float = 20.0
+    backoff_s: Sequence[float] = (0.5, 2.0, 5.0)
+
+
+async def connect_with_retries(
+    factory: ClientFactory,
+    address: str,
+    on_disconnect: Callable[[], None],
+    policy: ConnectPolicy,
+    *,
+    on_attempt: Callable[[int], None],
+    what: str,
+) -> BleClient:
+    last_error: Exception | None = None
+    for attempt in range(policy.attempts):
+        on_attempt(attempt)
+        client = factory(address, on_disconnect)
+        try:
+            async with asyncio.timeout(policy.timeout_s):
+                await client.connect()
+            return client
+        except Exception as exc:  # noqa: BLE001 - BleakError, TimeoutError and platform errors alike
+            last_error = exc
+            _LOGGER.info("connect attempt %d to %s failed: %s", attempt + 1, address, exc)
+            if attempt + 1 < policy.attempts:
+                await asyncio.sleep(policy.backoff_s[min(attempt, len(policy.backoff_s) - 1)])
+    raise DeviceError(
+        f"could not connect to the {what} after {policy.attempts} attempts: "
+        "is it switched on, near, and paired?"
+    ) from last_error
+
+
+async def disconnect_quietly(client: BleClient) -> None:
+    if client.is_connected:
+        try:
+            await client.disconnect()
+        except Exception:  # noqa: BLE001 - the link is going away anyway
+            _LOGGER.debug("disconnect failed; link already gone")
