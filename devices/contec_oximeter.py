@@ -28,6 +28,7 @@ from devices.codecs.contec import (
     OximeterFrame,
 )
 from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
+from devices.discovery import connected_serial_ports, resolve_serial_port
 from devices.measurements import Measurement, MeasurementKind
 from devices.transports.serial_link import SerialLink, SerialLinkError, SerialSettings
 
@@ -91,8 +92,11 @@ class ContecSerialOximeter:
         attempt = 0
         while True:
             try:
+                if self._config.port.startswith("usb:"):
+                    ports = await asyncio.to_thread(connected_serial_ports)
+                    link.port = resolve_serial_port(self._config.port, ports)
                 await link.open()
-            except SerialLinkError as exc:
+            except DeviceError as exc:  # SerialLinkError, or the USB device is not plugged in
                 if time.monotonic() >= deadline:
                     raise DeviceError(
                         f"oximeter not reachable on {self._config.port}: is it plugged in?"

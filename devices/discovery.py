@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from serial.tools import list_ports
@@ -10,7 +12,54 @@ from serial.tools import list_ports
 from devices.ble import uuids
 from devices.device import DeviceError
 
-__all__ = ["list_serial_ports", "scan_bluetooth"]
+__all__ = ["SerialPortInfo", "list_serial_ports", "resolve_serial_port", "scan_bluetooth"]
+
+
+@dataclass(frozen=True, slots=True)
+class SerialPortInfo:
+    device: str
+    vid: int | None
+    pid: int | None
+    serial_number: str | None = None
+
+
+def resolve_serial_port(address: str, ports: Sequence[SerialPortInfo]) -> str:
+    """The port path for ``address``: a path as is, or ``usb:VID:PID[:SERIAL]`` (hex) looked
+    up among the connected ports, so a cable that comes back as ttyUSB1 after a replug is
+    still found."""
+    if not address.startswith("usb:"):
+        return address
+    parts = address.split(":")
+    try:
+        vid, pid = int(parts[1], 16), int(parts[2], 16)
+    except (IndexError, ValueError) as exc:
+        raise DeviceError(
+            f"USB address must be usb:VID:PID in hex, e.g. usb:1a86:7523, got {address!r}"
+        ) from exc
+    serial_number = parts[3] if len(parts) > 3 else None
+    matches = [
+        p.device
+        for p in ports
+        if p.vid == vid
+        and p.pid == pid
+        and (serial_number is None or p.serial_number == serial_number)
+    ]
+    if not matches:
+        raise DeviceError(f"no USB serial device {vid:04x}:{pid:04x} is plugged in")
+    if len(matches) > 1:
+        raise DeviceError(
+            f"{len(matches)} USB serial devices {vid:04x}:{pid:04x} are plugged in "
+            f"({', '.join(sorted(matches))}): add the serial number, usb:VID:PID:SERIAL"
+        )
+    return matches[0]
+
+
+def connected_serial_ports() -> list[SerialPortInfo]:
+    return [
+        SerialPortInfo(info.device, info.vid, info.pid, info.serial_number)
+        for info in list_ports.comports()
+    ]
+
 
 # bleak's scan runs this long; the outer timeout guards a BlueZ that never answers.
 SCAN_SECONDS = 5.0
