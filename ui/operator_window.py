@@ -54,6 +54,7 @@ SEVERITY_COLOURS = {
     Severity.NORMAL: "#2e7d32",
 }
 ERROR_STYLE = "color: #c62828;"
+IGNORED_PREFIX = "ignored:"
 # The birth-date field starts here and its minimum stands for "unknown".
 BIRTH_DATE_UNKNOWN = QDate(1900, 1, 1)
 
@@ -341,6 +342,12 @@ class OperatorWindow(QMainWindow):
         panel = self.bp_panel if update.role is DeviceRole.BLOOD_PRESSURE else self.spo2_panel
         if update.event.waveform is not None:
             self.waveform.append(update.event.waveform)
+        if update.event.detail.startswith(IGNORED_PREFIX):
+            # A stored or replayed reading the device sent: listed, never used.
+            reason = update.event.detail.removeprefix(IGNORED_PREFIX).strip()
+            item = QListWidgetItem(f"[{tr('ignored', self._lang)}] {reason}")
+            item.setForeground(QBrush(QColor("#757575")))
+            self.findings_list.addItem(item)
         panel.show_event(update)
         if update.event.state is DeviceState.ERROR:
             panel.measuring = False

@@ -50,6 +50,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "col_value": {"id": "Nilai", "en": "Value"},
     "col_device": {"id": "Alat", "en": "Device"},
     "blocked": {"id": "DITOLAK", "en": "BLOCKED"},
+    "ignored": {"id": "diabaikan", "en": "ignored"},
     "pulse": {"id": "nadi", "en": "pulse"},
     "no_result": {"id": "Belum ada hasil.", "en": "No result yet."},
     "visit_open": {"id": "Pemeriksaan berjalan untuk {name}", "en": "Visit in progress for {name}"},

@@ -81,3 +81,23 @@ def test_a_slow_device_never_blocks_the_ui_thread(qtbot, settings):
         assert len([p for p in pressures if p is not None]) >= 5
     finally:
         slow.close()
+
+
+def test_ignored_stored_readings_are_listed_for_the_operator(qtbot, desk):
+    from devices.device import DeviceEvent, DeviceState
+    from station.service import DeviceUpdate
+
+    detail = "ignored: stored reading from 2026-11-21 09:30, before this measurement"
+    desk.bridge.deviceUpdated.emit(
+        DeviceUpdate(
+            DeviceRole.BLOOD_PRESSURE,
+            "Omron",
+            False,
+            DeviceEvent("omron", DeviceState.MEASURING, detail),
+        )
+    )
+    items = [
+        desk.operator.findings_list.item(i).text()
+        for i in range(desk.operator.findings_list.count())
+    ]
+    assert items == ["[diabaikan] stored reading from 2026-11-21 09:30, before this measurement"]
