@@ -12,6 +12,7 @@ from devices.ble.oximeter import BleOximeterConfig, BlePulseOximeter
 from devices.codecs.contec import ContecGeneration
 from devices.contec_oximeter import ContecOximeterConfig, ContecSerialOximeter
 from devices.device import MeasuringDevice
+from devices.masimo_oximeter import MasimoOximeterConfig, MasimoSerialOximeter
 from devices.simulators import SimulatedBloodPressureCuff, SimulatedPulseOximeter
 from station.service import DeviceRole, EventSink, Station, StationConfig
 from station.store.database import Database, open_database
@@ -53,6 +54,8 @@ def _real_device(spec: DeviceSpec) -> MeasuringDevice:
             bleak_client_factory,
             local_clock,
         )
+    if model.protocol == "masimo-ascii":
+        return MasimoSerialOximeter(MasimoOximeterConfig(port=spec.address))
     generation = ContecGeneration.V7 if model.protocol == "contec-v7" else ContecGeneration.LEGACY
     return ContecSerialOximeter(ContecOximeterConfig(port=spec.address, generation=generation))
 

@@ -65,6 +65,7 @@ def test_simulate_flag_overrides_configured_devices(make_settings):
         ("and-ua-651ble@00:09:1F:80:12:34", "blood_pressure", "BleBloodPressureCuff"),
         ("generic-ble-plx@11:22:33:44:55:66", "oximeter", "BlePulseOximeter"),
         ("contec-cms50d-plus-legacy@/dev/ttyUSB0", "oximeter", "ContecSerialOximeter"),
+        ("masimo-rad8@/dev/ttyS1", "oximeter", "MasimoSerialOximeter"),
     ],
 )
 def test_catalogue_models_build_their_drivers(make_settings, setting, kind, device_class):
