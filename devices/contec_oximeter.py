@@ -11,7 +11,6 @@ measurement fails with a reason. Nothing here blocks the event loop.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import serial
 
+from devices.base import DeviceBase
 from devices.codecs.contec import (
     KEEP_ALIVE,
     START_REALTIME,
@@ -28,7 +28,6 @@ from devices.codecs.contec import (
     OximeterFrame,
 )
 from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
-from devices.discovery import connected_serial_ports, resolve_serial_port
 from devices.measurements import Measurement, MeasurementKind
 from devices.transports.serial_link import SerialLink, SerialLinkError, SerialSettings
 
@@ -63,52 +62,30 @@ class ContecOximeterConfig:
     reconnect_backoff_s: tuple[float, ...] = (0.2, 0.5, 1.0, 2.0)
 
 
-class ContecSerialOximeter:
+class ContecSerialOximeter(DeviceBase):
     def __init__(self, config: ContecOximeterConfig, device_id: str = "contec-cms50") -> None:
+        super().__init__(
+            device_id,
+            f"Contec CMS50 on {config.port}",
+            frozenset({MeasurementKind.SPO2}),
+            simulated=False,
+        )
         self._config = config
-        self._device_id = device_id
         self.frames_seen = 0
 
-    @property
-    def device_id(self) -> str:
-        return self._device_id
-
-    @property
-    def label(self) -> str:
-        return f"Contec CMS50 on {self._config.port}"
-
-    @property
-    def simulated(self) -> bool:
-        return False
-
-    @property
-    def kinds(self) -> frozenset[MeasurementKind]:
-        return frozenset({MeasurementKind.SPO2})
-
-    def _event(self, state: DeviceState, detail: str = "") -> DeviceEvent:
-        return DeviceEvent(self._device_id, state, detail)
-
-    async def _connect(self, link: SerialLink, on_event: EventSink, deadline: float) -> None:
-        attempt = 0
-        while True:
-            try:
-                if self._config.port.startswith("usb:"):
-                    ports = await asyncio.to_thread(connected_serial_ports)
-                    link.port = resolve_serial_port(self._config.port, ports)
-                await link.open()
-            except DeviceError as exc:  # SerialLinkError, or the USB device is not plugged in
-                if time.monotonic() >= deadline:
-                    raise DeviceError(
-                        f"oximeter not reachable on {self._config.port}: is it plugged in?"
-                    ) from exc
-                backoff = self._config.reconnect_backoff_s
-                await asyncio.sleep(backoff[min(attempt, len(backoff) - 1)])
-                attempt += 1
-                continue
-            on_event(self._event(DeviceState.CONNECTED))
-            if self._config.generation is ContecGeneration.V7:
-                await link.write(START_REALTIME)
-            return
+    async def _connect(self, link: SerialLink, on_event: EventSink) -> None:
+        try:
+            await link.open_with_backoff(
+                within_s=self._config.reconnect_timeout_s,
+                backoff_s=self._config.reconnect_backoff_s,
+            )
+        except SerialLinkError as exc:
+            raise DeviceError(
+                f"oximeter not reachable on {self._config.port}: is it plugged in? ({exc})"
+            ) from exc
+        on_event(self._event(DeviceState.CONNECTED))
+        if self._config.generation is ContecGeneration.V7:
+            await link.write(START_REALTIME)
 
     async def measure(self, on_event: EventSink) -> list[Measurement]:
         config = self._config
@@ -117,7 +94,7 @@ class ContecSerialOximeter:
         started = time.monotonic()
         give_up = started + config.measurement_timeout_s
         on_event(self._event(DeviceState.CONNECTING))
-        await self._connect(link, on_event, started + config.reconnect_timeout_s)
+        await self._connect(link, on_event)
         last_keep_alive = time.monotonic()
         valid_run: list[OximeterFrame] = []
         pleth: list[int] = []
@@ -135,9 +112,7 @@ class ContecSerialOximeter:
                     on_event(self._event(DeviceState.DISCONNECTED, "cable unplugged? reconnecting"))
                     stream = ContecStream(config.generation)
                     valid_run.clear()
-                    await self._connect(
-                        link, on_event, time.monotonic() + config.reconnect_timeout_s
-                    )
+                    await self._connect(link, on_event)
                     continue
                 stream.receive_data(data)
                 while (frame := stream.next_frame()) is not None:

@@ -8,13 +8,13 @@ shows DISCONNECTED and the port is reopened with backoff.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from dataclasses import dataclass
 
+from devices.base import DeviceBase
 from devices.codecs.errors import DecodeError
 from devices.codecs.masimo import MasimoLineStream, decode_masimo_line
-from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
+from devices.device import DeviceError, DeviceState, EventSink
 from devices.measurements import Measurement, MeasurementKind, SpO2
 from devices.transports.serial_link import SerialLink, SerialLinkError, SerialSettings
 
@@ -32,47 +32,27 @@ class MasimoOximeterConfig:
     reconnect_backoff_s: tuple[float, ...] = (0.2, 0.5, 1.0, 2.0)
 
 
-class MasimoSerialOximeter:
+class MasimoSerialOximeter(DeviceBase):
     def __init__(self, config: MasimoOximeterConfig, device_id: str = "masimo-rad8") -> None:
+        super().__init__(
+            device_id,
+            f"Masimo Rad-8 on {config.port}",
+            frozenset({MeasurementKind.SPO2}),
+            simulated=False,
+        )
         self._config = config
-        self._device_id = device_id
-
-    @property
-    def device_id(self) -> str:
-        return self._device_id
-
-    @property
-    def label(self) -> str:
-        return f"Masimo Rad-8 on {self._config.port}"
-
-    @property
-    def simulated(self) -> bool:
-        return False
-
-    @property
-    def kinds(self) -> frozenset[MeasurementKind]:
-        return frozenset({MeasurementKind.SPO2})
-
-    def _event(self, state: DeviceState, detail: str = "") -> DeviceEvent:
-        return DeviceEvent(self._device_id, state, detail)
 
     async def _open(self, link: SerialLink, on_event: EventSink) -> None:
-        deadline = time.monotonic() + self._config.reconnect_timeout_s
-        backoff = self._config.reconnect_backoff_s
-        attempt = 0
-        while True:
-            try:
-                await link.open()
-            except SerialLinkError as exc:
-                if time.monotonic() >= deadline:
-                    raise DeviceError(
-                        f"oximeter not reachable on {self._config.port}: is the cable plugged in?"
-                    ) from exc
-                await asyncio.sleep(backoff[min(attempt, len(backoff) - 1)])
-                attempt += 1
-                continue
-            on_event(self._event(DeviceState.CONNECTED))
-            return
+        try:
+            await link.open_with_backoff(
+                within_s=self._config.reconnect_timeout_s,
+                backoff_s=self._config.reconnect_backoff_s,
+            )
+        except SerialLinkError as exc:
+            raise DeviceError(
+                f"oximeter not reachable on {self._config.port}: is the cable plugged in? ({exc})"
+            ) from exc
+        on_event(self._event(DeviceState.CONNECTED))
 
     async def measure(self, on_event: EventSink) -> list[Measurement]:
         config = self._config

@@ -20,12 +20,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from devices.base import DeviceBase
 from devices.binding import bind_readings
 from devices.ble import uuids
 from devices.ble.client import BleClient, ClientFactory
 from devices.ble.connection import ConnectPolicy, connect_with_retries, disconnect_quietly
 from devices.codecs.current_time import encode_current_time
-from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
+from devices.device import DeviceError, DeviceState, EventSink
 from devices.measurements import (
     KPA_TO_MMHG,
     BloodPressure,
@@ -57,7 +58,7 @@ class BleCuffConfig:
     set_clock: bool = True
 
 
-class BleBloodPressureCuff:
+class BleBloodPressureCuff(DeviceBase):
     def __init__(
         self,
         config: BleCuffConfig,
@@ -65,31 +66,15 @@ class BleBloodPressureCuff:
         local_clock: LocalClock,
         device_id: str | None = None,
     ) -> None:
+        super().__init__(
+            device_id or f"ble:{config.address}",
+            config.label,
+            frozenset({MeasurementKind.BLOOD_PRESSURE}),
+            simulated=False,
+        )
         self._config = config
         self._factory = client_factory
         self._clock = local_clock
-        self._device_id = device_id or f"ble:{config.address}"
-
-    @property
-    def device_id(self) -> str:
-        return self._device_id
-
-    @property
-    def label(self) -> str:
-        return self._config.label
-
-    @property
-    def simulated(self) -> bool:
-        return False
-
-    @property
-    def kinds(self) -> frozenset[MeasurementKind]:
-        return frozenset({MeasurementKind.BLOOD_PRESSURE})
-
-    def _event(
-        self, state: DeviceState, detail: str = "", pressure: float | None = None
-    ) -> DeviceEvent:
-        return DeviceEvent(self._device_id, state, detail, pressure)
 
     async def _connect(self, on_event: EventSink, dropped: asyncio.Event) -> BleClient:
         config = self._config

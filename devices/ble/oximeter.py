@@ -15,11 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from devices.base import DeviceBase
 from devices.binding import bind_readings
 from devices.ble import uuids
 from devices.ble.client import BleClient, ClientFactory
 from devices.ble.connection import ConnectPolicy, connect_with_retries, disconnect_quietly
-from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
+from devices.device import DeviceError, DeviceState, EventSink
 from devices.measurements import Measurement, MeasurementKind, SpO2
 from devices.profile_session import decode_notification
 
@@ -48,7 +49,7 @@ def _usable(reading: SpO2) -> bool:
     return reading.spo2 is not None and reading.pulse_rate is not None and not flagged
 
 
-class BlePulseOximeter:
+class BlePulseOximeter(DeviceBase):
     def __init__(
         self,
         config: BleOximeterConfig,
@@ -56,29 +57,15 @@ class BlePulseOximeter:
         local_clock: Callable[[], datetime],
         device_id: str | None = None,
     ) -> None:
+        super().__init__(
+            device_id or f"ble:{config.address}",
+            config.label,
+            frozenset({MeasurementKind.SPO2}),
+            simulated=False,
+        )
         self._config = config
         self._factory = client_factory
         self._clock = local_clock
-        self._device_id = device_id or f"ble:{config.address}"
-
-    @property
-    def device_id(self) -> str:
-        return self._device_id
-
-    @property
-    def label(self) -> str:
-        return self._config.label
-
-    @property
-    def simulated(self) -> bool:
-        return False
-
-    @property
-    def kinds(self) -> frozenset[MeasurementKind]:
-        return frozenset({MeasurementKind.SPO2})
-
-    def _event(self, state: DeviceState, detail: str = "") -> DeviceEvent:
-        return DeviceEvent(self._device_id, state, detail)
 
     async def measure(self, on_event: EventSink) -> list[Measurement]:
         config = self._config

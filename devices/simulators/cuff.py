@@ -7,6 +7,7 @@ import random
 from collections import deque
 from enum import StrEnum
 
+from devices.base import DeviceBase
 from devices.codecs.blood_pressure import encode_blood_pressure, encode_cuff_pressure
 from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
 from devices.measurements import (
@@ -32,7 +33,7 @@ class CuffFault(StrEnum):
     GARBAGE = "garbage"  # a damaged packet instead of the measurement
 
 
-class SimulatedBloodPressureCuff:
+class SimulatedBloodPressureCuff(DeviceBase):
     """Sends 0x2A36 packets while inflating, then one 0x2A35 measurement."""
 
     def __init__(
@@ -43,27 +44,16 @@ class SimulatedBloodPressureCuff:
         pace_s: float = 0.15,
         fault: CuffFault | None = None,
     ) -> None:
-        self._device_id = device_id
+        super().__init__(
+            device_id,
+            "SIMULATOR blood-pressure cuff",
+            frozenset({MeasurementKind.BLOOD_PRESSURE}),
+            simulated=True,
+        )
         self._random = random.Random(seed)  # noqa: S311 - simulated values, not secrets
         self._pace_s = pace_s
         self.fault = fault
         self._queued: deque[tuple[float, float, float]] = deque()
-
-    @property
-    def device_id(self) -> str:
-        return self._device_id
-
-    @property
-    def label(self) -> str:
-        return "SIMULATOR blood-pressure cuff"
-
-    @property
-    def simulated(self) -> bool:
-        return True
-
-    @property
-    def kinds(self) -> frozenset[MeasurementKind]:
-        return frozenset({MeasurementKind.BLOOD_PRESSURE})
 
     def queue_values(self, systolic: float, diastolic: float, pulse: float) -> None:
         """Make the next measurement report exactly these values (mmHg, /min)."""

@@ -7,6 +7,7 @@ import random
 from collections import deque
 from enum import StrEnum
 
+from devices.base import DeviceBase
 from devices.codecs.plx import encode_plx_continuous, encode_plx_spot_check
 from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
 from devices.measurements import Measurement, MeasurementKind, PlxMeasurementStatus, SpO2
@@ -22,7 +23,7 @@ class OximeterFault(StrEnum):
     DROP = "drop"  # the link goes away mid-measurement
 
 
-class SimulatedPulseOximeter:
+class SimulatedPulseOximeter(DeviceBase):
     """Sends a few 0x2A5F continuous packets, then one 0x2A5E spot-check measurement."""
 
     def __init__(
@@ -33,27 +34,13 @@ class SimulatedPulseOximeter:
         pace_s: float = 0.15,
         fault: OximeterFault | None = None,
     ) -> None:
-        self._device_id = device_id
+        super().__init__(
+            device_id, "SIMULATOR pulse oximeter", frozenset({MeasurementKind.SPO2}), simulated=True
+        )
         self._random = random.Random(seed)  # noqa: S311 - simulated values, not secrets
         self._pace_s = pace_s
         self.fault = fault
         self._queued: deque[tuple[float, float]] = deque()
-
-    @property
-    def device_id(self) -> str:
-        return self._device_id
-
-    @property
-    def label(self) -> str:
-        return "SIMULATOR pulse oximeter"
-
-    @property
-    def simulated(self) -> bool:
-        return True
-
-    @property
-    def kinds(self) -> frozenset[MeasurementKind]:
-        return frozenset({MeasurementKind.SPO2})
 
     def queue_values(self, spo2: float, pulse: float) -> None:
         """Make the next measurement report exactly these values (%, /min)."""

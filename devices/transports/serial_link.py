@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import serial
 
 from devices.device import DeviceError
+from devices.discovery import connected_serial_ports, resolve_serial_port
 
 __all__ = ["SerialLink", "SerialLinkError", "SerialSettings"]
 
@@ -37,8 +40,12 @@ class SerialSettings:
 
 
 class SerialLink:
-    def __init__(self, port: str, settings: SerialSettings) -> None:
-        self.port = port
+    """``address`` is a port path or ``usb:VID:PID[:SERIAL]``, resolved at every open so a
+    cable that comes back under another name after a replug is still found."""
+
+    def __init__(self, address: str, settings: SerialSettings) -> None:
+        self.address = address
+        self.port = address
         self.settings = settings
         self._serial: Any = None
 
@@ -59,12 +66,32 @@ class SerialLink:
         )
 
     async def open(self) -> None:
+        if self.address.startswith("usb:"):
+            ports = await asyncio.to_thread(connected_serial_ports)
+            try:
+                self.port = resolve_serial_port(self.address, ports)
+            except DeviceError as exc:
+                raise SerialLinkError(str(exc)) from exc
         try:
             self._serial = await asyncio.to_thread(self._open_blocking)
         except (serial.SerialException, OSError, ValueError) as exc:
             raise SerialLinkError(
                 f"cannot open serial port {self.port}: is the device plugged in? ({exc})"
             ) from exc
+
+    async def open_with_backoff(self, *, within_s: float, backoff_s: Sequence[float]) -> None:
+        """Keep trying to open for ``within_s`` seconds (a cable being plugged back in)."""
+        deadline = time.monotonic() + within_s
+        attempt = 0
+        while True:
+            try:
+                await self.open()
+                return
+            except SerialLinkError:
+                if time.monotonic() >= deadline:
+                    raise
+                await asyncio.sleep(backoff_s[min(attempt, len(backoff_s) - 1)])
+                attempt += 1
 
     async def read(self, size: int = 256) -> bytes:
         port = self._require_open()
