@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -18,7 +20,17 @@ from station.service import DeviceRole, EventSink, Station, StationConfig
 from station.store.database import Database, open_database
 from station.store.repository import Store
 
-__all__ = ["build_devices", "build_station", "local_clock", "open_store", "system_clock"]
+_LOGGER = logging.getLogger(__name__)
+
+__all__ = [
+    "bluetooth_addresses",
+    "build_devices",
+    "build_station",
+    "local_clock",
+    "open_store",
+    "start_pairing_agent",
+    "system_clock",
+]
 
 
 def system_clock() -> datetime:
@@ -95,3 +107,30 @@ def build_station(
         clock=clock,
         on_event=on_event,
     )
+
+
+def bluetooth_addresses(settings: Settings) -> list[str]:
+    """Addresses of the configured Bluetooth devices (empty when none)."""
+    specs = (settings.devices.spec("blood_pressure"), settings.devices.spec("oximeter"))
+    return [
+        spec.address
+        for spec in specs
+        if spec.model is not None and spec.model.transport == "bluetooth"
+    ]
+
+
+async def start_pairing_agent(settings: Settings) -> object | None:
+    """On Linux with Bluetooth devices configured, register the BlueZ pairing agent that
+    confirms pairing for those devices only. Returns the bus to keep open, or None.
+    Failure (no BlueZ, no adapter) is logged, not fatal: devices paired by hand still work."""
+    addresses = bluetooth_addresses(settings)
+    if not addresses or sys.platform != "linux":
+        return None
+    from devices.ble.bluez_agent import register_agent  # noqa: PLC0415 - Linux + Bluetooth only
+
+    try:
+        bus, _agent = await register_agent(addresses)
+    except Exception as exc:  # noqa: BLE001 - D-Bus and OS errors alike; pairing by hand remains
+        _LOGGER.warning("Bluetooth pairing agent not registered: %s", exc)
+        return None
+    return bus

@@ -13,7 +13,7 @@ from config.settings import Settings
 from station.service import Station
 from station.store.database import DatabaseError
 from station.store.repository import Store
-from station.wiring import build_devices, build_station, open_store
+from station.wiring import build_devices, build_station, open_store, start_pairing_agent
 from ui.async_runner import AsyncRunner
 from ui.bridge import StationBridge
 from ui.operator_window import OperatorWindow
@@ -68,6 +68,9 @@ def build_desk_app(
     station = build_station(settings, store, devices, bridge.dispatch)
     bridge.attach(station)
     runner.start()
+    if not simulate:
+        # Registers the BlueZ agent (Linux, Bluetooth devices configured); never blocks the UI.
+        runner.submit(start_pairing_agent(settings))
     operator = OperatorWindow(bridge, station_id=settings.station.id)
     patient = PatientScreen(
         bridge,

@@ -74,3 +74,15 @@ def test_catalogue_models_build_their_drivers(make_settings, setting, kind, devi
     device = build_devices(settings, simulate=False)[role]
     assert type(device).__name__ == device_class
     assert not device.simulated
+
+
+def test_pairing_agent_is_only_started_for_bluetooth_devices(make_settings, monkeypatch, tmp_path):
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={tmp_path}/no-bluez-here")
+    from station.wiring import bluetooth_addresses, start_pairing_agent
+
+    assert bluetooth_addresses(make_settings()) == []
+    assert asyncio.run(start_pairing_agent(make_settings())) is None
+    with_cuff = make_settings('[devices]\nblood_pressure = "and-ua-651ble@00:09:1F:80:12:34"\n')
+    assert bluetooth_addresses(with_cuff) == ["00:09:1F:80:12:34"]
+    # No BlueZ on the (redirected) system bus: logged and carried on, never raised.
+    assert asyncio.run(start_pairing_agent(with_cuff)) is None
