@@ -19,9 +19,19 @@ __all__ = [
 
 SIMULATOR = "simulator"
 Kind = Literal["blood_pressure", "oximeter"]
-Protocol = Literal["ble-bls", "ble-plx", "contec-v7", "contec-legacy", "masimo-ascii"]
+Protocol = Literal[
+    "ble-bls", "ble-plx", "ble-berry", "ble-jumper", "contec-v7", "contec-legacy", "masimo-ascii"
+]
 _KINDS = ("blood_pressure", "oximeter")
-_PROTOCOLS = ("ble-bls", "ble-plx", "contec-v7", "contec-legacy", "masimo-ascii")
+_PROTOCOLS = (
+    "ble-bls",
+    "ble-plx",
+    "ble-berry",
+    "ble-jumper",
+    "contec-v7",
+    "contec-legacy",
+    "masimo-ascii",
+)
 _PAIRING = ("none", "just-works", "required")
 _KIND_NAMES = {"blood_pressure": "a blood-pressure cuff", "oximeter": "an oximeter"}
 

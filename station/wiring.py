@@ -11,6 +11,12 @@ from config.catalog import DeviceSpec
 from config.settings import Settings
 from devices.ble.cuff import BleBloodPressureCuff, BleCuffConfig
 from devices.ble.oximeter import BleOximeterConfig, BlePulseOximeter
+from devices.ble.stream_oximeter import (
+    BerryParser,
+    BleStreamOximeter,
+    BleStreamOximeterConfig,
+    JumperParser,
+)
 from devices.codecs.contec import ContecGeneration
 from devices.contec_oximeter import ContecOximeterConfig, ContecSerialOximeter
 from devices.device import MeasuringDevice
@@ -55,6 +61,14 @@ def _real_device(spec: DeviceSpec) -> MeasuringDevice:
         # Imported here so headless commands never load bleak unless a device needs it.
         from devices.ble.bleak_client import bleak_client_factory  # noqa: PLC0415
 
+        if model.protocol in ("ble-berry", "ble-jumper"):
+            parser = BerryParser if model.protocol == "ble-berry" else JumperParser
+            return BleStreamOximeter(
+                BleStreamOximeterConfig(
+                    address=spec.address, label=model.name, parser_factory=parser
+                ),
+                bleak_client_factory,
+            )
         if model.protocol == "ble-plx":
             return BlePulseOximeter(
                 BleOximeterConfig(address=spec.address, label=model.name),

@@ -11,11 +11,17 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from devices.ble.client import BleClient, ClientFactory
 from devices.device import DeviceError
 
-__all__ = ["ConnectPolicy", "connect_with_retries", "disconnect_quietly"]
+__all__ = [
+    "ConnectPolicy",
+    "connect_with_retries",
+    "disconnect_quietly",
+    "wait_for_result_or_drop",
+]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -61,3 +67,17 @@ async def disconnect_quietly(client: BleClient) -> None:
             await client.disconnect()
         except Exception:  # noqa: BLE001 - the link is going away anyway
             _LOGGER.debug("disconnect failed; link already gone")
+
+
+async def wait_for_result_or_drop(
+    done: asyncio.Future[Any], dropped: asyncio.Event, timeout_s: float
+) -> None:
+    """Return when ``done`` has a result, the link dropped, or ``timeout_s`` passed."""
+    dropped_wait: asyncio.Future[Any] = asyncio.ensure_future(dropped.wait())
+    try:
+        async with asyncio.timeout(timeout_s):
+            await asyncio.wait({done, dropped_wait}, return_when=asyncio.FIRST_COMPLETED)
+    except TimeoutError:
+        pass
+    finally:
+        dropped_wait.cancel()

@@ -19,7 +19,12 @@ from devices.base import DeviceBase
 from devices.binding import bind_readings
 from devices.ble import uuids
 from devices.ble.client import BleClient, ClientFactory
-from devices.ble.connection import ConnectPolicy, connect_with_retries, disconnect_quietly
+from devices.ble.connection import (
+    ConnectPolicy,
+    connect_with_retries,
+    disconnect_quietly,
+    wait_for_result_or_drop,
+)
 from devices.device import DeviceError, DeviceState, EventSink
 from devices.measurements import Measurement, MeasurementKind, SpO2
 from devices.profile_session import decode_notification
@@ -124,14 +129,7 @@ class BlePulseOximeter(DeviceBase):
                 await client.start_notify(uuids.PLX_SPOT_CHECK, on_spot_check)
             await client.start_notify(uuids.PLX_CONTINUOUS, on_continuous)
             on_event(self._event(DeviceState.MEASURING))
-            dropped_wait = asyncio.ensure_future(dropped.wait())
-            try:
-                async with asyncio.timeout(config.measurement_timeout_s):
-                    await asyncio.wait({done, dropped_wait}, return_when=asyncio.FIRST_COMPLETED)
-            except TimeoutError:
-                pass
-            finally:
-                dropped_wait.cancel()
+            await wait_for_result_or_drop(done, dropped, config.measurement_timeout_s)
         finally:
             await disconnect_quietly(client)
         if done.done():

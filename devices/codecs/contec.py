@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from devices.codecs.errors import DecodeError
+from devices.codecs.framing import FrameBuffer
 from devices.measurements import PlxDeviceStatus, SpO2
 
 __all__ = [
@@ -68,8 +69,6 @@ PULSE_INVALID = frozenset({0, 0xFF})
 PI_NOT_AVAILABLE = 0xFFFF
 # High-bits byte E1/E2 (data[0] or data[1] with bit 7 set): no valid pulse/SpO2 (headrotor).
 V7_NO_VALID_READING_BITS = 0x03
-# Buffer bound: a stream of pure garbage must not grow memory without limit.
-MAX_BUFFER_BYTES = 4096
 
 
 def _command(code: int) -> bytes:
@@ -173,45 +172,18 @@ def decode_contec_packet(payload: bytes) -> SpO2:
     return _decode_v7(payload).measurement
 
 
-class ContecStream:
+class ContecStream(FrameBuffer):
     """Frames out of a byte stream of one generation, resynchronising after garbage."""
 
     def __init__(self, generation: ContecGeneration) -> None:
+        super().__init__()
         self.generation = generation
-        self._buffer = bytearray()
-        self.skipped_bytes = 0
-
-    def receive_data(self, data: bytes) -> None:
-        self._buffer += data
-        if len(self._buffer) > MAX_BUFFER_BYTES:
-            drop = len(self._buffer) - MAX_BUFFER_BYTES
-            del self._buffer[:drop]
-            self.skipped_bytes += drop
-
-    def _skip(self, count: int) -> None:
-        del self._buffer[:count]
-        self.skipped_bytes += count
 
     def next_frame(self) -> OximeterFrame | None:
         """The next valid frame, or None until more bytes arrive."""
-        reader = self._next_legacy if self.generation is ContecGeneration.LEGACY else self._next_v7
-        return reader()
-
-    def _next_legacy(self) -> OximeterFrame | None:
-        while self._buffer and not self._buffer[0] & 0x80:
-            self._skip(1)
-        while len(self._buffer) >= LEGACY_FRAME_LENGTH:
-            candidate = bytes(self._buffer[:LEGACY_FRAME_LENGTH])
-            try:
-                frame = _decode_legacy(candidate)
-            except DecodeError:
-                self._skip(1)  # a sync byte inside garbage: look for the next one
-                while self._buffer and not self._buffer[0] & 0x80:
-                    self._skip(1)
-                continue
-            del self._buffer[:LEGACY_FRAME_LENGTH]
-            return frame
-        return None
+        if self.generation is ContecGeneration.LEGACY:
+            return self.next_sync_bit_frame(LEGACY_FRAME_LENGTH, _decode_legacy)
+        return self._next_v7()
 
     def _next_v7(self) -> OximeterFrame | None:
         while self._buffer:

@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
+from devices.codecs.berry import decode_berry_frame
 from devices.codecs.blood_pressure import decode_blood_pressure, decode_cuff_pressure
 from devices.codecs.contec import decode_contec_packet
 from devices.codecs.errors import DecodeError
 from devices.codecs.heart_rate import decode_heart_rate
+from devices.codecs.jumper import decode_jumper_packet
 from devices.codecs.masimo import decode_masimo_line
 from devices.codecs.plx import decode_plx_continuous, decode_plx_spot_check
 from devices.measurements import Measurement
@@ -29,6 +31,9 @@ PROFILES: Mapping[str, Decoder] = MappingProxyType(
         "serial:contec-cms50": decode_contec_packet,
         # One ASCII 1 line of a Masimo Rad-8, given as the hex of its bytes.
         "serial:masimo-rad8": decode_masimo_line,
+        # Vendor UART-over-BLE oximeters.
+        "ble:berry-bm1000": decode_berry_frame,
+        "ble:jumper": decode_jumper_packet,
     }
 )
 # 16-bit characteristic UUIDs of the standard profiles.

@@ -66,6 +66,8 @@ def test_simulate_flag_overrides_configured_devices(make_settings):
         ("generic-ble-plx@11:22:33:44:55:66", "oximeter", "BlePulseOximeter"),
         ("contec-cms50d-plus-legacy@/dev/ttyUSB0", "oximeter", "ContecSerialOximeter"),
         ("masimo-rad8@/dev/ttyS1", "oximeter", "MasimoSerialOximeter"),
+        ("berry-bm1000@00:A0:50:11:22:33", "oximeter", "BleStreamOximeter"),
+        ("jumper-oximeter@C0:11:22:33:44:55", "oximeter", "BleStreamOximeter"),
     ],
 )
 def test_catalogue_models_build_their_drivers(make_settings, setting, kind, device_class):
