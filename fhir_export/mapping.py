@@ -2,29 +2,53 @@
 
 Pure functions: no I/O, no clock. Built and validated with fhir.resources' R4B models (their
 Observation, Encounter and Bundle match R4 4.0.1; the default R5 models silently accept wrong
-shapes, satusehat.md section 6). Sources for every shape: ``../shared/reference/satusehat.md``
-sections 1.6, 1.7, 2.1-2.3.
+shapes, satusehat.md section 6). Sources for every shape: ``/work/shared/reference/satusehat.md``
+sections 1.6, 1.7 and 2.1-2.3; ``fhir_export.satusehat_rules`` checks the result.
 
-Decisions where the notes are unconfirmed:
+Decisions where the notes are unconfirmed or the brief left a choice:
 
 * Blood pressure is two Observations (8480-6 systolic, 8462-4 diastolic), as the official
   samples and the IDCore profiles do; SpO2 carries 2708-6 and 59408-5 (the R4 pulse-oximetry
   pattern, section 2.2).
-* Times are written ``YYYY-MM-DDThh:mm:ss+00:00``: SATUSEHAT documents ``+00:00`` and whether
-  it accepts ``Z`` (what fhir.resources writes) is unconfirmed, so ``to_dict`` rewrites the
-  datetime fields this module produces, and only those.
-* Until SATUSEHAT lookups give IHS numbers (issue 5), the patient and practitioner are logical
-  references by NIK identifier; a file export with no facility settings leaves out location,
-  service provider and performer rather than inventing them.
-* Encounter status history: arrived at the start instant, in-progress from start to finish,
-  finished at the finish instant. A finish before the start is refused.
-* bodySite is the right arm (SNOMED 368209003), the sample data's default; the arm is not yet
-  recorded at the desk.
+* Times are written ``YYYY-MM-DDThh:mm:ss+00:00`` in UTC, whole seconds: SATUSEHAT documents
+  ``+00:00`` and whether it accepts ``Z`` (what fhir.resources writes) is unconfirmed, so
+  ``to_dict`` rewrites the datetime fields this module produces, and only those (section 6,
+  pitfall 2). A naive datetime is a ``ValueError``: a kiosk in WIB, WITA or WIT must say so.
+* Encounter period and status history: ``arrived`` is the start instant (start..start),
+  ``in-progress`` runs start..finish, ``finished`` is the finish instant (finish..finish).
+  A finish before the start is a ``ValueError``. A finish equal to the start (after
+  truncation to whole seconds) is still valid FHIR, so the mapping accepts it (a file export
+  must not fail on it), but SATUSEHAT rule 10121 wants the end later than the start:
+  ``satusehat_rules.validate_encounter`` reports it so the uploader holds such a visit back.
+* Patient and practitioner: ``Patient/{ihs}`` and ``Practitioner/{ihs}`` when the IHS numbers
+  are known; otherwise logical references by NIK identifier (``https://fhir.kemkes.go.id/id/nik``),
+  which a file export can carry but SATUSEHAT will not take (the uploader resolves IHS numbers
+  first, section 1.4). The patient's name is the reference's display.
+* Empty facility settings (no SATUSEHAT configured): no participant/performer without a
+  practitioner NIK or IHS, no ``location`` without a location id, no ``serviceProvider`` and
+  station-local identifier systems (``urn:vitals-station:encounter`` / ``...:observation``)
+  without an organization id, rather than a SATUSEHAT system ending in a bare slash. The
+  identifier values are unchanged.
+* bodySite is the right arm (SNOMED 368209003, the sample data's default) for systolic and
+  diastolic; the arm is not recorded at the desk yet and can become a setting later.
+* Interpretation: written when the checks gave one; left out when ``None``, for blood pressure
+  too, although the draft IDCore profiles make it 1..1 (section 2.1): inventing a clinical
+  judgement is worse than a missing optional-in-R4 element, and no SATUSEHAT rule number for
+  it is known.
+* Values are JSON numbers: integral values are written as integers (120, not 120.0);
+  NaN and infinities are a ``ValueError``.
+* Simulated readings carry a note and a device display starting with ``SIMULATOR``.
+* ``urn:uuid`` fullUrls are uuid5 over ``identifier system|value``: the same visit always gives
+  the same bytes, and one resource the same fullUrl in a transaction and in a file export.
+* A file export of several visits is a ``collection`` Bundle: a file is a set of records to
+  read or replay visit by visit, not one all-or-nothing server operation.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -39,11 +63,16 @@ from fhir_export.model import ExportContext, VisitExport, VitalKind, VitalSign
 
 __all__ = [
     "ENCOUNTER_SYSTEM",
+    "LOCAL_ENCOUNTER_SYSTEM",
+    "LOCAL_OBSERVATION_SYSTEM",
     "NIK_SYSTEM",
     "OBSERVATION_SYSTEM",
+    "SIMULATOR_NOTE",
     "encounter_for",
+    "encounter_identifier_system",
     "export_bundle",
     "observation_for",
+    "observation_identifier_system",
     "to_dict",
     "to_json",
     "visit_bundle",
@@ -52,30 +81,47 @@ __all__ = [
 NIK_SYSTEM = "https://fhir.kemkes.go.id/id/nik"
 ENCOUNTER_SYSTEM = "http://sys-ids.kemkes.go.id/encounter/{organization_id}"
 OBSERVATION_SYSTEM = "http://sys-ids.kemkes.go.id/observation/{organization_id}"
+# Without an organization id (SATUSEHAT not configured) the SATUSEHAT systems would end in a
+# bare slash; a station-local URN is honest instead, and the values stay the same.
+LOCAL_ENCOUNTER_SYSTEM = "urn:vitals-station:encounter"
+LOCAL_OBSERVATION_SYSTEM = "urn:vitals-station:observation"
+
+ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+INTERPRETATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 SNOMED = "http://snomed.info/sct"
-INTERPRETATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 SIMULATOR_NOTE = "SIMULATOR: value produced by a device simulator, not a patient measurement"
+_SIMULATOR = "SIMULATOR"
 # Namespace for the deterministic urn:uuid fullUrls (uuid5 of identifier system|value).
+# Never change it: it would change every fullUrl ever written.
 _URN_NAMESPACE = uuid.UUID("5b0d7a52-3c55-4f0e-9a53-0d6f3c1e2a41")
 
-_CODES: dict[VitalKind, list[tuple[str, str]]] = {
-    VitalKind.SYSTOLIC: [("8480-6", "Systolic blood pressure")],
-    VitalKind.DIASTOLIC: [("8462-4", "Diastolic blood pressure")],
-    VitalKind.HEART_RATE: [("8867-4", "Heart rate")],
-    VitalKind.SPO2: [
+# satusehat.md 2.2
+_CODES: dict[VitalKind, tuple[tuple[str, str], ...]] = {
+    VitalKind.SYSTOLIC: (("8480-6", "Systolic blood pressure"),),
+    VitalKind.DIASTOLIC: (("8462-4", "Diastolic blood pressure"),),
+    VitalKind.HEART_RATE: (("8867-4", "Heart rate"),),
+    VitalKind.SPO2: (
         ("2708-6", "Oxygen saturation in Arterial blood"),
         ("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry"),
-    ],
+    ),
 }
-# (unit shown, UCUM code)
+# (unit shown, UCUM code), satusehat.md 2.2
 _UNITS: dict[VitalKind, tuple[str, str]] = {
     VitalKind.SYSTOLIC: ("mm[Hg]", "mm[Hg]"),
     VitalKind.DIASTOLIC: ("mm[Hg]", "mm[Hg]"),
     VitalKind.HEART_RATE: ("beats/minute", "/min"),
     VitalKind.SPO2: ("%", "%"),
 }
+_VITAL_SIGNS_CATEGORY = {
+    "system": OBSERVATION_CATEGORY,
+    "code": "vital-signs",
+    "display": "Vital Signs",
+}
+_BLOOD_PRESSURE = frozenset({VitalKind.SYSTOLIC, VitalKind.DIASTOLIC})
 _INTERPRETATIONS = {
     "N": "Normal",
     "H": "High",
@@ -84,27 +130,60 @@ _INTERPRETATIONS = {
     "LL": "Critical low",
     "A": "Abnormal",
 }
+# The datetime elements this module writes; ``to_dict`` rewrites only these.
 _DATETIME_KEYS = frozenset({"effectiveDateTime", "issued", "start", "end", "timestamp"})
+_Z_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z")
 
 
-def _utc(value: datetime, what: str) -> str:
+def _utc(value: datetime, what: str) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{what} must be timezone-aware, got naive {value.isoformat()}")
-    return value.astimezone(UTC).replace(microsecond=0).isoformat()
+        raise ValueError(
+            f"{what} must be timezone-aware (for example +07:00 for WIB), "
+            f"got naive {value.isoformat()}"
+        )
+    return value.astimezone(UTC).replace(microsecond=0)
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
+def _text(value: datetime) -> str:
+    return value.isoformat()  # a UTC datetime without microseconds: ...T02:15:00+00:00
+
+
+def _number(value: float, what: str) -> int | float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{what} must be a finite number, got {value!r}")
+    return int(number) if number.is_integer() else number
 
 
 def _urn(system: str, value: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_URN_NAMESPACE, f'{system}|{value}')}"
 
 
+def encounter_identifier_system(ctx: ExportContext) -> str:
+    """``http://sys-ids.kemkes.go.id/encounter/{org}``, or a local URN with no organization."""
+    if not ctx.organization_id:
+        return LOCAL_ENCOUNTER_SYSTEM
+    return ENCOUNTER_SYSTEM.format(organization_id=ctx.organization_id)
+
+
+def observation_identifier_system(ctx: ExportContext) -> str:
+    """``http://sys-ids.kemkes.go.id/observation/{org}``, or a local URN with no organization."""
+    if not ctx.organization_id:
+        return LOCAL_OBSERVATION_SYSTEM
+    return OBSERVATION_SYSTEM.format(organization_id=ctx.organization_id)
+
+
 def _patient_reference(visit: VisitExport) -> dict[str, Any]:
+    reference: dict[str, Any]
     if visit.patient_ihs:
-        return {"reference": f"Patient/{visit.patient_ihs}", "display": visit.name}
-    return {"identifier": {"system": NIK_SYSTEM, "value": visit.nik}, "display": visit.name}
+        reference = {"reference": f"Patient/{visit.patient_ihs}"}
+    elif visit.nik:
+        reference = {"identifier": {"system": NIK_SYSTEM, "value": visit.nik}}
+    else:
+        raise ValueError(f"visit {visit.visit_id} has neither a patient IHS number nor a NIK")
+    if visit.name.strip():
+        reference["display"] = visit.name
+    return reference
 
 
 def _practitioner_reference(ctx: ExportContext) -> dict[str, Any] | None:
@@ -115,45 +194,27 @@ def _practitioner_reference(ctx: ExportContext) -> dict[str, Any] | None:
     return None
 
 
-# Without an organization id (SATUSEHAT not configured) the SATUSEHAT systems would end in a
-# bare slash; a station-local URN is honest instead, and the values stay the same.
-LOCAL_ENCOUNTER_SYSTEM = "urn:vitals-station:encounter"
-LOCAL_OBSERVATION_SYSTEM = "urn:vitals-station:observation"
-
-
-def encounter_identifier_system(ctx: ExportContext) -> str:
-    if not ctx.organization_id:
-        return LOCAL_ENCOUNTER_SYSTEM
-    return ENCOUNTER_SYSTEM.format(organization_id=ctx.organization_id)
-
-
-def observation_identifier_system(ctx: ExportContext) -> str:
-    if not ctx.organization_id:
-        return LOCAL_OBSERVATION_SYSTEM
-    return OBSERVATION_SYSTEM.format(organization_id=ctx.organization_id)
-
-
 def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
-    start, end = _utc(visit.started, "visit start"), _utc(visit.finished, "visit finish")
+    """The visit's finished ambulatory Encounter (satusehat.md 1.6)."""
+    start = _utc(visit.started, f"visit {visit.visit_id} start")
+    end = _utc(visit.finished, f"visit {visit.visit_id} finish")
     if visit.finished < visit.started:
-        raise ValueError(f"visit {visit.visit_id} finishes before it starts")
+        raise ValueError(
+            f"visit {visit.visit_id} finishes before it starts ({_text(end)} < {_text(start)})"
+        )
     data: dict[str, Any] = {
         "resourceType": "Encounter",
         "identifier": [
             {"system": encounter_identifier_system(ctx), "value": visit.encounter_identifier}
         ],
         "status": "finished",
-        "class": {
-            "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
-            "code": "AMB",
-            "display": "ambulatory",
-        },
+        "class": {"system": ACT_CODE, "code": "AMB", "display": "ambulatory"},
         "subject": _patient_reference(visit),
-        "period": {"start": start, "end": end},
+        "period": {"start": _text(start), "end": _text(end)},
         "statusHistory": [
-            {"status": "arrived", "period": {"start": start, "end": start}},
-            {"status": "in-progress", "period": {"start": start, "end": end}},
-            {"status": "finished", "period": {"start": end, "end": end}},
+            {"status": "arrived", "period": {"start": _text(start), "end": _text(start)}},
+            {"status": "in-progress", "period": {"start": _text(start), "end": _text(end)}},
+            {"status": "finished", "period": {"start": _text(end), "end": _text(end)}},
         ],
     }
     practitioner = _practitioner_reference(ctx)
@@ -163,11 +224,7 @@ def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
                 "type": [
                     {
                         "coding": [
-                            {
-                                "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
-                                "code": "ATND",
-                                "display": "attender",
-                            }
+                            {"system": PARTICIPATION_TYPE, "code": "ATND", "display": "attender"}
                         ]
                     }
                 ],
@@ -181,13 +238,49 @@ def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
     return Encounter.model_validate(data)
 
 
+def _device_display(vital: VitalSign) -> str | None:
+    label = vital.device_label.strip()
+    if not vital.simulated:
+        return label or None
+    if label.startswith(_SIMULATOR):
+        return label
+    return f"{_SIMULATOR} {label}".rstrip()
+
+
+def _interpretation(vital: VitalSign) -> dict[str, Any] | None:
+    if vital.interpretation is None:
+        return None
+    display = _INTERPRETATIONS.get(vital.interpretation)
+    if display is None:
+        raise ValueError(
+            f"unknown interpretation code {vital.interpretation!r} for {vital.identifier}; "
+            f"expected one of {', '.join(_INTERPRETATIONS)}"
+        )
+    interpretation: dict[str, Any] = {
+        "coding": [
+            {"system": INTERPRETATION_SYSTEM, "code": vital.interpretation, "display": display}
+        ]
+    }
+    if vital.interpretation_text and vital.interpretation_text.strip():
+        interpretation["text"] = vital.interpretation_text
+    return interpretation
+
+
 def observation_for(
     vital: VitalSign, visit: VisitExport, ctx: ExportContext, encounter_ref: str
 ) -> Observation:
+    """One vital-sign Observation (satusehat.md 2.1, 2.2) in the given encounter.
+
+    ``encounter_ref`` is the reference text: ``urn:uuid:...`` inside a Bundle, or
+    ``Encounter/{server id}`` once the Encounter exists on the server.
+    """
+    if not encounter_ref:
+        raise ValueError("an Observation needs its encounter reference (satusehat.md 1.7)")
     unit, ucum = _UNITS[vital.kind]
-    device_label = vital.device_label
-    if vital.simulated and not device_label.upper().startswith("SIMULATOR"):
-        device_label = f"SIMULATOR {device_label}"
+
+    def quantity(value: float, what: str) -> dict[str, Any]:
+        return {"value": _number(value, what), "unit": unit, "system": UCUM, "code": ucum}
+
     data: dict[str, Any] = {
         "resourceType": "Observation",
         "identifier": [
@@ -198,96 +291,93 @@ def observation_for(
             }
         ],
         "status": "final",
-        "category": [
-            {
-                "coding": [
-                    {
-                        "system": "http://terminology.hl7.org/CodeSystem/observation-category",
-                        "code": "vital-signs",
-                        "display": "Vital Signs",
-                    }
-                ]
-            }
-        ],
+        "category": [{"coding": [dict(_VITAL_SIGNS_CATEGORY)]}],
         "code": {
             "coding": [{"system": LOINC, "code": c, "display": d} for c, d in _CODES[vital.kind]]
         },
         "subject": _patient_reference(visit),
         "encounter": {"reference": encounter_ref},
-        "effectiveDateTime": _utc(vital.effective, "observation time"),
-        "issued": _utc(visit.finished, "visit finish"),
-        "valueQuantity": {
-            "value": _number(vital.value),
-            "unit": unit,
-            "system": UCUM,
-            "code": ucum,
-        },
-        "device": {"display": device_label},
+        "effectiveDateTime": _text(_utc(vital.effective, f"{vital.identifier} effective time")),
+        "issued": _text(_utc(visit.finished, f"visit {visit.visit_id} finish")),
+        "valueQuantity": quantity(vital.value, f"{vital.identifier} value"),
     }
     practitioner = _practitioner_reference(ctx)
     if practitioner is not None:
         data["performer"] = [practitioner]
-    if vital.kind in (VitalKind.SYSTOLIC, VitalKind.DIASTOLIC):
+    interpretation = _interpretation(vital)
+    if interpretation is not None:
+        data["interpretation"] = [interpretation]
+    if vital.simulated:
+        data["note"] = [{"text": SIMULATOR_NOTE}]
+    if vital.kind in _BLOOD_PRESSURE:
         data["bodySite"] = {
             "coding": [{"system": SNOMED, "code": "368209003", "display": "Right arm"}]
         }
-    if vital.interpretation is not None:
-        if vital.interpretation not in _INTERPRETATIONS:
-            raise ValueError(f"unknown interpretation code {vital.interpretation!r}")
-        interpretation: dict[str, Any] = {
-            "coding": [
-                {
-                    "system": INTERPRETATION_SYSTEM,
-                    "code": vital.interpretation,
-                    "display": _INTERPRETATIONS[vital.interpretation],
-                }
-            ]
-        }
-        if vital.interpretation_text:
-            interpretation["text"] = vital.interpretation_text
-        data["interpretation"] = [interpretation]
-    if vital.reference_low is not None or vital.reference_high is not None:
-        reference: dict[str, Any] = {}
-        for key, bound in (("low", vital.reference_low), ("high", vital.reference_high)):
-            if bound is not None:
-                reference[key] = {
-                    "value": _number(bound),
-                    "unit": unit,
-                    "system": UCUM,
-                    "code": ucum,
-                }
-        data["referenceRange"] = [reference]
-    if vital.simulated:
-        data["note"] = [{"text": SIMULATOR_NOTE}]
+    device = _device_display(vital)
+    if device is not None:
+        data["device"] = {"display": device}
+    reference_range: dict[str, Any] = {}
+    if vital.reference_low is not None:
+        reference_range["low"] = quantity(vital.reference_low, f"{vital.identifier} low")
+    if vital.reference_high is not None:
+        reference_range["high"] = quantity(vital.reference_high, f"{vital.identifier} high")
+    if reference_range:
+        data["referenceRange"] = [reference_range]
     return Observation.model_validate(data)
 
 
 def _entries(visit: VisitExport, ctx: ExportContext, *, with_request: bool) -> list[dict[str, Any]]:
     encounter_url = _urn(encounter_identifier_system(ctx), visit.encounter_identifier)
+    observation_system = observation_identifier_system(ctx)
     entries: list[dict[str, Any]] = [
         {"fullUrl": encounter_url, "resource": encounter_for(visit, ctx)}
     ]
-    for vital in visit.vitals:
-        entries.append(
-            {
-                "fullUrl": _urn(observation_identifier_system(ctx), vital.identifier),
-                "resource": observation_for(vital, visit, ctx, encounter_url),
-            }
-        )
+    entries.extend(
+        {
+            "fullUrl": _urn(observation_system, vital.identifier),
+            "resource": observation_for(vital, visit, ctx, encounter_url),
+        }
+        for vital in visit.vitals
+    )
     if with_request:
         for entry in entries:
             entry["request"] = {"method": "POST", "url": entry["resource"].get_resource_type()}
     return entries
 
 
-def visit_bundle(visit: VisitExport, ctx: ExportContext) -> Bundle:
-    """One transaction Bundle for one visit: the Encounter and its Observations."""
-    return Bundle.model_validate(
-        {
-            "resourceType": "Bundle",
-            "type": "transaction",
-            "entry": _entries(visit, ctx, with_request=True),
-        }
+def _bundle(kind: str, entries: list[dict[str, Any]], generated: datetime | None) -> Bundle:
+    seen: set[str] = set()
+    for entry in entries:
+        if entry["fullUrl"] in seen:
+            identifier = entry["resource"].identifier[0].value
+            raise ValueError(
+                f"identifier {identifier!r} appears twice in one Bundle "
+                "(the same visit or reading exported twice?)"
+            )
+        seen.add(entry["fullUrl"])
+    data: dict[str, Any] = {"resourceType": "Bundle", "type": kind, "entry": entries}
+    if generated is not None:
+        data["timestamp"] = _text(_utc(generated, "bundle timestamp"))
+    return Bundle.model_validate(data)
+
+
+def visit_bundle(
+    visit: VisitExport,
+    ctx: ExportContext,
+    *,
+    transaction: bool = True,
+    generated: datetime | None = None,
+) -> Bundle:
+    """One visit as a Bundle: its Encounter, then one Observation per vital sign.
+
+    ``transaction=True`` (the upload form, satusehat.md 2.3) gives ``type: transaction`` with
+    ``request: POST Encounter|Observation`` on each entry; ``False`` gives a ``collection``
+    without requests. ``generated``, when given, becomes ``Bundle.timestamp``.
+    """
+    return _bundle(
+        "transaction" if transaction else "collection",
+        _entries(visit, ctx, with_request=transaction),
+        generated,
     )
 
 
@@ -296,17 +386,15 @@ def export_bundle(
 ) -> Bundle:
     """All given visits in one ``collection`` Bundle, for a file export.
 
-    A collection, not a transaction: a file of many visits is a set of records to read or to
-    replay visit by visit, not one all-or-nothing server operation.
+    The entries and their fullUrls are the ones ``visit_bundle`` gives, without requests.
+    ``generated`` (the caller's clock) becomes ``Bundle.timestamp``; without it there is none,
+    so the same visits always give the same bytes.
     """
-    data: dict[str, Any] = {
-        "resourceType": "Bundle",
-        "type": "collection",
-        "entry": [e for v in visits for e in _entries(v, ctx, with_request=False)],
-    }
-    if generated is not None:
-        data["timestamp"] = _utc(generated, "export time")
-    return Bundle.model_validate(data)
+    return _bundle(
+        "collection",
+        [entry for visit in visits for entry in _entries(visit, ctx, with_request=False)],
+        generated,
+    )
 
 
 def _plus_zero(node: Any) -> Any:
@@ -314,7 +402,7 @@ def _plus_zero(node: Any) -> Any:
         return {
             key: (
                 value[:-1] + "+00:00"
-                if key in _DATETIME_KEYS and isinstance(value, str) and value.endswith("Z")
+                if key in _DATETIME_KEYS and isinstance(value, str) and _Z_DATETIME.fullmatch(value)
                 else _plus_zero(value)
             )
             for key, value in node.items()
@@ -325,10 +413,16 @@ def _plus_zero(node: Any) -> Any:
 
 
 def to_dict(resource: Resource) -> dict[str, Any]:
-    """JSON-ready dict without empty fields, datetimes written with ``+00:00``."""
+    """JSON-ready dict without empty elements, datetimes written ``...+00:00``.
+
+    Only the datetime elements this module writes (``effectiveDateTime``, ``issued``,
+    ``Period.start/end``, ``Bundle.timestamp``) are rewritten, and only when they hold a
+    ``Z`` datetime: names, notes and identifiers are never touched.
+    """
     result: dict[str, Any] = _plus_zero(json.loads(resource.model_dump_json(exclude_none=True)))
     return result
 
 
 def to_json(resource: Resource) -> str:
+    """``to_dict`` as UTF-8-friendly JSON text (stable for the same input)."""
     return json.dumps(to_dict(resource), indent=2, ensure_ascii=False)

@@ -114,7 +114,10 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     finally:
         store.database.close()
     exports = [visit_to_export(v) for v in visits]
-    bundle = export_bundle(exports, export_context(loaded), generated=datetime.now(UTC))
+    try:
+        bundle = export_bundle(exports, export_context(loaded), generated=datetime.now(UTC))
+    except ValueError as exc:
+        raise UsageError(f"cannot export the stored visits: {exc}") from exc
     path = Path(args.fhir)
     try:
         _write_atomically(path, to_json(bundle))
