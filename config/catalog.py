@@ -20,7 +20,14 @@ __all__ = [
 SIMULATOR = "simulator"
 Kind = Literal["blood_pressure", "oximeter"]
 Protocol = Literal[
-    "ble-bls", "ble-plx", "ble-berry", "ble-jumper", "contec-v7", "contec-legacy", "masimo-ascii"
+    "ble-bls",
+    "ble-plx",
+    "ble-berry",
+    "ble-jumper",
+    "ble-omron-classic",
+    "contec-v7",
+    "contec-legacy",
+    "masimo-ascii",
 ]
 _KINDS = ("blood_pressure", "oximeter")
 _PROTOCOLS = (
@@ -28,11 +35,15 @@ _PROTOCOLS = (
     "ble-plx",
     "ble-berry",
     "ble-jumper",
+    "ble-omron-classic",  # Omron's proprietary EEPROM memory read (devices/ble/omron_classic.py)
     "contec-v7",
     "contec-legacy",
     "masimo-ascii",
 )
 _PAIRING = ("none", "just-works", "required")
+# "and-setup-write": A&D cuffs get [02 00 E1] on their custom characteristic after connecting,
+# as obniz's UA651BLE driver does (device-protocols.md 2.2; its meaning is unconfirmed).
+_QUIRKS = ("and-setup-write",)
 _KIND_NAMES = {"blood_pressure": "a blood-pressure cuff", "oximeter": "an oximeter"}
 
 
@@ -48,6 +59,8 @@ class DeviceModel:
     protocol: Protocol
     pairing: str
     notes: str
+    # Named vendor behaviours the driver must honour (see _QUIRKS).
+    quirks: tuple[str, ...] = ()
 
     @property
     def transport(self) -> str:
@@ -56,14 +69,17 @@ class DeviceModel:
 
 @dataclass(frozen=True, slots=True)
 class DeviceSpec:
-    """A configured device: ``model`` is None for the simulator."""
+    """A configured device: ``model`` is None for the generic simulator; ``simulator`` is
+    True for ``"simulator:<model>"``, the model's real driver talking to a simulator of its
+    byte protocol (devices/simulators/models.py)."""
 
     model: DeviceModel | None
     address: str
+    simulator: bool = False
 
     @property
     def simulated(self) -> bool:
-        return self.model is None
+        return self.model is None or self.simulator
 
 
 def load_catalog() -> Mapping[str, DeviceModel]:
@@ -76,6 +92,12 @@ def load_catalog() -> Mapping[str, DeviceModel]:
             )
         if entry["pairing"] not in _PAIRING:
             raise DeviceSpecError(f"device catalogue entry {model_id!r} has an unknown pairing")
+        quirks = tuple(entry.get("quirks", ()))
+        unknown = [quirk for quirk in quirks if quirk not in _QUIRKS]
+        if unknown:
+            raise DeviceSpecError(
+                f"device catalogue entry {model_id!r} has unknown quirks {unknown}"
+            )
         models[model_id] = DeviceModel(
             id=model_id,
             name=entry["name"],
@@ -83,18 +105,24 @@ def load_catalog() -> Mapping[str, DeviceModel]:
             protocol=entry["protocol"],
             pairing=entry["pairing"],
             notes=entry.get("notes", ""),
+            quirks=quirks,
         )
     return models
 
 
 def parse_device_spec(text: str, kind: Kind, catalog: Mapping[str, DeviceModel]) -> DeviceSpec:
-    """``"simulator"`` or ``"<model id>@<address>"`` for a device of ``kind``."""
+    """``"simulator"``, ``"simulator:<model id>"`` or ``"<model id>@<address>"`` for a
+    device of ``kind``."""
     if text == SIMULATOR:
         return DeviceSpec(model=None, address="")
-    model_id, sep, address = text.partition("@")
-    if not sep or not address:
+    simulator = text.startswith(SIMULATOR + ":")
+    if simulator:
+        model_id, sep, address = text.removeprefix(SIMULATOR + ":"), "@", "simulator"
+    else:
+        model_id, sep, address = text.partition("@")
+    if not sep or not address or not model_id:
         raise DeviceSpecError(
-            "must be 'simulator' or '<model>@<address>' "
+            "must be 'simulator', 'simulator:<model>' or '<model>@<address>' "
             f"(e.g. 'contec-cms50d-plus@/dev/ttyUSB0'), got {text!r}"
         )
     model = catalog.get(model_id)
@@ -103,4 +131,6 @@ def parse_device_spec(text: str, kind: Kind, catalog: Mapping[str, DeviceModel])
         raise DeviceSpecError(f"unknown device model {model_id!r}; known models: {known}")
     if model.kind != kind:
         raise DeviceSpecError(f"{model_id!r} is {_KIND_NAMES[model.kind]}, not {_KIND_NAMES[kind]}")
+    if simulator:
+        return DeviceSpec(model=model, address="", simulator=True)
     return DeviceSpec(model=model, address=address)

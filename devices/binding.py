@@ -9,13 +9,18 @@ can arrive seconds before today's. Pure rules (no clock: times are passed in):
    future means the device clock is wrong (a clock stuck in 2017): the time stamp is not used.
 3. Of the readings left without a usable time stamp, only the newest of the burst can be
    this measurement; the earlier ones are ignored as replayed memory.
+4. A dated reading whose exact bytes this device already delivered for an earlier
+   measurement (``already_delivered``) is ignored even inside the clock tolerance: the
+   previous person's reading, replayed a minute later, must never be filed under the next
+   person. The same bytes arriving twice in one session (a live indication and the same
+   record fetched through RACP) count once.
 
 Device clocks have no zone, so ``started_local`` is the station's local time, naive.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -48,15 +53,32 @@ def _timestamp(measurement: Measurement) -> datetime | None:
 
 
 def bind_readings(
-    readings: Sequence[Measurement], *, started_local: datetime, now_local: datetime
+    readings: Sequence[Measurement],
+    *,
+    started_local: datetime,
+    now_local: datetime,
+    already_delivered: Collection[bytes] = (),
 ) -> BindingDecision:
     """Pick the reading of this measurement out of everything the device sent, in order."""
     ignored: list[IgnoredReading] = []
     undated: list[Measurement] = []
     dated: list[Measurement] = []
     clock_wrong = False
+    seen: set[bytes] = set()
     for reading in readings:
+        if reading.raw and reading.raw in seen:
+            continue  # the same record twice in one session (indication + RACP)
+        seen.add(reading.raw)
         stamp = _timestamp(reading)
+        if stamp is not None and reading.raw in already_delivered:
+            ignored.append(
+                IgnoredReading(
+                    reading,
+                    f"reading from {stamp:%Y-%m-%d %H:%M} was already recorded "
+                    "for an earlier measurement",
+                )
+            )
+            continue
         if stamp is not None and (
             stamp < now_local - IMPLAUSIBLE_CLOCK_AGE or stamp > now_local + FUTURE_TOLERANCE
         ):

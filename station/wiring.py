@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from config.catalog import DeviceSpec
+from config.catalog import DeviceModel, DeviceSpec
 from config.settings import Settings
+from devices.ble import uuids
+from devices.ble.client import ClientFactory
 from devices.ble.cuff import BleBloodPressureCuff, BleCuffConfig
+from devices.ble.omron_classic import OmronClassicConfig, OmronClassicCuff
 from devices.ble.oximeter import BleOximeterConfig, BlePulseOximeter
 from devices.ble.stream_oximeter import (
     BerryParser,
@@ -22,6 +26,11 @@ from devices.contec_oximeter import ContecOximeterConfig, ContecSerialOximeter
 from devices.device import MeasuringDevice
 from devices.masimo_oximeter import MasimoOximeterConfig, MasimoSerialOximeter
 from devices.simulators import SimulatedBloodPressureCuff, SimulatedPulseOximeter
+from devices.simulators.models import (
+    SimulatedModel,
+    simulated_ble_factory,
+    start_serial_simulator,
+)
 from station.service import DeviceRole, EventSink, Station, StationConfig
 from station.store.database import Database, open_database
 from station.store.repository import Store
@@ -54,12 +63,22 @@ def local_clock() -> datetime:
     return datetime.now(UTC).astimezone().replace(tzinfo=None)
 
 
-def _real_device(spec: DeviceSpec) -> MeasuringDevice:
+def _setup_writes(model: DeviceModel) -> tuple[tuple[str, bytes], ...]:
+    if "and-setup-write" in model.quirks:
+        return ((uuids.AND_CUSTOM_CHARACTERISTIC, bytes((0x02, 0x00, 0xE1))),)
+    return ()
+
+
+def _real_device(spec: DeviceSpec, client_factory: ClientFactory | None = None) -> MeasuringDevice:
+    """The model's driver; ``client_factory`` replaces bleak (a simulated peripheral)."""
     model = spec.model
     assert model is not None
     if model.transport == "bluetooth":
-        # Imported here so headless commands never load bleak unless a device needs it.
-        from devices.ble.bleak_client import bleak_client_factory  # noqa: PLC0415
+        if client_factory is None:
+            # Imported here so headless commands never load bleak unless a device needs it.
+            from devices.ble.bleak_client import bleak_client_factory  # noqa: PLC0415
+
+            client_factory = bleak_client_factory
 
         if model.protocol in ("ble-berry", "ble-jumper"):
             parser = BerryParser if model.protocol == "ble-berry" else JumperParser
@@ -67,17 +86,26 @@ def _real_device(spec: DeviceSpec) -> MeasuringDevice:
                 BleStreamOximeterConfig(
                     address=spec.address, label=model.name, parser_factory=parser
                 ),
-                bleak_client_factory,
+                client_factory,
             )
         if model.protocol == "ble-plx":
             return BlePulseOximeter(
                 BleOximeterConfig(address=spec.address, label=model.name),
-                bleak_client_factory,
+                client_factory,
+                local_clock,
+            )
+        if model.protocol == "ble-omron-classic":
+            # Catalogue id "omron-hem-7155t" names the memory layout "HEM-7155T".
+            return OmronClassicCuff(
+                OmronClassicConfig(address=spec.address, label=model.name, layout=model.id),
+                client_factory,
                 local_clock,
             )
         return BleBloodPressureCuff(
-            BleCuffConfig(address=spec.address, label=model.name),
-            bleak_client_factory,
+            BleCuffConfig(
+                address=spec.address, label=model.name, setup_writes=_setup_writes(model)
+            ),
+            client_factory,
             local_clock,
         )
     if model.protocol == "masimo-ascii":
@@ -96,15 +124,35 @@ def build_devices(
     oximeter_spec = settings.devices.spec("oximeter")
     cuff: MeasuringDevice = (
         SimulatedBloodPressureCuff(seed=seed, pace_s=pace)
-        if simulate or cuff_spec.simulated
-        else _real_device(cuff_spec)
+        if simulate or cuff_spec.model is None
+        else _configured_device(cuff_spec, pace, seed)
     )
+    oximeter_seed = None if seed is None else seed + 1
     oximeter: MeasuringDevice = (
-        SimulatedPulseOximeter(seed=None if seed is None else seed + 1, pace_s=pace)
-        if simulate or oximeter_spec.simulated
-        else _real_device(oximeter_spec)
+        SimulatedPulseOximeter(seed=oximeter_seed, pace_s=pace)
+        if simulate or oximeter_spec.model is None
+        else _configured_device(oximeter_spec, pace, oximeter_seed)
     )
     return {DeviceRole.BLOOD_PRESSURE: cuff, DeviceRole.OXIMETER: oximeter}
+
+
+def _configured_device(spec: DeviceSpec, pace_s: float, seed: int | None) -> MeasuringDevice:
+    """The model's driver, connected to the real device or, for "simulator:<model>", to a
+    simulator of the model's byte protocol."""
+    if not spec.simulator:
+        return _real_device(spec)
+    model = spec.model
+    assert model is not None
+    if model.transport == "bluetooth":
+        factory = simulated_ble_factory(
+            model.protocol, local_clock, pace_s=pace_s, seed=seed, model_id=model.id
+        )
+        return SimulatedModel(_real_device(DeviceSpec(model, "simulated"), factory))
+    port, simulator = start_serial_simulator(model.protocol, seed=seed)
+    driver = _real_device(DeviceSpec(model=model, address=str(port)))
+    device = SimulatedModel(driver, simulator)
+    atexit.register(device.close)
+    return device
 
 
 def build_station(
@@ -117,7 +165,7 @@ def build_station(
     return Station(
         store=store,
         devices=devices,
-        config=StationConfig(station_id=settings.station.id),
+        config=StationConfig(station_id=settings.station.id, rule_set=settings.checks.rule_set),
         clock=clock,
         on_event=on_event,
     )
@@ -129,7 +177,7 @@ def bluetooth_addresses(settings: Settings) -> list[str]:
     return [
         spec.address
         for spec in specs
-        if spec.model is not None and spec.model.transport == "bluetooth"
+        if spec.model is not None and spec.model.transport == "bluetooth" and not spec.simulator
     ]
 
 

@@ -1,12 +1,17 @@
 """A standard Bluetooth blood-pressure cuff (Blood Pressure Service 0x1810) as a device.
 
 Theory of operation: ``measure`` connects (bounded by ``connect_timeout_s``, retried with
-backoff), sets the cuff's clock through Current Time 0x2A2B when offered, subscribes to
-Intermediate Cuff Pressure 0x2A36 (notified; shown live) and Blood Pressure Measurement
-0x2A35 (indicated: bleak enables indications for an indicate-only characteristic), then
-collects 0x2A35 readings until the cuff has been quiet for ``settle_s`` after the last one.
-``devices.binding`` decides which of them is this measurement; replayed memory and readings
-from before the measurement are reported to the operator as ignored, never returned.
+backoff), sends the model's vendor setup writes (A&D), sets the cuff's clock through Current
+Time 0x2A2B or, where only that is offered, Date Time 0x2A08 (A&D sets its clock there,
+device-protocols.md 2.2), subscribes to Intermediate Cuff Pressure 0x2A36 (notified; shown
+live) and Blood Pressure Measurement 0x2A35 (indicated: bleak enables indications for an
+indicate-only characteristic). Where the cuff has a Record Access Control Point 0x2A52 it
+also asks for the last stored record (a cuff that measured before the station connected
+delivers it only that way); the answer arrives as ordinary 0x2A35 indications. The session
+then collects readings until the cuff has been quiet for ``settle_s`` after the last one.
+``devices.binding`` decides which of them is this measurement; replayed memory, readings from
+before the measurement and readings this cuff already delivered for an earlier measurement
+are reported to the operator as ignored, never returned.
 
 A link that drops before a reading arrived fails the measurement with a reason; a link that
 drops after it (A&D cuffs disconnect as soon as they have sent) ends the collection early.
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +32,9 @@ from devices.ble import uuids
 from devices.ble.client import BleClient, ClientFactory
 from devices.ble.connection import ConnectPolicy, connect_with_retries, disconnect_quietly
 from devices.codecs.current_time import encode_current_time
+from devices.codecs.date_time import encode_date_time
+from devices.codecs.errors import DecodeError
+from devices.codecs.racp import RacpResponse, RacpResponseCode, decode_racp, report_last_record
 from devices.device import DeviceError, DeviceState, EventSink
 from devices.measurements import (
     KPA_TO_MMHG,
@@ -56,6 +65,15 @@ class BleCuffConfig:
     # Quiet time after the last 0x2A35 before deciding (memory replays come in bursts).
     settle_s: float = 1.5
     set_clock: bool = True
+    # Ask for the last stored record through RACP 0x2A52 where the cuff offers it.
+    fetch_last_record: bool = True
+    # Vendor writes sent right after connecting, when the characteristic exists:
+    # (characteristic UUID, bytes). From the catalogue's quirks (config/catalog.py).
+    setup_writes: tuple[tuple[str, bytes], ...] = ()
+
+
+# How many delivered readings a cuff remembers (a clinic day is far fewer measurements).
+_DELIVERED_MEMORY = 512
 
 
 class BleBloodPressureCuff(DeviceBase):
@@ -75,6 +93,8 @@ class BleBloodPressureCuff(DeviceBase):
         self._config = config
         self._factory = client_factory
         self._clock = local_clock
+        # Raw bytes of the readings already returned, so a replay is never bound again.
+        self._delivered: deque[bytes] = deque(maxlen=_DELIVERED_MEMORY)
 
     async def _connect(self, on_event: EventSink, dropped: asyncio.Event) -> BleClient:
         config = self._config
@@ -121,22 +141,37 @@ class BleBloodPressureCuff(DeviceBase):
             readings.append(reading)
             arrived.set()
 
+        def on_racp(payload: bytes) -> None:
+            try:
+                answer = decode_racp(payload)
+            except DecodeError as exc:
+                problems.append(f"record access: {exc}")
+                return
+            if isinstance(answer, RacpResponse) and answer.code not in (
+                RacpResponseCode.SUCCESS,
+                RacpResponseCode.NO_RECORDS_FOUND,
+            ):
+                _LOGGER.info("cuff answered the stored-record request with %s", answer.code.name)
+
         try:
-            if config.set_clock and client.has_characteristic(uuids.CURRENT_TIME):
-                try:
-                    await client.write_gatt_char(
-                        uuids.CURRENT_TIME, encode_current_time(self._clock()), response=True
-                    )
-                except Exception as exc:  # noqa: BLE001 - a refused clock write is not fatal
-                    _LOGGER.info("cuff refused the clock write: %s", exc)
+            await self._setup(client)
             if client.has_characteristic(uuids.INTERMEDIATE_CUFF_PRESSURE):
                 await client.start_notify(uuids.INTERMEDIATE_CUFF_PRESSURE, on_cuff_pressure)
             await client.start_notify(uuids.BLOOD_PRESSURE_MEASUREMENT, on_measurement)
+            if config.fetch_last_record and client.has_characteristic(
+                uuids.RECORD_ACCESS_CONTROL_POINT
+            ):
+                await self._request_last_record(client, on_racp)
             on_event(self._event(DeviceState.MEASURING))
             await self._collect(arrived, dropped, readings)
         finally:
             await disconnect_quietly(client)
-        decision = bind_readings(readings, started_local=started_local, now_local=self._clock())
+        decision = bind_readings(
+            readings,
+            started_local=started_local,
+            now_local=self._clock(),
+            already_delivered=self._delivered,
+        )
         for ignored in decision.ignored:
             on_event(self._event(DeviceState.MEASURING, f"ignored: {ignored.reason}"))
         if decision.bound is None:
@@ -157,7 +192,42 @@ class BleBloodPressureCuff(DeviceBase):
         else:
             on_event(self._event(DeviceState.READING_RECEIVED))
         assert isinstance(decision.bound, BloodPressure)
+        self._delivered.append(decision.bound.raw)
         return [decision.bound]
+
+    async def _request_last_record(
+        self, client: BleClient, on_racp: Callable[[bytes], None]
+    ) -> None:
+        """Ask for the newest stored record; a cuff that refuses still sends live readings."""
+        try:
+            await client.start_notify(uuids.RECORD_ACCESS_CONTROL_POINT, on_racp)
+            await client.write_gatt_char(
+                uuids.RECORD_ACCESS_CONTROL_POINT, report_last_record(), response=True
+            )
+        except Exception as exc:  # noqa: BLE001 - bleak raises several error types
+            _LOGGER.info("cuff refused the stored-record request: %s", exc)
+
+    async def _setup(self, client: BleClient) -> None:
+        """Vendor setup writes, then the clock. A refusal is logged, not fatal: the station's
+        clock is the effective time anyway (DESIGN.md section 5)."""
+        for characteristic, data in self._config.setup_writes:
+            if client.has_characteristic(characteristic):
+                try:
+                    await client.write_gatt_char(characteristic, data, response=True)
+                except Exception as exc:  # noqa: BLE001 - bleak raises several error types
+                    _LOGGER.info("cuff refused the setup write: %s", exc)
+        if not self._config.set_clock:
+            return
+        if client.has_characteristic(uuids.CURRENT_TIME):
+            characteristic, data = uuids.CURRENT_TIME, encode_current_time(self._clock())
+        elif client.has_characteristic(uuids.DATE_TIME):
+            characteristic, data = uuids.DATE_TIME, encode_date_time(self._clock())
+        else:
+            return
+        try:
+            await client.write_gatt_char(characteristic, data, response=True)
+        except Exception as exc:  # noqa: BLE001 - a refused clock write is not fatal
+            _LOGGER.info("cuff refused the clock write: %s", exc)
 
     async def _collect(
         self, arrived: asyncio.Event, dropped: asyncio.Event, readings: list[Measurement]

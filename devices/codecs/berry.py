@@ -56,7 +56,8 @@ def _decode(frame: bytes) -> BerryFrame:
     spo2 = frame[4]
     void = no_signal or unplugged or no_finger or searching
     measurement = SpO2(
-        spo2=None if void or spo2 == SPO2_INVALID or spo2 > SPO2_MAX else float(spo2),
+        # 0 is no reading (the pulse field's 0 means the same), never a saturation of 0 %.
+        spo2=None if void or spo2 in (0, SPO2_INVALID) or spo2 > SPO2_MAX else float(spo2),
         pulse_rate=None if void or pulse in (0, PULSE_INVALID) else float(pulse),
         raw=frame,
         device_status=PlxDeviceStatus(

@@ -13,12 +13,27 @@ from devices.codecs.errors import DecodeError
 from devices.codecs.heart_rate import decode_heart_rate
 from devices.codecs.jumper import decode_jumper_packet
 from devices.codecs.masimo import decode_masimo_line
+from devices.codecs.omron_classic import LAYOUTS, decode_record
 from devices.codecs.plx import decode_plx_continuous, decode_plx_spot_check
 from devices.measurements import Measurement
 
 __all__ = ["PROFILES", "UnknownProfileError", "decode_hex", "parse_hex", "resolve_profile"]
 
 Decoder = Callable[[bytes], Measurement]
+
+
+def _omron_record_decoder(model: str) -> Decoder:
+    """One stored record of an Omron classic cuff (its memory layout is per model)."""
+    layout = LAYOUTS[model]
+
+    def decode(record: bytes) -> Measurement:
+        reading = decode_record(layout, record)
+        if reading is None:
+            raise DecodeError(f"{model} record is an empty memory slot (all FF)")
+        return reading
+
+    return decode
+
 
 PROFILES: Mapping[str, Decoder] = MappingProxyType(
     {
@@ -34,6 +49,8 @@ PROFILES: Mapping[str, Decoder] = MappingProxyType(
         # Vendor UART-over-BLE oximeters.
         "ble:berry-bm1000": decode_berry_frame,
         "ble:jumper": decode_jumper_packet,
+        # One stored record read from an Omron classic cuff's memory, per memory layout.
+        **{f"ble:omron-{model.lower()}": _omron_record_decoder(model) for model in LAYOUTS},
     }
 )
 # 16-bit characteristic UUIDs of the standard profiles.

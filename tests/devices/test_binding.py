@@ -43,3 +43,21 @@ def test_nothing_sent():
     decision = bind_readings([], started_local=START, now_local=NOW)
     assert decision.bound is None
     assert decision.ignored == ()
+
+
+def test_a_dated_reading_already_delivered_is_ignored_even_inside_the_tolerance():
+    replay = BloodPressure(140.0, 90.0, None, PressureUnit.MMHG, b"first", timestamp=START)
+    decision = bind_readings(
+        [replay], started_local=START, now_local=NOW, already_delivered={b"first"}
+    )
+    assert decision.bound is None
+    assert "already recorded" in decision.ignored[0].reason
+
+
+def test_the_same_bytes_twice_in_one_session_count_once():
+    stamp = START + timedelta(seconds=30)
+    first = BloodPressure(128.0, 84.0, None, PressureUnit.MMHG, b"same", timestamp=stamp)
+    again = BloodPressure(128.0, 84.0, None, PressureUnit.MMHG, b"same", timestamp=stamp)
+    decision = bind_readings([first, again], started_local=START, now_local=NOW)
+    assert decision.bound is first
+    assert decision.ignored == ()

@@ -119,3 +119,97 @@ def test_damaged_packet_is_reported_not_returned():
 def test_nothing_arrives():
     with pytest.raises(DeviceError, match=r"no reading from the cuff within 0\.2 s"):
         run(cuff(FakeFactory(script=[]), measurement_timeout_s=0.2))
+
+
+RACP = uuids.RECORD_ACCESS_CONTROL_POINT
+RACP_SUCCESS = bytes((0x06, 0x00, 0x01, 0x01))  # response to "report records": success
+RACP_NO_RECORDS = bytes((0x06, 0x00, 0x01, 0x06))
+
+
+def test_cuff_that_measured_before_the_connection_delivers_through_racp():
+    # The person measured, then the station connected: only a RACP request brings it.
+    fresh = reading(133, 87, NOW + timedelta(seconds=20))
+    factory = FakeFactory(
+        script=[],
+        characteristics={BPM, RACP},
+        on_write={RACP: [("notify", BPM, fresh), ("notify", RACP, RACP_SUCCESS)]},
+    )
+    (result,), _ = run(cuff(factory))
+    assert result.systolic == 133.0
+    assert (RACP, bytes((0x01, 0x06))) in factory.clients[0].writes  # report last record
+
+
+def test_racp_record_of_the_previous_person_is_ignored():
+    earlier = reading(160, 100, NOW - timedelta(minutes=10))
+    factory = FakeFactory(
+        script=[],
+        characteristics={BPM, RACP},
+        on_write={RACP: [("notify", BPM, earlier), ("notify", RACP, RACP_SUCCESS)]},
+    )
+    with pytest.raises(DeviceError, match="only stored records arrived"):
+        run(cuff(factory))
+
+
+def test_the_same_record_live_and_through_racp_counts_once():
+    fresh = reading(128, 84, NOW + timedelta(seconds=30))
+    factory = FakeFactory(
+        script=[("sleep", 0.01), ("notify", BPM, fresh)],
+        characteristics={BPM, RACP},
+        on_write={RACP: [("notify", BPM, fresh), ("notify", RACP, RACP_SUCCESS)]},
+    )
+    (result,), events = run(cuff(factory))
+    assert result.systolic == 128.0
+    assert not [e for e in events if e.detail.startswith("ignored")]
+
+
+def test_a_cuff_without_stored_records_or_refusing_racp_still_measures():
+    fresh = reading(121, 79, NOW + timedelta(seconds=30))
+    for settings in (
+        {"on_write": {RACP: [("notify", RACP, RACP_NO_RECORDS)]}},
+        {"refuse_writes": {RACP}},
+    ):
+        factory = FakeFactory(
+            script=[("notify", BPM, fresh)], characteristics={BPM, RACP}, **settings
+        )
+        (result,), _ = run(cuff(factory))
+        assert result.systolic == 121.0
+
+
+def test_a_reading_already_delivered_is_never_bound_to_the_next_measurement():
+    # The previous person's reading replayed one minute later is inside the clock
+    # tolerance, so only the cuff's memory of what it delivered keeps it out.
+    first = reading(141, 91, NOW - timedelta(seconds=60))
+    device = cuff(FakeFactory(script=[("notify", BPM, first)]))
+    (result,), _ = run(device)
+    assert result.systolic == 141.0
+    device._factory = FakeFactory(script=[("notify", BPM, first)])
+    events = []
+    with pytest.raises(DeviceError, match="only stored records arrived"):
+        asyncio.run(device.measure(events.append))
+    assert any("already recorded for an earlier measurement" in e.detail for e in events)
+
+
+def test_and_cuff_gets_its_setup_write_then_the_clock_through_date_time():
+    from devices.codecs.date_time import read_date_time
+
+    setup = (uuids.AND_CUSTOM_CHARACTERISTIC, bytes((0x02, 0x00, 0xE1)))
+    factory = FakeFactory(
+        script=[("notify", BPM, reading(126, 83))],
+        characteristics={BPM, uuids.DATE_TIME, uuids.AND_CUSTOM_CHARACTERISTIC},
+    )
+    run(cuff(factory, setup_writes=(setup,)))
+    writes = factory.clients[0].writes
+    assert writes[0] == setup
+    assert writes[1][0] == uuids.DATE_TIME
+    assert read_date_time(writes[1][1], 0, "clock") == NOW
+
+
+def test_refused_setup_and_clock_writes_do_not_stop_the_measurement():
+    setup = (uuids.AND_CUSTOM_CHARACTERISTIC, bytes((0x02, 0x00, 0xE1)))
+    factory = FakeFactory(
+        script=[("notify", BPM, reading(126, 83))],
+        characteristics={BPM, CTS, uuids.AND_CUSTOM_CHARACTERISTIC},
+        refuse_writes={CTS, uuids.AND_CUSTOM_CHARACTERISTIC},
+    )
+    (result,), _ = run(cuff(factory, setup_writes=(setup,)))
+    assert result.diastolic == 83.0

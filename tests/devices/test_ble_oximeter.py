@@ -21,17 +21,8 @@ CONT, SPOT = uuids.PLX_CONTINUOUS, uuids.PLX_SPOT_CHECK
 class ContinuousFirstFactory(FakeFactory):
     """The fake plays its script once 0x2A5F is subscribed (the last subscription here)."""
 
-    def __call__(self, address, on_disconnect):
-        client = super().__call__(address, on_disconnect)
-        original = client.start_notify
-
-        async def start_notify(uuid, handler):
-            await original(uuid, handler)
-            if uuid == CONT and client._player is None:
-                client._player = asyncio.get_running_loop().create_task(client._play())
-
-        client.start_notify = start_notify
-        return client
+    def __init__(self, **settings):
+        super().__init__(start_on=CONT, **settings)
 
 
 def oximeter(factory, **config):

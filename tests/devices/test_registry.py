@@ -36,3 +36,11 @@ def test_hex_forms(text):
 def test_bad_hex(text, message):
     with pytest.raises(DecodeError, match=message):
         decode_hex("2a35", text)
+
+
+def test_omron_classic_record_profiles_decode_a_stored_record():
+    record = "67 54 48 1A C9 6E C5 07 00 00 00 00 00 00 00 00"  # test_omron_classic_codec
+    reading = decode_hex("ble:omron-hem-7155t", record)
+    assert (reading.systolic, reading.diastolic, reading.pulse_rate) == (128.0, 84.0, 72.0)
+    with pytest.raises(DecodeError, match="empty memory slot"):
+        decode_hex("ble:omron-hem-7155t", "FF" * 16)

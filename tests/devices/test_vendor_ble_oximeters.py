@@ -41,6 +41,11 @@ def test_berry_vectors(wire, spo2, pulse):
     assert (decoded.spo2, decoded.pulse_rate) == (spo2, pulse)
 
 
+def test_berry_zero_saturation_is_no_reading():
+    # Found by the property test below: a frame with SpO2 byte 0 must not become "0 %".
+    assert decode_berry_frame(bytes.fromhex("8000000000")).spo2 is None
+
+
 def test_berry_finger_out_and_encode():
     assert decode_berry_frame(encode_berry_frame(97, 66)).spo2 == 97.0
     finger_out = decode_berry_frame(encode_berry_frame(97, 66, no_finger=True))
@@ -86,14 +91,7 @@ def session(parser_factory, script, settle=20, timeout=1.0):
     clients = []
 
     def factory(address, on_disconnect):
-        client = FakeBleClient(on_disconnect, script=script)
-        original = client.start_notify
-
-        async def start_notify(uuid, handler):
-            await original(uuid, handler)
-            client._player = asyncio.get_running_loop().create_task(client._play())
-
-        client.start_notify = start_notify
+        client = FakeBleClient(on_disconnect, script=script, start_on=parser_factory().notify_uuid)
         clients.append(client)
         return client
 

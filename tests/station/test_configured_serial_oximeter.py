@@ -88,3 +88,18 @@ def test_pairing_agent_is_only_started_for_bluetooth_devices(make_settings, monk
     assert bluetooth_addresses(with_cuff) == ["00:09:1F:80:12:34"]
     # No BlueZ on the (redirected) system bus: logged and carried on, never raised.
     assert asyncio.run(start_pairing_agent(with_cuff)) is None
+
+
+def test_the_and_cuff_gets_its_vendor_setup_write_and_others_do_not(make_settings):
+    from devices.ble import uuids
+
+    def setup_writes(setting):
+        settings = make_settings(f'[devices]\nblood_pressure = "{setting}"\n')
+        return build_devices(settings, simulate=False)[
+            DeviceRole.BLOOD_PRESSURE
+        ]._config.setup_writes
+
+    assert setup_writes("and-ua-651ble@00:09:1F:80:12:34") == (
+        (uuids.AND_CUSTOM_CHARACTERISTIC, bytes((0x02, 0x00, 0xE1))),
+    )
+    assert setup_writes("generic-ble-bp@00:09:1F:80:12:34") == ()
