@@ -111,8 +111,24 @@ class DevicesSection(_Section):
 
 
 class ChecksSection(_Section):
-    rule_set: Literal["station-plausibility"] = Field(
-        default="station-plausibility", description="Rule set used to check readings."
+    rule_set: Literal["esh-2023", "acc-aha-2017"] = Field(
+        default="esh-2023",
+        description=(
+            "Guideline the checks classify by: 'esh-2023' (ESH/ESC grades, 140/90, as "
+            "Indonesian guidance uses) or 'acc-aha-2017' (ACC/AHA stages, 130/80)."
+        ),
+    )
+
+
+class CkgSection(_Section):
+    birthday_window_days: int = Field(
+        default=0,
+        ge=0,
+        le=365,
+        description=(
+            "Days after the birthday during which the CKG birthday check is allowed; "
+            "0 = no window, any day of the year (the rule since 1 March 2025)."
+        ),
     )
 
 
@@ -136,6 +152,7 @@ class Settings(_Section):
     database: DatabaseSection = DatabaseSection()
     devices: DevicesSection = DevicesSection()
     checks: ChecksSection = ChecksSection()
+    ckg: CkgSection = CkgSection()
     satusehat: SatusehatSection = SatusehatSection()
     # Where the settings came from, for messages ("built-in defaults" or a path).
     source: str = "built-in defaults"

@@ -133,6 +133,31 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     return 0
 
 
+def _read_check_input(text: str) -> dict[str, Any]:
+    if text == "-":
+        text = sys.stdin.read()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"check input is not JSON: {exc.msg} at line {exc.lineno}") from exc
+    if not isinstance(data, dict):
+        raise UsageError("check input must be a JSON object with age_years, sex and readings")
+    return data
+
+
+def _cmd_check(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    from station.checks.request import CheckRequestError, parse_check_request
+
+    data = _read_check_input(args.json)
+    default_rule_set = data.get("rule_set") or settings().checks.rule_set
+    try:
+        request = parse_check_request(data, default_rule_set=default_rule_set)
+    except CheckRequestError as exc:
+        raise UsageError(str(exc)) from exc
+    _print_json(request.evaluate().to_json())
+    return 0
+
+
 def _cmd_devices(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     from config.catalog import load_catalog
     from devices.device import DeviceError
@@ -149,8 +174,12 @@ def _cmd_devices(args: argparse.Namespace, settings: Callable[[], Settings]) -> 
                 "setting": getattr(loaded.devices, role),
                 "simulated": spec.simulated,
                 "model": model.id if model else None,
-                "name": model.name if model else "SIMULATOR (real Bluetooth byte protocol)",
-                "transport": model.transport if model else "simulator",
+                "name": (
+                    ("SIMULATOR " if spec.simulator else "") + model.name
+                    if model
+                    else "SIMULATOR (real Bluetooth byte protocol)"
+                ),
+                "transport": "simulator" if spec.simulated else model.transport if model else "",
                 "address": spec.address or None,
                 "pairing": model.pairing if model else None,
             }
@@ -201,6 +230,13 @@ def _build_parser() -> _Parser:
     decode.add_argument("profile", help="e.g. ble:blood-pressure or 2a35")
     decode.add_argument("hex", help="payload bytes as hex, e.g. '1e 8a 00 58 00 ...'")
     decode.set_defaults(handler=_cmd_decode)
+
+    check = sub.add_parser("check", help="run the checks on a reading set (JSON)")
+    check.add_argument(
+        "json",
+        help='{"age_years": 45, "sex": "female", "readings": [...]} as an argument, or - for stdin',
+    )
+    check.set_defaults(handler=_cmd_check)
 
     demo = sub.add_parser("demo", help="record N simulated visits through the real path")
     demo.add_argument("--visits", type=int, default=3, help="number of visits (default 3)")

@@ -1,20 +1,101 @@
 """The person being measured: NIK, name, birth date, each validated with a clear message.
 
 Messages come in Bahasa Indonesia and English because the operator may use either.
-Deeper NIK checks (the date-of-birth part, region codes) belong to issue 4's rules.
+
+NIK (Nomor Induk Kependudukan) layout, 16 digits, positions counted from 1 as people read a
+KTP (sources: Dukcapil Klaten, https://dukcapil.klaten.go.id/arti-16-digit-nomor-induk-kependudukan-nik;
+Dirjen Dukcapil Teguh Setyabudi quoted by TribunJakarta 2023-08-29,
+https://jakarta.tribunnews.com/2023/08/29/ternyata-begini-kode-penulisan-16-nik-pada-ktp-tanggal-lahir-perempuan-ditambah-40)::
+
+    digits  1-2   province code        (where the NIK was first registered; never changes)
+    digits  3-4   regency/city code    (not 00)
+    digits  5-6   district code        (kecamatan; not 00)
+    digits  7-8   day of birth         01-31 for men, day + 40 (41-71) for women
+    digits  9-10  month of birth       01-12
+    digits 11-12  year of birth        last two digits
+    digits 13-16  serial number        from 0001
+
+Decisions:
+
+- Province codes are the Kemendagri codes, which Dukcapil uses in the NIK: 11-19, 21, 31-36,
+  51-53, 61-65, 71-76, 81-82, 91-96. Source: Kepmendagri No 300.2.2-2138 Tahun 2025 (38
+  provinces: 91 Papua, 92 Papua Barat, 93 Papua Selatan, 94 Papua Tengah, 95 Papua Pegunungan,
+  96 Papua Barat Daya), as tabulated in github.com/cahyadsn/wilayah README; Papua Pegunungan's
+  Kemendagri code 95 also on its Wikipedia page. 97 is *not* accepted: it appears only in BPS
+  statistics codes (which number Papua differently), not in Kemendagri codes. A NIK keeps the
+  code it was first registered under, so the older codes 91/92 stay valid after the 2022 split.
+- Century: the NIK holds only two year digits. The birth year is the latest year ending in
+  those digits whose birthday is not after ``today`` (so ``...0101 26`` read on 22 Nov 2026 is
+  2026, and ``...2311 26`` is 1926). A person aged 100 or more therefore reads as a century too
+  young from the NIK alone; comparing a typed birth date with the NIK ignores the century, so
+  the typed date (which the UI allows back to 1900) settles it.
+- Dukcapil does not change a NIK when a birth date is corrected later (Dukcapil Klaten, above:
+  "NIK tidak bisa diganti hanya karena ingin menyamakan dengan tanggal lahir"), so a real KTP
+  can disagree with its own NIK. ``validate_person`` rejects a mismatch by default (it catches
+  typing errors and the wrong person's card), and ``allow_nik_mismatch=True`` lets a caller
+  accept it once the operator has checked the card.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
-__all__ = ["NIK_LENGTH", "Person", "PersonError", "mask_name", "mask_nik", "validate_person"]
+__all__ = [
+    "NIK_LENGTH",
+    "PROVINCE_CODES",
+    "Nik",
+    "Person",
+    "PersonError",
+    "Sex",
+    "check_against_nik",
+    "mask_name",
+    "mask_nik",
+    "nik_birth_date",
+    "nik_sex",
+    "normalise_nik",
+    "parse_nik",
+    "validate_nik",
+    "validate_person",
+]
+
+Sex = Literal["female", "male"]
 
 NIK_LENGTH = 16
 NAME_MAX_LENGTH = 200
+# Added to the day of birth for women (digits 7-8).
+FEMALE_DAY_OFFSET = 40
 _NIK_SEPARATORS = re.compile(r"[\s.-]")
+
+# Kemendagri province codes (Kepmendagri No 300.2.2-2138 Tahun 2025), see the module docstring.
+_PROVINCE_RANGES: tuple[tuple[int, int], ...] = (
+    (11, 19),  # Sumatra: Aceh .. Kepulauan Bangka Belitung
+    (21, 21),  # Kepulauan Riau
+    (31, 36),  # Java: DKI Jakarta .. Banten
+    (51, 53),  # Bali, NTB, NTT
+    (61, 65),  # Kalimantan: Barat .. Utara
+    (71, 76),  # Sulawesi: Utara .. Barat (incl. Gorontalo)
+    (81, 82),  # Maluku, Maluku Utara
+    (91, 96),  # Papua, Papua Barat, Papua Selatan, Papua Tengah, Papua Pegunungan, Papua Barat Daya
+)
+PROVINCE_CODES: frozenset[str] = frozenset(
+    f"{code:02d}" for low, high in _PROVINCE_RANGES for code in range(low, high + 1)
+)
+_PROVINCE_LIST = ", ".join(
+    f"{low}" if low == high else f"{low}-{high}" for low, high in _PROVINCE_RANGES
+)
+
+_MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 class PersonError(ValueError):
@@ -34,33 +115,239 @@ class Person:
     birth_date: date | None
 
 
+@dataclass(frozen=True, slots=True)
+class Nik:
+    """A NIK split into its parts; the date of birth is not yet tied to a century."""
+
+    value: str
+    province: str
+    regency: str
+    district: str
+    day: int  # 1-31, the 40 for women already taken off
+    month: int
+    year_2: int  # last two digits of the birth year
+    serial: str
+    sex: Sex
+
+
 def normalise_nik(text: str) -> str:
     """The NIK with spaces, dots and dashes removed (as people often type it)."""
     return _NIK_SEPARATORS.sub("", text)
 
 
-def validate_nik(text: str) -> str:
+def _format_date(day: int, month: int, year: int, year_digits: int = 4) -> str:
+    return f"{day:02d}-{month:02d}-{year:0{year_digits}d}"
+
+
+def _nik_error(message_id: str, message_en: str) -> PersonError:
+    return PersonError("nik", message_id, message_en)
+
+
+def _check_shape(text: str) -> str:
     nik = normalise_nik(text)
     if not nik:
-        raise PersonError("nik", "NIK wajib diisi.", "NIK is required.")
+        raise _nik_error("NIK wajib diisi.", "NIK is required.")
     if not nik.isascii() or not nik.isdigit():
-        raise PersonError(
-            "nik",
-            "NIK hanya boleh berisi angka.",
-            "NIK must contain digits only.",
-        )
+        raise _nik_error("NIK hanya boleh berisi angka.", "NIK must contain digits only.")
     if len(nik) != NIK_LENGTH:
-        raise PersonError(
-            "nik",
+        raise _nik_error(
             f"NIK harus 16 digit; yang diketik {len(nik)} digit.",
             f"NIK must have 16 digits; {len(nik)} were entered.",
         )
     return nik
 
 
-def validate_person(nik: str, name: str, birth_date: date | None, *, today: date) -> Person:
-    """Check what the operator typed; raises ``PersonError`` for the first problem."""
-    checked_nik = validate_nik(nik)
+def _check_region(nik: str) -> None:
+    province, regency, district = nik[0:2], nik[2:4], nik[4:6]
+    if province not in PROVINCE_CODES:
+        raise _nik_error(
+            f"Digit 1-2 NIK (kode provinsi) adalah {province}: tidak ada provinsi Indonesia "
+            f"dengan kode itu (kode yang ada: {_PROVINCE_LIST}).",
+            f"NIK digits 1-2 (province code) are {province}: no Indonesian province has that "
+            f"code (the codes are {_PROVINCE_LIST}).",
+        )
+    if regency == "00":
+        raise _nik_error(
+            "Digit 3-4 NIK (kode kabupaten/kota) adalah 00: tidak ada kabupaten/kota "
+            "dengan kode 00.",
+            "NIK digits 3-4 (regency/city code) are 00: no regency or city has code 00.",
+        )
+    if district == "00":
+        raise _nik_error(
+            "Digit 5-6 NIK (kode kecamatan) adalah 00: tidak ada kecamatan dengan kode 00.",
+            "NIK digits 5-6 (district code) are 00: no district has code 00.",
+        )
+
+
+def _check_day_and_month(nik: str) -> tuple[int, int, Sex]:
+    day_digits, month_digits = int(nik[6:8]), int(nik[8:10])
+    sex: Sex
+    if 1 <= day_digits <= 31:
+        day, sex = day_digits, "male"
+    elif FEMALE_DAY_OFFSET + 1 <= day_digits <= FEMALE_DAY_OFFSET + 31:
+        day, sex = day_digits - FEMALE_DAY_OFFSET, "female"
+    else:
+        raise _nik_error(
+            f"Digit 7-8 NIK (tanggal lahir) adalah {nik[6:8]}: bukan tanggal (01-31), dan "
+            "bukan tanggal perempuan (41-71, tanggal ditambah 40).",
+            f"NIK digits 7-8 (day of birth) are {nik[6:8]}: not a day (01-31), and not a "
+            "woman's day (41-71, the day plus 40).",
+        )
+    if not 1 <= month_digits <= 12:
+        raise _nik_error(
+            f"Digit 9-10 NIK (bulan lahir) adalah {nik[8:10]}: bukan bulan (01-12).",
+            f"NIK digits 9-10 (month of birth) are {nik[8:10]}: not a month (01-12).",
+        )
+    return day, month_digits, sex
+
+
+def _day_too_large(
+    nik: str, day: int, month: int, sex: Sex, *, limit: int, why: tuple[str, str] = ("", "")
+) -> PersonError:
+    women_id = f", yaitu tanggal {day} untuk perempuan" if sex == "female" else ""
+    women_en = f", a woman's day {day}" if sex == "female" else ""
+    return _nik_error(
+        f"Digit 7-8 NIK (tanggal lahir) adalah {nik[6:8]}{women_id}, tetapi bulan "
+        f"{month:02d} ({_MONTHS_ID[month - 1]}){why[0]} hanya punya {limit} hari.",
+        f"NIK digits 7-8 (day of birth) are {nik[6:8]}{women_en}, but month {month:02d} "
+        f"({_MONTHS_EN[month - 1]}){why[1]} has only {limit} days.",
+    )
+
+
+def _check_days_in_month(nik: str, day: int, month: int, year_2: int, sex: Sex) -> None:
+    """Day within the month. February 29 needs a leap year; with two year digits it is one
+    when they divide by 4 (00 counts: 2000 was a leap year)."""
+    if month == 2 and day == 29:
+        if year_2 % 4 != 0:
+            raise _day_too_large(
+                nik,
+                day,
+                month,
+                sex,
+                limit=28,
+                why=(
+                    f" tahun {year_2:02d} (19{year_2:02d} atau 20{year_2:02d}, bukan tahun "
+                    "kabisat)",
+                    f" of year {year_2:02d} (19{year_2:02d} or 20{year_2:02d}, not a leap year)",
+                ),
+            )
+        return
+    limit = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+    if day > limit:
+        raise _day_too_large(nik, day, month, sex, limit=limit)
+
+
+def parse_nik(text: str) -> Nik:
+    """Split and check a NIK as typed; raises ``PersonError`` (field ``nik``) for the first
+    problem, naming the digits at fault."""
+    nik = _check_shape(text)
+    _check_region(nik)
+    day, month, sex = _check_day_and_month(nik)
+    year_2 = int(nik[10:12])
+    _check_days_in_month(nik, day, month, year_2, sex)
+    if nik[12:16] == "0000":
+        raise _nik_error(
+            "Digit 13-16 NIK (nomor urut) adalah 0000: nomor urut dimulai dari 0001.",
+            "NIK digits 13-16 (serial number) are 0000: serial numbers start at 0001.",
+        )
+    return Nik(
+        value=nik,
+        province=nik[0:2],
+        regency=nik[2:4],
+        district=nik[4:6],
+        day=day,
+        month=month,
+        year_2=year_2,
+        serial=nik[12:16],
+        sex=sex,
+    )
+
+
+def _resolve_birth_date(parts: Nik, today: date) -> date:
+    year = today.year // 100 * 100 + parts.year_2
+    if (year, parts.month, parts.day) > (today.year, today.month, today.day):
+        year -= 100  # the latest birthday that is not in the future (module docstring)
+    if parts.month == 2 and parts.day == 29 and not calendar.isleap(year):
+        # Only reachable for 00 when 2000-02-29 is still ahead of `today` (so 1900).
+        raise _nik_error(
+            f"Digit 7-12 NIK memberi tanggal lahir 29-02-{year}, tetapi {year} bukan tahun "
+            "kabisat.",
+            f"NIK digits 7-12 give a birth date of 29-02-{year}, but {year} was not a leap year.",
+        )
+    return date(year, parts.month, parts.day)
+
+
+def validate_nik(text: str, *, today: date | None = None) -> str:
+    """The normalised NIK, or ``PersonError`` saying exactly what is wrong with it.
+
+    With ``today`` the birth date is also tied to its century (see the module docstring).
+    """
+    parts = parse_nik(text)
+    if today is not None:
+        _resolve_birth_date(parts, today)
+    return parts.value
+
+
+def nik_birth_date(nik: str, today: date) -> date:
+    """The birth date the NIK holds, in the latest century that puts it on or before today."""
+    return _resolve_birth_date(parse_nik(nik), today)
+
+
+def nik_sex(nik: str) -> Sex:
+    """``"female"`` when 40 was added to the day of birth (digits 7-8 are 41-71)."""
+    return parse_nik(nik).sex
+
+
+def check_against_nik(nik: str, *, birth_date: date | None = None, sex: Sex | None = None) -> None:
+    """Raise ``PersonError`` (field ``birth_date`` or ``sex``) when what was typed disagrees
+    with the NIK. The birth year is compared by its last two digits only, so a person aged
+    100 or more is not rejected for the NIK's missing century."""
+    parts = parse_nik(nik)
+    if sex is not None and sex != parts.sex:
+        if parts.sex == "female":
+            marks_id, marks_en = "tanggal ditambah 40, tanda perempuan", "the day plus 40: a woman"
+        else:
+            marks_id, marks_en = "tanggal tanpa tambahan 40, tanda laki-laki", "no 40 added: a man"
+        typed_id = "perempuan" if sex == "female" else "laki-laki"
+        raise PersonError(
+            "sex",
+            f"Jenis kelamin {typed_id} tidak sesuai dengan NIK: digit 7-8 adalah "
+            f"{parts.value[6:8]} ({marks_id}).",
+            f"Sex {sex} does not match the NIK: digits 7-8 are {parts.value[6:8]} ({marks_en}).",
+        )
+    if birth_date is not None and (birth_date.day, birth_date.month, birth_date.year % 100) != (
+        parts.day,
+        parts.month,
+        parts.year_2,
+    ):
+        from_nik = _format_date(parts.day, parts.month, parts.year_2, year_digits=2)
+        typed = _format_date(birth_date.day, birth_date.month, birth_date.year)
+        women_id = f" (tanggal {parts.value[6:8]} dikurangi 40)" if parts.sex == "female" else ""
+        women_en = f" (day {parts.value[6:8]} minus 40)" if parts.sex == "female" else ""
+        raise PersonError(
+            "birth_date",
+            f"Tanggal lahir {typed} tidak sesuai dengan NIK: digit 7-12 NIK memberi {from_nik}"
+            f"{women_id}. Periksa NIK dan tanggal lahir di KTP/KK.",
+            f"Birth date {typed} does not match the NIK: NIK digits 7-12 give {from_nik}"
+            f"{women_en}. Check the NIK and the birth date on the ID card.",
+        )
+
+
+def validate_person(
+    nik: str,
+    name: str,
+    birth_date: date | None,
+    *,
+    today: date,
+    sex: Sex | None = None,
+    allow_nik_mismatch: bool = False,
+) -> Person:
+    """Check what the operator typed; raises ``PersonError`` for the first problem.
+
+    A typed birth date or sex must agree with the NIK unless ``allow_nik_mismatch`` (see the
+    module docstring for why a real card can disagree with its NIK).
+    """
+    checked_nik = validate_nik(nik, today=today)
     clean_name = " ".join(name.split())
     if not clean_name:
         raise PersonError("name", "Nama wajib diisi.", "Name is required.")
@@ -76,11 +363,14 @@ def validate_person(nik: str, name: str, birth_date: date | None, *, today: date
             "Tanggal lahir tidak boleh di masa depan.",
             "Birth date cannot be in the future.",
         )
+    if not allow_nik_mismatch:
+        check_against_nik(checked_nik, birth_date=birth_date, sex=sex)
     return Person(nik=checked_nik, name=clean_name, birth_date=birth_date)
 
 
 def mask_nik(nik: str) -> str:
-    """For logs: region code kept, the personal part hidden (``3174**********``)."""
+    """For logs: province and regency kept, the rest hidden, including the date of birth
+    (digits 7-12) and sex it encodes (``3174************``)."""
     return nik[:4] + "*" * max(len(nik) - 4, 0)
 
 

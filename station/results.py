@@ -1,21 +1,33 @@
-"""The values that count for a visit, from its stored readings. Pure: no I/O, no clock.
+"""The values that count for a visit, from its stored readings, through the rule engine.
 
-Today's rule (a placeholder until issue 4's protocol lands): blood pressure is the mean of
-the last two valid readings (or the only one), SpO2 the last valid oximeter reading, heart
-rate that reading's pulse (the oximeter's pulse is the heart rate of record; the cuff's pulse
-is used only when no oximeter reading exists).
+Blood pressure follows the protocol of ``station.checks.protocol`` (mean of the last two valid
+readings, half up); SpO2 is the last valid oximeter reading; the heart rate of record is the
+oximeter's pulse, else the cuff's. Each value carries its classification under the visit's
+rule set (stored with the visit), for the person's age on the visit day. Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date, datetime
 from typing import Any
 
 from devices.measurements import BloodPressure, SpO2
+from station.checks.engine import CheckReading, Evaluation, ResultValue, evaluate
+from station.checks.rulesets import DEFAULT_RULE_SET, RULE_SETS, RuleSet, rule_set
+from station.person import PersonError, nik_birth_date
 from station.store.repository import StoredReading, StoredVisit
 
-__all__ = ["BloodPressureResult", "ValueResult", "VisitResults", "summarise"]
+__all__ = [
+    "BloodPressureResult",
+    "ValueResult",
+    "VisitResults",
+    "age_on",
+    "local_naive",
+    "summarise",
+]
+
+ASSUMED_ADULT_AGE = 18.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +36,8 @@ class BloodPressureResult:
     diastolic: float
     readings_used: int
     simulated: bool
+    category: str = ""
+    severity: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -32,6 +46,8 @@ class BloodPressureResult:
             "unit": "mmHg",
             "readings_used": self.readings_used,
             "simulated": self.simulated,
+            "category": self.category,
+            "severity": self.severity,
         }
 
 
@@ -40,9 +56,17 @@ class ValueResult:
     value: float
     unit: str
     simulated: bool
+    category: str = ""
+    severity: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "unit": self.unit, "simulated": self.simulated}
+        return {
+            "value": self.value,
+            "unit": self.unit,
+            "simulated": self.simulated,
+            "category": self.category,
+            "severity": self.severity,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +74,7 @@ class VisitResults:
     blood_pressure: BloodPressureResult | None
     spo2: ValueResult | None
     heart_rate: ValueResult | None
+    evaluation: Evaluation | None = None
 
     @property
     def any_simulated(self) -> bool:
@@ -65,55 +90,78 @@ class VisitResults:
         }
 
 
-def _half_up(value: float) -> float:
-    """Whole mmHg, halves rounded up as clinicians do (Python's round() rounds to even)."""
-    return float(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def local_naive(moment: datetime) -> datetime:
+    """The station's local wall-clock time of an instant, naive like a device clock."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
 
-def _valid(visit: StoredVisit, kind: type) -> list[StoredReading]:
-    return [r for r in visit.readings if r.valid and isinstance(r.measurement, kind)]
+def age_on(birth_date: date | None, nik: str, day: date) -> float:
+    """Whole years on ``day``: from the typed birth date, else from the NIK's date part.
+    Neither known (a NIK from before the strict checks): treated as an adult, the rule set
+    the desk was configured for."""
+    born = birth_date
+    if born is None:
+        try:
+            born = nik_birth_date(nik, day)
+        except PersonError:
+            return ASSUMED_ADULT_AGE
+    years = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    return float(max(years, 0))
 
 
-def _blood_pressure(readings: list[StoredReading]) -> BloodPressureResult | None:
-    used = readings[-2:]
-    pairs: list[tuple[float, float]] = []
-    for reading in used:
-        measurement = reading.measurement
-        assert isinstance(measurement, BloodPressure)
-        systolic = measurement.in_mmhg(measurement.systolic)
-        diastolic = measurement.in_mmhg(measurement.diastolic)
-        if systolic is None or diastolic is None:  # a valid reading always has both
-            return None
-        pairs.append((systolic, diastolic))
-    if not pairs:
+def _rules(visit: StoredVisit) -> RuleSet:
+    # Visits stored before issue 4 name the plausibility-only set: classify them by default.
+    return rule_set(visit.rule_set if visit.rule_set in RULE_SETS else DEFAULT_RULE_SET)
+
+
+def _simulated(readings: list[StoredReading], kind: type) -> list[bool]:
+    return [r.source.simulated for r in readings if isinstance(r.measurement, kind)]
+
+
+def _value(result: ResultValue | None, simulated: bool) -> ValueResult | None:
+    if result is None:
         return None
-    return BloodPressureResult(
-        systolic=_half_up(sum(p[0] for p in pairs) / len(pairs)),
-        diastolic=_half_up(sum(p[1] for p in pairs) / len(pairs)),
-        readings_used=len(pairs),
-        simulated=any(r.source.simulated for r in used),
+    return ValueResult(
+        result.values["value"],
+        result.unit,
+        simulated,
+        result.classification.category,
+        str(result.classification.severity),
     )
 
 
 def summarise(visit: StoredVisit) -> VisitResults:
-    bp_readings = _valid(visit, BloodPressure)
-    oximeter_readings = _valid(visit, SpO2)
-    spo2: ValueResult | None = None
-    heart_rate: ValueResult | None = None
-    if oximeter_readings:
-        last = oximeter_readings[-1]
-        assert isinstance(last.measurement, SpO2)
-        if last.measurement.spo2 is not None:
-            spo2 = ValueResult(last.measurement.spo2, "%", last.source.simulated)
-        if last.measurement.pulse_rate is not None:
-            heart_rate = ValueResult(last.measurement.pulse_rate, "/min", last.source.simulated)
-    if heart_rate is None and bp_readings:
-        last_bp = bp_readings[-1]
-        assert isinstance(last_bp.measurement, BloodPressure)
-        if last_bp.measurement.pulse_rate is not None:
-            heart_rate = ValueResult(
-                last_bp.measurement.pulse_rate, "/min", last_bp.source.simulated
-            )
+    valid = [r for r in visit.readings if r.valid]
+    evaluation = evaluate(
+        [CheckReading(r.measurement, local_naive(r.received_at)) for r in valid],
+        age_on(visit.person.birth_date, visit.person.nik, local_naive(visit.started_at).date()),
+        _rules(visit),
+    )
+    bp_sources = _simulated(valid, BloodPressure)
+    oximeter_sources = _simulated(valid, SpO2)
+    blood_pressure = None
+    if evaluation.blood_pressure is not None:
+        bp = evaluation.blood_pressure
+        used = bp_sources[-bp.readings_used :]
+        blood_pressure = BloodPressureResult(
+            bp.values["systolic"],
+            bp.values["diastolic"],
+            bp.readings_used,
+            any(used),
+            bp.classification.category,
+            str(bp.classification.severity),
+        )
+    heart_rate = evaluation.heart_rate
+    hr_simulated = False
+    if heart_rate is not None:
+        hr_simulated = (
+            bool(oximeter_sources and oximeter_sources[-1])
+            if heart_rate.source == "oximeter"
+            else bool(bp_sources and bp_sources[-1])
+        )
     return VisitResults(
-        blood_pressure=_blood_pressure(bp_readings), spo2=spo2, heart_rate=heart_rate
+        blood_pressure=blood_pressure,
+        spo2=_value(evaluation.spo2, bool(oximeter_sources and oximeter_sources[-1])),
+        heart_rate=_value(heart_rate, hr_simulated),
+        evaluation=evaluation,
     )

@@ -33,18 +33,22 @@ from enum import StrEnum
 from typing import ParamSpec, TypeVar
 
 from devices.device import DeviceError, DeviceEvent, DeviceState, MeasuringDevice
-from station.checks import RULE_SET_ID, RULE_SET_VERSION, check_measurement
+from station.checks.engine import CheckReading, check_reading
+from station.checks.rulesets import DEFAULT_RULE_SET, RULE_SETS
 from station.person import PersonError, mask_nik, validate_person
-from station.results import VisitResults, summarise
+from station.results import VisitResults, local_naive, summarise
 from station.store.repository import (
     ReadingSource,
     Store,
     StoredReading,
     StoredVisit,
     StoreError,
+    VisitOutcome,
 )
 
 __all__ = [
+    "Acknowledgement",
+    "CriticalAction",
     "DeviceRole",
     "DeviceUpdate",
     "QueueCalled",
@@ -122,11 +126,28 @@ StationEvent = (
 EventSink = Callable[[StationEvent], None]
 
 
+class CriticalAction(StrEnum):
+    """What was done about a critical result (issue 4)."""
+
+    REFERRED = "referred"
+    SEEN_BY_DOCTOR = "seen_by_doctor"
+    DECLINED = "declined"
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    action: CriticalAction
+    note: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class StationConfig:
     station_id: str
-    rule_set: str = RULE_SET_ID
-    rule_set_version: str = RULE_SET_VERSION
+    rule_set: str = DEFAULT_RULE_SET
+
+    @property
+    def rule_set_version(self) -> str:
+        return RULE_SETS[self.rule_set].version
 
 
 class Station:
@@ -256,7 +277,7 @@ class Station:
                     )
                 )
                 continue
-            findings = check_measurement(measurement)
+            findings = check_reading(CheckReading(measurement, local_naive(received_at)))
             reading = await self._db(
                 self._store.add_reading,
                 visit_id=visit_id,
@@ -270,14 +291,34 @@ class Station:
             self._emit(ReadingStored(role, reading, summarise(self._visit)))
         return stored
 
-    async def confirm(self) -> VisitResults:
+    async def confirm(self, acknowledgement: Acknowledgement | None = None) -> VisitResults:
+        """Close the visit with its results. A critical result needs ``acknowledgement``:
+        what the health worker did about it (DESIGN.md section 6; issue 4)."""
         visit = self._require_visit()
         if self._busy:
             raise StationError(
                 "Tunggu sampai pengukuran selesai.", "Wait until the measurement has finished."
             )
+        evaluation = summarise(visit).evaluation
+        assert evaluation is not None
+        now = self._clock()
+        outcome = VisitOutcome(referral=str(evaluation.referral))
+        if evaluation.needs_acknowledgement:
+            if acknowledgement is None:
+                raise StationError(
+                    "Hasil kritis: catat tindakan yang diambil (dirujuk, diperiksa dokter, "
+                    "menolak) sebelum menutup kunjungan.",
+                    "Critical result: record what was done (referred, seen by a doctor, "
+                    "declined) before closing the visit.",
+                )
+            outcome = VisitOutcome(
+                referral=str(evaluation.referral),
+                acknowledged_action=str(acknowledgement.action),
+                acknowledged_note=acknowledgement.note.strip()[:500],
+                acknowledged_at=now,
+            )
         try:
-            confirmed = await self._db(self._store.confirm_visit, visit.id, self._clock())
+            confirmed = await self._db(self._store.confirm_visit, visit.id, now, outcome)
         except StoreError as exc:
             raise StationError(
                 "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from station.service import (
+    Acknowledgement,
     DeviceRole,
     DeviceUpdate,
     QueueCalled,
@@ -109,8 +110,8 @@ class StationBridge(QObject):
     def measure(self, role: DeviceRole) -> None:
         self._submit(self.station.measure(role))
 
-    def confirm(self) -> None:
-        self._submit(self.station.confirm())
+    def confirm(self, acknowledgement: Acknowledgement | None = None) -> None:
+        self._submit(self.station.confirm(acknowledgement))
 
     def cancel(self) -> None:
         self._submit(self.station.cancel())

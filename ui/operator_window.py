@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -27,8 +28,12 @@ from PySide6.QtWidgets import (
 
 from devices.device import DeviceState
 from station.checks import Severity
+from station.checks.engine import Evaluation, advice_for
+from station.checks.rulesets import Referral
 from station.person import PersonError, validate_nik
 from station.service import (
+    Acknowledgement,
+    CriticalAction,
     DeviceRole,
     DeviceUpdate,
     QueueCalled,
@@ -46,6 +51,12 @@ from ui.waveform import WaveformView
 
 __all__ = ["OperatorWindow"]
 
+REFERRAL_COLOURS = {
+    Referral.NONE: "#2e7d32",
+    Referral.FOLLOW_UP: "#8d6e00",
+    Referral.SAME_DAY: "#e65100",
+    Referral.URGENT: "#b71c1c",
+}
 SEVERITY_COLOURS = {
     Severity.INVALID: "#c62828",
     Severity.CRITICAL: "#7f0000",
@@ -212,6 +223,27 @@ class OperatorWindow(QMainWindow):
         self.result_label.setStyleSheet("font-size: 18px;")
         self.result_label.setMinimumHeight(96)
         result_layout.addWidget(self.result_label)
+        self.referral_label = named(QLabel(""), "referralLabel")
+        self.referral_label.setWordWrap(True)
+        result_layout.addWidget(self.referral_label)
+        self.next_step_label = named(QLabel(""), "nextStepLabel")
+        self.next_step_label.setWordWrap(True)
+        result_layout.addWidget(self.next_step_label)
+        self.critical_box = named(QGroupBox(tr("critical_title", lang)), "criticalBox")
+        self.critical_box.setStyleSheet("QGroupBox { color: #b71c1c; font-weight: bold; }")
+        critical_layout = QHBoxLayout(self.critical_box)
+        self.critical_action = named(QComboBox(), "criticalActionCombo")
+        # Plain text items, mapped by index: PySide6 mishandles the reference count of a
+        # None item data read back through currentData() (the app crashed after many reads).
+        self.critical_action.addItem(tr("critical_choose", lang))
+        for action in CriticalAction:
+            self.critical_action.addItem(tr(f"critical_{action.value}", lang))
+        self.critical_note = named(QLineEdit(), "criticalNoteEdit")
+        self.critical_note.setPlaceholderText(tr("critical_note", lang))
+        critical_layout.addWidget(self.critical_action)
+        critical_layout.addWidget(self.critical_note, stretch=1)
+        self.critical_box.hide()
+        result_layout.addWidget(self.critical_box)
         bottom.addWidget(result_box, stretch=3)
         buttons = QVBoxLayout()
         self.confirm_button = named(QPushButton(tr("confirm", lang)), "confirmButton")
@@ -237,6 +269,7 @@ class OperatorWindow(QMainWindow):
         self.bp_panel.button.clicked.connect(lambda: self._measure(DeviceRole.BLOOD_PRESSURE))
         self.spo2_panel.button.clicked.connect(lambda: self._measure(DeviceRole.OXIMETER))
         self.confirm_button.clicked.connect(self._confirm)
+        self.critical_action.currentIndexChanged.connect(lambda _i: self._update_buttons())
         self.cancel_button.clicked.connect(self._cancel)
         bridge.queueCalled.connect(self._on_queue_called)
         bridge.visitOpened.connect(self._on_visit_opened)
@@ -270,7 +303,10 @@ class OperatorWindow(QMainWindow):
         for panel in (self.bp_panel, self.spo2_panel):
             panel.button.setEnabled(open_ and not panel.measuring)
         any_measuring = self.bp_panel.measuring or self.spo2_panel.measuring
-        self.confirm_button.setEnabled(open_ and self._has_valid and not any_measuring)
+        acknowledged = self.critical_box.isHidden() or self.chosen_critical_action() is not None
+        self.confirm_button.setEnabled(
+            open_ and self._has_valid and not any_measuring and acknowledged
+        )
         self.cancel_button.setEnabled(open_)
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -312,8 +348,16 @@ class OperatorWindow(QMainWindow):
         self._bridge.measure(role)
 
     @Slot()
+    def chosen_critical_action(self) -> CriticalAction | None:
+        index = self.critical_action.currentIndex()
+        return list(CriticalAction)[index - 1] if index > 0 else None
+
     def _confirm(self) -> None:
-        self._bridge.confirm()
+        action = self.chosen_critical_action()
+        if self.critical_box.isHidden() or action is None:
+            self._bridge.confirm()
+        else:
+            self._bridge.confirm(Acknowledgement(action, self.critical_note.text()))
 
     @Slot()
     def _cancel(self) -> None:
@@ -333,6 +377,8 @@ class OperatorWindow(QMainWindow):
         self.readings_table.setRowCount(0)
         self.findings_list.clear()
         self.result_label.setText(tr("no_result", self._lang))
+        self.referral_label.setText("")
+        self.next_step_label.setText("")
         self.waveform.clear()
         self._say(tr("visit_open", self._lang, name=event.visit.person.name))
         self._update_buttons()
@@ -363,9 +409,32 @@ class OperatorWindow(QMainWindow):
             self.findings_list.addItem(item)
         lines = results_lines(event.results, self._lang)
         self.result_label.setText("\n".join(lines) or tr("no_result", self._lang))
+        self._show_evaluation(event.results.evaluation)
         self._has_valid = self._has_valid or event.reading.valid
         panel = self.bp_panel if event.role is DeviceRole.BLOOD_PRESSURE else self.spo2_panel
         panel.measuring = False
+        self._update_buttons()
+
+    def _show_evaluation(self, evaluation: Evaluation | None) -> None:
+        """Referral with its advice, the protocol's next step, and the critical box."""
+        if evaluation is None:
+            return
+        lang = self._lang
+        index = 0 if lang == "id" else 1
+        if evaluation.referral_reasons:
+            # The values that count with their grade under the visit's rule set.
+            graded = [
+                c.message_id if lang == "id" else c.message_en for c in evaluation.referral_reasons
+            ]
+            self.result_label.setText("\n".join(graded))
+        worker_advice = advice_for(evaluation.referral)[0][index]
+        level = tr(f"referral_{evaluation.referral.value}", lang)
+        self.referral_label.setText(f"<b>{tr('referral', lang)}: {level}</b> — {worker_advice}")
+        self.referral_label.setStyleSheet(f"color: {REFERRAL_COLOURS[evaluation.referral]};")
+        step = evaluation.next_step
+        text = step.message_id if lang == "id" else step.message_en
+        self.next_step_label.setText(f"{tr('next_step', lang)}: {text}")
+        self.critical_box.setVisible(evaluation.needs_acknowledgement)
         self._update_buttons()
 
     def _add_reading_row(self, reading: StoredReading) -> None:
@@ -396,6 +465,11 @@ class OperatorWindow(QMainWindow):
         self._close_visit(tr("cancelled", self._lang))
 
     def _close_visit(self, message: str) -> None:
+        self.referral_label.setText("")
+        self.next_step_label.setText("")
+        self.critical_box.hide()
+        self.critical_action.setCurrentIndex(0)
+        self.critical_note.clear()
         self._visit_open = False
         self._has_valid = False
         self.nik_edit.clear()

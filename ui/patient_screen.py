@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from station.checks.engine import advice_for
 from station.service import QueueCalled, VisitClosed, VisitConfirmed
 from ui.bridge import StationBridge
 from ui.formatting import results_lines
@@ -92,7 +93,14 @@ class PatientScreen(QWidget):
     def _on_confirmed(self, event: VisitConfirmed) -> None:
         first_name = event.visit.person.name.split()[0]
         self._headline.setText(tr("results_for", self._lang, name=first_name))
-        self._body.setText("\n".join(results_lines(event.results, self._lang)))
+        lines = results_lines(event.results, self._lang)
+        evaluation = event.results.evaluation
+        if evaluation is not None:
+            # Plain-language advice for the person, never the clinical grade names.
+            patient_advice = advice_for(evaluation.referral)[1]
+            lines.append("")
+            lines.append(patient_advice[0] if self._lang == "id" else patient_advice[1])
+        self._body.setText("\n".join(lines))
         self._simulator.setVisible(event.results.any_simulated)
         self._disclaimer.show()
         self.clear_timer.start()

@@ -15,10 +15,11 @@ from PySide6.QtCore import QDate, QElapsedTimer
 from PySide6.QtWidgets import QApplication, QTableWidget
 
 from config.settings import Settings
+from devices.simulators import SimulatedBloodPressureCuff
 from station.service import DeviceRole
 from station.store.database import open_database
 from station.store.repository import Store
-from ui.app import build_desk_app
+from ui.app import DeskApp, build_desk_app
 
 WAIT_LIMIT_MS = 20_000
 
@@ -34,6 +35,28 @@ def _wait_until(app: QApplication, condition: Callable[[], bool]) -> None:
 
 def _rows_reach(table: QTableWidget, rows: int) -> Callable[[], bool]:
     return lambda: table.rowCount() == rows
+
+
+def _critical_visit(app: QApplication, desk: DeskApp, out: Path) -> None:
+    """A second person with a critical blood pressure: referral, next step, and the box that
+    must be filled in before the visit can be confirmed."""
+    window = desk.operator
+    cuff = desk.station._devices[DeviceRole.BLOOD_PRESSURE]
+    assert isinstance(cuff, SimulatedBloodPressureCuff)
+    for values in ((194.0, 118.0, 92.0), (188.0, 114.0, 90.0), (186.0, 112.0, 90.0)):
+        cuff.queue_values(*values)
+    _wait_until(app, window.call_next_button.isEnabled)
+    window.call_next_button.click()
+    _wait_until(app, lambda: window.queue_label.text() == "1")
+    window.nik_edit.setText("3201020304550003")
+    window.name_edit.setText("Budi Santoso")
+    window.start_visit_button.click()
+    for rows in (1, 2, 3):
+        _wait_until(app, window.bp_panel.button.isEnabled)
+        window.bp_panel.button.click()
+        _wait_until(app, _rows_reach(window.readings_table, rows))
+    _wait_until(app, window.critical_box.isVisible)
+    window.grab().save(str(out / "operator-critical.png"))
 
 
 def main(out: Path) -> int:
@@ -68,6 +91,15 @@ def main(out: Path) -> int:
         window.confirm_button.click()
         _wait_until(app, lambda: "Siti" in desk.patient.visible_text())
         desk.patient.grab().save(str(out / "patient.png"))
+        desk.close()
+    with tempfile.TemporaryDirectory() as folder:
+        # A fresh desk: a second visit in one process hits the crash noted in issue 4's note.
+        settings = Settings.model_validate({"database": {"url": f"sqlite:///{folder}/s.db"}})
+        desk = build_desk_app(
+            settings, Store(open_database(settings.database.url)), simulate=True, seed=4, pace_s=0.0
+        )
+        desk.show()
+        _critical_visit(app, desk, out)
         desk.close()
     return 0
 

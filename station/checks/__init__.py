@@ -1,10 +1,12 @@
 """Checks on readings: pure functions of their input (no I/O, no clock, no globals).
 
-Today: the plausibility ("invalid") rules. The full rule engine of issue 4 (rule sets with
-id and version, the blood-pressure protocol, referral levels) lands beside them here.
+``plausibility`` blocks values that cannot be real; ``quality`` adds notices about how a
+reading was taken; ``rulesets`` holds the guideline tables as versioned data; ``classify``
+grades the values that count; ``protocol`` is the blood-pressure protocol; ``engine`` puts
+them together for a visit; ``request`` reads ``vitals-station check`` input.
 """
 
 from station.checks.findings import Finding, Severity, blocks
-from station.checks.plausibility import RULE_SET_ID, RULE_SET_VERSION, check_measurement
+from station.checks.plausibility import check_measurement
 
-__all__ = ["RULE_SET_ID", "RULE_SET_VERSION", "Finding", "Severity", "blocks", "check_measurement"]
+__all__ = ["Finding", "Severity", "blocks", "check_measurement"]

@@ -3,7 +3,7 @@
 These are the first, "invalid" kind of check (DESIGN.md section 6). The limits are the
 station defaults proposed in ``../shared/reference/clinical-rules.md`` section 3.1 (block
 column), which sit between the loose typo guards of OpenEMR/OpenMRS forms and the devices'
-measuring ranges. They need clinical sign-off and will move into versioned rule sets (issue 4).
+measuring ranges. They need clinical sign-off; they apply under every rule set.
 Pure functions: no I/O, no clock.
 """
 
@@ -23,17 +23,12 @@ __all__ = [
     "DIASTOLIC_MIN_MMHG",
     "HEART_RATE_MAX_BPM",
     "HEART_RATE_MIN_BPM",
-    "RULE_SET_ID",
-    "RULE_SET_VERSION",
     "SPO2_MAX_PERCENT",
     "SPO2_MIN_PERCENT",
     "SYSTOLIC_MAX_MMHG",
     "SYSTOLIC_MIN_MMHG",
     "check_measurement",
 ]
-
-RULE_SET_ID = "station-plausibility"
-RULE_SET_VERSION = "1"
 
 # clinical-rules.md 3.1, "Block (invalid)" column. Below or above these a value is not a
 # physiological reading but a device or entry error.

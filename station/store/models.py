@@ -104,6 +104,12 @@ class VisitRow(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     rule_set: Mapped[str] = mapped_column(String(80), nullable=False)
     rule_set_version: Mapped[str] = mapped_column(String(20), nullable=False)
+    # Set at confirmation (migration 0002): the referral level, and for a critical result
+    # what the health worker did about it.
+    referral: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    acknowledged_action: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    acknowledged_note: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     readings: Mapped[list[ReadingRow]] = relationship(
         back_populates="visit", order_by="ReadingRow.sequence"

@@ -31,7 +31,14 @@ from station.store.models import (
     VisitStatus,
 )
 
-__all__ = ["ReadingSource", "Store", "StoreError", "StoredReading", "StoredVisit"]
+__all__ = [
+    "ReadingSource",
+    "Store",
+    "StoreError",
+    "StoredReading",
+    "StoredVisit",
+    "VisitOutcome",
+]
 
 
 class StoreError(Exception):
@@ -59,6 +66,17 @@ class StoredReading:
 
 
 @dataclass(frozen=True, slots=True)
+class VisitOutcome:
+    """What the checks concluded (``referral``) and, for a critical result, what the health
+    worker recorded doing about it: ``referred``, ``seen_by_doctor`` or ``declined``."""
+
+    referral: str
+    acknowledged_action: str | None = None
+    acknowledged_note: str = ""
+    acknowledged_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StoredVisit:
     id: str
     station_id: str
@@ -70,6 +88,7 @@ class StoredVisit:
     rule_set: str
     rule_set_version: str
     readings: tuple[StoredReading, ...]
+    outcome: VisitOutcome | None = None
 
 
 def _finding_from_row(row: FindingRow) -> Finding:
@@ -107,6 +126,16 @@ def _visit_from_row(row: VisitRow) -> StoredVisit:
         rule_set=row.rule_set,
         rule_set_version=row.rule_set_version,
         readings=tuple(_reading_from_row(r) for r in row.readings),
+        outcome=(
+            VisitOutcome(
+                referral=row.referral,
+                acknowledged_action=row.acknowledged_action,
+                acknowledged_note=row.acknowledged_note or "",
+                acknowledged_at=row.acknowledged_at,
+            )
+            if row.referral is not None
+            else None
+        ),
     )
 
 
@@ -200,7 +229,9 @@ class Store:
             raise StoreError(f"visit {visit_id} is {row.status}, not open")
         return row
 
-    def confirm_visit(self, visit_id: str, confirmed_at: datetime) -> StoredVisit:
+    def confirm_visit(
+        self, visit_id: str, confirmed_at: datetime, outcome: VisitOutcome | None = None
+    ) -> StoredVisit:
         with self._db.sessions.begin() as session:
             row = self._open_visit(session, visit_id)
             valid = session.scalar(
@@ -212,6 +243,11 @@ class Store:
                 raise StoreError("a visit needs at least one valid reading to be confirmed")
             row.status = VisitStatus.CONFIRMED
             row.confirmed_at = confirmed_at
+            if outcome is not None:
+                row.referral = outcome.referral
+                row.acknowledged_action = outcome.acknowledged_action
+                row.acknowledged_note = outcome.acknowledged_note or None
+                row.acknowledged_at = outcome.acknowledged_at
         return self.visit(visit_id)
 
     def cancel_visit(self, visit_id: str) -> None:

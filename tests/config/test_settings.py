@@ -33,8 +33,22 @@ def test_shipped_default_file_is_valid_and_equals_the_schema_defaults(tmp_path):
         "database",
         "devices",
         "checks",
+        "ckg",
         "satusehat",
     }
+
+
+def test_ckg_birthday_window(tmp_path):
+    # Default 0: no birthday window, the Kemenkes rule since 1 March 2025 (satusehat.md 3.1).
+    assert load_settings(None, environ={}).ckg.birthday_window_days == 0
+    path = write(tmp_path, "[ckg]\nbirthday_window_days = 30\n")  # the rule at launch
+    assert load_settings(path, environ={}).ckg.birthday_window_days == 30
+    for bad in ("-1", "366", '"30"', "true"):
+        path = write(tmp_path, f"[ckg]\nbirthday_window_days = {bad}\n")
+        with pytest.raises(SettingsError, match=r"\[ckg\] birthday_window_days"):
+            load_settings(path, environ={})
+    with pytest.raises(SettingsError, match=r"\[ckg\] window: unknown key"):
+        load_settings(write(tmp_path, "[ckg]\nwindow = 30\n"), environ={})
 
 
 def test_unknown_key_is_named(tmp_path):
@@ -112,6 +126,15 @@ def test_device_settings_name_a_known_model(tmp_path):
     assert spec.address == "/dev/ttyUSB0"
 
 
+def test_a_simulated_model_is_that_model_marked_simulated(tmp_path):
+    path = write(tmp_path, '[devices]\noximeter = "simulator:masimo-rad8"\n')
+    spec = load_settings(path, environ={}).devices.spec("oximeter")
+    assert spec.model is not None
+    assert spec.model.protocol == "masimo-ascii"
+    assert spec.simulator
+    assert spec.simulated
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [
@@ -120,7 +143,10 @@ def test_device_settings_name_a_known_model(tmp_path):
             "nonin-3150@/dev/ttyUSB0",
             "unknown device model 'nonin-3150'; known models: generic-ble-plx, contec",
         ),
-        ("contec-cms50d-plus", "must be 'simulator' or '<model>@<address>'"),
+        ("contec-cms50d-plus", "must be 'simulator', 'simulator:<model>' or '<model>@<address>'"),
+        ("simulator:", "must be 'simulator', 'simulator:<model>' or '<model>@<address>'"),
+        ("simulator:nonin-3150", "unknown device model 'nonin-3150'"),
+        ("simulator:omron-ble-bls", "is a blood-pressure cuff, not an oximeter"),
     ],
 )
 def test_bad_device_settings_say_what_is_wrong(tmp_path, value, message):

@@ -1,0 +1,317 @@
+"""Classifying the values that count: blood pressure, SpO2, heart rate, by age.
+
+Pure functions of their arguments. Every threshold names its source in
+``../shared/reference/clinical-rules.md``; where the notes leave a gap the decision is written
+next to the number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from station.checks.findings import Finding, Severity
+from station.checks.rulesets import BloodPressureBand, Referral, RuleSet
+
+__all__ = [
+    "ADULT_AGE",
+    "Classification",
+    "classify_blood_pressure",
+    "classify_heart_rate",
+    "classify_spo2",
+]
+
+ADULT_AGE = 18
+AAP_ADOLESCENT_AGE = 13  # AAP 2017: fixed thresholds from 13 years (3.8)
+AAP_SCREENING_AGE = 3  # AAP 2017: measure yearly from age 3 (3.8)
+
+# Low blood pressure. Adults: SBP < 90 is red (3.5 "Low BP", NEWS2 3 points at <= 90, 3.7).
+ADULT_HYPOTENSION_SYSTOLIC = 90.0
+# Children 1-10 years: SBP < 70 + 2 x age (PALS, 3.8); older children use the adult limit.
+PALS_HYPOTENSION_BASE = 70.0
+
+# Heart rate, adults: NEWS2 pulse bands (3.5, 3.7): <= 40 and >= 131 score 3 (red);
+# 41-50 and 91-110 score 1, 111-130 score 2 (amber).
+HR_CRITICAL_LOW = 40.0
+HR_CRITICAL_HIGH = 131.0
+HR_LOW = 50.0
+HR_HIGH = 90.0
+HR_HIGH_FOLLOW_UP = 110.0
+# Children: PALS normal ranges by age (3.8: 1 month 110-180, 1 year 80-160, 6 years 75-115,
+# 14 years 60-100). PALS flags too many healthy children (Fleming et al.), so outside the
+# range is only "abnormal". Decision (no paediatric red limit in the notes): the adult red
+# limit <= 40 and anything above the infant maximum of 180 are critical at any age.
+_PALS_HR = ((1, 110.0, 180.0), (6, 80.0, 160.0), (14, 75.0, 115.0), (ADULT_AGE, 60.0, 100.0))
+CHILD_HR_CRITICAL_HIGH = 180.0
+
+# SpO2 (3.6 station rule; WHO < 90 %): >= 95 normal, 94 borderline, 90-93 amber, < 90 red.
+# Children: < 92 % is a concern outside the newborn period (3.8), inside the amber band.
+SPO2_NORMAL = 95.0
+SPO2_BORDERLINE = 94.0
+SPO2_CRITICAL_BELOW = 90.0
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    parameter: str
+    category: str
+    severity: Severity
+    referral: Referral
+    code: str
+    message_id: str
+    message_en: str
+
+    def finding(self) -> Finding:
+        return Finding(self.parameter, self.severity, self.code, self.message_id, self.message_en)
+
+
+def _bp_text(systolic: float, diastolic: float) -> str:
+    return f"{systolic:g}/{diastolic:g} mmHg"
+
+
+def _from_band(
+    band: BloodPressureBand, rules: RuleSet, systolic: float, diastolic: float, prefix: str = ""
+) -> Classification:
+    shown = _bp_text(systolic, diastolic)
+    label_id, label_en = band.label_id, band.label_en
+    if (
+        band.severity is not Severity.NORMAL
+        and diastolic < rules.protocol_diastolic
+        and (systolic >= rules.protocol_systolic)
+    ):
+        label_id += " (sistolik terisolasi)"
+        label_en += " (isolated systolic)"
+    return Classification(
+        parameter="blood_pressure",
+        category=band.code,
+        severity=band.severity,
+        referral=band.referral,
+        code=f"{rules.id}:{prefix}{band.code}",
+        message_id=f"Tekanan darah {shown}: {label_id}.",
+        message_en=f"Blood pressure {shown}: {label_en}.",
+    )
+
+
+def _hypotension_limit(age_years: float) -> float:
+    if 1 <= age_years < 11:
+        return PALS_HYPOTENSION_BASE + 2 * int(age_years)
+    return ADULT_HYPOTENSION_SYSTOLIC
+
+
+# AAP 2017 absolute caps for children under 13 without height percentiles (3.8), highest
+# first; the referral mirrors the adolescent table. >= 180/110 is the adult grade-3 limit,
+# used as the child's critical floor too (decision: the notes give no paediatric crisis limit).
+_CHILD_CAPS = (
+    BloodPressureBand(
+        "grade_3_limit", "Sangat tinggi", "Very high", 180, 110, Severity.CRITICAL, Referral.URGENT
+    ),
+    BloodPressureBand(
+        "at_least_stage_2",
+        "Setidaknya hipertensi tahap 2 (batas AAP 140/90)",
+        "At least stage 2 hypertension (AAP cap 140/90)",
+        140,
+        90,
+        Severity.ABNORMAL,
+        Referral.SAME_DAY,
+    ),
+    BloodPressureBand(
+        "at_least_stage_1",
+        "Setidaknya hipertensi tahap 1 (batas AAP 130/80)",
+        "At least stage 1 hypertension (AAP cap 130/80)",
+        130,
+        80,
+        Severity.ABNORMAL,
+        Referral.FOLLOW_UP,
+    ),
+    BloodPressureBand(
+        "at_least_elevated",
+        "Setidaknya meningkat (batas AAP 120/80)",
+        "At least elevated (AAP cap 120/80)",
+        120,
+        80,
+        Severity.ABNORMAL,
+        Referral.FOLLOW_UP,
+    ),
+)
+# AAP 2017 table for 13-17 years (3.8): normal < 120/< 80; elevated 120-129/< 80;
+# stage 1 130/80-139/89; stage 2 >= 140/90.
+_ADOLESCENT = (
+    _CHILD_CAPS[0],
+    BloodPressureBand(
+        "stage_2",
+        "Hipertensi tahap 2",
+        "Stage 2 hypertension",
+        140,
+        90,
+        Severity.ABNORMAL,
+        Referral.SAME_DAY,
+    ),
+    BloodPressureBand(
+        "stage_1",
+        "Hipertensi tahap 1",
+        "Stage 1 hypertension",
+        130,
+        80,
+        Severity.ABNORMAL,
+        Referral.FOLLOW_UP,
+    ),
+    BloodPressureBand(
+        "elevated", "Meningkat", "Elevated", 120, None, Severity.ABNORMAL, Referral.NONE
+    ),
+    BloodPressureBand("normal", "Normal", "Normal", None, None, Severity.NORMAL, Referral.NONE),
+)
+
+
+def classify_blood_pressure(
+    systolic: float, diastolic: float, age_years: float, rules: RuleSet
+) -> Classification:
+    """The category of a blood-pressure result (the protocol's mean) for a person's age."""
+    shown = _bp_text(systolic, diastolic)
+    if systolic < _hypotension_limit(age_years):
+        limit = _hypotension_limit(age_years)
+        return Classification(
+            "blood_pressure",
+            "hypotension",
+            Severity.CRITICAL,
+            Referral.URGENT,
+            f"{rules.id}:hypotension",
+            f"Tekanan darah {shown}: sangat rendah (sistolik di bawah {limit:g}).",
+            f"Blood pressure {shown}: very low (systolic below {limit:g}).",
+        )
+    if age_years >= ADULT_AGE:
+        band = next(b for b in rules.adult_bands if b.contains(systolic, diastolic))
+        return _from_band(band, rules, systolic, diastolic)
+    if age_years >= AAP_ADOLESCENT_AGE:
+        band = next(b for b in _ADOLESCENT if b.contains(systolic, diastolic))
+        return _from_band(band, rules, systolic, diastolic, "aap-2017-adolescent:")
+    for band in _CHILD_CAPS:
+        if band.contains(systolic, diastolic):
+            return _from_band(band, rules, systolic, diastolic, "aap-2017-child:")
+    if age_years < AAP_SCREENING_AGE:
+        return Classification(
+            "blood_pressure",
+            "not_screened_under_3",
+            Severity.NOTICE,
+            Referral.NONE,
+            f"{rules.id}:aap-2017-child:not_screened_under_3",
+            f"Tekanan darah {shown}: anak di bawah 3 tahun tidak diskrining rutin; "
+            "nilai ini tidak diklasifikasikan.",
+            f"Blood pressure {shown}: children under 3 are not routinely screened; "
+            "this value is not classified.",
+        )
+    return Classification(
+        "blood_pressure",
+        "needs_percentile",
+        Severity.NOTICE,
+        Referral.NONE,
+        f"{rules.id}:aap-2017-child:needs_percentile",
+        f"Tekanan darah {shown}: di bawah 120/80, tetapi anak di bawah 13 tahun dinilai dengan "
+        "persentil menurut umur, jenis kelamin dan tinggi badan; tinggi tidak dicatat di sini, "
+        "jadi tenaga kesehatan perlu menilainya.",
+        f"Blood pressure {shown}: below 120/80, but children under 13 are judged by "
+        "percentiles for age, sex and height; height is not recorded here, so a health worker "
+        "must assess it.",
+    )
+
+
+def classify_spo2(spo2: float, age_years: float) -> Classification:
+    shown = f"SpO2 {spo2:g}%"
+    if spo2 < SPO2_CRITICAL_BELOW:
+        return Classification(
+            "spo2",
+            "hypoxaemia_severe",
+            Severity.CRITICAL,
+            Referral.URGENT,
+            "spo2:below-90",
+            f"{shown}: sangat rendah (di bawah 90%). Segera rujuk.",
+            f"{shown}: very low (below 90%). Refer urgently.",
+        )
+    if spo2 < SPO2_BORDERLINE:
+        return Classification(
+            "spo2",
+            "hypoxaemia_moderate",
+            Severity.ABNORMAL,
+            Referral.SAME_DAY,
+            "spo2:90-93",
+            f"{shown}: rendah (90-93%). Perlu diperiksa dokter hari ini.",
+            f"{shown}: low (90-93%). Needs a doctor's assessment today.",
+        )
+    if spo2 < SPO2_NORMAL:
+        return Classification(
+            "spo2",
+            "borderline",
+            Severity.ABNORMAL,
+            Referral.NONE,
+            "spo2:94",
+            f"{shown}: batas bawah. Ukur ulang setelah istirahat.",
+            f"{shown}: borderline. Measure again after a rest.",
+        )
+    return Classification(
+        "spo2",
+        "normal",
+        Severity.NORMAL,
+        Referral.NONE,
+        "spo2:normal",
+        f"{shown}: normal.",
+        f"{shown}: normal.",
+    )
+
+
+def _child_range(age_years: float) -> tuple[float, float]:
+    for below_age, low, high in _PALS_HR:
+        if age_years < below_age:
+            return low, high
+    return _PALS_HR[-1][1], _PALS_HR[-1][2]
+
+
+def classify_heart_rate(rate: float, age_years: float) -> Classification:
+    shown = f"{rate:g}/menit"
+    shown_en = f"{rate:g}/min"
+    high_critical = HR_CRITICAL_HIGH if age_years >= ADULT_AGE else CHILD_HR_CRITICAL_HIGH + 1
+    if rate <= HR_CRITICAL_LOW or rate >= high_critical:
+        return Classification(
+            "heart_rate",
+            "extreme",
+            Severity.CRITICAL,
+            Referral.URGENT,
+            "heart-rate:extreme",
+            f"Denyut nadi {shown}: sangat {'lambat' if rate <= HR_CRITICAL_LOW else 'cepat'}. "
+            "Segera rujuk.",
+            f"Heart rate {shown_en}: very {'slow' if rate <= HR_CRITICAL_LOW else 'fast'}. "
+            "Refer urgently.",
+        )
+    if age_years >= ADULT_AGE:
+        if rate <= HR_LOW or rate > HR_HIGH:
+            referral = Referral.FOLLOW_UP if rate > HR_HIGH_FOLLOW_UP else Referral.NONE
+            slow = rate <= HR_LOW
+            return Classification(
+                "heart_rate",
+                "slow" if slow else "fast",
+                Severity.ABNORMAL,
+                referral,
+                "heart-rate:news2-amber",
+                f"Denyut nadi {shown}: {'lambat' if slow else 'cepat'}. Ukur ulang setelah "
+                "istirahat.",
+                f"Heart rate {shown_en}: {'slow' if slow else 'fast'}. Measure again after a rest.",
+            )
+    else:
+        low, high = _child_range(age_years)
+        if rate < low or rate > high:
+            slow = rate < low
+            return Classification(
+                "heart_rate",
+                "slow" if slow else "fast",
+                Severity.ABNORMAL,
+                Referral.FOLLOW_UP,
+                "heart-rate:pals-range",
+                f"Denyut nadi {shown}: di luar rentang anak seusianya ({low:g}-{high:g}).",
+                f"Heart rate {shown_en}: outside the range for the child's age ({low:g}-{high:g}).",
+            )
+    return Classification(
+        "heart_rate",
+        "normal",
+        Severity.NORMAL,
+        Referral.NONE,
+        "heart-rate:normal",
+        f"Denyut nadi {shown}: normal.",
+        f"Heart rate {shown_en}: normal.",
+    )

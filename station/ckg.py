@@ -1,0 +1,193 @@
+"""CKG (Cek Kesehatan Gratis) eligibility at a clinic desk: a pure function of dates.
+
+Rules and their sources (research notes: ``shared/reference/satusehat.md`` section 3):
+
+- Age streams (satusehat.md 3.1 and 3.2, from the Juknis PKG): ``0-6`` balita and
+  prasekolah (newborn to 6 years) and ``18-59`` adults are checked in CKG Ulang Tahun (the
+  birthday check), ``60+`` the elderly get the adult set plus geriatric screening, and ``7-17``
+  school-age children are checked at school (CKG Sekolah, from July 2025), not at a clinic desk.
+- Once per year: since 1 March 2025 the check is not tied to the birthday but is "hanya berlaku
+  satu kali dalam setahun" (Siti Nadia Tarmizi, Kemenkes P2PTM director, dutatv.com,
+  https://dutatv.com/per-1-maret-cek-kesehatan-gratis-tidak-harus-saat-ulang-tahun). Decision:
+  a rolling 365 days since the last CKG visit, not "once per birthday-year". The same source
+  allows the check *before* the birthday (a 2 June birthday may come in March), and a
+  birthday-year rule would then let a person come in March and again in July. With the
+  original 30-day window, 365 days always leaves at least one day of next year's window open
+  (last year's visit was at most 30 days after last year's birthday). Whether Kemenkes counts
+  per calendar year instead ("kapan saja sepanjang 2025", Tempo 2025-04) is unconfirmed.
+- Birthday window: originally the birthday up to 30 days after it (Juknis PKG; detik.com
+  2025-02-10: "masa berlaku maksimal 30 hari setelah tanggal ulang tahun (H+30)"), dropped from
+  1 March 2025 (satusehat.md 3.1). It is a setting (``[ckg] birthday_window_days``) because
+  the policy has changed once already.
+- Leap-day birthdays: in a year without 29 February the birthday is 1 March, the day after
+  28 February, so the age never goes up before the full year has run (the common legal
+  reading, e.g. University of Iowa law school, https://law.uiowa.edu/law-doesnt-care-about-february-29th;
+  some countries use 28 February instead; no Indonesian rule was found).
+- The early-2025 transition (January-March birthdays allowed until 30 April 2025) is history
+  and not modelled.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from station.person import PersonError
+
+__all__ = [
+    "ONCE_PER_YEAR_DAYS",
+    "ORIGINAL_WINDOW",
+    "RELAXED_WINDOW",
+    "AgeStream",
+    "CkgWindow",
+    "Eligibility",
+    "EligibilityCode",
+    "age_in_years",
+    "age_stream",
+    "birthday_in",
+    "ckg_eligibility",
+]
+
+AgeStream = Literal["0-6", "7-17", "18-59", "60+"]
+EligibilityCode = Literal["eligible", "school_age", "checked_this_year", "outside_window"]
+
+# Days that must pass after a CKG visit before the next one (module docstring).
+ONCE_PER_YEAR_DAYS = 365
+MAX_WINDOW_DAYS = 365
+
+_STREAM_TEXT: dict[AgeStream, tuple[str, str]] = {
+    "0-6": ("balita dan anak prasekolah (0-6 tahun)", "infants and preschool children (0-6)"),
+    "7-17": ("usia sekolah (7-17 tahun)", "school age (7-17)"),
+    "18-59": ("dewasa (18-59 tahun)", "adults (18-59)"),
+    "60+": ("lanjut usia (60 tahun ke atas)", "elderly (60 and over)"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CkgWindow:
+    """When in the year a person may come: ``days_after_birthday`` days from the birthday
+    (the birthday itself is day 0), or ``None`` for any day of the year."""
+
+    days_after_birthday: int | None = None
+
+    def __post_init__(self) -> None:
+        days = self.days_after_birthday
+        if days is not None and not 1 <= days <= MAX_WINDOW_DAYS:
+            raise ValueError(f"days_after_birthday must be 1-{MAX_WINDOW_DAYS} or None, not {days}")
+
+    @classmethod
+    def from_setting(cls, birthday_window_days: int) -> CkgWindow:
+        """From ``[ckg] birthday_window_days``, where 0 means no window."""
+        return cls(birthday_window_days or None)
+
+
+# The rule at launch (10 Feb 2025) and the rule since 1 March 2025.
+ORIGINAL_WINDOW = CkgWindow(30)
+RELAXED_WINDOW = CkgWindow(None)
+
+
+@dataclass(frozen=True, slots=True)
+class Eligibility:
+    eligible: bool
+    code: EligibilityCode
+    reason_id: str
+    reason_en: str
+    age_years: int
+    stream: AgeStream
+
+
+def birthday_in(birth_date: date, year: int) -> date:
+    """The birthday in ``year``; 29 February becomes 1 March when ``year`` has no leap day."""
+    if birth_date.month == 2 and birth_date.day == 29 and not calendar.isleap(year):
+        return date(year, 3, 1)
+    return birth_date.replace(year=year)
+
+
+def _latest_birthday(birth_date: date, on: date) -> date:
+    """The most recent birthday on or before ``on`` (the birth date itself in year 0)."""
+    this_year = birthday_in(birth_date, on.year)
+    return this_year if this_year <= on else birthday_in(birth_date, on.year - 1)
+
+
+def age_in_years(birth_date: date, on: date) -> int:
+    """Completed years of age on ``on``."""
+    if birth_date > on:
+        raise ValueError(f"birth date {birth_date} is after {on}")
+    return on.year - birth_date.year - (birthday_in(birth_date, on.year) > on)
+
+
+def age_stream(age_years: int) -> AgeStream:
+    if age_years <= 6:
+        return "0-6"
+    if age_years <= 17:
+        return "7-17"
+    if age_years <= 59:
+        return "18-59"
+    return "60+"
+
+
+def _day(value: date) -> str:
+    return f"{value.day:02d}-{value.month:02d}-{value.year}"
+
+
+def ckg_eligibility(
+    birth_date: date, visit_date: date, last_ckg_visit: date | None, window: CkgWindow
+) -> Eligibility:
+    """May this person have their CKG birthday check at a clinic desk on ``visit_date``?
+
+    Raises ``PersonError`` (field ``birth_date``) for a birth date after the visit, and
+    ``ValueError`` for a last CKG visit after this one (a wrong clock or record).
+    """
+    if birth_date > visit_date:
+        raise PersonError(
+            "birth_date",
+            "Tanggal lahir tidak boleh sesudah tanggal pemeriksaan.",
+            "Birth date cannot be after the visit date.",
+        )
+    if last_ckg_visit is not None and last_ckg_visit > visit_date:
+        raise ValueError(f"last CKG visit {last_ckg_visit} is after this visit {visit_date}")
+    age = age_in_years(birth_date, visit_date)
+    stream = age_stream(age)
+    group_id, group_en = _STREAM_TEXT[stream]
+
+    def result(code: EligibilityCode, reason_id: str, reason_en: str) -> Eligibility:
+        return Eligibility(code == "eligible", code, reason_id, reason_en, age, stream)
+
+    if stream == "7-17":
+        return result(
+            "school_age",
+            f"Usia {age} tahun: anak usia sekolah (7-17 tahun) mendapat CKG di sekolah "
+            "(CKG Sekolah), bukan CKG ulang tahun di klinik.",
+            f"Age {age}: school-age children (7-17) are checked at school (CKG Sekolah), "
+            "not by the birthday check at a clinic.",
+        )
+    if last_ckg_visit is not None and (visit_date - last_ckg_visit).days < ONCE_PER_YEAR_DAYS:
+        again = last_ckg_visit + timedelta(days=ONCE_PER_YEAR_DAYS)
+        return result(
+            "checked_this_year",
+            f"Sudah CKG pada {_day(last_ckg_visit)}; CKG hanya sekali setahun. "
+            f"Bisa lagi mulai {_day(again)}.",
+            f"Already had a CKG check on {_day(last_ckg_visit)}; it is once a year. "
+            f"Next possible from {_day(again)}.",
+        )
+    days = window.days_after_birthday
+    if days is not None:
+        birthday = _latest_birthday(birth_date, visit_date)
+        if (visit_date - birthday).days > days:
+            closed = birthday + timedelta(days=days)
+            upcoming = birthday_in(birth_date, birthday.year + 1)
+            return result(
+                "outside_window",
+                f"CKG ulang tahun berlaku dari hari ulang tahun sampai {days} hari sesudahnya; "
+                f"jendela terakhir ditutup {_day(closed)}. Jendela berikutnya mulai "
+                f"{_day(upcoming)}.",
+                f"The birthday check runs from the birthday to {days} days after it; the last "
+                f"window closed on {_day(closed)}. The next one opens on {_day(upcoming)}.",
+            )
+    return result(
+        "eligible",
+        f"Berhak CKG ulang tahun: usia {age} tahun, kelompok {group_id}.",
+        f"Eligible for the birthday check: age {age}, group {group_en}.",
+    )
