@@ -15,6 +15,7 @@ decided by the checks in ``station.checks``, not here.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
@@ -248,6 +249,8 @@ def _number(data: dict[str, Any], key: str, *, required: bool = False) -> float 
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise MeasurementJsonError(f"'{key}' must be a number or null, got {value!r}")
+    if not math.isfinite(value):
+        raise MeasurementJsonError(f"'{key}' must be a finite number, got {value!r}")
     return float(value)
 
 

@@ -92,7 +92,9 @@ def _from_band(
 
 
 def _hypotension_limit(age_years: float) -> float:
-    if 1 <= age_years < 11:
+    # PALS "70 + 2 x age" for 1-10 years; under 1 year the formula's floor, 70 (an infant's
+    # normal systolic starts at 70, 3.8), rather than the adult 90.
+    if age_years < 11:
         return PALS_HYPOTENSION_BASE + 2 * int(age_years)
     return ADULT_HYPOTENSION_SYSTOLIC
 

@@ -139,7 +139,8 @@ def device_clock_notice(
     """A device clock far from the station's (both naive local times)."""
     if device_time is None or station_time is None:
         return None
-    offset = device_time - station_time
+    # Wall-clock against wall-clock: a zone, if either carries one, is not compared.
+    offset = device_time.replace(tzinfo=None) - station_time.replace(tzinfo=None)
     if abs(offset) <= DEVICE_CLOCK_NOTICE:
         return None
     minutes = round(abs(offset).total_seconds() / 60)

@@ -1,0 +1,621 @@
+"""The guideline tables the checks apply, boundary by boundary, each row with its source.
+
+Every row's id names the guideline and the section of
+``../shared/reference/clinical-rules.md`` (written "CR 3.x" in the ids) it comes from. Both
+sides of every threshold are tested. Rows are plain values, so a wrong row reads like a wrong
+line of the guideline table.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from devices.measurements import BloodPressure, HeartRate, PressureUnit, SensorContact, SpO2
+from station.checks.classify import classify_blood_pressure, classify_heart_rate, classify_spo2
+from station.checks.engine import CheckReading, evaluate
+from station.checks.findings import Severity
+from station.checks.protocol import StepCode
+from station.checks.rulesets import Referral, rule_set
+
+ESH = rule_set("esh-2023")
+ACC = rule_set("acc-aha-2017")
+ADULT = 45
+RECEIVED = datetime(2025, 3, 3, 9, 0, 0)
+
+N, A, C, NOTE = Severity.NORMAL, Severity.ABNORMAL, Severity.CRITICAL, Severity.NOTICE
+NONE, FOLLOW, SAME, URGENT = (
+    Referral.NONE,
+    Referral.FOLLOW_UP,
+    Referral.SAME_DAY,
+    Referral.URGENT,
+)
+
+
+def bp(systolic, diastolic, pulse=None, timestamp=None):
+    return BloodPressure(
+        systolic, diastolic, None, PressureUnit.MMHG, b"", pulse_rate=pulse, timestamp=timestamp
+    )
+
+
+def ox(spo2, pulse=72.0):
+    return SpO2(spo2, pulse, b"")
+
+
+def at(measurement, seconds=0):
+    """A reading as the station received it, ``seconds`` after the first."""
+    return CheckReading(measurement, RECEIVED + timedelta(seconds=seconds))
+
+
+def pressures(*pairs):
+    """Blood-pressure readings one minute apart, oldest first."""
+    return [at(bp(s, d), 60 * i) for i, (s, d) in enumerate(pairs)]
+
+
+def codes(findings, severity=None):
+    return [f.code for f in findings if severity is None or f.severity is severity]
+
+
+# -- adult blood pressure --------------------------------------------------------------------
+
+ESH_ROWS = [
+    pytest.param(119, 79, "optimal", N, NONE, id="ESH 2023 optimal <120/<80 (CR 3.3)"),
+    pytest.param(120, 79, "normal", N, NONE, id="ESH 2023 normal from 120 systolic (CR 3.3)"),
+    pytest.param(119, 80, "normal", N, NONE, id="ESH 2023 normal from 80 diastolic (CR 3.3)"),
+    pytest.param(129, 84, "normal", N, NONE, id="ESH 2023 normal up to 129/84 (CR 3.3)"),
+    pytest.param(130, 84, "high_normal", N, NONE, id="ESH 2023 high-normal from 130 (CR 3.3)"),
+    pytest.param(129, 85, "high_normal", N, NONE, id="ESH 2023 high-normal from 85 (CR 3.3)"),
+    pytest.param(139, 89, "high_normal", N, NONE, id="ESH 2023 high-normal to 139/89 (CR 3.3)"),
+    pytest.param(
+        140, 89, "grade_1", A, FOLLOW, id="ESH 2023 grade 1 from 140 (CR 3.3; 3.5 follow up)"
+    ),
+    pytest.param(
+        139, 90, "grade_1", A, FOLLOW, id="ESH 2023 grade 1 from 90 (CR 3.3; 3.5 follow up)"
+    ),
+    pytest.param(159, 99, "grade_1", A, FOLLOW, id="ESH 2023 grade 1 up to 159/99 (CR 3.3)"),
+    pytest.param(
+        160, 99, "grade_2", A, SAME, id="ESH 2023 grade 2 from 160 (CR 3.3; 3.5 WHO 2021 today)"
+    ),
+    pytest.param(
+        159, 100, "grade_2", A, SAME, id="ESH 2023 grade 2 from 100 (CR 3.3; 3.5 WHO 2021 today)"
+    ),
+    pytest.param(179, 109, "grade_2", A, SAME, id="ESH 2023 grade 2 up to 179/109 (CR 3.3)"),
+    pytest.param(
+        180, 109, "grade_3", C, URGENT, id="ESH 2023 grade 3 from 180 (CR 3.3; 3.5 urgent)"
+    ),
+    pytest.param(
+        179, 110, "grade_3", C, URGENT, id="ESH 2023 grade 3 from 110 (CR 3.3; 3.5 urgent)"
+    ),
+]
+
+
+@pytest.mark.parametrize(("systolic", "diastolic", "category", "severity", "referral"), ESH_ROWS)
+def test_esh_2023_adult_grades(systolic, diastolic, category, severity, referral):
+    found = classify_blood_pressure(systolic, diastolic, ADULT, ESH)
+    assert (found.category, found.severity, found.referral) == (category, severity, referral)
+    assert found.code == f"esh-2023:{category}"
+
+
+@pytest.mark.parametrize(
+    ("systolic", "diastolic", "isolated"),
+    [
+        pytest.param(150, 80, True, id="ESH 2023 isolated systolic >=140/<90 (CR 3.3)"),
+        pytest.param(140, 89, True, id="ESH 2023 isolated systolic at 140/89 (CR 3.3)"),
+        pytest.param(185, 85, True, id="ESH 2023 isolated systolic, grade 3 (CR 3.3)"),
+        pytest.param(150, 90, False, id="ESH 2023 not isolated at diastolic 90 (CR 3.3)"),
+        pytest.param(135, 80, False, id="ESH 2023 not isolated below 140 (CR 3.3)"),
+    ],
+)
+def test_esh_2023_isolated_systolic_label(systolic, diastolic, isolated):
+    found = classify_blood_pressure(systolic, diastolic, ADULT, ESH)
+    assert ("(isolated systolic)" in found.message_en) is isolated
+    assert ("(sistolik terisolasi)" in found.message_id) is isolated
+
+
+ACC_ROWS = [
+    pytest.param(119, 79, "normal", N, NONE, id="ACC/AHA 2017 normal <120 and <80 (CR 3.3)"),
+    pytest.param(120, 79, "elevated", A, NONE, id="ACC/AHA 2017 elevated from 120 (CR 3.3)"),
+    pytest.param(129, 79, "elevated", A, NONE, id="ACC/AHA 2017 elevated to 129/<80 (CR 3.3)"),
+    pytest.param(130, 79, "stage_1", A, FOLLOW, id="ACC/AHA 2017 stage 1 from 130 (CR 3.3)"),
+    pytest.param(119, 80, "stage_1", A, FOLLOW, id="ACC/AHA 2017 stage 1 from 80 (CR 3.3)"),
+    pytest.param(139, 89, "stage_1", A, FOLLOW, id="ACC/AHA 2017 stage 1 to 139/89 (CR 3.3)"),
+    pytest.param(
+        140, 89, "stage_2", A, FOLLOW, id="ACC/AHA 2017 stage 2 from 140 (CR 3.3; 3.5 follow up)"
+    ),
+    pytest.param(
+        139, 90, "stage_2", A, FOLLOW, id="ACC/AHA 2017 stage 2 from 90 (CR 3.3; 3.5 follow up)"
+    ),
+    pytest.param(159, 99, "stage_2", A, FOLLOW, id="ACC/AHA 2017 stage 2 <160/100 (CR 3.5)"),
+    pytest.param(
+        160, 99, "stage_2", A, SAME, id="ACC/AHA 2017 stage 2 >=160 same day (CR 3.5 WHO 2021)"
+    ),
+    pytest.param(
+        159, 100, "stage_2", A, SAME, id="ACC/AHA 2017 stage 2 >=100 same day (CR 3.5 WHO 2021)"
+    ),
+    pytest.param(
+        180, 120, "stage_2", A, SAME, id="ACC/AHA 2017 not crisis at 180/120 (CR 3.3 >180/>120)"
+    ),
+    pytest.param(
+        181, 100, "crisis", C, URGENT, id="ACC/AHA 2017 crisis above 180 (CR 3.3, 3.5 urgent)"
+    ),
+    pytest.param(
+        170, 121, "crisis", C, URGENT, id="ACC/AHA 2017 crisis above 120 (CR 3.3, 3.5 urgent)"
+    ),
+]
+
+
+@pytest.mark.parametrize(("systolic", "diastolic", "category", "severity", "referral"), ACC_ROWS)
+def test_acc_aha_2017_adult_stages(systolic, diastolic, category, severity, referral):
+    found = classify_blood_pressure(systolic, diastolic, ADULT, ACC)
+    assert (found.category, found.severity, found.referral) == (category, severity, referral)
+    assert found.code == f"acc-aha-2017:{category}"
+
+
+# -- hypotension -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("systolic", "age", "hypotension"),
+    [
+        pytest.param(89, ADULT, True, id="adult SBP <90 red (CR 3.5 low BP)"),
+        pytest.param(90, ADULT, False, id="adult SBP 90 not red (CR 3.5 low BP <90)"),
+        pytest.param(79, 5, True, id="PALS age 5: 70+2x5=80, 79 red (CR 3.8)"),
+        pytest.param(80, 5, False, id="PALS age 5: 80 not red (CR 3.8)"),
+        pytest.param(71, 1, True, id="PALS age 1: 70+2x1=72, 71 red (CR 3.8)"),
+        pytest.param(72, 1, False, id="PALS age 1: 72 not red (CR 3.8)"),
+        pytest.param(89, 10, True, id="PALS age 10: 70+2x10=90, 89 red (CR 3.8)"),
+        pytest.param(89, 12, True, id="PALS 1-10 only, age 12 uses adult 90: 89 red (CR 3.8/3.5)"),
+        pytest.param(90, 12, False, id="age 12 uses adult 90: 90 not red (CR 3.8/3.5)"),
+    ],
+)
+@pytest.mark.parametrize("rules", [ESH, ACC], ids=["esh-2023", "acc-aha-2017"])
+def test_hypotension_limits(systolic, age, hypotension, rules):
+    found = classify_blood_pressure(systolic, 50, age, rules)
+    if hypotension:
+        assert (found.category, found.severity, found.referral) == ("hypotension", C, URGENT)
+    else:
+        assert found.category != "hypotension"
+        assert found.severity is not C
+
+
+@pytest.mark.parametrize(
+    "age",
+    [
+        pytest.param(0.5, id="PALS infant 6 months, SBP 80 inside 1-month 70-104 (CR 3.8)"),
+        pytest.param(0.1, id="PALS infant 1 month, SBP 80 inside 1-month 70-104 (CR 3.8)"),
+    ],
+)
+def test_normal_infant_pressure_is_not_critical_hypotension(age):
+    found = classify_blood_pressure(80, 50, age, ESH)
+    assert found.category != "hypotension"
+
+
+# -- children and adolescents ----------------------------------------------------------------
+
+CHILD_ROWS = [
+    pytest.param(14, 119, 79, "normal", N, id="AAP 2017 >=13y normal <120/<80 (CR 3.8)"),
+    pytest.param(14, 120, 79, "elevated", A, id="AAP 2017 >=13y elevated 120-129/<80 (CR 3.8)"),
+    pytest.param(14, 129, 79, "elevated", A, id="AAP 2017 >=13y elevated to 129/79 (CR 3.8)"),
+    pytest.param(14, 130, 79, "stage_1", A, id="AAP 2017 >=13y stage 1 from 130 (CR 3.8)"),
+    pytest.param(14, 129, 80, "stage_1", A, id="AAP 2017 >=13y stage 1 from 80 (CR 3.8)"),
+    pytest.param(14, 130, 80, "stage_1", A, id="AAP 2017 >=13y stage 1 130/80 (CR 3.8)"),
+    pytest.param(14, 139, 89, "stage_1", A, id="AAP 2017 >=13y stage 1 to 139/89 (CR 3.8)"),
+    pytest.param(14, 140, 90, "stage_2", A, id="AAP 2017 >=13y stage 2 140/90 (CR 3.8)"),
+    pytest.param(13, 120, 79, "elevated", A, id="AAP 2017 table from age 13 (CR 3.8)"),
+    pytest.param(
+        8, 119, 79, "needs_percentile", NOTE, id="AAP 2017 <13y below caps: percentile (CR 3.8)"
+    ),
+    pytest.param(
+        12.9, 119, 79, "needs_percentile", NOTE, id="AAP 2017 <13y still caps at 12.9 (CR 3.8)"
+    ),
+    pytest.param(
+        8, 120, 79, "at_least_elevated", A, id="AAP 2017 <13y cap 120/80 elevated (CR 3.8)"
+    ),
+    pytest.param(8, 129, 79, "at_least_elevated", A, id="AAP 2017 <13y below 130/80 cap (CR 3.8)"),
+    pytest.param(8, 130, 80, "at_least_stage_1", A, id="AAP 2017 <13y cap 130/80 stage 1 (CR 3.8)"),
+    pytest.param(
+        8, 119, 80, "at_least_stage_1", A, id="AAP 2017 <13y cap 130/80, diastolic (CR 3.8)"
+    ),
+    pytest.param(8, 139, 89, "at_least_stage_1", A, id="AAP 2017 <13y below 140/90 cap (CR 3.8)"),
+    pytest.param(8, 140, 90, "at_least_stage_2", A, id="AAP 2017 <13y cap 140/90 stage 2 (CR 3.8)"),
+    pytest.param(
+        8, 179, 109, "at_least_stage_2", A, id="AAP 2017 <13y below 180/110 (CR 3.8, 3.5)"
+    ),
+    pytest.param(
+        8, 180, 110, "grade_3_limit", C, id="child >=180/110 critical (CR 3.5 grade 3 floor)"
+    ),
+    pytest.param(
+        14, 180, 110, "grade_3_limit", C, id="adolescent >=180/110 critical (CR 3.5 floor)"
+    ),
+    pytest.param(
+        2,
+        100,
+        60,
+        "not_screened_under_3",
+        NOTE,
+        id="AAP 2017 not screened under 3 (CR 3.8 'from age 3')",
+    ),
+    pytest.param(2, 120, 79, "at_least_elevated", A, id="AAP 2017 caps apply under 3 too (CR 3.8)"),
+    pytest.param(3, 100, 60, "needs_percentile", NOTE, id="AAP 2017 screening from 3 (CR 3.8)"),
+]
+
+
+@pytest.mark.parametrize(("age", "systolic", "diastolic", "category", "severity"), CHILD_ROWS)
+@pytest.mark.parametrize("rules", [ESH, ACC], ids=["esh-2023", "acc-aha-2017"])
+def test_children_after_aap_2017(*, age, systolic, diastolic, category, severity, rules):
+    found = classify_blood_pressure(systolic, diastolic, age, rules)
+    assert (found.category, found.severity) == (category, severity)
+    table = "aap-2017-adolescent" if age >= 13 else "aap-2017-child"
+    assert found.code == f"{rules.id}:{table}:{category}"
+
+
+@pytest.mark.parametrize(
+    ("age", "category"),
+    [
+        pytest.param(17.9, "elevated", id="AAP 2017 adolescent table to 17 (CR 3.8)"),
+        pytest.param(18, "normal", id="adult table from 18, ESH 2023 normal (CR 3.3)"),
+    ],
+)
+def test_adult_tables_start_at_18(age, category):
+    assert classify_blood_pressure(125, 79, age, ESH).category == category
+
+
+# -- SpO2 ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spo2", "category", "severity", "referral"),
+    [
+        pytest.param(89, "hypoxaemia_severe", C, URGENT, id="SpO2 <90 red urgent (CR 3.6 WHO)"),
+        pytest.param(
+            90, "hypoxaemia_moderate", A, SAME, id="SpO2 90 amber same day (CR 3.6 90-93)"
+        ),
+        pytest.param(
+            93, "hypoxaemia_moderate", A, SAME, id="SpO2 93 amber same day (CR 3.6 90-93)"
+        ),
+        pytest.param(94, "borderline", A, NONE, id="SpO2 94 borderline re-measure (CR 3.6)"),
+        pytest.param(95, "normal", N, NONE, id="SpO2 >=95 normal (CR 3.6)"),
+        pytest.param(100, "normal", N, NONE, id="SpO2 100 normal (CR 3.6)"),
+    ],
+)
+@pytest.mark.parametrize("age", [ADULT, 8], ids=["adult", "child-8"])
+def test_spo2_bands(spo2, category, severity, referral, age):
+    found = classify_spo2(spo2, age)
+    assert (found.category, found.severity, found.referral) == (category, severity, referral)
+
+
+# -- heart rate ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rate", "category", "severity", "referral"),
+    [
+        pytest.param(40, "extreme", C, URGENT, id="NEWS2 pulse <=40 scores 3 (CR 3.7, 3.5)"),
+        pytest.param(41, "slow", A, NONE, id="NEWS2 pulse 41 scores 1 (CR 3.7)"),
+        pytest.param(50, "slow", A, NONE, id="NEWS2 pulse 50 scores 1 (CR 3.7)"),
+        pytest.param(51, "normal", N, NONE, id="NEWS2 pulse 51 scores 0 (CR 3.7)"),
+        pytest.param(90, "normal", N, NONE, id="NEWS2 pulse 90 scores 0 (CR 3.7)"),
+        pytest.param(91, "fast", A, NONE, id="NEWS2 pulse 91 scores 1 (CR 3.7)"),
+        pytest.param(110, "fast", A, NONE, id="NEWS2 pulse 110 scores 1 (CR 3.7)"),
+        pytest.param(111, "fast", A, FOLLOW, id="NEWS2 pulse 111 scores 2 (CR 3.7)"),
+        pytest.param(130, "fast", A, FOLLOW, id="NEWS2 pulse 130 scores 2 (CR 3.7)"),
+        pytest.param(131, "extreme", C, URGENT, id="NEWS2 pulse >=131 scores 3 (CR 3.7, 3.5)"),
+    ],
+)
+def test_adult_heart_rate_news2_bands(rate, category, severity, referral):
+    found = classify_heart_rate(rate, ADULT)
+    assert (found.category, found.severity, found.referral) == (category, severity, referral)
+
+
+@pytest.mark.parametrize(
+    ("age", "rate", "category", "severity"),
+    [
+        pytest.param(6, 74, "slow", A, id="PALS 6 years HR 75-115: 74 out (CR 3.8)"),
+        pytest.param(6, 75, "normal", N, id="PALS 6 years HR 75-115: 75 in (CR 3.8)"),
+        pytest.param(6, 115, "normal", N, id="PALS 6 years HR 75-115: 115 in (CR 3.8)"),
+        pytest.param(6, 116, "fast", A, id="PALS 6 years HR 75-115: 116 out (CR 3.8)"),
+        pytest.param(3, 180, "fast", A, id="PALS 1 year 80-160: 180 out, not red (CR 3.8)"),
+        pytest.param(3, 181, "extreme", C, id="above infant max 180 red (CR 3.8 1 month 110-180)"),
+        pytest.param(3, 40, "extreme", C, id="child <=40 red as adult NEWS2 (CR 3.7)"),
+        pytest.param(14, 100, "normal", N, id="PALS 14 years HR 60-100: 100 in (CR 3.8)"),
+        pytest.param(14, 101, "fast", A, id="PALS 14 years HR 60-100: 101 out (CR 3.8)"),
+    ],
+)
+def test_child_heart_rate_pals_ranges(age, rate, category, severity):
+    found = classify_heart_rate(rate, age)
+    assert (found.category, found.severity) == (category, severity)
+    if severity is C:
+        assert found.referral is URGENT
+    elif severity is A:
+        assert found.code == "heart-rate:pals-range"
+
+
+# -- blood-pressure protocol -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rules", "first", "second", "step"),
+    [
+        pytest.param(
+            ESH, (130, 80), (120, 80), "complete", id="CR 3.4 systolic differ by 10: complete"
+        ),
+        pytest.param(
+            ESH, (131, 80), (120, 80), "third_reading", id="CR 3.4 systolic differ >10: third"
+        ),
+        pytest.param(
+            ESH, (120, 80), (120, 75), "complete", id="CR 3.4 diastolic differ by 5: complete"
+        ),
+        pytest.param(
+            ESH, (120, 81), (120, 75), "third_reading", id="CR 3.4 diastolic differ >5: third"
+        ),
+        pytest.param(
+            ESH, (139, 89), (135, 85), "complete", id="CR 3.4 first <140/90 (ESH 2023): complete"
+        ),
+        pytest.param(
+            ESH, (140, 80), (135, 80), "third_reading", id="CR 3.4 first systolic >=140: third"
+        ),
+        pytest.param(
+            ESH, (130, 90), (128, 86), "third_reading", id="CR 3.4 first diastolic >=90: third"
+        ),
+        pytest.param(
+            ACC, (130, 79), (125, 76), "third_reading", id="CR 3.4 + 3.3 ACC/AHA 130/80: third"
+        ),
+        pytest.param(
+            ESH, (130, 79), (125, 76), "complete", id="CR 3.4 + 3.3 same under ESH 2023: complete"
+        ),
+        pytest.param(
+            ACC, (129, 79), (125, 76), "complete", id="CR 3.4 + 3.3 ACC/AHA <130/80: complete"
+        ),
+    ],
+)
+def test_protocol_asks_for_a_third_reading(rules, first, second, step):
+    found = evaluate(pressures(first, second), ADULT, rules)
+    assert found.next_step.code == step
+    incomplete = "protocol-incomplete" in codes(found.findings)
+    assert incomplete is (step == "third_reading")
+    if step == "third_reading":
+        # a minute after the second reading (CR 3.4 step 3)
+        assert found.next_step.not_before == RECEIVED + timedelta(seconds=120)
+
+
+def test_protocol_result_is_the_mean_of_the_last_two_rounded_half_up():
+    """CR 3.4 step 5: mean of readings 2 and 3; halves rounded up as clinicians do
+    (Python's round() would give 138/88)."""
+    readings = pressures((150, 95), (141, 90), (136, 87))
+    found = evaluate(readings, ADULT, ESH)
+    assert found.next_step.code is StepCode.COMPLETE
+    assert found.blood_pressure is not None
+    assert found.blood_pressure.values == {"systolic": 139.0, "diastolic": 89.0}
+    assert found.blood_pressure.readings_used == 2
+    assert found.blood_pressure.classification.category == "high_normal"
+    # CR 3.4 step 6: every raw reading is kept and reported, the first one included.
+    assert found.bp_readings_taken == 3
+    assert len(found.reading_findings) == 3
+
+
+def test_protocol_mean_of_two_when_only_two_were_taken():
+    """CR 3.4 step 5: "or of 2 readings when only two were taken"."""
+    found = evaluate(pressures((125, 81), (120, 78)), ADULT, ESH)
+    assert found.next_step.code is StepCode.COMPLETE
+    assert found.blood_pressure is not None
+    assert found.blood_pressure.values == {"systolic": 123.0, "diastolic": 80.0}  # 79.5 up
+    assert found.blood_pressure.classification.category == "normal"
+
+
+def test_protocol_one_reading_asks_for_a_second_after_a_minute():
+    """CR 3.4 step 3: wait 1 min and take reading 2."""
+    found = evaluate(pressures((128, 82)), ADULT, ESH)
+    assert found.next_step.code is StepCode.SECOND_READING
+    assert found.next_step.not_before == RECEIVED + timedelta(seconds=60)
+    assert found.next_step.to_json()["not_before"] == "2025-03-03T09:01:00"
+    assert "protocol-incomplete" in codes(found.findings, NOTE)
+    assert found.blood_pressure is not None
+    assert found.blood_pressure.readings_used == 1
+
+
+# -- plausibility (block column) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("systolic", "diastolic", "invalid"),
+    [
+        pytest.param(49, 30, True, id="CR 3.1 block SBP <50"),
+        pytest.param(50, 30, False, id="CR 3.1 SBP 50 allowed"),
+        pytest.param(300, 120, False, id="CR 3.1 SBP 300 allowed"),
+        pytest.param(301, 120, True, id="CR 3.1 block SBP >300"),
+        pytest.param(100, 19, True, id="CR 3.1 block DBP <20"),
+        pytest.param(100, 20, False, id="CR 3.1 DBP 20 allowed"),
+        pytest.param(250, 200, False, id="CR 3.1 DBP 200 allowed"),
+        pytest.param(250, 201, True, id="CR 3.1 block DBP >200"),
+        pytest.param(100, 100, True, id="CR 3.2 diastolic >= systolic invalid (ottehr #8283)"),
+        pytest.param(100, 101, True, id="CR 3.2 diastolic > systolic invalid (ottehr #8283)"),
+        pytest.param(101, 100, False, id="CR 3.2 systolic above diastolic allowed"),
+    ],
+)
+def test_blood_pressure_block_limits(systolic, diastolic, invalid):
+    found = evaluate([at(bp(systolic, diastolic))], ADULT, ESH)
+    assert bool(codes(found.findings, Severity.INVALID)) is invalid
+    assert (found.blood_pressure is None) is invalid
+    assert found.bp_readings_taken == (0 if invalid else 1)
+
+
+@pytest.mark.parametrize(
+    ("spo2", "invalid"),
+    [
+        pytest.param(49, True, id="CR 3.1 block SpO2 <50"),
+        pytest.param(50, False, id="CR 3.1 SpO2 50 allowed"),
+        pytest.param(100, False, id="CR 3.1 SpO2 100 allowed"),
+        pytest.param(101, True, id="CR 3.1 block SpO2 >100"),
+    ],
+)
+def test_spo2_block_limits(spo2, invalid):
+    found = evaluate([at(ox(spo2))], ADULT, ESH)
+    assert bool(codes(found.findings, Severity.INVALID)) is invalid
+    assert (found.spo2 is None) is invalid
+    # the oximeter's pulse of a blocked reading does not become the heart rate either
+    assert (found.heart_rate is None) is invalid
+
+
+def test_an_invalid_reading_never_enters_the_protocol_mean():
+    """CR 3.1 block column: the 40 mmHg reading is reported invalid, the mean uses the
+    other two only."""
+    readings = [at(bp(124, 80), 0), at(bp(40, 30), 60), at(bp(120, 78), 120)]
+    found = evaluate(readings, ADULT, ESH)
+    assert codes(found.reading_findings[1], Severity.INVALID) == ["implausible-value"]
+    assert found.bp_readings_taken == 2
+    assert found.blood_pressure is not None
+    assert found.blood_pressure.values == {"systolic": 122.0, "diastolic": 79.0}
+    assert found.referral is NONE
+    assert not found.needs_acknowledgement
+
+
+# -- notices ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cuff", "oximeter", "notice"),
+    [
+        pytest.param(70, 80, False, id="CR 3.2 cuff vs oximeter pulse differ by 10: none"),
+        pytest.param(70, 81, True, id="CR 3.2 cuff vs oximeter pulse differ >10: notice"),
+        pytest.param(81, 70, True, id="CR 3.2 either way round: notice"),
+    ],
+)
+def test_pulse_disagreement(cuff, oximeter, notice):
+    readings = [at(bp(120, 78, pulse=cuff)), at(ox(98, pulse=oximeter), 30)]
+    found = evaluate(readings, ADULT, ESH)
+    assert ("pulse-disagreement" in codes(found.findings, NOTE)) is notice
+
+
+@pytest.mark.parametrize(
+    ("offset_minutes", "notice"),
+    [
+        pytest.param(10, False, id="CR 3.2 device clock 10 min ahead: none"),
+        pytest.param(-10, False, id="CR 3.2 device clock 10 min behind: none"),
+        pytest.param(11, True, id="CR 3.2 device clock 11 min ahead: notice"),
+        pytest.param(-11, True, id="CR 3.2 device clock 11 min behind: notice"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["blood_pressure", "spo2"])
+def test_device_clock_off(offset_minutes, notice, kind):
+    device_time = RECEIVED + timedelta(minutes=offset_minutes)
+    if kind == "blood_pressure":
+        measurement = bp(120, 78, timestamp=device_time)
+    else:
+        measurement = SpO2(98.0, 72.0, b"", timestamp=device_time)
+    found = evaluate([at(measurement)], ADULT, ESH)
+    assert ("device-clock-off" in codes(found.findings, NOTE)) is notice
+    # a notice never blocks nor changes the result
+    assert not codes(found.findings, Severity.INVALID)
+
+
+@pytest.mark.parametrize(
+    ("systolic", "diastolic", "code"),
+    [
+        pytest.param(100, 85, "narrow-pulse-pressure", id="CR 3.2 PP 15 <20: narrow"),
+        pytest.param(100, 80, "narrow-pulse-pressure", id="CR 3.2 PP 20 <25% of 100: narrow"),
+        pytest.param(120, 91, "narrow-pulse-pressure", id="CR 3.2 PP 29 <25% of 120: narrow"),
+        pytest.param(120, 90, None, id="CR 3.2 PP 30 = 25% of 120: not narrow"),
+        pytest.param(200, 100, None, id="CR 3.2 PP 100: not very wide"),
+        pytest.param(201, 100, "wide-pulse-pressure", id="CR 3.2 PP 101 >100: very wide"),
+    ],
+)
+def test_pulse_pressure_notices(systolic, diastolic, code):
+    found = evaluate([at(bp(systolic, diastolic))], ADULT, ESH)
+    pulse_pressure = {"narrow-pulse-pressure", "wide-pulse-pressure"}
+    assert [c for c in codes(found.findings, NOTE) if c in pulse_pressure] == (
+        [code] if code else []
+    )
+    assert found.blood_pressure is not None  # a notice, never a block
+
+
+# -- the visit's referral --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("readings", "referral", "acknowledge"),
+    [
+        pytest.param(
+            [bp(118, 76, pulse=70), ox(98, pulse=70)],
+            NONE,
+            False,
+            id="all normal: none (CR 3.5)",
+        ),
+        pytest.param(
+            [bp(145, 85, pulse=70), ox(98, pulse=70)],
+            FOLLOW,
+            False,
+            id="ESH grade 1 + normal: follow up (CR 3.5 >=140/90)",
+        ),
+        pytest.param(
+            [bp(145, 85, pulse=70), ox(92, pulse=70)],
+            SAME,
+            False,
+            id="grade 1 + SpO2 92: same day wins (CR 3.5, 3.6 90-93)",
+        ),
+        pytest.param(
+            [bp(165, 95, pulse=70), ox(98, pulse=70)],
+            SAME,
+            False,
+            id="ESH grade 2 alone: same day, no ack (CR 3.5 >=160/100)",
+        ),
+        pytest.param(
+            [bp(118, 76, pulse=70), ox(88, pulse=70)],
+            URGENT,
+            True,
+            id="SpO2 88: urgent, critical needs ack (CR 3.6 <90)",
+        ),
+        pytest.param(
+            [bp(185, 95, pulse=70), ox(98, pulse=70)],
+            URGENT,
+            True,
+            id="ESH grade 3: urgent, ack (CR 3.3, 3.5)",
+        ),
+        pytest.param(
+            [bp(85, 55, pulse=70), ox(98, pulse=70)],
+            URGENT,
+            True,
+            id="SBP 85 hypotension: urgent, ack (CR 3.5 low BP)",
+        ),
+        pytest.param(
+            [bp(118, 76, pulse=135), ox(98, pulse=135)],
+            URGENT,
+            True,
+            id="HR 135: urgent, ack (CR 3.7 NEWS2 >=131)",
+        ),
+        pytest.param(
+            [bp(118, 76, pulse=115), ox(98, pulse=115)],
+            FOLLOW,
+            False,
+            id="HR 115: follow up, amber is no ack (CR 3.7 NEWS2 111-130)",
+        ),
+        pytest.param(
+            [bp(118, 76, pulse=70), ox(49, pulse=70)],
+            NONE,
+            False,
+            id="SpO2 49 blocked: invalid is never critical (CR 3.1)",
+        ),
+    ],
+)
+def test_referral_is_the_highest_and_only_critical_needs_acknowledgement(
+    readings, referral, acknowledge
+):
+    found = evaluate([at(m, 30 * i) for i, m in enumerate(readings)], ADULT, ESH)
+    assert found.referral is referral
+    assert found.referral == max(
+        (c.referral for c in found.referral_reasons),
+        key=[NONE, FOLLOW, SAME, URGENT].index,
+        default=NONE,
+    )
+    assert found.needs_acknowledgement is acknowledge
+    assert found.to_json()["acknowledgement_required"] is acknowledge
+
+
+def test_a_heart_rate_sensor_is_the_heart_rate_of_record():
+    """CR 3.7 pulse bands, from the dedicated sensor rather than the oximeter's pulse."""
+    readings = [at(ox(98, pulse=70)), at(HeartRate(131, SensorContact.DETECTED, b""), 10)]
+    found = evaluate(readings, ADULT, ESH)
+    assert found.heart_rate is not None
+    assert found.heart_rate.source == "heart_rate_sensor"
+    assert found.heart_rate.classification.category == "extreme"
+    assert found.referral is URGENT
