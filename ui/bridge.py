@@ -44,14 +44,18 @@ class StationBridge(QObject):
     visitClosed = Signal(object)  # VisitClosed
     actionFailed = Signal(str, str)  # message in Bahasa Indonesia, in English
     busyChanged = Signal(bool)
-    # Internal: a finished action's future, moved from the loop thread to the GUI thread.
-    _actionDone = Signal(object)
+    # Internal: the number of a finished action, moved from the loop thread to the GUI
+    # thread. A number, not the Future: a Python object crossing threads through a queued
+    # Signal(object) crashed the app (none_dealloc) after several actions.
+    _actionDone = Signal(int)
 
     def __init__(self, runner: AsyncRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._station: Station | None = None
         self._pending = 0  # touched on the GUI thread only
+        self._futures: dict[int, Future[Any]] = {}
+        self._next_action = 0
         self._actionDone.connect(self._finished)
 
     def attach(self, station: Station) -> None:
@@ -81,10 +85,14 @@ class StationBridge(QObject):
     def _submit(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._pending += 1
         self.busyChanged.emit(True)
+        self._next_action += 1
+        number = self._next_action
         future = self._runner.submit(coroutine)
-        future.add_done_callback(self._actionDone.emit)
+        self._futures[number] = future
+        future.add_done_callback(lambda _f: self._actionDone.emit(number))
 
-    def _finished(self, future: Future[Any]) -> None:
+    def _finished(self, number: int) -> None:
+        future = self._futures.pop(number)
         self._pending -= 1
         if future.cancelled():
             pass

@@ -14,7 +14,7 @@ NIK = "3174015507850002"
 
 
 def click(qtbot, button):
-    assert button.isEnabled(), button.objectName()
+    qtbot.waitUntil(button.isEnabled)  # an action may still be finishing
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 

@@ -17,7 +17,7 @@ def open_visit(qtbot, window):
     qtbot.keyClicks(window.nik_edit, "3174015507850002")
     qtbot.keyClicks(window.name_edit, "Siti")
     qtbot.mouseClick(window.start_visit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(window.bp_panel.button.isEnabled)
+    qtbot.waitUntil(window.bp_panel.button.isEnabled, timeout=15000)
 
 
 def test_cuff_dropping_mid_measurement_shows_the_reason_and_the_app_goes_on(qtbot, desk):
