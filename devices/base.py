@@ -46,3 +46,8 @@ class DeviceBase:
         waveform: npt.NDArray[np.int16] | None = None,
     ) -> DeviceEvent:
         return DeviceEvent(self._device_id, state, detail, pressure, waveform)
+
+    def _received(self, clock_wrong: bool) -> DeviceEvent:
+        """READING_RECEIVED, saying so when the device clock was not trusted."""
+        detail = "device clock is wrong; station time used" if clock_wrong else ""
+        return self._event(DeviceState.READING_RECEIVED, detail)

@@ -20,13 +20,14 @@ Device clocks have no zone, so ``started_local`` is the station's local time, na
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from devices.measurements import BloodPressure, Measurement, SpO2
 
-__all__ = ["BindingDecision", "IgnoredReading", "bind_readings"]
+__all__ = ["BindingDecision", "DeliveredMemory", "IgnoredReading", "bind_readings"]
 
 DEVICE_CLOCK_TOLERANCE = timedelta(minutes=2)
 IMPLAUSIBLE_CLOCK_AGE = timedelta(days=365)
@@ -102,3 +103,24 @@ def bind_readings(
                 IgnoredReading(reading, "earlier reading replayed from the device memory")
             )
     return BindingDecision(bound=bound, ignored=tuple(ignored), clock_wrong=clock_wrong)
+
+
+class DeliveredMemory:
+    """One device's binding: ``bind_readings`` with rule 4 fed by the readings this device
+    already returned (the newest ``size``; a clinic day is far fewer measurements)."""
+
+    def __init__(self, size: int = 512) -> None:
+        self._delivered: deque[bytes] = deque(maxlen=size)
+
+    def bind(
+        self, readings: Sequence[Measurement], *, started_local: datetime, now_local: datetime
+    ) -> BindingDecision:
+        decision = bind_readings(
+            readings,
+            started_local=started_local,
+            now_local=now_local,
+            already_delivered=self._delivered,
+        )
+        if decision.bound is not None:
+            self._delivered.append(decision.bound.raw)
+        return decision

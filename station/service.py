@@ -299,7 +299,10 @@ class Station:
             raise StationError(
                 "Tunggu sampai pengukuran selesai.", "Wait until the measurement has finished."
             )
-        evaluation = summarise(visit).evaluation
+        # The readings cannot change from here on (nothing is measuring), so these are the
+        # results of the confirmed visit too.
+        results = summarise(visit)
+        evaluation = results.evaluation
         assert evaluation is not None
         now = self._clock()
         outcome = VisitOutcome(referral=str(evaluation.referral))
@@ -324,7 +327,6 @@ class Station:
                 "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",
                 "There is no valid result to confirm yet. Measure first.",
             ) from exc
-        results = summarise(confirmed)
         self._visit = None
         self._queue_number = None
         self._emit(VisitConfirmed(confirmed, results))

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from devices.base import DeviceBase
-from devices.binding import bind_readings
+from devices.binding import DeliveredMemory
 from devices.ble import uuids
 from devices.ble.client import BleClient, ClientFactory
 from devices.ble.connection import ConnectPolicy, connect_with_retries, disconnect_quietly
@@ -72,10 +71,6 @@ class BleCuffConfig:
     setup_writes: tuple[tuple[str, bytes], ...] = ()
 
 
-# How many delivered readings a cuff remembers (a clinic day is far fewer measurements).
-_DELIVERED_MEMORY = 512
-
-
 class BleBloodPressureCuff(DeviceBase):
     def __init__(
         self,
@@ -93,8 +88,8 @@ class BleBloodPressureCuff(DeviceBase):
         self._config = config
         self._factory = client_factory
         self._clock = local_clock
-        # Raw bytes of the readings already returned, so a replay is never bound again.
-        self._delivered: deque[bytes] = deque(maxlen=_DELIVERED_MEMORY)
+        # Remembers what it returned, so a replayed reading is never bound again.
+        self._binding = DeliveredMemory()
 
     async def _connect(self, on_event: EventSink, dropped: asyncio.Event) -> BleClient:
         config = self._config
@@ -166,11 +161,8 @@ class BleBloodPressureCuff(DeviceBase):
             await self._collect(arrived, dropped, readings)
         finally:
             await disconnect_quietly(client)
-        decision = bind_readings(
-            readings,
-            started_local=started_local,
-            now_local=self._clock(),
-            already_delivered=self._delivered,
+        decision = self._binding.bind(
+            readings, started_local=started_local, now_local=self._clock()
         )
         for ignored in decision.ignored:
             on_event(self._event(DeviceState.MEASURING, f"ignored: {ignored.reason}"))
@@ -183,16 +175,8 @@ class BleBloodPressureCuff(DeviceBase):
             if readings:
                 raise DeviceError("cuff sent no usable reading: only stored records arrived")
             raise DeviceError(f"no reading from the cuff within {config.measurement_timeout_s:g} s")
-        if decision.clock_wrong:
-            on_event(
-                self._event(
-                    DeviceState.READING_RECEIVED, "device clock is wrong; station time used"
-                )
-            )
-        else:
-            on_event(self._event(DeviceState.READING_RECEIVED))
+        on_event(self._received(decision.clock_wrong))
         assert isinstance(decision.bound, BloodPressure)
-        self._delivered.append(decision.bound.raw)
         return [decision.bound]
 
     async def _request_last_record(

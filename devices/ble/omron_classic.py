@@ -33,14 +33,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
 from devices.base import DeviceBase
-from devices.binding import bind_readings
+from devices.binding import DeliveredMemory
 from devices.ble.client import BleClient, ClientFactory
 from devices.ble.connection import ConnectPolicy, connect_with_retries, disconnect_quietly
 from devices.codecs.errors import DecodeError
@@ -83,8 +82,6 @@ PAIR_HINT = (
     "pair the cuff with this station's key once, in '-P-' mode "
     "(hold the cuff's Bluetooth button until '-P-' blinks)"
 )
-# How many delivered readings a cuff remembers (a clinic day is far fewer measurements).
-_DELIVERED_MEMORY = 512
 # A full memory holds up to 100 old readings; the operator sees the newest few by name.
 _SHOWN_IGNORED = 5
 
@@ -289,8 +286,8 @@ class OmronClassicCuff(DeviceBase):
         self._layout = layout_for(config.layout)
         self._factory = client_factory
         self._clock = local_clock
-        # Raw bytes of the readings already returned, so the same record is never bound twice.
-        self._delivered: deque[bytes] = deque(maxlen=_DELIVERED_MEMORY)
+        # Remembers what it returned, so a replayed reading is never bound again.
+        self._binding = DeliveredMemory()
 
     async def _session(
         self, on_event: EventSink, work: Callable[[_OmronLink], Awaitable[_T]]
@@ -362,11 +359,8 @@ class OmronClassicCuff(DeviceBase):
             if reading is not None:
                 readings.append(reading)
         readings.sort(key=_device_time)  # the memory is a ring buffer: oldest first
-        decision = bind_readings(
-            readings,
-            started_local=started_local,
-            now_local=self._clock(),
-            already_delivered=self._delivered,
+        decision = self._binding.bind(
+            readings, started_local=started_local, now_local=self._clock()
         )
         self._report_ignored(on_event, [ignored.reason for ignored in decision.ignored])
         if decision.bound is None:
@@ -381,16 +375,8 @@ class OmronClassicCuff(DeviceBase):
                 f"the cuff's memory for user {config.user} is empty: measure with the cuff "
                 f"first, set to user {config.user}"
             )
-        if decision.clock_wrong:
-            on_event(
-                self._event(
-                    DeviceState.READING_RECEIVED, "device clock is wrong; station time used"
-                )
-            )
-        else:
-            on_event(self._event(DeviceState.READING_RECEIVED))
+        on_event(self._received(decision.clock_wrong))
         assert isinstance(decision.bound, BloodPressure)
-        self._delivered.append(decision.bound.raw)
         return [decision.bound]
 
     def _report_ignored(self, on_event: EventSink, reasons: list[str]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import random
 from collections import deque
 from enum import StrEnum
 
@@ -18,6 +17,7 @@ from devices.measurements import (
     MeasurementKind,
 )
 from devices.profile_session import decode_notification
+from devices.simulators.values import SimulatedValues
 
 __all__ = ["CuffFault", "SimulatedBloodPressureCuff"]
 
@@ -50,7 +50,7 @@ class SimulatedBloodPressureCuff(DeviceBase):
             frozenset({MeasurementKind.BLOOD_PRESSURE}),
             simulated=True,
         )
-        self._random = random.Random(seed)  # noqa: S311 - simulated values, not secrets
+        self._values = SimulatedValues(seed)
         self._pace_s = pace_s
         self.fault = fault
         self._queued: deque[tuple[float, float, float]] = deque()
@@ -62,9 +62,8 @@ class SimulatedBloodPressureCuff(DeviceBase):
     def _next_values(self) -> tuple[float, float, float]:
         if self._queued:
             return self._queued.popleft()
-        systolic = self._random.randint(100, 165)
-        diastolic = self._random.randint(60, min(100, systolic - 25))
-        return float(systolic), float(diastolic), float(self._random.randint(55, 100))
+        systolic, diastolic, pulse = self._values.blood_pressure()
+        return float(systolic), float(diastolic), float(pulse)
 
     async def _pause(self) -> None:
         await asyncio.sleep(self._pace_s)

@@ -14,10 +14,8 @@ the station labels its readings as simulated on both screens and in the stored r
 from __future__ import annotations
 
 import math
-import random
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -36,6 +34,7 @@ from devices.simulators.contec_serial import ContecPtySimulator
 from devices.simulators.masimo_serial import MasimoPtySimulator
 from devices.simulators.omron_classic import simulated_client_factory as omron_classic_factory
 from devices.simulators.peripheral import SimulatedPeripheral, Step
+from devices.simulators.values import SimulatedValues
 
 __all__ = [
     "BLE_SIMULATED_PROTOCOLS",
@@ -88,26 +87,7 @@ class SimulatedModel:
             self._simulator = None
 
 
-@dataclass
-class _Values:
-    """Plausible random values, reproducible with a seed."""
-
-    seed: int | None
-    _random: random.Random = field(init=False)
-
-    def __post_init__(self) -> None:
-        self._random = random.Random(self.seed)  # noqa: S311 - simulated values, not secrets
-
-    def blood_pressure(self) -> tuple[int, int, int]:
-        systolic = self._random.randint(100, 165)
-        diastolic = self._random.randint(60, min(100, systolic - 25))
-        return systolic, diastolic, self._random.randint(55, 100)
-
-    def oximetry(self) -> tuple[int, int]:
-        return self._random.randint(94, 99), self._random.randint(55, 100)
-
-
-def _cuff_script(values: _Values, clock: LocalClock, pace_s: float) -> list[Step]:
+def _cuff_script(values: SimulatedValues, clock: LocalClock, pace_s: float) -> list[Step]:
     """Yesterday's stored record replayed first (the station must ignore it), then the live
     measurement: rising 0x2A36 cuff pressure and one indicated 0x2A35."""
     now = clock()
@@ -145,7 +125,7 @@ def _cuff_script(values: _Values, clock: LocalClock, pace_s: float) -> list[Step
     return steps
 
 
-def _plx_script(values: _Values, clock: LocalClock, pace_s: float) -> list[Step]:
+def _plx_script(values: SimulatedValues, clock: LocalClock, pace_s: float) -> list[Step]:
     spo2, pulse = values.oximetry()
     steps: list[Step] = []
     for _ in range(6):
@@ -158,7 +138,7 @@ def _plx_script(values: _Values, clock: LocalClock, pace_s: float) -> list[Step]
     return steps
 
 
-def _berry_script(values: _Values, pace_s: float) -> list[Step]:
+def _berry_script(values: SimulatedValues, pace_s: float) -> list[Step]:
     """100 Hz frames sent ten to a notification, with a pulse-shaped plethysmogram."""
     spo2, pulse = values.oximetry()
     steps: list[Step] = []
@@ -173,7 +153,7 @@ def _berry_script(values: _Values, pace_s: float) -> list[Step]:
     return steps
 
 
-def _jumper_script(values: _Values, pace_s: float) -> list[Step]:
+def _jumper_script(values: SimulatedValues, pace_s: float) -> list[Step]:
     """Idle '-' frames until the finger is in, then 0x81 live packets."""
     spo2, pulse = values.oximetry()
     steps: list[Step] = [("notify", JUMPER_NOTIFY_UUID, b"-" * 8), ("sleep", pace_s)]
@@ -216,7 +196,7 @@ def simulated_ble_factory(
         raise ValueError(f"no Bluetooth simulator for protocol {protocol!r}")
     if protocol == "ble-omron-classic":
         return omron_classic_factory(layout_for(model_id), clock, seed=seed)
-    values = _Values(seed)
+    values = SimulatedValues(seed)
 
     def script() -> list[Step]:
         if protocol == "ble-bls":
@@ -244,7 +224,7 @@ def start_serial_simulator(
     """Start the pty simulator for a serial protocol; returns the port path to open."""
     if protocol not in SERIAL_SIMULATED_PROTOCOLS:
         raise ValueError(f"no serial simulator for protocol {protocol!r}")
-    spo2, pulse = _Values(seed).oximetry()
+    spo2, pulse = SimulatedValues(seed).oximetry()
     port = (folder or Path(tempfile.mkdtemp(prefix="vitals-sim-"))) / f"{protocol}-port"
     simulator: ContecPtySimulator | MasimoPtySimulator
     if protocol == "masimo-ascii":

@@ -30,7 +30,6 @@ yesterday's readings, and every connection finds one new reading taken "just now
 from __future__ import annotations
 
 import asyncio
-import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -51,6 +50,7 @@ from devices.codecs.omron_classic import (
     split_for_tx,
     xor_of,
 )
+from devices.simulators.values import SimulatedValues
 
 __all__ = [
     "EepromWriteAttempted",
@@ -249,19 +249,19 @@ def simulated_client_factory(
 ) -> ClientFactory:
     """Peripherals sharing one simulated cuff (default key) whose ``user`` area holds two
     readings from yesterday and gains a fresh reading, stamped ``clock()``, per connection."""
-    values = random.Random(seed)  # noqa: S311 - simulated values, not secrets
+    values = SimulatedValues(seed)
     cuff = SimulatedOmronClassicCuff(layout)
     slots = layout.records_per_user[user - 1]
     next_slot = [0]
 
     def store(when: datetime) -> None:
-        systolic = values.randint(100, 165)
+        systolic, diastolic, pulse = values.blood_pressure()
         cuff.store_record(
             user,
             next_slot[0] % slots,
             systolic=systolic,
-            diastolic=values.randint(60, min(100, systolic - 25)),
-            pulse=values.randint(55, 100),
+            diastolic=diastolic,
+            pulse=pulse,
             when=when.replace(microsecond=0),
         )
         next_slot[0] += 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import random
 from collections import deque
 from enum import StrEnum
 
@@ -12,6 +11,7 @@ from devices.codecs.plx import encode_plx_continuous, encode_plx_spot_check
 from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
 from devices.measurements import Measurement, MeasurementKind, PlxMeasurementStatus, SpO2
 from devices.profile_session import decode_notification
+from devices.simulators.values import SimulatedValues
 
 __all__ = ["OximeterFault", "SimulatedPulseOximeter"]
 
@@ -37,7 +37,7 @@ class SimulatedPulseOximeter(DeviceBase):
         super().__init__(
             device_id, "SIMULATOR pulse oximeter", frozenset({MeasurementKind.SPO2}), simulated=True
         )
-        self._random = random.Random(seed)  # noqa: S311 - simulated values, not secrets
+        self._values = SimulatedValues(seed)
         self._pace_s = pace_s
         self.fault = fault
         self._queued: deque[tuple[float, float]] = deque()
@@ -49,7 +49,8 @@ class SimulatedPulseOximeter(DeviceBase):
     def _next_values(self) -> tuple[float, float]:
         if self._queued:
             return self._queued.popleft()
-        return float(self._random.randint(94, 99)), float(self._random.randint(55, 100))
+        spo2, pulse = self._values.oximetry()
+        return float(spo2), float(pulse)
 
     async def measure(self, on_event: EventSink) -> list[Measurement]:
         on_event(DeviceEvent(self._device_id, DeviceState.CONNECTING))

@@ -76,32 +76,38 @@ class BloodPressureProtocol:
     readings_used: int
     readings_taken: int
     next_step: NextStep
-    third_reason: str | None  # why a third reading was asked for (English, for the record)
 
 
 def half_up(value: float) -> float:
     return float(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _wait_text(last: ProtocolReading) -> datetime | None:
+def _not_before(last: ProtocolReading) -> datetime | None:
     return last.taken_at + BETWEEN_READINGS if last.taken_at is not None else None
 
 
-def _third_reason(first: ProtocolReading, second: ProtocolReading, rules: RuleSet) -> str | None:
-    if abs(first.systolic - second.systolic) > SYSTOLIC_SPREAD:
+def _third_reason(
+    first: ProtocolReading, second: ProtocolReading, rules: RuleSet
+) -> tuple[str, str] | None:
+    """Why a third reading is needed, (Bahasa Indonesia, English), or None."""
+    systolic_spread = abs(first.systolic - second.systolic)
+    diastolic_spread = abs(first.diastolic - second.diastolic)
+    if systolic_spread > SYSTOLIC_SPREAD:
         return (
-            f"systolic readings differ by {abs(first.systolic - second.systolic):g} mmHg "
-            f"(more than {SYSTOLIC_SPREAD:g})"
+            f"sistolik berbeda lebih dari {SYSTOLIC_SPREAD:g} mmHg.",
+            f"systolic readings differ by {systolic_spread:g} mmHg (more than {SYSTOLIC_SPREAD:g})",
         )
-    if abs(first.diastolic - second.diastolic) > DIASTOLIC_SPREAD:
+    if diastolic_spread > DIASTOLIC_SPREAD:
         return (
-            f"diastolic readings differ by {abs(first.diastolic - second.diastolic):g} mmHg "
-            f"(more than {DIASTOLIC_SPREAD:g})"
+            f"diastolik berbeda lebih dari {DIASTOLIC_SPREAD:g} mmHg.",
+            f"diastolic readings differ by {diastolic_spread:g} mmHg "
+            f"(more than {DIASTOLIC_SPREAD:g})",
         )
     if first.systolic >= rules.protocol_systolic or first.diastolic >= rules.protocol_diastolic:
+        threshold = f"{rules.protocol_systolic:g}/{rules.protocol_diastolic:g} mmHg"
         return (
-            f"the first reading is at or above {rules.protocol_systolic:g}/"
-            f"{rules.protocol_diastolic:g} mmHg"
+            f"pengukuran pertama {threshold} atau lebih.",
+            f"the first reading is at or above {threshold}",
         )
     return None
 
@@ -122,7 +128,6 @@ def blood_pressure_protocol(
                 "Minta orang duduk tenang 5 menit, lengan setinggi jantung, lalu ukur.",
                 "Have the person sit quietly for 5 minutes, arm at heart level, then measure.",
             ),
-            None,
         )
     used = readings[-2:]
     systolic = half_up(sum(r.systolic for r in used) / len(used))
@@ -133,15 +138,14 @@ def blood_pressure_protocol(
             StepCode.SECOND_READING,
             "Tunggu sekitar 1 menit, lalu ukur sekali lagi.",
             "Wait about 1 minute, then measure again.",
-            _wait_text(readings[-1]),
+            _not_before(readings[-1]),
         )
     elif taken == 2 and reason is not None:
         step = NextStep(
             StepCode.THIRD_READING,
-            "Tunggu sekitar 1 menit, lalu ukur ketiga kalinya: "
-            + _reason_id(readings[0], readings[1], rules),
-            f"Wait about 1 minute, then measure a third time: {reason}.",
-            _wait_text(readings[-1]),
+            f"Tunggu sekitar 1 menit, lalu ukur ketiga kalinya: {reason[0]}",
+            f"Wait about 1 minute, then measure a third time: {reason[1]}.",
+            _not_before(readings[-1]),
         )
     else:
         step = NextStep(
@@ -149,15 +153,4 @@ def blood_pressure_protocol(
             "Pengukuran tekanan darah selesai: hasil adalah rata-rata dua pengukuran terakhir.",
             "Blood-pressure readings complete: the result is the mean of the last two.",
         )
-    return BloodPressureProtocol(systolic, diastolic, len(used), taken, step, reason)
-
-
-def _reason_id(first: ProtocolReading, second: ProtocolReading, rules: RuleSet) -> str:
-    if abs(first.systolic - second.systolic) > SYSTOLIC_SPREAD:
-        return f"sistolik berbeda lebih dari {SYSTOLIC_SPREAD:g} mmHg."
-    if abs(first.diastolic - second.diastolic) > DIASTOLIC_SPREAD:
-        return f"diastolik berbeda lebih dari {DIASTOLIC_SPREAD:g} mmHg."
-    return (
-        f"pengukuran pertama {rules.protocol_systolic:g}/{rules.protocol_diastolic:g} mmHg "
-        "atau lebih."
-    )
+    return BloodPressureProtocol(systolic, diastolic, len(used), taken, step)

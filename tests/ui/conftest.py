@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from station.service import DeviceRole
 from station.store.database import open_database
@@ -26,3 +27,16 @@ def desk(qtbot, settings):
 
 def panel_for(window, role):
     return window.bp_panel if role is DeviceRole.BLOOD_PRESSURE else window.spo2_panel
+
+
+def click(qtbot, button):
+    qtbot.waitUntil(button.isEnabled)  # an action may still be finishing
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def measure(qtbot, window, role, rows):
+    """Press the role's measure button and wait until the readings table has ``rows``."""
+    panel = panel_for(window, role)
+    qtbot.waitUntil(panel.button.isEnabled)
+    click(qtbot, panel.button)
+    qtbot.waitUntil(lambda: window.readings_table.rowCount() == rows)

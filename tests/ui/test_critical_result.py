@@ -3,26 +3,12 @@ they record what was done; the acknowledgement is stored with the visit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from station.service import CriticalAction, DeviceRole
 from station.store.database import open_database
 from station.store.repository import Store
-from tests.ui.conftest import panel_for
+from tests.ui.conftest import click, measure
 
 NIK = "3174015507850002"
-
-
-def click(qtbot, button):
-    qtbot.waitUntil(button.isEnabled)  # an action may still be finishing
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def measure(qtbot, window, role, rows):
-    panel = panel_for(window, role)
-    qtbot.waitUntil(panel.button.isEnabled)
-    click(qtbot, panel.button)
-    qtbot.waitUntil(lambda: window.readings_table.rowCount() == rows)
 
 
 def test_critical_result_needs_an_acknowledgement_before_confirming(qtbot, desk, settings):
