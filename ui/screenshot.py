@@ -41,7 +41,7 @@ def _critical_visit(app: QApplication, desk: DeskApp, out: Path) -> None:
     """A second person with a critical blood pressure: referral, next step, and the box that
     must be filled in before the visit can be confirmed."""
     window = desk.operator
-    cuff = desk.station._devices[DeviceRole.BLOOD_PRESSURE]
+    cuff = desk.station.devices[DeviceRole.BLOOD_PRESSURE]
     assert isinstance(cuff, SimulatedBloodPressureCuff)
     for values in ((194.0, 118.0, 92.0), (188.0, 114.0, 90.0), (186.0, 112.0, 90.0)):
         cuff.queue_values(*values)

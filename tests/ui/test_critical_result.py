@@ -13,7 +13,7 @@ NIK = "3174015507850002"
 
 def test_critical_result_needs_an_acknowledgement_before_confirming(qtbot, desk, settings):
     window, patient = desk.operator, desk.patient
-    cuff = desk.station._devices[DeviceRole.BLOOD_PRESSURE]
+    cuff = desk.station.devices[DeviceRole.BLOOD_PRESSURE]
     for _ in range(3):
         cuff.queue_values(192.0, 118.0, 88.0)
     click(qtbot, window.call_next_button)

@@ -9,14 +9,16 @@ from PySide6.QtCore import Qt, QTimer
 
 from devices.simulators import CuffFault
 from station.service import DeviceRole
+from tests.ui.conftest import click
 
 
 def open_visit(qtbot, window):
-    qtbot.mouseClick(window.call_next_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.call_next_button)
     qtbot.waitUntil(lambda: window.queue_label.text() != "—")
     qtbot.keyClicks(window.nik_edit, "3174015507850002")
     qtbot.keyClicks(window.name_edit, "Siti")
-    qtbot.mouseClick(window.start_visit_button, Qt.MouseButton.LeftButton)
+    # Waits until call_next has finished: a click on a still-disabled button is lost.
+    click(qtbot, window.start_visit_button)
     qtbot.waitUntil(window.bp_panel.button.isEnabled, timeout=15000)
 
 
