@@ -18,6 +18,7 @@ from ui.async_runner import AsyncRunner
 from ui.bridge import StationBridge
 from ui.operator_window import OperatorWindow
 from ui.patient_screen import PatientScreen
+from ui.qt_health import QtBuildFault, check_qt_build
 
 __all__ = ["DeskApp", "build_desk_app", "run_desk_app"]
 
@@ -46,6 +47,7 @@ class DeskApp:
             self.patient.show()
 
     def close(self) -> None:
+        self.bridge.stop()
         self.patient.clear_timer.stop()
         self.operator.close()
         self.patient.close()
@@ -83,6 +85,12 @@ def build_desk_app(
 def run_desk_app(settings: Settings, *, simulate: bool) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    try:
+        check_qt_build()
+    except QtBuildFault as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        QMessageBox.critical(None, "Vitals station", str(exc))
+        return 2
     try:
         store = open_store(settings)
     except DatabaseError as exc:

@@ -1,8 +1,14 @@
 """The station's events as Qt signals, and the operator's actions as station coroutines.
 
-``Station`` calls ``dispatch`` on the loop thread; each event is re-emitted as a signal and,
-because the receiving widgets live in the GUI thread, Qt delivers it queued there. Actions
-return immediately: their outcome arrives later as ``actionFailed`` or ``busyChanged``.
+``Station`` calls ``dispatch`` on the loop thread. No Qt object is touched there: the event is
+put in a thread-safe inbox, and a timer on the GUI thread drains it every few milliseconds and
+emits the signals, so every signal is emitted and received on the GUI thread. Actions return
+immediately; their outcome arrives the same way, as ``actionFailed`` or ``busyChanged``.
+
+Why not a queued cross-thread signal: PySide6 6.8-6.12 corrupts reference counts when a signal
+is emitted from a thread Qt did not create (PYSIDE-3124; here "Fatal Python error:
+none_dealloc" within one or two visits, reproduced by tests/ui/test_soak.py). Draining a
+``queue.SimpleQueue`` costs one short timer tick and keeps Python objects out of Qt's queue.
 """
 
 from __future__ import annotations
@@ -11,9 +17,10 @@ import logging
 from collections.abc import Coroutine
 from concurrent.futures import Future
 from datetime import date
+from queue import Empty, SimpleQueue
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from station.service import (
     Acknowledgement,
@@ -33,6 +40,8 @@ from ui.async_runner import AsyncRunner
 __all__ = ["StationBridge"]
 
 _LOGGER = logging.getLogger(__name__)
+# Up to this long between an event on the loop thread and its signal on the GUI thread.
+DRAIN_INTERVAL_MS = 15
 
 
 class StationBridge(QObject):
@@ -44,25 +53,43 @@ class StationBridge(QObject):
     visitClosed = Signal(object)  # VisitClosed
     actionFailed = Signal(str, str)  # message in Bahasa Indonesia, in English
     busyChanged = Signal(bool)
-    # Internal: the number of a finished action, moved from the loop thread to the GUI
-    # thread. A number, not the Future: a Python object crossing threads through a queued
-    # Signal(object) crashed the app (none_dealloc) after several actions.
-    _actionDone = Signal(int)
 
     def __init__(self, runner: AsyncRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._station: Station | None = None
+        # Filled on the loop thread, drained on the GUI thread (see the module docstring).
+        self._inbox: SimpleQueue[StationEvent | Future[Any]] = SimpleQueue()
         self._pending = 0  # touched on the GUI thread only
-        self._futures: dict[int, Future[Any]] = {}
-        self._next_action = 0
-        self._actionDone.connect(self._finished)
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setInterval(DRAIN_INTERVAL_MS)
+        self._drain_timer.timeout.connect(self.drain)
+        self._drain_timer.start()
 
     def attach(self, station: Station) -> None:
         self._station = station
 
     def dispatch(self, event: StationEvent) -> None:
         """The station's ``on_event`` callback (runs on the loop thread)."""
+        self._inbox.put(event)
+
+    def stop(self) -> None:
+        """Stop delivering; events still in the inbox are dropped (the app is closing)."""
+        self._drain_timer.stop()
+
+    def drain(self) -> None:
+        """Emit everything the loop thread has delivered so far, in order (GUI thread)."""
+        while True:
+            try:
+                item = self._inbox.get_nowait()
+            except Empty:
+                return
+            if isinstance(item, Future):
+                self._finished(item)
+            else:
+                self._emit(item)
+
+    def _emit(self, event: StationEvent) -> None:
         if isinstance(event, QueueCalled):
             self.queueCalled.emit(event)
         elif isinstance(event, VisitOpened):
@@ -85,14 +112,10 @@ class StationBridge(QObject):
     def _submit(self, coroutine: Coroutine[Any, Any, Any]) -> None:
         self._pending += 1
         self.busyChanged.emit(True)
-        self._next_action += 1
-        number = self._next_action
         future = self._runner.submit(coroutine)
-        self._futures[number] = future
-        future.add_done_callback(lambda _f: self._actionDone.emit(number))
+        future.add_done_callback(self._inbox.put)
 
-    def _finished(self, number: int) -> None:
-        future = self._futures.pop(number)
+    def _finished(self, future: Future[Any]) -> None:
         self._pending -= 1
         if future.cancelled():
             pass

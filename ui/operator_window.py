@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from devices.device import DeviceState
-from station.checks import Severity
+from station.checks import Finding, Severity
 from station.checks.engine import Evaluation, advice_for
 from station.checks.rulesets import Referral
 from station.person import PersonError, validate_nik
@@ -66,6 +66,13 @@ SEVERITY_COLOURS = {
 }
 ERROR_STYLE = "color: #c62828;"
 IGNORED_PREFIX = "ignored:"
+SEVERITY_ORDER = (
+    Severity.INVALID,
+    Severity.CRITICAL,
+    Severity.ABNORMAL,
+    Severity.NOTICE,
+    Severity.NORMAL,
+)
 # The birth-date field starts here and its minimum stands for "unknown".
 BIRTH_DATE_UNKNOWN = QDate(1900, 1, 1)
 
@@ -113,6 +120,9 @@ class OperatorWindow(QMainWindow):
         self._lang: Language = lang
         self._visit_open = False
         self._has_valid = False
+        self._evaluation: Evaluation | None = None
+        self._stored_findings: list[Finding] = []
+        self._ignored: list[str] = []
         self._busy = False
         self.setWindowTitle(tr("window_title", lang, desk=station_id))
         self.resize(1180, 780)
@@ -375,6 +385,9 @@ class OperatorWindow(QMainWindow):
         self._visit_open = True
         self._has_valid = False
         self.readings_table.setRowCount(0)
+        self._evaluation = None
+        self._stored_findings.clear()
+        self._ignored.clear()
         self.findings_list.clear()
         self.result_label.setText(tr("no_result", self._lang))
         self.referral_label.setText("")
@@ -391,9 +404,8 @@ class OperatorWindow(QMainWindow):
         if update.event.detail.startswith(IGNORED_PREFIX):
             # A stored or replayed reading the device sent: listed, never used.
             reason = update.event.detail.removeprefix(IGNORED_PREFIX).strip()
-            item = QListWidgetItem(f"[{tr('ignored', self._lang)}] {reason}")
-            item.setForeground(QBrush(QColor("#757575")))
-            self.findings_list.addItem(item)
+            self._ignored.append(f"[{tr('ignored', self._lang)}] {reason}")
+            self._render_findings()
         panel.show_event(update)
         if update.event.state is DeviceState.ERROR:
             panel.measuring = False
@@ -402,18 +414,40 @@ class OperatorWindow(QMainWindow):
     @Slot(object)
     def _on_reading_stored(self, event: ReadingStored) -> None:
         self._add_reading_row(event.reading)
-        for finding in event.reading.findings:
-            text = finding.message_id if self._lang == "id" else finding.message_en
-            item = QListWidgetItem(f"[{finding.severity.value}] {text}")
-            item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
-            self.findings_list.addItem(item)
+        self._stored_findings.extend(event.reading.findings)
         lines = results_lines(event.results, self._lang)
         self.result_label.setText("\n".join(lines) or tr("no_result", self._lang))
+        self._evaluation = event.results.evaluation
+        self._render_findings()
         self._show_evaluation(event.results.evaluation)
         self._has_valid = self._has_valid or event.reading.valid
         panel = self.bp_panel if event.role is DeviceRole.BLOOD_PRESSURE else self.spo2_panel
         panel.measuring = False
         self._update_buttons()
+
+    def _render_findings(self) -> None:
+        """What the checks found for the visit so far, most urgent first, then the readings a
+        device sent that were not used. The visit's evaluation holds every reading's findings
+        plus the cross-reading ones (grades, pulse disagreement, protocol); with them go
+        each stored reading's own findings (a blocked reading is not part of the evaluation)."""
+        evaluated = self._evaluation.findings if self._evaluation else ()
+        found = (*self._stored_findings, *evaluated)
+        shown: dict[tuple[str, str], Finding] = {}
+        for finding in found:
+            if finding.severity is not Severity.NORMAL:
+                shown.setdefault((finding.code, finding.message_en), finding)
+        self.findings_list.clear()
+        for finding in sorted(shown.values(), key=lambda f: SEVERITY_ORDER.index(f.severity)):
+            text = finding.message_id if self._lang == "id" else finding.message_en
+            item = QListWidgetItem(
+                f"[{tr(f'severity_{finding.severity.value}', self._lang)}] {text}"
+            )
+            item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
+            self.findings_list.addItem(item)
+        for line in self._ignored:
+            item = QListWidgetItem(line)
+            item.setForeground(QBrush(QColor("#757575")))
+            self.findings_list.addItem(item)
 
     def _show_evaluation(self, evaluation: Evaluation | None) -> None:
         """Referral with its advice, the protocol's next step, and the critical box."""

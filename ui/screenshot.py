@@ -1,7 +1,8 @@
-"""Screenshots of both windows after one simulated visit: ``python -m ui.screenshot OUTDIR``.
+"""Screenshots of both windows during a simulated desk session: ``python -m ui.screenshot OUT``.
 
-Drives the real app (temporary database, simulated devices) through one visit and saves
-``operator.png`` (just before confirming) and ``patient.png`` (after confirming).
+Drives the real app (temporary database, simulated devices) through two visits and saves
+``operator.png`` (just before confirming the first), ``patient.png`` (after confirming it)
+and ``operator-critical.png`` (the second person's critical result).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def _critical_visit(app: QApplication, desk: DeskApp, out: Path) -> None:
         cuff.queue_values(*values)
     _wait_until(app, window.call_next_button.isEnabled)
     window.call_next_button.click()
-    _wait_until(app, lambda: window.queue_label.text() == "1")
+    _wait_until(app, lambda: window.queue_label.text() == "2")
     window.nik_edit.setText("3201020304550003")
     window.name_edit.setText("Budi Santoso")
     window.start_visit_button.click()
@@ -91,15 +92,7 @@ def main(out: Path) -> int:
         window.confirm_button.click()
         _wait_until(app, lambda: "Siti" in desk.patient.visible_text())
         desk.patient.grab().save(str(out / "patient.png"))
-        desk.close()
-    with tempfile.TemporaryDirectory() as folder:
-        # A fresh desk for the second scenario: a second visit in one process can still end
-        # in a PySide6 "none_dealloc" crash (see issue 4's note; not yet found).
-        settings = Settings.model_validate({"database": {"url": f"sqlite:///{folder}/s.db"}})
-        desk = build_desk_app(
-            settings, Store(open_database(settings.database.url)), simulate=True, seed=4, pace_s=0.0
-        )
-        desk.show()
+        # The second person of the session has a critical blood pressure.
         _critical_visit(app, desk, out)
         desk.close()
     return 0

@@ -31,6 +31,9 @@ def test_critical_result_needs_an_acknowledgement_before_confirming(qtbot, desk,
     assert "selesai" in window.next_step_label.text()
     assert "SEGERA" in window.referral_label.text()
     assert window.critical_box.isVisible()
+    findings = [window.findings_list.item(i).text() for i in range(window.findings_list.count())]
+    assert findings[0].startswith("[KRITIS] Tekanan darah ")  # most urgent first
+    assert "Hipertensi derajat 3" in findings[0]
     qtbot.wait(50)
     assert not window.confirm_button.isEnabled()  # nothing recorded yet
 

@@ -46,7 +46,7 @@ def test_error_values_are_blocked_not_shown_as_a_measurement(qtbot, desk):
     qtbot.waitUntil(lambda: window.readings_table.rowCount() == 1)
     assert window.readings_table.item(0, 2).text().startswith("DITOLAK: --/--")
     assert window.findings_list.count() >= 1
-    assert "[invalid]" in window.findings_list.item(0).text()
+    assert "[DITOLAK]" in window.findings_list.item(0).text()
     assert not window.confirm_button.isEnabled()
 
 

@@ -1,0 +1,76 @@
+"""A desk session as a health worker runs it: many people, one after another, in one process.
+
+This is the soak test for the crash found in issue 4 (PySide6 6.12 on Python 3.11 aborted with
+"none_dealloc" during the first visits, see ui/qt_health.py): every visit is clicked through
+both windows, normal and critical results alternate, one visit is cancelled, and the store
+must hold exactly what was confirmed, each under its own person.
+"""
+
+from __future__ import annotations
+
+from station.service import CriticalAction, DeviceRole
+from station.store.database import open_database
+from station.store.models import VisitStatus
+from station.store.repository import Store
+from tests.ui.conftest import click, measure
+
+VISITS = 12
+PEOPLE = [
+    (f"31740155078500{number:02d}", name)
+    for number, name in enumerate(
+        ["Siti Rahayu", "Budi Santoso", "Dewi Lestari", "Agus Salim", "Rina Wati", "Joko Widodo"]
+        * 2,
+        start=1,
+    )
+]
+
+
+def _one_visit(qtbot, desk, number, nik, name, *, critical, cancel):
+    window, patient = desk.operator, desk.patient
+    if critical:
+        cuff = desk.station.devices[DeviceRole.BLOOD_PRESSURE]
+        for _ in range(3):
+            cuff.queue_values(192.0, 118.0, 88.0)
+    click(qtbot, window.call_next_button)
+    qtbot.waitUntil(lambda: window.queue_label.text() == str(number))
+    qtbot.keyClicks(window.nik_edit, nik)
+    qtbot.keyClicks(window.name_edit, name)
+    click(qtbot, window.start_visit_button)
+    measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 1)
+    measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 2)
+    if critical:
+        measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 3)
+    measure(qtbot, window, DeviceRole.OXIMETER, 4 if critical else 3)
+    if cancel:
+        click(qtbot, window.cancel_button)
+        qtbot.waitUntil(lambda: "Selamat datang" in patient.visible_text())
+        return
+    if critical:
+        qtbot.waitUntil(window.critical_box.isVisible)
+        window.critical_action.setCurrentIndex(
+            list(CriticalAction).index(CriticalAction.REFERRED) + 1
+        )
+    click(qtbot, window.confirm_button)
+    first_name = name.split()[0]
+    qtbot.waitUntil(lambda: f"Hasil untuk {first_name}" in patient.visible_text())
+    assert nik not in patient.visible_text()
+
+
+def test_twelve_visits_in_one_desk_session(qtbot, desk, settings):
+    for number, (nik, name) in enumerate(PEOPLE[:VISITS], start=1):
+        _one_visit(qtbot, desk, number, nik, name, critical=number % 3 == 0, cancel=number == 7)
+
+    database = open_database(settings.database.url)
+    visits = Store(database).visits()
+    database.close()
+    assert [v.queue_number for v in visits] == list(range(1, VISITS + 1))
+    for visit, (nik, name) in zip(visits, PEOPLE, strict=True):
+        assert visit.person.nik == nik
+        assert visit.person.name == name
+        expected = VisitStatus.CANCELLED if visit.queue_number == 7 else VisitStatus.CONFIRMED
+        assert visit.status is expected
+        critical = visit.queue_number % 3 == 0
+        assert len(visit.readings) == (4 if critical else 3)
+        if critical and visit.status is VisitStatus.CONFIRMED:
+            assert visit.outcome is not None
+            assert visit.outcome.acknowledged_action == "referred"
