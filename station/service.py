@@ -35,7 +35,8 @@ from typing import ParamSpec, TypeVar
 from devices.device import DeviceError, DeviceEvent, DeviceState, MeasuringDevice
 from station.checks.engine import CheckReading, check_reading
 from station.checks.rulesets import DEFAULT_RULE_SET, RULE_SETS
-from station.person import PersonError, mask_nik, validate_person
+from station.ckg import RELAXED_WINDOW, CkgWindow, Eligibility, ckg_eligibility
+from station.person import Person, PersonError, mask_nik, nik_birth_date, validate_person
 from station.results import VisitResults, local_naive, summarise
 from station.store.repository import (
     ReadingSource,
@@ -90,6 +91,9 @@ class QueueCalled:
 @dataclass(frozen=True, slots=True)
 class VisitOpened:
     visit: StoredVisit
+    # CKG eligibility on the visit day: shown to the operator, never blocks the measurement
+    # (the health worker decides; a person may come for a check outside the programme).
+    ckg: Eligibility
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,7 @@ class Acknowledgement:
 class StationConfig:
     station_id: str
     rule_set: str = DEFAULT_RULE_SET
+    ckg_window: CkgWindow = RELAXED_WINDOW
 
     @property
     def rule_set_version(self) -> str:
@@ -229,8 +234,16 @@ class Station:
         )
         self._visit = visit
         _LOGGER.info("visit %s opened for NIK %s", visit.id, mask_nik(person.nik))
-        self._emit(VisitOpened(visit))
+        self._emit(VisitOpened(visit, await self._ckg_eligibility(person, now)))
         return visit
+
+    async def _ckg_eligibility(self, person: Person, now: datetime) -> Eligibility:
+        """From the typed birth date (else the NIK's) and the person's last confirmed visit."""
+        today = now.date()
+        birth_date = person.birth_date or nik_birth_date(person.nik, today)
+        last = await self._db(self._store.last_confirmed_visit_start, person.nik, now)
+        last_day = last.astimezone(now.tzinfo).date() if last is not None else None
+        return ckg_eligibility(birth_date, today, last_day, self._config.ckg_window)
 
     async def measure(self, role: DeviceRole) -> list[StoredReading]:
         """Ask the device in ``role`` for a measurement and store what it sends.

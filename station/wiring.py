@@ -31,6 +31,7 @@ from devices.simulators.models import (
     simulated_ble_factory,
     start_serial_simulator,
 )
+from station.ckg import CkgWindow
 from station.service import DeviceRole, EventSink, Station, StationConfig
 from station.store.database import Database, open_database
 from station.store.repository import Store
@@ -165,7 +166,11 @@ def build_station(
     return Station(
         store=store,
         devices=devices,
-        config=StationConfig(station_id=settings.station.id, rule_set=settings.checks.rule_set),
+        config=StationConfig(
+            station_id=settings.station.id,
+            rule_set=settings.checks.rule_set,
+            ckg_window=CkgWindow.from_setting(settings.ckg.birthday_window_days),
+        ),
         clock=clock,
         on_event=on_event,
     )

@@ -66,6 +66,8 @@ SEVERITY_COLOURS = {
 }
 ERROR_STYLE = "color: #c62828;"
 IGNORED_PREFIX = "ignored:"
+CKG_ELIGIBLE = "#2e7d32"
+CKG_NOT_ELIGIBLE = "#e65100"
 SEVERITY_ORDER = (
     Severity.INVALID,
     Severity.CRITICAL,
@@ -183,6 +185,11 @@ class OperatorWindow(QMainWindow):
         form.addRow(tr("name", lang), self.name_edit)
         form.addRow(tr("birth_date", lang), self.birth_date_edit)
         form.addRow("", self.start_visit_button)
+        # CKG eligibility of the person whose visit is open (station.ckg): information for
+        # the health worker, who decides; it never blocks measuring.
+        self.ckg_label = named(QLabel(""), "ckgLabel")
+        self.ckg_label.setWordWrap(True)
+        form.addRow("CKG", self.ckg_label)
         top.addWidget(person_box, stretch=2)
 
         devices = QVBoxLayout()
@@ -394,6 +401,11 @@ class OperatorWindow(QMainWindow):
         self.next_step_label.setText("")
         self.waveform.clear()
         self._say(tr("visit_open", self._lang, name=event.visit.person.name))
+        ckg = event.ckg
+        self.ckg_label.setText(ckg.reason_id if self._lang == "id" else ckg.reason_en)
+        self.ckg_label.setStyleSheet(
+            f"color: {CKG_ELIGIBLE if ckg.eligible else CKG_NOT_ELIGIBLE};"
+        )
         self._update_buttons()
 
     @Slot(object)
@@ -500,6 +512,7 @@ class OperatorWindow(QMainWindow):
 
     def _close_visit(self, message: str) -> None:
         self.referral_label.setText("")
+        self.ckg_label.setText("")
         self.next_step_label.setText("")
         self.critical_box.hide()
         self.critical_action.setCurrentIndex(0)

@@ -221,6 +221,18 @@ class Store:
         with self._db.sessions() as session:
             return [_visit_from_row(row) for row in session.scalars(query)]
 
+    def last_confirmed_visit_start(self, nik: str, before: datetime) -> datetime | None:
+        """When this person's latest confirmed visit before ``before`` began, at any desk that
+        shares this database. A confirmed visit at a CKG desk is a CKG check (station.ckg)."""
+        with self._db.sessions() as session:
+            return session.scalar(
+                select(func.max(VisitRow.started_at)).where(
+                    VisitRow.nik == nik,
+                    VisitRow.status == VisitStatus.CONFIRMED,
+                    VisitRow.started_at < before,
+                )
+            )
+
     def _open_visit(self, session: Session, visit_id: str) -> VisitRow:
         row = session.get(VisitRow, visit_id, with_for_update=True)
         if row is None:

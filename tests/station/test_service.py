@@ -231,3 +231,67 @@ def test_one_measurement_per_device_at_a_time(harness):
         await task
 
     asyncio.run(scenario())
+
+
+def _opened_events(events):
+    return [e for e in events if isinstance(e, VisitOpened)]
+
+
+def test_ckg_eligibility_comes_with_the_opened_visit(harness):
+    """First visit: eligible (adult stream). A second visit of the same person later the same
+    day: already checked this year, with the date it is possible again. A cancelled visit does
+    not count; another person is not affected. A school-age child is sent to CKG Sekolah."""
+    station, cuff, _oximeter, events, _store = harness
+    cuff.script = [bp(120.0, 80.0), bp(121.0, 79.0)]
+
+    async def visits():
+        await station.call_next()
+        await station.start_visit("3174015507850002", "Siti Rahayu", None)  # born 15-07-1985
+        await station.cancel()
+        await station.call_next()
+        await station.start_visit("3174015507850002", "Siti Rahayu", None)
+        await station.measure(DeviceRole.BLOOD_PRESSURE)
+        await station.confirm()
+        await station.call_next()
+        await station.start_visit("3174015507850002", "Siti Rahayu", None)
+        await station.cancel()
+        await station.call_next()
+        await station.start_visit("3174010101850003", "Budi Santoso", None)
+        await station.cancel()
+        await station.call_next()
+        await station.start_visit("3174015003150004", "Ayu", None)  # born 10-03-2015: age 11
+        await station.cancel()
+
+    asyncio.run(visits())
+    codes = [e.ckg.code for e in _opened_events(events)]
+    assert codes == ["eligible", "eligible", "checked_this_year", "eligible", "school_age"]
+    again = _opened_events(events)[2].ckg
+    assert again.reason_en == (
+        "Already had a CKG check on 22-11-2026; it is once a year. Next possible from 22-11-2027."
+    )
+    assert _opened_events(events)[0].ckg.stream == "18-59"
+
+
+def test_ckg_birthday_window_setting_is_used(db_url):
+    from station.ckg import ORIGINAL_WINDOW
+
+    database = open_database(db_url)
+    events = []
+    station = Station(
+        store=Store(database),
+        devices={},
+        config=StationConfig(station_id="desk-1", ckg_window=ORIGINAL_WINDOW),
+        clock=Clock(),  # 22 Nov 2026
+        on_event=events.append,
+    )
+
+    async def visit():
+        await station.call_next()
+        await station.start_visit("3174015507850002", "Siti Rahayu", None)  # birthday 15 July
+
+    asyncio.run(visit())
+    station.close()
+    database.close()
+    (opened,) = _opened_events(events)
+    assert opened.ckg.code == "outside_window"
+    assert "next one opens on 15-07-2027" in opened.ckg.reason_en

@@ -23,6 +23,7 @@ PEOPLE = [
         start=1,
     )
 ]
+PEOPLE[11] = PEOPLE[0]
 
 
 def _one_visit(qtbot, desk, number, nik, name, *, critical, cancel):
@@ -36,6 +37,10 @@ def _one_visit(qtbot, desk, number, nik, name, *, critical, cancel):
     qtbot.keyClicks(window.nik_edit, nik)
     qtbot.keyClicks(window.name_edit, name)
     click(qtbot, window.start_visit_button)
+    qtbot.waitUntil(lambda: window.ckg_label.text() != "")
+    # Person 12 is person 1 again: confirmed earlier today, so not eligible again.
+    again = "Sudah CKG pada" in window.ckg_label.text()
+    assert again == (number == 12)
     measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 1)
     measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 2)
     if critical:

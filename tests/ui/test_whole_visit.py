@@ -35,6 +35,8 @@ def test_whole_visit_through_both_windows(qtbot, desk, settings):
     qtbot.waitUntil(window.bp_panel.button.isEnabled)
     assert window.nik_error.text() == ""
     assert not window.confirm_button.isEnabled()  # nothing measured yet
+    assert window.ckg_label.text().startswith("Berhak CKG ulang tahun: usia ")
+    assert "dewasa (18-59 tahun)" in window.ckg_label.text()
 
     measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 1)
     measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 2)
@@ -53,6 +55,7 @@ def test_whole_visit_through_both_windows(qtbot, desk, settings):
     assert NIK not in shown
     assert "Rahayu" not in shown  # first name only
     assert window.nik_edit.text() == ""  # ready for the next person
+    assert window.ckg_label.text() == ""
 
     patient.clear_timer.timeout.emit()
     assert "Selamat datang" in patient.visible_text()
