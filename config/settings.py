@@ -147,6 +147,27 @@ class SatusehatSection(_Section):
         return bool(self.client_id and self.client_secret.get_secret_value())
 
 
+class UploadSection(_Section):
+    lease_seconds: float = Field(
+        default=30.0,
+        ge=1.0,
+        le=600.0,
+        description=(
+            "How long a sync process holds a visit without renewing; a visit left by a "
+            "process that died is taken up again by the next sync after this long."
+        ),
+    )
+    concurrency: int = Field(
+        default=4, ge=1, le=16, description="Visits uploaded at the same time by one process."
+    )
+    interval_seconds: float = Field(
+        default=15.0,
+        ge=1.0,
+        le=3600.0,
+        description="How often the background upload looks for new results.",
+    )
+
+
 class Settings(_Section):
     station: StationSection = StationSection()
     database: DatabaseSection = DatabaseSection()
@@ -154,6 +175,7 @@ class Settings(_Section):
     checks: ChecksSection = ChecksSection()
     ckg: CkgSection = CkgSection()
     satusehat: SatusehatSection = SatusehatSection()
+    upload: UploadSection = UploadSection()
     # Where the settings came from, for messages ("built-in defaults" or a path).
     source: str = "built-in defaults"
 

@@ -50,7 +50,7 @@ import json
 import math
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -75,6 +75,7 @@ __all__ = [
     "observation_identifier_system",
     "to_dict",
     "to_json",
+    "upload_bundle",
     "visit_bundle",
 ]
 
@@ -379,6 +380,41 @@ def visit_bundle(
         _entries(visit, ctx, with_request=transaction),
         generated,
     )
+
+
+def upload_bundle(
+    visit: VisitExport,
+    ctx: ExportContext,
+    *,
+    encounter_id: str | None,
+    include: Collection[str],
+) -> Bundle:
+    """A transaction Bundle with what the server still lacks for ``visit``.
+
+    Without ``encounter_id`` the Encounter goes first (``urn:uuid`` fullUrl, the Observations
+    point at it); with it, the Encounter is already on the server and the Observations point
+    at ``Encounter/{encounter_id}``. Only the vital signs whose identifier is in ``include``
+    are sent. Entries keep the visit's order, so the response (same order, FHIR 3.1.0.11.6)
+    maps back by position.
+    """
+    observation_system = observation_identifier_system(ctx)
+    entries: list[dict[str, Any]] = []
+    if encounter_id is None:
+        encounter_ref = _urn(encounter_identifier_system(ctx), visit.encounter_identifier)
+        entries.append({"fullUrl": encounter_ref, "resource": encounter_for(visit, ctx)})
+    else:
+        encounter_ref = f"Encounter/{encounter_id}"
+    entries.extend(
+        {
+            "fullUrl": _urn(observation_system, vital.identifier),
+            "resource": observation_for(vital, visit, ctx, encounter_ref),
+        }
+        for vital in visit.vitals
+        if vital.identifier in include
+    )
+    for entry in entries:
+        entry["request"] = {"method": "POST", "url": entry["resource"].get_resource_type()}
+    return _bundle("transaction", entries, None)
 
 
 def export_bundle(

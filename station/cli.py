@@ -204,6 +204,33 @@ def _cmd_devices(args: argparse.Namespace, settings: Callable[[], Settings]) -> 
     return 0
 
 
+def _cmd_sync(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    from station.upload.wiring import UploadNotConfigured, sync_runner
+    from station.wiring import open_store, system_clock
+
+    loaded = settings()
+    store = open_store(loaded)
+
+    async def run() -> dict[str, Any]:
+        async with sync_runner(loaded, store.database, system_clock) as runner:
+            summary = await runner.drain(include_failed=args.all)
+            if not args.once:
+                _print_json({"round": summary.to_json()})
+                await runner.run_forever(
+                    interval_s=loaded.upload.interval_seconds,
+                    on_round=lambda s: _print_json({"round": s.to_json()}),
+                )
+            return {**summary.to_json(), "outbox": store.counts()["outbox"]}
+
+    try:
+        _print_json(asyncio.run(run()))
+    except UploadNotConfigured as exc:
+        raise UsageError(str(exc)) from exc
+    finally:
+        store.database.close()
+    return 0
+
+
 def _run_desk_app(settings: Settings, simulate: bool) -> int:
     # Loaded by name so the core never depends on the ui package (DESIGN.md section 2).
     app_module = importlib.import_module("ui.app")
@@ -253,6 +280,17 @@ def _build_parser() -> _Parser:
         "--scan-seconds", type=float, default=5.0, help="Bluetooth scan length (default 5)"
     )
     devices.set_defaults(handler=_cmd_devices)
+
+    sync = sub.add_parser("sync", help="upload pending results to SATUSEHAT")
+    sync.add_argument(
+        "--once", action="store_true", help="drain what is due, print a JSON summary, exit"
+    )
+    sync.add_argument(
+        "--all",
+        action="store_true",
+        help="also retry failed entries now (dead entries still wait for a person)",
+    )
+    sync.set_defaults(handler=_cmd_sync)
 
     status = sub.add_parser("status", help="counts of visits, readings and the upload outbox")
     status.set_defaults(handler=_cmd_status)

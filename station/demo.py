@@ -8,14 +8,14 @@ and every value is stored with the SIMULATOR label.
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from config.settings import Settings
 from station.service import DeviceRole, DeviceUpdate, Station, StationEvent
 from station.wiring import build_devices, build_station, open_store, system_clock
 
-__all__ = ["fake_person", "run_demo"]
+__all__ = ["DemoClock", "fake_person", "run_demo"]
 
 _GIVEN = ("Siti", "Budi", "Dewi", "Agus", "Rina", "Wayan", "Putri", "Joko", "Ani", "Made")
 _FAMILY = ("Rahayu", "Santoso", "Lestari", "Wijaya", "Hasanah", "Saputra", "Kurniawan")
@@ -38,6 +38,24 @@ def fake_person(rng: random.Random, today: date) -> tuple[str, str, date]:
     return nik, name, birth
 
 
+class DemoClock:
+    """The station's clock for a demo: simulated visits take minutes, as real ones do, not
+    the milliseconds the simulators need. Starts far enough back that the last visit ends
+    before the real now (SATUSEHAT refuses times in the future), and moves ``step`` on each
+    reading of the clock. Without this every demo Encounter would end in the second it began,
+    which SATUSEHAT rule 10121 refuses."""
+
+    STEP = timedelta(seconds=20)
+    READINGS_PER_VISIT = 16  # generous: call, start, the measurements, confirm
+
+    def __init__(self, visits: int, now: datetime) -> None:
+        self._now = now - self.STEP * self.READINGS_PER_VISIT * visits - timedelta(minutes=1)
+
+    def __call__(self) -> datetime:
+        self._now += self.STEP
+        return self._now
+
+
 async def run_demo(settings: Settings, *, visits: int, seed: int | None = None) -> dict[str, Any]:
     store = open_store(settings)
     rng = random.Random(seed)  # noqa: S311 - made-up demo people, not secrets
@@ -48,7 +66,8 @@ async def run_demo(settings: Settings, *, visits: int, seed: int | None = None) 
             errors.append(f"{event.role}: {event.event.detail}")
 
     devices = build_devices(settings, simulate=True, seed=seed, pace_s=0.0)
-    station: Station = build_station(settings, store, devices, on_event)
+    clock = DemoClock(visits, system_clock())
+    station: Station = build_station(settings, store, devices, on_event, clock=clock)
     visit_ids: list[str] = []
     readings = 0
     try:

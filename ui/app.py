@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -13,7 +15,14 @@ from config.settings import Settings
 from station.service import Station
 from station.store.database import DatabaseError
 from station.store.repository import Store
-from station.wiring import build_devices, build_station, open_store, start_pairing_agent
+from station.upload.background import BackgroundUpload
+from station.wiring import (
+    build_devices,
+    build_station,
+    open_store,
+    start_pairing_agent,
+    system_clock,
+)
 from ui.async_runner import AsyncRunner
 from ui.bridge import StationBridge
 from ui.operator_window import OperatorWindow
@@ -63,13 +72,18 @@ def build_desk_app(
     simulate: bool,
     seed: int | None = None,
     pace_s: float | None = None,
+    clock: Callable[[], datetime] = system_clock,
 ) -> DeskApp:
+    """``clock`` is the station's clock (tests give visits a realistic length with it)."""
     runner = AsyncRunner()
     bridge = StationBridge(runner)
     devices = build_devices(settings, simulate=simulate, seed=seed, pace_s=pace_s)
-    station = build_station(settings, store, devices, bridge.dispatch)
+    station = build_station(settings, store, devices, bridge.dispatch, clock=clock)
     bridge.attach(station)
+    upload = BackgroundUpload(settings, store.database, system_clock, bridge.upload_status)
+    bridge.attach_upload(upload)
     runner.start()
+    runner.submit(upload.run())
     if not simulate:
         # Registers the BlueZ agent (Linux, Bluetooth devices configured); never blocks the UI.
         runner.submit(start_pairing_agent(settings))

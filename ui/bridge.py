@@ -35,6 +35,7 @@ from station.service import (
     VisitConfirmed,
     VisitOpened,
 )
+from station.upload.background import BackgroundUpload, UploadStatus
 from ui.async_runner import AsyncRunner
 
 __all__ = ["StationBridge"]
@@ -51,6 +52,7 @@ class StationBridge(QObject):
     readingStored = Signal(object)  # ReadingStored
     visitConfirmed = Signal(object)  # VisitConfirmed
     visitClosed = Signal(object)  # VisitClosed
+    uploadStatus = Signal(object)  # UploadStatus
     actionFailed = Signal(str, str)  # message in Bahasa Indonesia, in English
     busyChanged = Signal(bool)
 
@@ -59,7 +61,8 @@ class StationBridge(QObject):
         self._runner = runner
         self._station: Station | None = None
         # Filled on the loop thread, drained on the GUI thread (see the module docstring).
-        self._inbox: SimpleQueue[StationEvent | Future[Any]] = SimpleQueue()
+        self._inbox: SimpleQueue[StationEvent | UploadStatus | Future[Any]] = SimpleQueue()
+        self._upload: BackgroundUpload | None = None
         self._pending = 0  # touched on the GUI thread only
         self._drain_timer = QTimer(self)
         self._drain_timer.setInterval(DRAIN_INTERVAL_MS)
@@ -68,6 +71,13 @@ class StationBridge(QObject):
 
     def attach(self, station: Station) -> None:
         self._station = station
+
+    def attach_upload(self, upload: BackgroundUpload) -> None:
+        self._upload = upload
+
+    def upload_status(self, status: UploadStatus) -> None:
+        """The background upload's report callback (runs on the loop thread)."""
+        self._inbox.put(status)
 
     def dispatch(self, event: StationEvent) -> None:
         """The station's ``on_event`` callback (runs on the loop thread)."""
@@ -89,8 +99,10 @@ class StationBridge(QObject):
             else:
                 self._emit(item)
 
-    def _emit(self, event: StationEvent) -> None:
-        if isinstance(event, QueueCalled):
+    def _emit(self, event: StationEvent | UploadStatus) -> None:
+        if isinstance(event, UploadStatus):
+            self.uploadStatus.emit(event)
+        elif isinstance(event, QueueCalled):
             self.queueCalled.emit(event)
         elif isinstance(event, VisitOpened):
             self.visitOpened.emit(event)
@@ -146,3 +158,12 @@ class StationBridge(QObject):
 
     def cancel(self) -> None:
         self._submit(self.station.cancel())
+
+    def retry_upload(self, entry_ids: list[int]) -> None:
+        if self._upload is not None:
+            self._submit(self._upload.retry(entry_ids))
+
+    def wake_upload(self) -> None:
+        """Upload a just-confirmed visit without waiting for the next round."""
+        if self._upload is not None:
+            self._runner.loop.call_soon_threadsafe(self._upload.wake)

@@ -47,6 +47,7 @@ from ui.bridge import StationBridge
 from ui.formatting import reading_text, results_lines
 from ui.naming import named
 from ui.texts import Language, tr
+from ui.upload_view import UploadIndicator
 from ui.waveform import WaveformView
 
 __all__ = ["OperatorWindow"]
@@ -273,6 +274,8 @@ class OperatorWindow(QMainWindow):
         self.status_line = named(QLabel(""), "statusLine")
         self.status_line.setWordWrap(True)
         root.addWidget(self.status_line)
+        self.upload_indicator = UploadIndicator(lang, self._bridge.retry_upload)
+        root.addWidget(self.upload_indicator)
         both = f"{tr('disclaimer', 'id')} / {tr('disclaimer', 'en')}"
         disclaimer = named(QLabel(both), "disclaimer")
         disclaimer.setStyleSheet("color: #555;")
@@ -295,6 +298,7 @@ class OperatorWindow(QMainWindow):
         bridge.visitConfirmed.connect(self._on_visit_confirmed)
         bridge.visitClosed.connect(self._on_visit_closed)
         bridge.actionFailed.connect(self._on_action_failed)
+        bridge.uploadStatus.connect(self.upload_indicator.show_status)
         bridge.busyChanged.connect(self._on_busy_changed)
 
     def _describe_devices(self) -> None:
@@ -505,6 +509,7 @@ class OperatorWindow(QMainWindow):
     @Slot(object)
     def _on_visit_confirmed(self, _event: VisitConfirmed) -> None:
         self._close_visit(tr("confirmed", self._lang))
+        self._bridge.wake_upload()
 
     @Slot(object)
     def _on_visit_closed(self, _event: VisitClosed) -> None:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 __all__ = [
     "Base",
     "FindingRow",
+    "IhsNumberRow",
     "OutboxRow",
     "OutboxStatus",
     "QueueCounterRow",
@@ -110,12 +111,17 @@ class VisitRow(Base):
     acknowledged_action: Mapped[str | None] = mapped_column(String(20), nullable=True)
     acknowledged_note: Mapped[str | None] = mapped_column(String(500), nullable=True)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Upload (migration 0003): the Encounter's id on SATUSEHAT once known, and which sync
+    # process holds the visit until when (one uploader per visit, across desks).
+    encounter_server_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    upload_claimed_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    upload_lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     readings: Mapped[list[ReadingRow]] = relationship(
         back_populates="visit", order_by="ReadingRow.sequence"
     )
 
-    __table_args__ = (Index("ix_visits_status", "status"),)
+    __table_args__ = (Index("ix_visits_status", "status"), Index("ix_visits_nik", "nik"))
 
 
 class ReadingRow(Base):
@@ -172,8 +178,27 @@ class OutboxRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Migration 0003: the server ids of this reading's resources once sent (JSON list), and
+    # for a rejected entry the server's OperationOutcome (JSON) and its RuleNumbers.
+    server_ids: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
+    rule_numbers: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
-    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_status_next", "status", "next_attempt_at"),
+        Index("ix_outbox_visit", "visit_id"),
+    )
+
+
+class IhsNumberRow(Base):
+    """SATUSEHAT IHS numbers found by NIK, so each person is looked up once."""
+
+    __tablename__ = "ihs_numbers"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # patient | practitioner
+    nik: Mapped[str] = mapped_column(String(16), primary_key=True)
+    ihs_number: Mapped[str] = mapped_column(String(40), nullable=False)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
 
 def row_dict(row: Any) -> dict[str, Any]:

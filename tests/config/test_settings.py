@@ -35,6 +35,7 @@ def test_shipped_default_file_is_valid_and_equals_the_schema_defaults(tmp_path):
         "checks",
         "ckg",
         "satusehat",
+        "upload",
     }
 
 

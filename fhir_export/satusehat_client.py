@@ -1,0 +1,502 @@
+"""SATUSEHAT FHIR R4 client over httpx: token, lookups, create and transaction.
+
+Sources: ``/work/shared/reference/satusehat.md`` sections 1.2 (token, 401
+``invalid-access-token``, 5xx as text/plain, retries on 408/429/5xx honouring
+``Retry-After``), 1.3 (OperationOutcome with ``RuleNumber``), 1.4 (Patient and Practitioner by
+NIK; the IHS number is the resource id), 2.3 (transaction Bundle posted to the base URL, 20002
+duplicates) and 7 (re-authenticate once on a 401, other 4xx to a person).
+
+Behaviour:
+
+* One token, cached until 60 s before ``expires_in`` on the injected clock
+  (``fhir_export.oauth``); callers running at the same time share one fetch.
+* A 401 whose OperationOutcome has code ``invalid-access-token`` drops the token,
+  re-authenticates once and repeats the request once; a second such 401 in the same call is an
+  ``AuthenticationError`` (the base URL and the token endpoint are probably different
+  environments), never a loop.
+* Timeouts, connection errors (a connection closed with no reply too), 408, 429 and 5xx are
+  retried up to ``max_attempts`` with full-jitter exponential backoff, or after the server's
+  ``Retry-After`` (capped); then ``TransientError``.
+* Except one case: a create or transaction that was sent and got no answer at all (read
+  timeout, connection closed without a reply) is not repeated, because the server may have
+  stored it. It ends at once as ``TransientError`` with ``maybe_processed=True``, and the
+  caller looks the resources up by identifier (``search_by_identifier``) before sending again.
+  SATUSEHAT would turn a blind repeat into a 20002 duplicate, but a server without that rule
+  would keep a second copy, and whether every SATUSEHAT resource deduplicates is not
+  documented. ``ClientConfig.retry_ambiguous_posts=True`` repeats them anyway (then a
+  repeat ends as ``DuplicateResourceError`` on SATUSEHAT). Failures before the request left
+  (connection refused, connect or pool timeout) and 5xx answers are always retried: a 5xx
+  is the server saying it did not do it.
+* Other 4xx: ``RejectedError`` (``DuplicateResourceError`` for 20002) with the parsed issues;
+  never retried.
+* Logs name the operation, status and attempt, never the URL query (it holds NIKs), the
+  token, the secret or a name.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import re
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from fhir_export.oauth import GRANT_TYPE, AccessToken, parse_token_response, token_url
+from fhir_export.operation_outcome import (
+    OutcomeIssue,
+    has_invalid_access_token,
+    one_line,
+    parse_operation_outcome,
+    summarize,
+)
+from fhir_export.retry_policy import is_transient_status, parse_retry_after, retry_delay
+from fhir_export.satusehat_errors import (
+    AuthenticationError,
+    DuplicateResourceError,
+    ProtocolError,
+    RejectedError,
+    SatusehatError,
+    TransientError,
+    rejection,
+)
+
+__all__ = [
+    "IHS_NUMBER_SYSTEM",
+    "NAKES_IHS_SYSTEM",
+    "NIK_SYSTEM",
+    "AuthenticationError",
+    "ClientConfig",
+    "DuplicateResourceError",
+    "OutcomeIssue",
+    "ProtocolError",
+    "RejectedError",
+    "SatusehatClient",
+    "SatusehatError",
+    "TransientError",
+    "mask_nik",
+]
+
+logger = logging.getLogger(__name__)
+
+NIK_SYSTEM = "https://fhir.kemkes.go.id/id/nik"
+IHS_NUMBER_SYSTEM = "https://fhir.kemkes.go.id/id/ihs-number"  # Patient (satusehat.md 1.4)
+NAKES_IHS_SYSTEM = "https://fhir.kemkes.go.id/id/nakes-his-number"  # Practitioner
+_RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]{1,63}")
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    """Where SATUSEHAT is and how patient to be with it.
+
+    ``auth_url`` ends before ``/accesstoken`` (``.../oauth2/v1``); ``base_url`` is the FHIR
+    base (``.../fhir-r4/v1``). ``max_attempts`` counts every try of one request (1 = no
+    retry). The secret is kept out of ``repr``.
+    """
+
+    auth_url: str
+    base_url: str
+    client_id: str
+    client_secret: str = field(repr=False)
+    connect_timeout_s: float = 5.0
+    read_timeout_s: float = 30.0
+    max_attempts: int = 5
+    backoff_base_s: float = 1.0
+    backoff_cap_s: float = 60.0
+    retry_after_cap_s: float = 300.0
+    retry_ambiguous_posts: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("auth_url", "base_url"):
+            url = getattr(self, name)
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"{name} must be an http:// or https:// URL, got {url!r}")
+        if not self.client_id or not self.client_secret:
+            raise ValueError("client_id and client_secret must not be empty")
+        if self.connect_timeout_s <= 0 or self.read_timeout_s <= 0:
+            raise ValueError("timeouts must be positive")
+        if self.max_attempts < 1:
+            raise ValueError(f"max_attempts must be at least 1, got {self.max_attempts}")
+        if min(self.backoff_base_s, self.backoff_cap_s, self.retry_after_cap_s) < 0:
+            raise ValueError("backoff and Retry-After limits must not be negative")
+
+
+def mask_nik(nik: str) -> str:
+    """A NIK fit for a log line: first 4 digits, ``********``, last 4."""
+    if len(nik) < 8:
+        return "********"
+    return f"{nik[:4]}********{nik[-4:]}"
+
+
+@dataclass(frozen=True)
+class _Reply:
+    response: httpx.Response
+    token: str | None
+    sent_at: float
+
+
+def _snippet(response: httpx.Response, limit: int = 120) -> str:
+    try:
+        text = response.text
+    except (UnicodeDecodeError, LookupError):
+        return ""
+    return one_line(text, limit)
+
+
+def _decode(response: httpx.Response) -> Any:
+    """The JSON body, or raise ValueError/RecursionError."""
+    return json.loads(response.content)
+
+
+def _maybe_json(response: httpx.Response) -> Any:
+    try:
+        return _decode(response)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _describe(exc: Exception) -> str:
+    detail = one_line(str(exc), 160)
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+
+
+def _never_sent(exc: httpx.TransportError) -> bool:
+    """True when the request cannot have reached the server."""
+    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+def _check_resource_type(resource_type: Any) -> str:
+    if not isinstance(resource_type, str) or not _RESOURCE_TYPE.fullmatch(resource_type):
+        raise ValueError(f"not a FHIR resource type: {resource_type!r}")
+    return resource_type
+
+
+class SatusehatClient:
+    """An async SATUSEHAT client; use ``async with`` or call ``aclose()``.
+
+    ``transport``, ``sleep``, ``clock`` and ``rng`` are there for tests: an httpx transport,
+    the coroutine used to wait between attempts, a monotonic clock in seconds (token expiry)
+    and the random source of the backoff jitter.
+    """
+
+    def __init__(
+        self,
+        config: ClientConfig,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._config = config
+        self._sleep = sleep
+        self._clock = clock
+        self._rng = rng if rng is not None else random.Random()  # noqa: S311 - jitter, not a secret
+        self._base = config.base_url.rstrip("/")
+        self._token_url = token_url(config.auth_url)
+        self._token: AccessToken | None = None
+        self._token_lock = asyncio.Lock()
+        self._http = httpx.AsyncClient(
+            transport=transport,
+            timeout=httpx.Timeout(config.read_timeout_s, connect=config.connect_timeout_s),
+            headers={"Accept": "application/json"},
+            follow_redirects=False,
+        )
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connections; the client cannot be used afterwards."""
+        await self._http.aclose()
+
+    # --- public API -------------------------------------------------------------------------
+
+    async def find_patient_ihs(self, nik: str) -> str | None:
+        """The Patient IHS number (``Patient.id``) for a NIK, or None when SATUSEHAT has none."""
+        patients = await self.search_by_identifier("Patient", NIK_SYSTEM, nik)
+        return self._ihs_number(patients, IHS_NUMBER_SYSTEM, "Patient")
+
+    async def find_practitioner_ihs(self, nik: str) -> str | None:
+        """The Practitioner IHS number for a health worker's NIK, or None."""
+        practitioners = await self.search_by_identifier("Practitioner", NIK_SYSTEM, nik)
+        return self._ihs_number(practitioners, NAKES_IHS_SYSTEM, "Practitioner")
+
+    async def search_by_identifier(
+        self, resource_type: str, system: str, value: str
+    ) -> list[dict[str, Any]]:
+        """``GET /{type}?identifier=system|value``: the matching resources (maybe none)."""
+        kind = _check_resource_type(resource_type)
+        body = await self._fhir(
+            "GET",
+            f"{self._base}/{kind}",
+            what=f"{kind} search",
+            params={"identifier": f"{system}|{value}"},
+        )
+        return _search_resources(body, kind)
+
+    async def create(self, resource: dict[str, Any]) -> dict[str, Any]:
+        """``POST /{resourceType}``; the created resource as stored (with its ``id``)."""
+        kind = _check_resource_type(resource.get("resourceType"))
+        body = await self._fhir(
+            "POST",
+            f"{self._base}/{kind}",
+            what=f"POST {kind}",
+            json_body=resource,
+            idempotent=False,
+        )
+        if not isinstance(body, dict) or body.get("resourceType") != kind:
+            raise ProtocolError(f"POST {kind}: the reply is not a {kind} resource")
+        created_id = body.get("id")
+        if not isinstance(created_id, str) or not created_id:
+            raise ProtocolError(f"POST {kind}: the created {kind} has no id")
+        return body
+
+    async def transaction(self, bundle: dict[str, Any]) -> dict[str, Any]:
+        """``POST /`` (the base URL) with a transaction Bundle; the transaction-response."""
+        if bundle.get("resourceType") != "Bundle" or bundle.get("type") != "transaction":
+            raise ValueError("transaction() needs a Bundle of type 'transaction'")
+        body = await self._fhir(
+            "POST", self._base, what="transaction", json_body=bundle, idempotent=False
+        )
+        if (
+            not isinstance(body, dict)
+            or body.get("resourceType") != "Bundle"
+            or body.get("type") != "transaction-response"
+        ):
+            raise ProtocolError("transaction: the reply is not a transaction-response Bundle")
+        entries = body.get("entry", [])
+        if not isinstance(entries, list) or not all(
+            isinstance(entry, dict)
+            and isinstance(entry.get("response"), dict)
+            and isinstance(entry["response"].get("status"), str)
+            for entry in entries
+        ):
+            raise ProtocolError("transaction: a response entry has no response.status")
+        return body
+
+    # --- token ------------------------------------------------------------------------------
+
+    async def _access_token(self) -> str:
+        token = self._token
+        if token is not None and token.is_fresh(self._clock()):
+            return token.value
+        async with self._token_lock:
+            token = self._token  # another caller may have fetched one while we waited
+            if token is not None and token.is_fresh(self._clock()):
+                return token.value
+            self._token = None
+            token = await self._fetch_token()
+            self._token = token
+            return token.value
+
+    def _forget_token(self, value: str) -> None:
+        if self._token is not None and self._token.value == value:
+            self._token = None
+
+    async def _fetch_token(self) -> AccessToken:
+        reply = await self._send(
+            "POST",
+            self._token_url,
+            what="access token",
+            params={"grant_type": GRANT_TYPE},
+            form={"client_id": self._config.client_id, "client_secret": self._config.client_secret},
+            authenticate=False,
+        )
+        response = reply.response
+        status = response.status_code
+        if 200 <= status < 300:
+            try:
+                body = _decode(response)
+            except (ValueError, RecursionError):
+                raise ProtocolError("token reply is not JSON") from None
+            token = parse_token_response(body, obtained_at=reply.sent_at)
+            logger.info("SATUSEHAT access token obtained, valid %.0f s", token.expires_in_s)
+            return token
+        if 400 <= status < 500:
+            issues = parse_operation_outcome(_maybe_json(response))
+            detail = summarize(issues) if issues else _snippet(response) or "no details"
+            raise AuthenticationError(
+                f"SATUSEHAT token endpoint refused the credentials (HTTP {status}): {detail}",
+                status=status,
+                issues=issues,
+            )
+        raise ProtocolError(f"access token: unexpected HTTP {status}")
+
+    # --- requests ---------------------------------------------------------------------------
+
+    async def _fhir(
+        self,
+        method: str,
+        url: str,
+        *,
+        what: str,
+        params: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        idempotent: bool = True,
+    ) -> Any:
+        """One FHIR call with the token, one re-authentication and transient retries; the
+        decoded JSON of a 2xx reply."""
+        reauthenticated = False
+        while True:
+            reply = await self._send(
+                method,
+                url,
+                what=what,
+                params=params,
+                json_body=json_body,
+                idempotent=idempotent,
+            )
+            response = reply.response
+            status = response.status_code
+            if 200 <= status < 300:
+                try:
+                    return _decode(response)
+                except (ValueError, RecursionError):
+                    raise ProtocolError(
+                        f"{what}: HTTP {status} reply is not JSON ({_snippet(response, 60)!r})"
+                    ) from None
+            body = _maybe_json(response)
+            issues = parse_operation_outcome(body)
+            if status == 401 and has_invalid_access_token(issues):
+                if reply.token is not None:
+                    self._forget_token(reply.token)
+                if reauthenticated:
+                    raise AuthenticationError(
+                        f"SATUSEHAT refused a freshly issued access token for {what} (HTTP 401 "
+                        "invalid-access-token twice): check that the token URL and the FHIR "
+                        "base URL are the same environment",
+                        status=status,
+                        issues=issues,
+                    )
+                reauthenticated = True
+                logger.info("SATUSEHAT %s: access token refused; re-authenticating once", what)
+                continue
+            if 400 <= status < 500:
+                raise rejection(status, body, what, _snippet(response, 200))
+            raise ProtocolError(f"{what}: unexpected HTTP {status}")
+
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        *,
+        what: str,
+        params: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        form: Mapping[str, str] | None = None,
+        authenticate: bool = True,
+        idempotent: bool = True,
+    ) -> _Reply:
+        """Send until a reply that is not worth retrying arrives (returned, whatever its
+        status) or the attempts run out (``TransientError``).
+
+        ``idempotent=False`` (creates): a failure after the request may have reached the
+        server is not repeated unless ``retry_ambiguous_posts`` (see the module docstring).
+        """
+        config = self._config
+        attempt = 0
+        while True:
+            attempt += 1
+            token = await self._access_token() if authenticate else None
+            headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
+            sent_at = self._clock()
+            status: int | None = None
+            retry_after: float | None = None
+            try:
+                response = await self._http.request(
+                    method, url, params=params, json=json_body, data=form, headers=headers
+                )
+            except (httpx.UnsupportedProtocol, httpx.LocalProtocolError) as exc:
+                raise SatusehatError(f"{what}: cannot send the request ({_describe(exc)})") from exc
+            except httpx.TransportError as exc:  # timeouts, refused, reset, closed without reply
+                reason = _describe(exc)
+                if not (idempotent or config.retry_ambiguous_posts or _never_sent(exc)):
+                    raise TransientError(
+                        f"SATUSEHAT {what}: {reason}; no answer, and the request may have been "
+                        "processed: look it up by identifier before sending it again",
+                        maybe_processed=True,
+                    ) from exc
+            except httpx.DecodingError as exc:
+                raise ProtocolError(f"{what}: undecodable reply ({_describe(exc)})") from exc
+            else:
+                if not is_transient_status(response.status_code):
+                    return _Reply(response, token, sent_at)
+                status = response.status_code
+                retry_after = parse_retry_after(
+                    response.headers.get("Retry-After"), now=datetime.now(UTC)
+                )
+                body = _snippet(response, 80)
+                reason = f"HTTP {status}" + (f" {body!r}" if body else "")
+            if attempt >= config.max_attempts:
+                raise TransientError(
+                    f"SATUSEHAT {what} failed after {attempt} attempt(s): {reason}",
+                    status=status,
+                    retry_after_s=retry_after,
+                )
+            delay = retry_delay(
+                attempt,
+                retry_after,
+                base_s=config.backoff_base_s,
+                cap_s=config.backoff_cap_s,
+                retry_after_cap_s=config.retry_after_cap_s,
+                rng=self._rng,
+            )
+            logger.warning(
+                "SATUSEHAT %s: %s (attempt %d of %d); retrying in %.2f s",
+                what,
+                reason,
+                attempt,
+                config.max_attempts,
+                delay,
+            )
+            await self._sleep(delay)
+
+    @staticmethod
+    def _ihs_number(resources: list[dict[str, Any]], system: str, kind: str) -> str | None:
+        if not resources:
+            return None
+        resource = resources[0]
+        ihs = resource.get("id")
+        if isinstance(ihs, str) and ihs:
+            return ihs
+        for identifier in resource.get("identifier") or []:
+            if isinstance(identifier, dict) and identifier.get("system") == system:
+                value = identifier.get("value")
+                if isinstance(value, str) and value:
+                    return value
+        raise ProtocolError(f"{kind} search: the {kind} found has neither an id nor an IHS number")
+
+
+def _search_resources(body: Any, kind: str) -> list[dict[str, Any]]:
+    if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
+        raise ProtocolError(f"{kind} search: the reply is not a Bundle")
+    entries = body.get("entry", [])
+    if entries is None:
+        entries = []
+    if not isinstance(entries, list):
+        raise ProtocolError(f"{kind} search: Bundle.entry is not a list")
+    found: list[dict[str, Any]] = []
+    for entry in entries:
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if not isinstance(resource, dict):
+            raise ProtocolError(f"{kind} search: a Bundle entry has no resource")
+        # Servers may add an OperationOutcome entry (search.mode "outcome"): not a match.
+        if resource.get("resourceType") == kind:
+            found.append(resource)
+    return found

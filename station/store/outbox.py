@@ -1,0 +1,385 @@
+"""The upload outbox: which readings still have to reach SATUSEHAT, who is sending them, and
+what the server said.
+
+One outbox entry per valid reading (created with the reading, see ``Store.add_reading``);
+entries are uploaded visit by visit, because a visit's Observations need its Encounter.
+States (``OutboxStatus``): ``pending`` → ``sending`` → ``sent``; a failure that may pass is
+``failed`` with a next attempt time; a failure that needs a person is ``dead``.
+
+Exactly once, across crashes and desks:
+* A sync process *claims a visit* with a lease (``visits.upload_claimed_by`` and
+  ``upload_lease_until``) by a compare-and-set UPDATE, so one process at a time uploads a visit
+  on SQLite and on PostgreSQL alike; PostgreSQL also skips rows another desk has locked
+  (``FOR UPDATE SKIP LOCKED``) instead of waiting for them. The claimed entries are
+  ``sending``. A process that dies leaves them ``sending``; its lease runs out (30 s by
+  default) and the next sync takes the visit again.
+* Before a POST the entries' ``attempts`` are raised and committed (``begin_attempt``): an
+  entry with attempts > 0 may be on the server already, so the uploader looks its resources
+  up by identifier before sending them again; an entry never attempted needs no lookup.
+* Every write after the claim checks the lease is still ours (``LeaseLost`` otherwise).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, Result, and_, exists, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from station.store.database import Database
+from station.store.models import IhsNumberRow, OutboxRow, OutboxStatus, VisitRow, VisitStatus
+from station.store.repository import Store, StoredVisit
+
+__all__ = [
+    "ClaimedVisit",
+    "LeaseLost",
+    "OutboxEntry",
+    "ProblemEntry",
+    "UploadStore",
+]
+
+DEFAULT_LEASE_S = 30.0
+
+
+class LeaseLost(Exception):
+    """Another sync process took the visit over (our lease ran out); stop working on it."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    id: int
+    reading_id: str
+    visit_id: str
+    status: OutboxStatus
+    attempts: int
+    server_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedVisit:
+    """A visit this process holds for upload, with its claimed entries."""
+
+    token: str
+    visit: StoredVisit
+    entries: tuple[OutboxEntry, ...]
+    encounter_server_id: str | None
+
+    @property
+    def may_be_on_server(self) -> bool:
+        """True when an earlier attempt may have reached the server (look up before sending)."""
+        return any(entry.attempts > 0 for entry in self.entries)
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemEntry:
+    """A failed or dead entry as the operator sees it (no NIK: the name is enough at a desk)."""
+
+    id: int
+    visit_id: str
+    queue_number: int
+    person_name: str
+    visit_started: datetime
+    reading_id: str
+    status: OutboxStatus
+    attempts: int
+    next_attempt_at: datetime | None
+    error: str
+    rule_numbers: tuple[int, ...]
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE matched (SQLAlchemy types ``execute`` as a plain ``Result``)."""
+    return int(cast(CursorResult[Any], result).rowcount)
+
+
+def _entry(row: OutboxRow) -> OutboxEntry:
+    return OutboxEntry(
+        id=row.id,
+        reading_id=row.reading_id,
+        visit_id=row.visit_id,
+        status=OutboxStatus(row.status),
+        attempts=row.attempts,
+        server_ids=tuple(json.loads(row.server_ids)) if row.server_ids else (),
+    )
+
+
+class UploadStore:
+    """Outbox operations for the uploader. Each method is one short transaction."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+        self._store = Store(database)
+        self._postgres = database.engine.dialect.name == "postgresql"
+
+    # -- claiming ------------------------------------------------------------------------
+
+    @staticmethod
+    def _due(now: datetime, include_failed: bool) -> ColumnElement[bool]:
+        failed_due = OutboxRow.status == OutboxStatus.FAILED
+        if not include_failed:
+            failed_due = and_(failed_due, OutboxRow.next_attempt_at <= now)
+        # A ``sending`` entry is due again only when its visit's lease has run out, which
+        # the visit-level condition in ``claim`` checks.
+        return or_(
+            OutboxRow.status == OutboxStatus.PENDING,
+            failed_due,
+            OutboxRow.status == OutboxStatus.SENDING,
+        )
+
+    @staticmethod
+    def _lease_free(now: datetime) -> ColumnElement[bool]:
+        return or_(VisitRow.upload_lease_until.is_(None), VisitRow.upload_lease_until < now)
+
+    def claim(
+        self,
+        worker: str,
+        now: datetime,
+        *,
+        limit: int = 1,
+        lease_s: float = DEFAULT_LEASE_S,
+        include_failed: bool = False,
+    ) -> list[ClaimedVisit]:
+        """Take up to ``limit`` confirmed visits with entries due, oldest first."""
+        token = f"{worker[:40]}:{uuid.uuid4().hex[:12]}"
+        due = self._due(now, include_failed)
+        lease_until = now + timedelta(seconds=lease_s)
+        claimed: list[str] = []
+        with self._db.sessions.begin() as session:
+            query = (
+                select(VisitRow.id)
+                .where(
+                    VisitRow.status == VisitStatus.CONFIRMED,
+                    self._lease_free(now),
+                    exists().where(OutboxRow.visit_id == VisitRow.id, due),
+                )
+                .order_by(VisitRow.confirmed_at, VisitRow.id)
+                .limit(limit)
+            )
+            if self._postgres:
+                query = query.with_for_update(skip_locked=True, of=VisitRow)
+            for visit_id in session.scalars(query).all():
+                # Compare-and-set: only if nobody took the visit since we looked.
+                taken = session.execute(
+                    update(VisitRow)
+                    .where(VisitRow.id == visit_id, self._lease_free(now))
+                    .values(upload_claimed_by=token, upload_lease_until=lease_until)
+                )
+                if _rowcount(taken) != 1:
+                    continue
+                session.execute(
+                    update(OutboxRow)
+                    .where(OutboxRow.visit_id == visit_id, due)
+                    .values(status=OutboxStatus.SENDING, updated_at=now)
+                )
+                claimed.append(visit_id)
+        return [self._claimed(token, visit_id) for visit_id in claimed]
+
+    def _claimed(self, token: str, visit_id: str) -> ClaimedVisit:
+        visit = self._store.visit(visit_id)
+        with self._db.sessions() as session:
+            row = session.get(VisitRow, visit_id)
+            assert row is not None  # claimed just now; visits are never deleted
+            entries = session.scalars(
+                select(OutboxRow)
+                .where(OutboxRow.visit_id == visit_id, OutboxRow.status == OutboxStatus.SENDING)
+                .order_by(OutboxRow.id)
+            ).all()
+            return ClaimedVisit(
+                token=token,
+                visit=visit,
+                entries=tuple(_entry(e) for e in entries),
+                encounter_server_id=row.encounter_server_id,
+            )
+
+    def renew(self, tokens: Sequence[str], now: datetime, lease_s: float = DEFAULT_LEASE_S) -> int:
+        """Extend the leases of visits still held under ``tokens`` (a heartbeat)."""
+        if not tokens:
+            return 0
+        with self._db.sessions.begin() as session:
+            result = session.execute(
+                update(VisitRow)
+                .where(VisitRow.upload_claimed_by.in_(list(tokens)))
+                .values(upload_lease_until=now + timedelta(seconds=lease_s))
+            )
+            return _rowcount(result)
+
+    def _hold(self, session: Session, claim: ClaimedVisit) -> VisitRow:
+        row = session.get(VisitRow, claim.visit.id, with_for_update=True)
+        if row is None or row.upload_claimed_by != claim.token:
+            raise LeaseLost(f"visit {claim.visit.id} is no longer held by this sync process")
+        return row
+
+    def begin_attempt(self, claim: ClaimedVisit, entry_ids: Sequence[int], now: datetime) -> None:
+        """Count an attempt before sending: from here on the resources may be on the server."""
+        with self._db.sessions.begin() as session:
+            self._hold(session, claim)
+            session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_(list(entry_ids)))
+                .values(attempts=OutboxRow.attempts + 1, updated_at=now)
+            )
+
+    def record_encounter(self, claim: ClaimedVisit, server_id: str) -> None:
+        with self._db.sessions.begin() as session:
+            self._hold(session, claim).encounter_server_id = server_id
+
+    # -- outcomes ------------------------------------------------------------------------
+
+    def mark_sent(
+        self, claim: ClaimedVisit, server_ids: dict[int, Sequence[str]], now: datetime
+    ) -> None:
+        with self._db.sessions.begin() as session:
+            self._hold(session, claim)
+            for entry_id, ids in server_ids.items():
+                session.execute(
+                    update(OutboxRow)
+                    .where(OutboxRow.id == entry_id)
+                    .values(
+                        status=OutboxStatus.SENT,
+                        sent_at=now,
+                        updated_at=now,
+                        server_ids=json.dumps(list(ids)),
+                        next_attempt_at=None,
+                        last_error=None,
+                        last_outcome=None,
+                        rule_numbers=None,
+                    )
+                )
+
+    def mark_failed(
+        self,
+        claim: ClaimedVisit,
+        entry_ids: Sequence[int],
+        now: datetime,
+        error: str,
+        next_attempt_at: datetime,
+    ) -> None:
+        with self._db.sessions.begin() as session:
+            self._hold(session, claim)
+            session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_(list(entry_ids)))
+                .values(
+                    status=OutboxStatus.FAILED,
+                    updated_at=now,
+                    next_attempt_at=next_attempt_at,
+                    last_error=error,
+                )
+            )
+
+    def mark_dead(
+        self,
+        claim: ClaimedVisit,
+        entry_ids: Sequence[int],
+        now: datetime,
+        error: str,
+        *,
+        outcome: object | None = None,
+        rule_numbers: Sequence[int] = (),
+    ) -> None:
+        with self._db.sessions.begin() as session:
+            self._hold(session, claim)
+            session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_(list(entry_ids)))
+                .values(
+                    status=OutboxStatus.DEAD,
+                    updated_at=now,
+                    next_attempt_at=None,
+                    last_error=error,
+                    last_outcome=json.dumps(outcome) if outcome is not None else None,
+                    rule_numbers=",".join(str(n) for n in rule_numbers) or None,
+                )
+            )
+
+    def release(self, claim: ClaimedVisit) -> None:
+        """Give the visit back; entries still ``sending`` (none normally) become due again."""
+        with self._db.sessions.begin() as session:
+            session.execute(
+                update(VisitRow)
+                .where(VisitRow.id == claim.visit.id, VisitRow.upload_claimed_by == claim.token)
+                .values(upload_claimed_by=None, upload_lease_until=None)
+            )
+
+    # -- for people ----------------------------------------------------------------------
+
+    def problems(self, limit: int = 200) -> list[ProblemEntry]:
+        """Dead entries first (they need a person), then failed ones, oldest visit first."""
+        with self._db.sessions() as session:
+            rows = session.execute(
+                select(OutboxRow, VisitRow)
+                .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
+                .where(OutboxRow.status.in_([OutboxStatus.DEAD, OutboxStatus.FAILED]))
+                .order_by(
+                    (OutboxRow.status == OutboxStatus.FAILED).asc(),
+                    VisitRow.started_at,
+                    OutboxRow.id,
+                )
+                .limit(limit)
+            ).all()
+        return [
+            ProblemEntry(
+                id=entry.id,
+                visit_id=visit.id,
+                queue_number=visit.queue_number,
+                person_name=visit.name,
+                visit_started=visit.started_at,
+                reading_id=entry.reading_id,
+                status=OutboxStatus(entry.status),
+                attempts=entry.attempts,
+                next_attempt_at=entry.next_attempt_at,
+                error=entry.last_error or "",
+                rule_numbers=tuple(int(n) for n in (entry.rule_numbers or "").split(",") if n),
+            )
+            for entry, visit in rows
+        ]
+
+    def retry(self, entry_ids: Sequence[int], now: datetime) -> int:
+        """A person asks to send these failed or dead entries again now."""
+        with self._db.sessions.begin() as session:
+            result = session.execute(
+                update(OutboxRow)
+                .where(
+                    OutboxRow.id.in_(list(entry_ids)),
+                    OutboxRow.status.in_([OutboxStatus.DEAD, OutboxStatus.FAILED]),
+                )
+                .values(status=OutboxStatus.PENDING, next_attempt_at=None, updated_at=now)
+            )
+            return _rowcount(result)
+
+    def next_due_at(self) -> datetime | None:
+        """When the earliest failed entry may be tried again (for a sync loop's sleep)."""
+        with self._db.sessions() as session:
+            value: datetime | None = session.scalar(
+                select(func.min(OutboxRow.next_attempt_at)).where(
+                    OutboxRow.status == OutboxStatus.FAILED
+                )
+            )
+            return value
+
+    # -- IHS number cache ----------------------------------------------------------------
+
+    def cached_ihs(self, kind: str, nik: str) -> str | None:
+        with self._db.sessions() as session:
+            row = session.get(IhsNumberRow, (kind, nik))
+            return row.ihs_number if row is not None else None
+
+    def cache_ihs(self, kind: str, nik: str, ihs_number: str, now: datetime) -> None:
+        try:
+            with self._db.sessions.begin() as session:
+                row = session.get(IhsNumberRow, (kind, nik))
+                if row is None:
+                    session.add(
+                        IhsNumberRow(kind=kind, nik=nik, ihs_number=ihs_number, fetched_at=now)
+                    )
+                else:
+                    row.ihs_number, row.fetched_at = ihs_number, now
+        except IntegrityError:
+            pass  # another desk cached the same person at the same moment

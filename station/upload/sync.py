@@ -1,0 +1,160 @@
+"""The sync loop: drain the outbox with a few visits in flight, keep leases alive, report.
+
+Used by ``vitals-station sync`` (``--once`` drains what is due and exits) and in the background
+of the desk app. Several workers share one SATUSEHAT client (and so one token); each claims
+one visit at a time, so a slow visit never holds the others up. A heartbeat renews the leases
+of the visits in flight; when the process dies the heartbeat stops and another sync takes the
+visits over once the lease runs out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+from station.store.outbox import DEFAULT_LEASE_S, UploadStore
+from station.upload.uploader import Uploader, UploadResult
+
+__all__ = ["SyncRunner", "SyncSummary", "worker_name"]
+
+_LOGGER = logging.getLogger(__name__)
+_T = TypeVar("_T")
+DEFAULT_CONCURRENCY = 4
+
+
+def worker_name(station_id: str) -> str:
+    """Who holds a visit: desk, host and process, for people reading the database."""
+    return f"{station_id}@{socket.gethostname()}:{os.getpid()}"
+
+
+@dataclass
+class SyncSummary:
+    visits: int = 0
+    sent: int = 0
+    failed: int = 0
+    dead: int = 0
+    taken_over: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, result: UploadResult) -> None:
+        self.visits += 1
+        self.sent += result.sent
+        self.failed += result.failed
+        self.dead += result.dead
+        self.taken_over += int(result.lost)
+        if result.error and result.error not in self.errors and len(self.errors) < 5:
+            self.errors.append(result.error)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "visits": self.visits,
+            "sent": self.sent,
+            "failed": self.failed,
+            "dead": self.dead,
+            "taken_over": self.taken_over,
+            "seconds": round(self.seconds, 3),
+            "errors": self.errors,
+        }
+
+
+class SyncRunner:
+    def __init__(
+        self,
+        store: UploadStore,
+        uploader: Uploader,
+        *,
+        worker: str,
+        clock: Callable[[], datetime],
+        lease_s: float = DEFAULT_LEASE_S,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        run_db: Callable[..., Awaitable[Any]] | None = None,
+    ) -> None:
+        self._store = store
+        self._uploader = uploader
+        self._worker = worker
+        self._clock = clock
+        self._lease_s = lease_s
+        self._concurrency = max(1, concurrency)
+        self._run_db = run_db or asyncio.to_thread
+        self._held: set[str] = set()
+
+    async def _db(self, function: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+        result: _T = await self._run_db(lambda: function(*args, **kwargs))
+        return result
+
+    async def _heartbeat(self) -> None:
+        while True:
+            await asyncio.sleep(self._lease_s / 3)
+            if self._held:
+                await self._db(self._store.renew, list(self._held), self._clock(), self._lease_s)
+
+    async def _work(self, include_failed: bool, summary: SyncSummary) -> None:
+        while True:
+            claims = await self._db(
+                self._store.claim,
+                self._worker,
+                self._clock(),
+                limit=1,
+                lease_s=self._lease_s,
+                include_failed=include_failed,
+            )
+            if not claims:
+                return
+            (claim,) = claims
+            self._held.add(claim.token)
+            try:
+                summary.add(await self._uploader.upload(claim))
+            finally:
+                self._held.discard(claim.token)
+
+    async def drain(self, *, include_failed: bool = False) -> SyncSummary:
+        """Upload everything due now; returns when nothing due is left."""
+        summary = SyncSummary()
+        started = time.monotonic()
+        heartbeat = asyncio.create_task(self._heartbeat())
+        try:
+            await asyncio.gather(
+                *(self._work(include_failed, summary) for _ in range(self._concurrency))
+            )
+        finally:
+            heartbeat.cancel()
+            await asyncio.gather(heartbeat, return_exceptions=True)
+        summary.seconds = time.monotonic() - started
+        return summary
+
+    async def run_forever(
+        self,
+        *,
+        interval_s: float = 15.0,
+        on_round: Callable[[SyncSummary], None] | None = None,
+        wake: asyncio.Event | None = None,
+    ) -> None:
+        """Drain, wait (at most ``interval_s``, less when a failed entry falls due or ``wake``
+        is set), and again, until cancelled."""
+        while True:
+            try:
+                summary = await self.drain()
+            except Exception:  # a database hiccup must not end uploading for the day
+                _LOGGER.exception("sync round failed; trying again later")
+                summary = SyncSummary(errors=["sync round failed (see the log)"])
+            if on_round is not None:
+                on_round(summary)
+            delay = interval_s
+            due = await self._db(self._store.next_due_at)
+            if due is not None:
+                delay = min(delay, max(0.5, (due - self._clock()).total_seconds()))
+            if wake is None:
+                await asyncio.sleep(delay)
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), timeout=delay)
+            wake.clear()

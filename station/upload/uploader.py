@@ -1,0 +1,348 @@
+"""Uploading one claimed visit to SATUSEHAT, exactly once.
+
+For a visit the sync process holds (``station.store.outbox``):
+
+1. IHS numbers: the patient by NIK and the practitioner by the configured NIK, each looked up
+   once and cached in the database. A person SATUSEHAT does not know is a dead entry with a
+   message saying what to do, not an endless retry.
+2. If any entry was attempted before (its POST may have reached the server), the Encounter and
+   every Observation are first searched by their deterministic identifiers; what exists is
+   not sent again. Neither conditional create (not known to be supported by SATUSEHAT) nor a
+   duplicate rejection (a generic FHIR server stores duplicates) is relied on.
+3. What is missing goes in one transaction Bundle (Encounter first when it is not on the
+   server yet, then the Observations), checked against SATUSEHAT's known rules first. The
+   attempt is counted in the database *before* the POST.
+4. The answer decides the entries' state: ``sent`` with the server ids; ``failed`` with a next
+   attempt time for anything that may pass (network, 5xx, 429, credentials); ``dead`` with the
+   server's OperationOutcome when SATUSEHAT refused the content (a person must look).
+   A "duplicate resource" answer (rule 20002) means an earlier attempt arrived after all: the
+   resources are looked up again and only what is still missing is sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any, Protocol, TypeVar
+
+from fhir_export.mapping import (
+    encounter_identifier_system,
+    observation_identifier_system,
+    to_dict,
+    upload_bundle,
+)
+from fhir_export.model import ExportContext, VisitExport, VitalSign
+from fhir_export.satusehat_errors import (
+    AuthenticationError,
+    DuplicateResourceError,
+    ProtocolError,
+    RejectedError,
+    SatusehatError,
+    TransientError,
+)
+from fhir_export.satusehat_rules import validate_bundle
+from station.export import visit_to_export
+from station.person import mask_nik
+from station.store.outbox import ClaimedVisit, LeaseLost, OutboxEntry, UploadStore
+
+__all__ = ["SatusehatApi", "UploadResult", "Uploader", "next_attempt_delay"]
+
+_LOGGER = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+# Between sync rounds a failed entry waits 30 s, 1, 2, 4 ... minutes, at most 30 minutes:
+# a desk that is offline all day keeps trying without flooding the network when it returns.
+RETRY_BASE_S = 30.0
+RETRY_CAP_S = 30 * 60.0
+
+
+class SatusehatApi(Protocol):
+    """What the uploader needs from ``fhir_export.satusehat_client.SatusehatClient``."""
+
+    async def find_patient_ihs(self, nik: str) -> str | None: ...
+
+    async def find_practitioner_ihs(self, nik: str) -> str | None: ...
+
+    async def search_by_identifier(
+        self, resource_type: str, system: str, value: str
+    ) -> list[dict[str, Any]]: ...
+
+    async def transaction(self, bundle: dict[str, Any]) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class UploadResult:
+    visit_id: str
+    sent: int = 0
+    failed: int = 0
+    dead: int = 0
+    lost: bool = False  # another process took the visit over
+    error: str | None = None
+
+
+def next_attempt_delay(attempts: int, retry_after_s: float | None, rng: random.Random) -> float:
+    """Seconds until a failed entry is tried again: the server's Retry-After when longer,
+    else an exponential backoff with jitter (80-100 % of the step)."""
+    step: float = min(RETRY_CAP_S, RETRY_BASE_S * 2.0 ** max(0, min(attempts - 1, 20)))
+    delay: float = step * (0.8 + 0.2 * rng.random())
+    if retry_after_s is not None:
+        delay = max(delay, min(retry_after_s, RETRY_CAP_S))
+    return delay
+
+
+def _server_id(location: Any) -> str | None:
+    """``Observation/abc/_history/1`` → ``abc``."""
+    if not isinstance(location, str):
+        return None
+    parts = location.strip("/").split("/")
+    if len(parts) >= 2 and parts[1]:
+        return parts[1]
+    return None
+
+
+def _reading_of(vital: VitalSign) -> str:
+    # station.export names each vital sign "<reading id>-<kind>"; reading ids are UUIDs.
+    return vital.identifier.rsplit("-", 1)[0]
+
+
+class Uploader:
+    """Uploads claimed visits with one SATUSEHAT client; safe to run several concurrently."""
+
+    def __init__(
+        self,
+        store: UploadStore,
+        api: SatusehatApi,
+        context: ExportContext,
+        *,
+        clock: Callable[[], datetime],
+        run_db: Callable[..., Awaitable[Any]] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._store = store
+        self._api = api
+        self._ctx = context
+        self._clock = clock
+        self._rng = rng or random.Random()  # noqa: S311 - jitter, not security
+        self._run_db = run_db or asyncio.to_thread
+
+    async def _db(self, function: Callable[..., _T], *args: Any) -> _T:
+        result: _T = await self._run_db(function, *args)
+        return result
+
+    # -- IHS numbers ---------------------------------------------------------------------
+
+    async def _ihs(self, kind: str, nik: str) -> str | None:
+        cached = await self._db(self._store.cached_ihs, kind, nik)
+        if cached is not None:
+            return cached
+        if kind == "patient":
+            found = await self._api.find_patient_ihs(nik)
+        else:
+            found = await self._api.find_practitioner_ihs(nik)
+        if found is not None:
+            await self._db(self._store.cache_ihs, kind, nik, found, self._clock())
+        return found
+
+    # -- one visit -----------------------------------------------------------------------
+
+    async def upload(self, claim: ClaimedVisit) -> UploadResult:
+        """Upload what ``claim`` holds; never raises for a server or network problem."""
+        entry_ids = [e.id for e in claim.entries]
+        try:
+            return await self._upload(claim)
+        except LeaseLost:
+            _LOGGER.warning("visit %s was taken over by another sync process", claim.visit.id)
+            return UploadResult(claim.visit.id, lost=True)
+        except RejectedError as exc:
+            await self._db(self._dead, claim, entry_ids, str(exc), exc.outcome, exc.rule_numbers)
+            return UploadResult(claim.visit.id, dead=len(entry_ids), error=str(exc))
+        except (TransientError, AuthenticationError, ProtocolError, SatusehatError) as exc:
+            retry_after = exc.retry_after_s if isinstance(exc, TransientError) else None
+            await self._db(self._failed, claim, entry_ids, str(exc), retry_after)
+            return UploadResult(claim.visit.id, failed=len(entry_ids), error=str(exc))
+        finally:
+            await self._db(self._store.release, claim)
+
+    def _dead(
+        self,
+        claim: ClaimedVisit,
+        entry_ids: Sequence[int],
+        error: str,
+        outcome: object | None = None,
+        rule_numbers: Sequence[int] = (),
+    ) -> None:
+        _LOGGER.warning(
+            "visit %s: %d entries need a person: %s", claim.visit.id, len(entry_ids), error
+        )
+        self._store.mark_dead(
+            claim, entry_ids, self._clock(), error, outcome=outcome, rule_numbers=rule_numbers
+        )
+
+    def _failed(
+        self,
+        claim: ClaimedVisit,
+        entry_ids: Sequence[int],
+        error: str,
+        retry_after_s: float | None,
+    ) -> None:
+        attempts = max((e.attempts for e in claim.entries), default=0) + 1
+        now = self._clock()
+        delay = next_attempt_delay(attempts, retry_after_s, self._rng)
+        _LOGGER.info(
+            "visit %s: upload failed, next try in %.0f s: %s", claim.visit.id, delay, error
+        )
+        self._store.mark_failed(claim, entry_ids, now, error, now + timedelta(seconds=delay))
+
+    async def _upload(self, claim: ClaimedVisit) -> UploadResult:
+        visit = claim.visit
+        export = visit_to_export(visit)
+        claimed_readings = {e.reading_id for e in claim.entries}
+        vitals = tuple(v for v in export.vitals if _reading_of(v) in claimed_readings)
+
+        patient_ihs = await self._ihs("patient", visit.person.nik)
+        if patient_ihs is None:
+            message = (
+                f"Pasien dengan NIK {mask_nik(visit.person.nik)} tidak terdaftar di SATUSEHAT; "
+                "daftarkan dulu (SATUSEHAT Mobile/ASIK), lalu kirim ulang. / "
+                "No SATUSEHAT Patient has this NIK: register the person, then retry."
+            )
+            await self._db(self._dead, claim, [e.id for e in claim.entries], message)
+            return UploadResult(visit.id, dead=len(claim.entries), error=message)
+        ctx = self._ctx
+        if ctx.practitioner_nik:
+            practitioner_ihs = await self._ihs("practitioner", ctx.practitioner_nik)
+            if practitioner_ihs is None:
+                message = (
+                    f"Tenaga kesehatan dengan NIK {mask_nik(ctx.practitioner_nik)} (pengaturan "
+                    "SATUSEHAT_PRACTITIONER_NIK) tidak ditemukan di SATUSEHAT. / The configured "
+                    "practitioner NIK is not registered in SATUSEHAT: correct the setting, "
+                    "then retry."
+                )
+                await self._db(self._dead, claim, [e.id for e in claim.entries], message)
+                return UploadResult(visit.id, dead=len(claim.entries), error=message)
+            ctx = replace(ctx, practitioner_ihs=practitioner_ihs)
+        export = replace(export, patient_ihs=patient_ihs, vitals=vitals)
+
+        encounter_id = claim.encounter_server_id
+        on_server: dict[str, str] = {}
+        if claim.may_be_on_server:
+            encounter_id, on_server = await self._look_up(claim, export, ctx, encounter_id)
+        try:
+            encounter_id, on_server = await self._send_missing(
+                claim, export, ctx, encounter_id, on_server
+            )
+        except DuplicateResourceError:
+            # An earlier attempt did arrive: find what is there and send only the rest.
+            encounter_id, on_server = await self._look_up(claim, export, ctx, encounter_id)
+            encounter_id, on_server = await self._send_missing(
+                claim, export, ctx, encounter_id, on_server
+            )
+        return await self._finish(claim, export, on_server)
+
+    async def _look_up(
+        self,
+        claim: ClaimedVisit,
+        export: VisitExport,
+        ctx: ExportContext,
+        encounter_id: str | None,
+    ) -> tuple[str | None, dict[str, str]]:
+        if encounter_id is None:
+            found = await self._api.search_by_identifier(
+                "Encounter", encounter_identifier_system(ctx), export.encounter_identifier
+            )
+            encounter_id = _first_id(found, "Encounter", export.encounter_identifier)
+            if encounter_id is not None:
+                await self._db(self._store.record_encounter, claim, encounter_id)
+        on_server: dict[str, str] = {}
+        system = observation_identifier_system(ctx)
+        for vital in export.vitals:
+            found = await self._api.search_by_identifier("Observation", system, vital.identifier)
+            server_id = _first_id(found, "Observation", vital.identifier)
+            if server_id is not None:
+                on_server[vital.identifier] = server_id
+        return encounter_id, on_server
+
+    async def _send_missing(
+        self,
+        claim: ClaimedVisit,
+        export: VisitExport,
+        ctx: ExportContext,
+        encounter_id: str | None,
+        on_server: dict[str, str],
+    ) -> tuple[str | None, dict[str, str]]:
+        missing = [v for v in export.vitals if v.identifier not in on_server]
+        if not missing:
+            return encounter_id, on_server
+        bundle = to_dict(
+            upload_bundle(
+                export, ctx, encounter_id=encounter_id, include={v.identifier for v in missing}
+            )
+        )
+        problems = validate_bundle(
+            bundle, organization_id=ctx.organization_id or None, now=self._clock()
+        )
+        if problems:
+            raise RejectedError(
+                "held back, not sent: the visit breaks SATUSEHAT rules: " + "; ".join(problems[:3])
+            )
+        attempted = [e.id for e in claim.entries if _has_any(e, missing)]
+        await self._db(self._store.begin_attempt, claim, attempted, self._clock())
+        response = await self._api.transaction(bundle)
+        locations = _locations(response, expected=len(bundle["entry"]))
+        result = dict(on_server)
+        offset = 0
+        if encounter_id is None:
+            encounter_id = locations[0]
+            offset = 1
+            await self._db(self._store.record_encounter, claim, encounter_id)
+        for vital, server_id in zip(missing, locations[offset:], strict=True):
+            result[vital.identifier] = server_id
+        return encounter_id, result
+
+    async def _finish(
+        self, claim: ClaimedVisit, export: VisitExport, on_server: dict[str, str]
+    ) -> UploadResult:
+        ids: dict[int, list[str]] = {}
+        for entry in claim.entries:
+            ids[entry.id] = [
+                on_server[v.identifier]
+                for v in export.vitals
+                if _reading_of(v) == entry.reading_id and v.identifier in on_server
+            ]
+        await self._db(self._store.mark_sent, claim, ids, self._clock())
+        _LOGGER.info("visit %s: %d entries sent", claim.visit.id, len(ids))
+        return UploadResult(claim.visit.id, sent=len(ids))
+
+
+def _has_any(entry: OutboxEntry, vitals: Sequence[VitalSign]) -> bool:
+    return any(_reading_of(v) == entry.reading_id for v in vitals)
+
+
+def _first_id(found: list[dict[str, Any]], kind: str, identifier: str) -> str | None:
+    ids = [r.get("id") for r in found if isinstance(r.get("id"), str) and r.get("id")]
+    if len(ids) > 1:
+        # Not created by this station's protocol; nothing to repair from here, but say so.
+        _LOGGER.warning("%d copies of %s %s exist on the server", len(ids), kind, identifier)
+    return str(ids[0]) if ids else None
+
+
+def _locations(response: Any, *, expected: int) -> list[str]:
+    entries = response.get("entry") if isinstance(response, dict) else None
+    if not isinstance(entries, list) or len(entries) != expected:
+        raise ProtocolError(
+            f"transaction response has {len(entries) if isinstance(entries, list) else 'no'} "
+            f"entries for {expected} sent"
+        )
+    ids: list[str] = []
+    for index, entry in enumerate(entries):
+        answer = entry.get("response") if isinstance(entry, dict) else None
+        location = answer.get("location") if isinstance(answer, dict) else None
+        server_id = _server_id(location)
+        if server_id is None:
+            raise ProtocolError(f"transaction response entry {index} has no usable location")
+        ids.append(server_id)
+    return ids

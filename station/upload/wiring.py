@@ -1,0 +1,76 @@
+"""Building the uploader from settings: SATUSEHAT client, export context, sync runner."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+
+from config.settings import Settings
+from fhir_export.satusehat_client import ClientConfig, SatusehatClient
+from station.export import export_context
+from station.store.database import Database
+from station.store.outbox import UploadStore
+from station.upload.sync import SyncRunner, worker_name
+from station.upload.uploader import Uploader
+
+__all__ = ["UploadNotConfigured", "client_config", "sync_runner"]
+
+# Inside one sync round the client retries a request a few times (seconds apart); longer
+# outages are the outbox's business (failed entries with a next attempt time).
+CLIENT_MAX_ATTEMPTS = 3
+CLIENT_RETRY_AFTER_CAP_S = 60.0
+
+
+class UploadNotConfigured(Exception):
+    """SATUSEHAT settings are missing or wrong; the message names them."""
+
+
+def client_config(settings: Settings) -> ClientConfig:
+    satusehat = settings.satusehat
+    missing = [
+        name
+        for name, value in (
+            ("SATUSEHAT_AUTH_URL", satusehat.auth_url),
+            ("SATUSEHAT_BASE_URL", satusehat.base_url),
+            ("SATUSEHAT_CLIENT_ID", satusehat.client_id),
+            ("SATUSEHAT_CLIENT_SECRET", satusehat.client_secret.get_secret_value()),
+            ("SATUSEHAT_ORGANIZATION_ID", satusehat.organization_id),
+        )
+        if not value
+    ]
+    if missing:
+        raise UploadNotConfigured(
+            f"upload is paused: SATUSEHAT is not configured ({', '.join(missing)} not set in "
+            f"[satusehat] of {settings.source} or the environment)"
+        )
+    try:
+        return ClientConfig(
+            auth_url=satusehat.auth_url,
+            base_url=satusehat.base_url,
+            client_id=satusehat.client_id,
+            client_secret=satusehat.client_secret.get_secret_value(),
+            max_attempts=CLIENT_MAX_ATTEMPTS,
+            retry_after_cap_s=CLIENT_RETRY_AFTER_CAP_S,
+        )
+    except ValueError as exc:
+        raise UploadNotConfigured(f"[satusehat] settings: {exc}") from exc
+
+
+@asynccontextmanager
+async def sync_runner(
+    settings: Settings, database: Database, clock: Callable[[], datetime]
+) -> AsyncIterator[SyncRunner]:
+    """A ready ``SyncRunner``; its HTTP client is closed on exit."""
+    config = client_config(settings)
+    async with SatusehatClient(config) as client:
+        store = UploadStore(database)
+        uploader = Uploader(store, client, export_context(settings), clock=clock)
+        yield SyncRunner(
+            store,
+            uploader,
+            worker=worker_name(settings.station.id),
+            clock=clock,
+            lease_s=settings.upload.lease_seconds,
+            concurrency=settings.upload.concurrency,
+        )

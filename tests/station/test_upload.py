@@ -1,0 +1,247 @@
+"""The uploader and sync loop against a real HTTP server on loopback that imitates SATUSEHAT
+(tests/satusehat_server), with a real SQLite file: exactly once, through faults."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from datetime import UTC, datetime
+
+import pytest
+
+from fhir_export.mapping import ENCOUNTER_SYSTEM, OBSERVATION_SYSTEM
+from fhir_export.satusehat_client import ClientConfig, SatusehatClient
+from station.demo import run_demo
+from station.export import export_context, visit_to_export
+from station.store.database import open_database
+from station.store.models import OutboxStatus, VisitStatus
+from station.store.outbox import UploadStore
+from station.store.repository import Store
+from station.upload.sync import SyncRunner
+from station.upload.uploader import Uploader
+from tests.satusehat_server import Fault, SatusehatServer
+
+ORG = "10000004"
+PRACTITIONER_NIK = "7209061211900001"  # sandbox dr. Alexander (satusehat.md 1.4)
+
+
+class FastSleep:
+    """The client's wait between attempts, recorded instead of slept."""
+
+    def __init__(self):
+        self.waits = []
+
+    async def __call__(self, seconds):
+        self.waits.append(seconds)
+        await asyncio.sleep(0)
+
+
+@pytest.fixture
+def server():
+    with SatusehatServer(
+        organization_id=ORG, client_id="cid", client_secret="secret", reject_duplicates=False
+    ) as running:
+        yield running
+
+
+@pytest.fixture
+def upload_settings(make_settings, server):
+    return make_settings(
+        SATUSEHAT_AUTH_URL=server.auth_url,
+        SATUSEHAT_BASE_URL=server.base_url,
+        SATUSEHAT_CLIENT_ID="cid",
+        SATUSEHAT_CLIENT_SECRET="secret",
+        SATUSEHAT_ORGANIZATION_ID=ORG,
+        SATUSEHAT_LOCATION_ID="b017aa54-f1df-4ec2-9d84-8823815d7228",
+        SATUSEHAT_PRACTITIONER_NIK=PRACTITIONER_NIK,
+    )
+
+
+def record_visits(settings, server, visits=3, *, register=True):
+    summary = asyncio.run(run_demo(settings, visits=visits, seed=7))
+    database = open_database(settings.database.url)
+    stored = Store(database).visits(VisitStatus.CONFIRMED)
+    database.close()
+    if register:
+        for number, visit in enumerate(stored):
+            server.register_patient(visit.person.nik, f"P{number:011d}")
+    return summary["visit_ids"], stored
+
+
+def drain(settings, *, include_failed=False, lease_s=30.0, sleep=None, max_attempts=3):
+    """One ``sync --once`` in this process, with the client's waits recorded."""
+    database = open_database(settings.database.url)
+    store = UploadStore(database)
+    sleep = sleep or FastSleep()
+
+    async def run():
+        config = ClientConfig(
+            auth_url=settings.satusehat.auth_url,
+            base_url=settings.satusehat.base_url,
+            client_id="cid",
+            client_secret="secret",
+            read_timeout_s=2.0,
+            max_attempts=max_attempts,
+        )
+        async with SatusehatClient(config, sleep=sleep, rng=random.Random(1)) as client:
+            uploader = Uploader(
+                store,
+                client,
+                export_context(settings),
+                clock=lambda: datetime.now(UTC),
+                rng=random.Random(2),
+            )
+            runner = SyncRunner(
+                store, uploader, worker="test", clock=lambda: datetime.now(UTC), lease_s=lease_s
+            )
+            return await runner.drain(include_failed=include_failed)
+
+    try:
+        return asyncio.run(run()), Store(database).counts()["outbox"], store
+    finally:
+        database.close()
+
+
+def assert_each_resource_once(server, stored, settings):
+    """Every Encounter and Observation of the visits exists exactly once on the server."""
+    ctx = export_context(settings)
+    encounter_system = ENCOUNTER_SYSTEM.format(organization_id=ctx.organization_id)
+    observation_system = OBSERVATION_SYSTEM.format(organization_id=ctx.organization_id)
+    expected = 0
+    for visit in stored:
+        export = visit_to_export(visit)
+        assert server.count_by_identifier(encounter_system, export.encounter_identifier) == 1
+        for vital in export.vitals:
+            assert server.count_by_identifier(observation_system, vital.identifier) == 1
+            expected += 1
+    assert len(server.resources("Observation")) == expected
+    assert len(server.resources("Encounter")) == len(stored)
+
+
+def test_results_reach_the_server_once_with_the_codes_and_references(upload_settings, server):
+    _ids, stored = record_visits(upload_settings, server)
+    summary, outbox, _store = drain(upload_settings)
+    assert (summary.visits, summary.sent, summary.failed, summary.dead) == (3, 9, 0, 0)
+    assert outbox == {"pending": 0, "sending": 0, "sent": 9, "failed": 0, "dead": 0}
+    assert_each_resource_once(server, stored, upload_settings)
+    # one transaction per visit, plus the lookups (3 patients, 1 practitioner, cached)
+    posts = [r for r in server.requests if r.method == "POST" and "/fhir-r4/v1" in r.path]
+    assert len(posts) == 3
+    observations = server.resources("Observation")
+    codes = sorted({c["code"] for o in observations for c in o["code"]["coding"]})
+    assert codes == ["2708-6", "59408-5", "8462-4", "8480-6", "8867-4"]
+    encounter_ids = {e["id"] for e in server.resources("Encounter")}
+    for observation in observations:
+        assert observation["encounter"]["reference"].removeprefix("Encounter/") in encounter_ids
+        assert observation["subject"]["reference"].startswith("Patient/P")
+        assert observation["performer"] == [{"reference": "Practitioner/10009880728"}]
+        assert observation["effectiveDateTime"].endswith("+00:00")
+    # a second sync finds nothing to do and sends nothing
+    again, _outbox, _store = drain(upload_settings)
+    assert again.visits == 0
+    assert len([r for r in server.requests if r.method == "POST"]) == len(posts) + 1  # 1 token
+
+
+def test_a_person_unknown_to_satusehat_is_dead_until_registered_and_retried(
+    upload_settings, server
+):
+    _ids, stored = record_visits(upload_settings, server, visits=2, register=False)
+    server.register_patient(stored[0].person.nik, "P00000000001")
+    summary, outbox, store = drain(upload_settings)
+    assert (summary.sent, summary.dead) == (3, 3)
+    assert outbox["dead"] == 3
+    (problem, *_rest) = store.problems()
+    assert problem.status is OutboxStatus.DEAD
+    assert "tidak terdaftar di SATUSEHAT" in problem.error
+    assert "register the person" in problem.error
+    assert stored[1].person.nik not in problem.error  # masked
+    # a --all sync does not touch dead entries: they wait for a person
+    summary, outbox, store = drain(upload_settings, include_failed=True)
+    assert summary.visits == 0
+    server.register_patient(stored[1].person.nik, "P00000000002")
+    assert store_retry(upload_settings) == 3
+    summary, outbox, _store = drain(upload_settings)
+    assert outbox["sent"] == 6
+    assert_each_resource_once(server, stored, upload_settings)
+
+
+def store_retry(settings):
+    database = open_database(settings.database.url)
+    store = UploadStore(database)
+    count = store.retry([p.id for p in store.problems()], datetime.now(UTC))
+    database.close()
+    return count
+
+
+def test_server_errors_and_rate_limits_are_retried_with_their_waits(upload_settings, server):
+    _ids, stored = record_visits(upload_settings, server, visits=1)
+    server.add_fault(Fault.http_status(503, method="POST", path="/fhir-r4/v1"))
+    server.add_fault(Fault.http_status(429, retry_after=7, method="POST", path="/fhir-r4/v1"))
+    sleep = FastSleep()
+    _summary, outbox, _store = drain(upload_settings, sleep=sleep)
+    assert outbox["sent"] == 3
+    assert 7.0 in sleep.waits  # Retry-After honoured
+    assert_each_resource_once(server, stored, upload_settings)
+
+
+def test_an_outage_leaves_entries_failed_with_a_next_attempt_then_all_retries_them(
+    upload_settings, server
+):
+    _ids, stored = record_visits(upload_settings, server, visits=1)
+    for _ in range(3):
+        server.add_fault(Fault.http_status(500, method="POST", path="/fhir-r4/v1"))
+    summary, outbox, store = drain(upload_settings)
+    assert outbox["failed"] == 3
+    (problem, *_rest) = store.problems()
+    assert problem.status is OutboxStatus.FAILED
+    assert problem.next_attempt_at > datetime.now(UTC)
+    assert "HTTP 500" in problem.error
+    summary, outbox, _store = drain(upload_settings)  # not due yet
+    assert summary.visits == 0
+    summary, outbox, _store = drain(upload_settings, include_failed=True)  # sync --all
+    assert outbox["sent"] == 3
+    assert_each_resource_once(server, stored, upload_settings)
+
+
+@pytest.mark.parametrize("fault", ["drop_after_store", "slow_after_store"])
+def test_a_post_that_arrived_without_an_answer_is_found_not_sent_twice(
+    upload_settings, server, fault
+):
+    """The server stores the visit's Bundle but the answer never arrives (connection dropped,
+    or slower than the client waits). The server keeps duplicates (a generic FHIR server), so
+    only looking the resources up by identifier prevents a second copy."""
+    _ids, stored = record_visits(upload_settings, server, visits=2)
+    if fault == "drop_after_store":
+        server.add_fault(Fault.drop_after_store(method="POST", path="/fhir-r4/v1"))
+    else:
+        server.add_fault(Fault.delay(3.0, method="POST", path="/fhir-r4/v1"))  # > 2 s timeout
+    summary, outbox, _store = drain(upload_settings)
+    assert (summary.sent, summary.failed) == (3, 3)  # the unanswered visit waits its turn
+    time.sleep(1.5)  # the failed entry's next attempt is later; by then the server is done
+    summary, outbox, _store = drain(upload_settings, include_failed=True)
+    assert outbox["sent"] == 6
+    assert_each_resource_once(server, stored, upload_settings)
+    # found by identifier: the Bundle was not posted a second time
+    transactions = [r for r in server.requests if r.method == "POST" and r.path.endswith("/v1")]
+    assert len(transactions) == 2
+
+
+def test_an_expired_token_is_renewed_once(upload_settings, server):
+    _ids, stored = record_visits(upload_settings, server, visits=2)
+    server.add_fault(Fault.expire_token(method="POST", path="/fhir-r4/v1"))
+    _summary, outbox, _store = drain(upload_settings)
+    assert outbox["sent"] == 6
+    assert server.token_requests == 2
+    assert_each_resource_once(server, stored, upload_settings)
+
+
+def test_a_refused_visit_is_dead_with_the_servers_rule_number(upload_settings, server):
+    record_visits(upload_settings, server, visits=1)
+    server.add_client("cid", "secret", "99999999")  # the credentials now belong to another org
+    _summary, outbox, store = drain(upload_settings)
+    assert outbox["dead"] == 3
+    (problem, *_rest) = store.problems()
+    assert 10117 in problem.rule_numbers
+    assert "RuleNumber" in problem.error or "10117" in problem.error
+    assert server.resources("Observation") == []
