@@ -6,6 +6,9 @@ every *valid* reading is exported, so each raw blood-pressure reading of the pro
 Observation; an oximeter reading gives SpO2 and heart rate (the oximeter's pulse is the heart
 rate of record); a heart-rate strap reading gives heart rate. Blocked readings are never
 exported. Observation identifiers derive from the stored reading id, so they never change.
+Interpretation and reference range come from the visit's rule set and the person's age
+(``station.checks.interpretation``). A blood-pressure reading missing either value is not
+exported (the pair is judged together; plausibility blocks such readings anyway).
 """
 
 from __future__ import annotations
@@ -15,6 +18,14 @@ from collections.abc import Iterable
 from config.settings import Settings
 from devices.measurements import BloodPressure, HeartRate, SpO2
 from fhir_export.model import ExportContext, VisitExport, VitalKind, VitalSign
+from station.checks.interpretation import (
+    Interpretation,
+    blood_pressure_interpretation,
+    heart_rate_interpretation,
+    spo2_interpretation,
+)
+from station.checks.rulesets import RuleSet, rule_set
+from station.results import age_on, local_naive
 from station.store.repository import StoredReading, StoredVisit
 
 __all__ = ["export_context", "visit_to_export"]
@@ -29,7 +40,9 @@ def export_context(settings: Settings) -> ExportContext:
     )
 
 
-def _vital(reading: StoredReading, kind: VitalKind, value: float) -> VitalSign:
+def _vital(
+    reading: StoredReading, kind: VitalKind, value: float, judged: Interpretation
+) -> VitalSign:
     return VitalSign(
         identifier=f"{reading.id}-{kind.value}",
         kind=kind,
@@ -37,29 +50,41 @@ def _vital(reading: StoredReading, kind: VitalKind, value: float) -> VitalSign:
         effective=reading.received_at,
         device_label=reading.source.device_label,
         simulated=reading.source.simulated,
+        interpretation=judged.code,
+        interpretation_text=judged.text,
+        reference_low=judged.low,
+        reference_high=judged.high,
     )
 
 
-def _vitals(reading: StoredReading) -> Iterable[VitalSign]:
+def _vitals(reading: StoredReading, age_years: float, rules: RuleSet) -> Iterable[VitalSign]:
     m = reading.measurement
     if isinstance(m, BloodPressure):
         systolic, diastolic = m.in_mmhg(m.systolic), m.in_mmhg(m.diastolic)
-        if systolic is not None:
-            yield _vital(reading, VitalKind.SYSTOLIC, systolic)
-        if diastolic is not None:
-            yield _vital(reading, VitalKind.DIASTOLIC, diastolic)
+        if systolic is not None and diastolic is not None:
+            judged_sys, judged_dia = blood_pressure_interpretation(
+                systolic, diastolic, age_years, rules
+            )
+            yield _vital(reading, VitalKind.SYSTOLIC, systolic, judged_sys)
+            yield _vital(reading, VitalKind.DIASTOLIC, diastolic, judged_dia)
     elif isinstance(m, SpO2):
         if m.spo2 is not None:
-            yield _vital(reading, VitalKind.SPO2, m.spo2)
+            yield _vital(reading, VitalKind.SPO2, m.spo2, spo2_interpretation(m.spo2, age_years))
         if m.pulse_rate is not None:
-            yield _vital(reading, VitalKind.HEART_RATE, m.pulse_rate)
+            judged = heart_rate_interpretation(m.pulse_rate, age_years)
+            yield _vital(reading, VitalKind.HEART_RATE, m.pulse_rate, judged)
     elif isinstance(m, HeartRate):
-        yield _vital(reading, VitalKind.HEART_RATE, float(m.heart_rate))
+        rate = float(m.heart_rate)
+        yield _vital(
+            reading, VitalKind.HEART_RATE, rate, heart_rate_interpretation(rate, age_years)
+        )
 
 
 def visit_to_export(visit: StoredVisit) -> VisitExport:
     if visit.confirmed_at is None:
         raise ValueError(f"visit {visit.id} is not confirmed and cannot be exported")
+    age = age_on(visit.person.birth_date, visit.person.nik, local_naive(visit.started_at).date())
+    rules = rule_set(visit.rule_set)
     return VisitExport(
         visit_id=visit.id,
         encounter_identifier=f"{visit.station_id}-{visit.id}",
@@ -68,5 +93,5 @@ def visit_to_export(visit: StoredVisit) -> VisitExport:
         birth_date=visit.person.birth_date,
         started=visit.started_at,
         finished=visit.confirmed_at,
-        vitals=tuple(v for r in visit.readings if r.valid for v in _vitals(r)),
+        vitals=tuple(v for r in visit.readings if r.valid for v in _vitals(r, age, rules)),
     )

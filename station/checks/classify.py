@@ -258,7 +258,8 @@ def classify_spo2(spo2: float, age_years: float) -> Classification:
     )
 
 
-def _child_range(age_years: float) -> tuple[float, float]:
+def child_heart_rate_range(age_years: float) -> tuple[float, float]:
+    """The PALS normal heart-rate range for a child of this age (3.8)."""
     for below_age, low, high in _PALS_HR:
         if age_years < below_age:
             return low, high
@@ -296,7 +297,7 @@ def classify_heart_rate(rate: float, age_years: float) -> Classification:
                 f"Heart rate {shown_en}: {'slow' if slow else 'fast'}. Measure again after a rest.",
             )
     else:
-        low, high = _child_range(age_years)
+        low, high = child_heart_rate_range(age_years)
         if rate < low or rate > high:
             slow = rate < low
             return Classification(

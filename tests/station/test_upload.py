@@ -9,6 +9,8 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+from fhir.resources.R4B.encounter import Encounter
+from fhir.resources.R4B.observation import Observation
 
 from fhir_export.mapping import ENCOUNTER_SYSTEM, OBSERVATION_SYSTEM
 from fhir_export.satusehat_client import ClientConfig, SatusehatClient
@@ -132,7 +134,13 @@ def test_results_reach_the_server_once_with_the_codes_and_references(upload_sett
     codes = sorted({c["code"] for o in observations for c in o["code"]["coding"]})
     assert codes == ["2708-6", "59408-5", "8462-4", "8480-6", "8867-4"]
     encounter_ids = {e["id"] for e in server.resources("Encounter")}
+    for resource in server.resources("Encounter"):
+        Encounter.model_validate(resource)
     for observation in observations:
+        parsed = Observation.model_validate(observation)  # fhir.resources R4B
+        assert parsed.interpretation[0].coding[0].code in {"N", "H", "HH", "L", "LL"}
+        assert parsed.referenceRange  # from the checks
+        assert observation["category"][0]["coding"][0]["code"] == "vital-signs"
         assert observation["encounter"]["reference"].removeprefix("Encounter/") in encounter_ids
         assert observation["subject"]["reference"].startswith("Patient/P")
         assert observation["performer"] == [{"reference": "Practitioner/10009880728"}]
