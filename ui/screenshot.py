@@ -1,8 +1,9 @@
 """Screenshots of both windows during a simulated desk session: ``python -m ui.screenshot OUT``.
 
 Drives the real app (temporary database, simulated devices) through two visits and saves
-``operator.png`` (just before confirming the first), ``patient.png`` (after confirming it)
-and ``operator-critical.png`` (the second person's critical result).
+``operator.png`` (just before confirming the first), ``patient.png`` (after confirming it),
+``operator-critical.png`` (the second person's critical result), and ``operator-upload.png``
+with ``upload-problems.png`` (the upload indicator and problem list, sample entries).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QElapsedTimer
@@ -19,7 +21,10 @@ from config.settings import Settings
 from devices.simulators import SimulatedBloodPressureCuff
 from station.service import DeviceRole
 from station.store.database import open_database
+from station.store.models import OutboxStatus
+from station.store.outbox import ProblemEntry
 from station.store.repository import Store
+from station.upload.background import UploadStatus
 from ui.app import DeskApp, build_desk_app
 
 WAIT_LIMIT_MS = 20_000
@@ -60,6 +65,69 @@ def _critical_visit(app: QApplication, desk: DeskApp, out: Path) -> None:
     window.grab().save(str(out / "operator-critical.png"))
 
 
+def _upload_problems(app: QApplication, desk: DeskApp, out: Path) -> None:
+    """The upload problem list as it looks with one refused and one failing visit (sample
+    entries: this script runs without a SATUSEHAT server)."""
+    now = datetime.now(UTC)
+    problems = (
+        ProblemEntry(
+            1,
+            "v1",
+            4,
+            "Dewi Lestari",
+            now,
+            "r1",
+            OutboxStatus.DEAD,
+            1,
+            None,
+            "Pasien dengan NIK 3174************ tidak terdaftar di SATUSEHAT; daftarkan dulu "
+            "(SATUSEHAT Mobile/ASIK), lalu kirim ulang.",
+            (),
+        ),
+        ProblemEntry(
+            2,
+            "v2",
+            7,
+            "Agus Wijaya",
+            now,
+            "r2",
+            OutboxStatus.DEAD,
+            1,
+            None,
+            "SATUSEHAT rejected transaction (HTTP 400): Wrong organization ID provided by "
+            "system URL: http://sys-ids.kemkes.go.id/encounter/100025753",
+            (10117,),
+        ),
+        ProblemEntry(
+            3,
+            "v3",
+            9,
+            "Putri Hasanah",
+            now,
+            "r3",
+            OutboxStatus.FAILED,
+            3,
+            now + timedelta(minutes=2),
+            "SATUSEHAT transaction failed after 3 attempt(s): HTTP 503 'Service Unavailable'",
+            (),
+        ),
+    )
+    status = UploadStatus(
+        counts={"pending": 2, "sending": 0, "sent": 41, "failed": 1, "dead": 2},
+        last_upload=now,
+        last_error=problems[2].error,
+        paused_reason=None,
+        problems=problems,
+    )
+    indicator = desk.operator.upload_indicator
+    indicator.show_status(status)
+    indicator.dialog.show()
+    app.processEvents()
+    desk.operator.grab().save(str(out / "operator-upload.png"))
+    indicator.dialog.grab().save(str(out / "upload-problems.png"))
+    indicator.dialog.hide()
+
+
 def main(out: Path) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
@@ -94,6 +162,7 @@ def main(out: Path) -> int:
         desk.patient.grab().save(str(out / "patient.png"))
         # The second person of the session has a critical blood pressure.
         _critical_visit(app, desk, out)
+        _upload_problems(app, desk, out)
         desk.close()
     return 0
 
