@@ -218,13 +218,7 @@ class UploadStore:
 
     def begin_attempt(self, claim: ClaimedVisit, entry_ids: Sequence[int], now: datetime) -> None:
         """Count an attempt before sending: from here on the resources may be on the server."""
-        with self._db.sessions.begin() as session:
-            self._hold(session, claim)
-            session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id.in_(list(entry_ids)))
-                .values(attempts=OutboxRow.attempts + 1, updated_at=now)
-            )
+        self._set_held(claim, entry_ids, attempts=OutboxRow.attempts + 1, updated_at=now)
 
     def record_encounter(self, claim: ClaimedVisit, server_id: str) -> None:
         with self._db.sessions.begin() as session:
@@ -253,6 +247,14 @@ class UploadStore:
                     )
                 )
 
+    def _set_held(self, claim: ClaimedVisit, entry_ids: Sequence[int], **values: Any) -> None:
+        """Update entries of a visit this process still holds (``LeaseLost`` otherwise)."""
+        with self._db.sessions.begin() as session:
+            self._hold(session, claim)
+            session.execute(
+                update(OutboxRow).where(OutboxRow.id.in_(list(entry_ids))).values(**values)
+            )
+
     def mark_failed(
         self,
         claim: ClaimedVisit,
@@ -261,18 +263,14 @@ class UploadStore:
         error: str,
         next_attempt_at: datetime,
     ) -> None:
-        with self._db.sessions.begin() as session:
-            self._hold(session, claim)
-            session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id.in_(list(entry_ids)))
-                .values(
-                    status=OutboxStatus.FAILED,
-                    updated_at=now,
-                    next_attempt_at=next_attempt_at,
-                    last_error=error,
-                )
-            )
+        self._set_held(
+            claim,
+            entry_ids,
+            status=OutboxStatus.FAILED,
+            updated_at=now,
+            next_attempt_at=next_attempt_at,
+            last_error=error,
+        )
 
     def mark_dead(
         self,
@@ -284,20 +282,16 @@ class UploadStore:
         outcome: object | None = None,
         rule_numbers: Sequence[int] = (),
     ) -> None:
-        with self._db.sessions.begin() as session:
-            self._hold(session, claim)
-            session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id.in_(list(entry_ids)))
-                .values(
-                    status=OutboxStatus.DEAD,
-                    updated_at=now,
-                    next_attempt_at=None,
-                    last_error=error,
-                    last_outcome=json.dumps(outcome) if outcome is not None else None,
-                    rule_numbers=",".join(str(n) for n in rule_numbers) or None,
-                )
-            )
+        self._set_held(
+            claim,
+            entry_ids,
+            status=OutboxStatus.DEAD,
+            updated_at=now,
+            next_attempt_at=None,
+            last_error=error,
+            last_outcome=json.dumps(outcome) if outcome is not None else None,
+            rule_numbers=",".join(str(n) for n in rule_numbers) or None,
+        )
 
     def release(self, claim: ClaimedVisit) -> None:
         """Give the visit back; entries still ``sending`` (none normally) become due again."""

@@ -47,9 +47,7 @@ def test_children_get_no_blood_pressure_reference_range():
     assert judged.high is None
 
 
-@pytest.mark.parametrize(
-    ("spo2", "code"), [(97, "N"), (95, "N"), (94, "L"), (90, "L"), (89, "LL")]
-)
+@pytest.mark.parametrize(("spo2", "code"), [(97, "N"), (95, "N"), (94, "L"), (90, "L"), (89, "LL")])
 def test_spo2(spo2, code):
     judged = spo2_interpretation(spo2, 45)
     assert judged.code == code

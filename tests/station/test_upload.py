@@ -47,17 +47,22 @@ def server():
         yield running
 
 
+def satusehat_environ(server):
+    """The SATUSEHAT_* settings that point a station at the loopback server."""
+    return {
+        "SATUSEHAT_AUTH_URL": server.auth_url,
+        "SATUSEHAT_BASE_URL": server.base_url,
+        "SATUSEHAT_CLIENT_ID": "cid",
+        "SATUSEHAT_CLIENT_SECRET": "secret",
+        "SATUSEHAT_ORGANIZATION_ID": ORG,
+        "SATUSEHAT_LOCATION_ID": "b017aa54-f1df-4ec2-9d84-8823815d7228",
+        "SATUSEHAT_PRACTITIONER_NIK": PRACTITIONER_NIK,
+    }
+
+
 @pytest.fixture
 def upload_settings(make_settings, server):
-    return make_settings(
-        SATUSEHAT_AUTH_URL=server.auth_url,
-        SATUSEHAT_BASE_URL=server.base_url,
-        SATUSEHAT_CLIENT_ID="cid",
-        SATUSEHAT_CLIENT_SECRET="secret",
-        SATUSEHAT_ORGANIZATION_ID=ORG,
-        SATUSEHAT_LOCATION_ID="b017aa54-f1df-4ec2-9d84-8823815d7228",
-        SATUSEHAT_PRACTITIONER_NIK=PRACTITIONER_NIK,
-    )
+    return make_settings(**satusehat_environ(server))
 
 
 def record_visits(settings, server, visits=3, *, register=True):

@@ -20,7 +20,12 @@ import pytest
 from station.store.database import open_database
 from station.store.repository import Store
 from tests.satusehat_server import SatusehatServer
-from tests.station.test_upload import ORG, assert_each_resource_once, record_visits
+from tests.station.test_upload import (
+    ORG,
+    assert_each_resource_once,
+    record_visits,
+    satusehat_environ,
+)
 
 VISITS = 24
 MAX_RUNS = 60
@@ -36,15 +41,7 @@ def test_killed_at_random_points_every_resource_arrives_once(make_settings, tmp_
         reject_duplicates=False,
         latency_s=0.03,
     ) as server:
-        environ = {
-            "SATUSEHAT_AUTH_URL": server.auth_url,
-            "SATUSEHAT_BASE_URL": server.base_url,
-            "SATUSEHAT_CLIENT_ID": "cid",
-            "SATUSEHAT_CLIENT_SECRET": "secret",
-            "SATUSEHAT_ORGANIZATION_ID": ORG,
-            "SATUSEHAT_LOCATION_ID": "b017aa54-f1df-4ec2-9d84-8823815d7228",
-            "SATUSEHAT_PRACTITIONER_NIK": "7209061211900001",
-        }
+        environ = satusehat_environ(server)
         settings = make_settings("[upload]\nlease_seconds = 1\nconcurrency = 2\n", **environ)
         _ids, stored = record_visits(settings, server, visits=VISITS)
         env = {

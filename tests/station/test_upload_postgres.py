@@ -16,27 +16,20 @@ from station.store.database import open_database
 from station.store.outbox import UploadStore
 from station.store.repository import Store
 from tests.satusehat_server import SatusehatServer
-from tests.station.test_upload import ORG, assert_each_resource_once, record_visits
+from tests.station.test_upload import (
+    ORG,
+    assert_each_resource_once,
+    record_visits,
+    satusehat_environ,
+)
 
 VISITS = 16
 DESKS = 3
 
 
-def _environ(server):
-    return {
-        "SATUSEHAT_AUTH_URL": server.auth_url,
-        "SATUSEHAT_BASE_URL": server.base_url,
-        "SATUSEHAT_CLIENT_ID": "cid",
-        "SATUSEHAT_CLIENT_SECRET": "secret",
-        "SATUSEHAT_ORGANIZATION_ID": ORG,
-        "SATUSEHAT_LOCATION_ID": "b017aa54-f1df-4ec2-9d84-8823815d7228",
-        "SATUSEHAT_PRACTITIONER_NIK": "7209061211900001",
-    }
-
-
 def test_claims_by_concurrent_desks_are_disjoint(postgres_url, make_settings):
     with SatusehatServer(organization_id=ORG, client_id="cid", client_secret="secret") as server:
-        settings = make_settings(VITALS_STATION_DB=postgres_url, **_environ(server))
+        settings = make_settings(VITALS_STATION_DB=postgres_url, **satusehat_environ(server))
         record_visits(settings, server, visits=VISITS, register=False)
     stores = [UploadStore(open_database(postgres_url)) for _ in range(DESKS)]
     now = datetime.now(UTC)
@@ -63,7 +56,7 @@ def test_three_desks_syncing_at_once_send_every_resource_once(postgres_url, make
         reject_duplicates=False,
         latency_s=0.02,
     ) as server:
-        environ = _environ(server)
+        environ = satusehat_environ(server)
         settings = make_settings(VITALS_STATION_DB=postgres_url, **environ)
         _ids, stored = record_visits(settings, server, visits=VISITS)
         env = {**os.environ, **environ, "VITALS_STATION_DB": postgres_url}

@@ -12,6 +12,7 @@ from station.service import DeviceRole
 from station.store.database import open_database
 from station.store.repository import Store
 from tests.satusehat_server import Fault, SatusehatServer
+from tests.station.test_upload import satusehat_environ
 from tests.ui.conftest import click, measure
 from ui.app import build_desk_app
 
@@ -27,16 +28,7 @@ def server():
 
 @pytest.fixture
 def uploading_desk(qtbot, make_settings, server):
-    settings = make_settings(
-        "[upload]\ninterval_seconds = 1\n",
-        SATUSEHAT_AUTH_URL=server.auth_url,
-        SATUSEHAT_BASE_URL=server.base_url,
-        SATUSEHAT_CLIENT_ID="cid",
-        SATUSEHAT_CLIENT_SECRET="secret",
-        SATUSEHAT_ORGANIZATION_ID=ORG,
-        SATUSEHAT_LOCATION_ID="b017aa54-f1df-4ec2-9d84-8823815d7228",
-        SATUSEHAT_PRACTITIONER_NIK="7209061211900001",
-    )
+    settings = make_settings("[upload]\ninterval_seconds = 1\n", **satusehat_environ(server))
     app = build_desk_app(
         settings,
         Store(open_database(settings.database.url)),
