@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Result, and_, exists, func, or_, select, update
+from sqlalchemy import CursorResult, Result, and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -46,6 +46,8 @@ __all__ = [
 ]
 
 DEFAULT_LEASE_S = 30.0
+# Outbox rows read per visit wanted: a visit has a few readings, each its own entry.
+CANDIDATE_ROWS_PER_VISIT = 8
 
 
 class LeaseLost(Exception):
@@ -152,19 +154,19 @@ class UploadStore:
         lease_until = now + timedelta(seconds=lease_s)
         claimed: list[str] = []
         with self._db.sessions.begin() as session:
+            # Driven by the outbox's status index, oldest entry first: cheap however many
+            # visits were sent before (a visit-ordered scan slowed down as the table grew).
             query = (
-                select(VisitRow.id)
-                .where(
-                    VisitRow.status == VisitStatus.CONFIRMED,
-                    self._lease_free(now),
-                    exists().where(OutboxRow.visit_id == VisitRow.id, due),
-                )
-                .order_by(VisitRow.confirmed_at, VisitRow.id)
-                .limit(limit)
+                select(OutboxRow.visit_id)
+                .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
+                .where(due, VisitRow.status == VisitStatus.CONFIRMED, self._lease_free(now))
+                .order_by(OutboxRow.id)
+                .limit(limit * CANDIDATE_ROWS_PER_VISIT)
             )
             if self._postgres:
                 query = query.with_for_update(skip_locked=True, of=VisitRow)
-            for visit_id in session.scalars(query).all():
+            candidates = list(dict.fromkeys(session.scalars(query).all()))[:limit]
+            for visit_id in candidates:
                 # Compare-and-set: only if nobody took the visit since we looked.
                 taken = session.execute(
                     update(VisitRow)
@@ -227,10 +229,19 @@ class UploadStore:
     # -- outcomes ------------------------------------------------------------------------
 
     def mark_sent(
-        self, claim: ClaimedVisit, server_ids: dict[int, Sequence[str]], now: datetime
+        self,
+        claim: ClaimedVisit,
+        server_ids: dict[int, Sequence[str]],
+        now: datetime,
+        encounter_server_id: str | None = None,
     ) -> None:
+        """The entries are on the server: one transaction records their ids, the visit's
+        Encounter id, and gives the visit back."""
         with self._db.sessions.begin() as session:
-            self._hold(session, claim)
+            visit = self._hold(session, claim)
+            if encounter_server_id is not None:
+                visit.encounter_server_id = encounter_server_id
+            visit.upload_claimed_by, visit.upload_lease_until = None, None
             for entry_id, ids in server_ids.items():
                 session.execute(
                     update(OutboxRow)
@@ -247,10 +258,20 @@ class UploadStore:
                     )
                 )
 
-    def _set_held(self, claim: ClaimedVisit, entry_ids: Sequence[int], **values: Any) -> None:
-        """Update entries of a visit this process still holds (``LeaseLost`` otherwise)."""
+    def _set_held(
+        self,
+        claim: ClaimedVisit,
+        entry_ids: Sequence[int],
+        *,
+        release: bool = False,
+        **values: Any,
+    ) -> None:
+        """Update entries of a visit this process still holds (``LeaseLost`` otherwise), and
+        with ``release`` give the visit back in the same transaction."""
         with self._db.sessions.begin() as session:
-            self._hold(session, claim)
+            visit = self._hold(session, claim)
+            if release:
+                visit.upload_claimed_by, visit.upload_lease_until = None, None
             session.execute(
                 update(OutboxRow).where(OutboxRow.id.in_(list(entry_ids))).values(**values)
             )
@@ -266,6 +287,7 @@ class UploadStore:
         self._set_held(
             claim,
             entry_ids,
+            release=True,
             status=OutboxStatus.FAILED,
             updated_at=now,
             next_attempt_at=next_attempt_at,
@@ -285,6 +307,7 @@ class UploadStore:
         self._set_held(
             claim,
             entry_ids,
+            release=True,
             status=OutboxStatus.DEAD,
             updated_at=now,
             next_attempt_at=None,
@@ -294,7 +317,8 @@ class UploadStore:
         )
 
     def release(self, claim: ClaimedVisit) -> None:
-        """Give the visit back; entries still ``sending`` (none normally) become due again."""
+        """Give the visit back if still held (the outcomes above already did, except after an
+        unexpected error); entries still ``sending`` become due again."""
         with self._db.sessions.begin() as session:
             session.execute(
                 update(VisitRow)

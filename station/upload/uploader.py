@@ -37,7 +37,6 @@ from fhir_export.mapping import (
 )
 from fhir_export.model import ExportContext, VisitExport, VitalSign
 from fhir_export.satusehat_errors import (
-    AuthenticationError,
     DuplicateResourceError,
     ProtocolError,
     RejectedError,
@@ -150,22 +149,39 @@ class Uploader:
     # -- one visit -----------------------------------------------------------------------
 
     async def upload(self, claim: ClaimedVisit) -> UploadResult:
-        """Upload what ``claim`` holds; never raises for a server or network problem."""
-        entry_ids = [e.id for e in claim.entries]
+        """Upload what ``claim`` holds; never raises for a server, network or data problem."""
         try:
-            return await self._upload(claim)
+            return await self._settle(claim)
         except LeaseLost:
             _LOGGER.warning("visit %s was taken over by another sync process", claim.visit.id)
             return UploadResult(claim.visit.id, lost=True)
+        except BaseException:
+            # Cancelled (the desk app closing): give the visit back for the next sync.
+            await asyncio.shield(self._db(self._store.release, claim))
+            raise
+
+    async def _settle(self, claim: ClaimedVisit) -> UploadResult:
+        entry_ids = [e.id for e in claim.entries]
+        try:
+            return await self._upload(claim)
         except RejectedError as exc:
             await self._db(self._dead, claim, entry_ids, str(exc), exc.outcome, exc.rule_numbers)
             return UploadResult(claim.visit.id, dead=len(entry_ids), error=str(exc))
-        except (TransientError, AuthenticationError, ProtocolError, SatusehatError) as exc:
+        except ValueError as exc:
+            # The stored visit cannot be mapped to FHIR (station.export / fhir_export.mapping
+            # say why); retrying will not change that, a person must look.
+            message = f"cannot be sent: {exc}"
+            await self._db(self._dead, claim, entry_ids, message)
+            return UploadResult(claim.visit.id, dead=len(entry_ids), error=message)
+        except SatusehatError as exc:  # transient, credentials, a garbled reply
             retry_after = exc.retry_after_s if isinstance(exc, TransientError) else None
             await self._db(self._failed, claim, entry_ids, str(exc), retry_after)
             return UploadResult(claim.visit.id, failed=len(entry_ids), error=str(exc))
-        finally:
-            await self._db(self._store.release, claim)
+        except Exception as exc:  # a bug must not stop the other visits, nor loop on this one
+            _LOGGER.exception("visit %s: unexpected upload error", claim.visit.id)
+            message = f"unexpected error ({type(exc).__name__}); see the station log"
+            await self._db(self._failed, claim, entry_ids, message, None)
+            return UploadResult(claim.visit.id, failed=len(entry_ids), error=message)
 
     def _dead(
         self,
@@ -241,7 +257,7 @@ class Uploader:
             encounter_id, on_server = await self._send_missing(
                 claim, export, ctx, encounter_id, on_server
             )
-        return await self._finish(claim, export, on_server)
+        return await self._finish(claim, export, on_server, encounter_id)
 
     async def _look_up(
         self,
@@ -296,15 +312,18 @@ class Uploader:
         result = dict(on_server)
         offset = 0
         if encounter_id is None:
-            encounter_id = locations[0]
+            encounter_id = locations[0]  # recorded with the entries (mark_sent)
             offset = 1
-            await self._db(self._store.record_encounter, claim, encounter_id)
         for vital, server_id in zip(missing, locations[offset:], strict=True):
             result[vital.identifier] = server_id
         return encounter_id, result
 
     async def _finish(
-        self, claim: ClaimedVisit, export: VisitExport, on_server: dict[str, str]
+        self,
+        claim: ClaimedVisit,
+        export: VisitExport,
+        on_server: dict[str, str],
+        encounter_id: str | None,
     ) -> UploadResult:
         ids: dict[int, list[str]] = {}
         for entry in claim.entries:
@@ -313,7 +332,7 @@ class Uploader:
                 for v in export.vitals
                 if _reading_of(v) == entry.reading_id and v.identifier in on_server
             ]
-        await self._db(self._store.mark_sent, claim, ids, self._clock())
+        await self._db(self._store.mark_sent, claim, ids, self._clock(), encounter_id)
         _LOGGER.info("visit %s: %d entries sent", claim.visit.id, len(ids))
         return UploadResult(claim.visit.id, sent=len(ids))
 

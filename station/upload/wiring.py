@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import datetime
+from typing import Any
 
 from config.settings import Settings
 from fhir_export.satusehat_client import ClientConfig, SatusehatClient
@@ -63,14 +66,26 @@ async def sync_runner(
 ) -> AsyncIterator[SyncRunner]:
     """A ready ``SyncRunner``; its HTTP client is closed on exit."""
     config = client_config(settings)
-    async with SatusehatClient(config) as client:
-        store = UploadStore(database)
-        uploader = Uploader(store, client, export_context(settings), clock=clock)
-        yield SyncRunner(
-            store,
-            uploader,
-            worker=worker_name(settings.station.id),
-            clock=clock,
-            lease_s=settings.upload.lease_seconds,
-            concurrency=settings.upload.concurrency,
-        )
+    # One thread for the uploader's database work: the workers' short transactions queue
+    # there instead of contending for SQLite's write lock (whose busy handler sleeps up to
+    # 100 ms per retry). Network waits still overlap; only the database steps take turns.
+    database_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="upload-db")
+
+    async def run_db(function: Callable[..., Any], *args: Any) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(database_thread, function, *args)
+
+    try:
+        async with SatusehatClient(config) as client:
+            store = UploadStore(database)
+            uploader = Uploader(store, client, export_context(settings), clock=clock, run_db=run_db)
+            yield SyncRunner(
+                store,
+                uploader,
+                worker=worker_name(settings.station.id),
+                clock=clock,
+                lease_s=settings.upload.lease_seconds,
+                concurrency=settings.upload.concurrency,
+                run_db=run_db,
+            )
+    finally:
+        database_thread.shutdown(wait=True)
