@@ -165,8 +165,10 @@ class UploadStore:
             )
             if self._postgres:
                 query = query.with_for_update(skip_locked=True, of=VisitRow)
-            candidates = list(dict.fromkeys(session.scalars(query).all()))[:limit]
+            candidates = list(dict.fromkeys(session.scalars(query).all()))
             for visit_id in candidates:
+                if len(claimed) == limit:
+                    break
                 # Compare-and-set: only if nobody took the visit since we looked.
                 taken = session.execute(
                     update(VisitRow)
@@ -174,7 +176,7 @@ class UploadStore:
                     .values(upload_claimed_by=token, upload_lease_until=lease_until)
                 )
                 if _rowcount(taken) != 1:
-                    continue
+                    continue  # another process was quicker: try the next candidate
                 session.execute(
                     update(OutboxRow)
                     .where(OutboxRow.visit_id == visit_id, due)
