@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -177,3 +179,55 @@ def test_devices_lists_configuration_ports_and_says_why_no_bluetooth(run):
     bluetooth = listing["bluetooth"]
     if not bluetooth["available"]:  # CI machines have no adapter: the reason must be given
         assert "no Bluetooth adapter" in bluetooth["message"]
+
+
+def test_sync_without_satusehat_settings_says_which_are_missing(run):
+    run("demo", "--visits", "1", "--seed", "1")
+    result = run("sync", "--once", check=False)
+    assert_one_line_error(
+        result, "upload is paused", "SATUSEHAT_CLIENT_ID", "SATUSEHAT_CLIENT_SECRET"
+    )
+    assert json.loads(run("status").stdout)["outbox"]["pending"] == 3  # nothing lost
+
+
+def test_sync_keeps_running_until_interrupted(tmp_path, db_url):
+    """``sync`` without ``--once``: uploads, prints each round, and stops on Ctrl-C."""
+    from station.store.database import open_database
+    from station.store.repository import Store
+    from tests.satusehat_server import SatusehatServer
+    from tests.station.test_upload import satusehat_environ
+
+    with SatusehatServer(
+        organization_id="10000004", client_id="cid", client_secret="secret"
+    ) as server:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SATUSEHAT_", "VITALS_"))}
+        config = tmp_path / "station.toml"
+        config.write_text("[upload]\ninterval_seconds = 1\n", encoding="utf-8")
+        env.update(
+            satusehat_environ(server), VITALS_STATION_DB=db_url, VITALS_STATION_CONFIG=str(config)
+        )
+        subprocess.run(
+            [str(SCRIPT), "demo", "--visits", "2", "--seed", "3"],
+            env=env,
+            capture_output=True,
+            check=True,
+            timeout=120,
+        )
+        database = open_database(db_url)
+        store = Store(database)
+        for visit in store.visits():
+            server.register_patient(visit.person.nik, "P" + visit.person.nik[-11:])
+        process = subprocess.Popen(
+            [str(SCRIPT), "sync"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        deadline = time.monotonic() + 60
+        while store.counts()["outbox"]["sent"] < 6 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1.5)  # at least one more (empty) round
+        database.close()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 130, err
+    assert err.decode().strip().splitlines()[-1] == "error: interrupted"
+    assert out.decode().count('"round"') >= 2
+    assert len(server.resources("Observation")) == 12

@@ -76,7 +76,7 @@ def record_visits(settings, server, visits=3, *, register=True):
     return summary["visit_ids"], stored
 
 
-def drain(settings, *, include_failed=False, lease_s=30.0, sleep=None, max_attempts=3):
+def drain(settings, *, include_failed=False, lease_s=30.0, sleep=None, max_attempts=3, wrap=None):
     """One ``sync --once`` in this process, with the client's waits recorded."""
     database = open_database(settings.database.url)
     store = UploadStore(database)
@@ -94,7 +94,7 @@ def drain(settings, *, include_failed=False, lease_s=30.0, sleep=None, max_attem
         async with SatusehatClient(config, sleep=sleep, rng=random.Random(1)) as client:
             uploader = Uploader(
                 store,
-                client,
+                wrap(client) if wrap else client,
                 export_context(settings),
                 clock=lambda: datetime.now(UTC),
                 rng=random.Random(2),
@@ -258,3 +258,51 @@ def test_a_refused_visit_is_dead_with_the_servers_rule_number(upload_settings, s
     assert 10117 in problem.rule_numbers
     assert "RuleNumber" in problem.error or "10117" in problem.error
     assert server.resources("Observation") == []
+
+
+class LaggingSearch:
+    """The real client, except that the first searches for Encounters and Observations find
+    nothing: a search index that lags behind what was just created."""
+
+    def __init__(self, client, hide):
+        self._client = client
+        self._hide = hide
+        self.hidden = 0
+
+    async def find_patient_ihs(self, nik):
+        return await self._client.find_patient_ihs(nik)
+
+    async def find_practitioner_ihs(self, nik):
+        return await self._client.find_practitioner_ihs(nik)
+
+    async def search_by_identifier(self, resource_type, system, value):
+        if resource_type in {"Encounter", "Observation"} and self.hidden < self._hide:
+            self.hidden += 1
+            return []
+        return await self._client.search_by_identifier(resource_type, system, value)
+
+    async def transaction(self, bundle):
+        return await self._client.transaction(bundle)
+
+
+def test_a_duplicate_answer_means_the_earlier_attempt_arrived(upload_settings, server):
+    """The answer to the first POST is lost; on the retry the lookup misses what arrived (the
+    search lags), so the Bundle goes again and SATUSEHAT answers 'duplicate' (rule 20002):
+    the uploader looks everything up again and carries on without a second copy."""
+    server.reject_duplicates = True
+    _ids, stored = record_visits(upload_settings, server, visits=1)
+    server.add_fault(Fault.drop_after_store(method="POST", path="/fhir-r4/v1"))
+    _summary, outbox, _store = drain(upload_settings)
+    assert outbox["failed"] == 3
+    lagging = []
+
+    def wrap(client):
+        lagging.append(LaggingSearch(client, hide=7))  # the Encounter and 6 Observations
+        return lagging[0]
+
+    summary, outbox, _store = drain(upload_settings, include_failed=True, wrap=wrap)
+    assert lagging[0].hidden == 7
+    assert (summary.sent, summary.failed, summary.dead) == (3, 0, 0)
+    duplicates = [r for r in server.requests if r.method == "POST" and r.status == 400]
+    assert len(duplicates) == 1  # the one 20002 answer
+    assert_each_resource_once(server, stored, upload_settings)
