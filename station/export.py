@@ -28,7 +28,7 @@ from station.checks.rulesets import RuleSet, rule_set
 from station.results import age_on, local_naive
 from station.store.repository import StoredReading, StoredVisit
 
-__all__ = ["export_context", "visit_to_export"]
+__all__ = ["export_context", "reading_of", "visit_to_export", "vital_identifier"]
 
 
 def export_context(settings: Settings) -> ExportContext:
@@ -40,11 +40,21 @@ def export_context(settings: Settings) -> ExportContext:
     )
 
 
+def vital_identifier(reading_id: str, kind: VitalKind) -> str:
+    """The Observation's business identifier: the stored reading's id and the vital sign."""
+    return f"{reading_id}-{kind.value}"
+
+
+def reading_of(identifier: str) -> str:
+    """The stored reading an Observation identifier came from (kinds have no hyphen)."""
+    return identifier.rsplit("-", 1)[0]
+
+
 def _vital(
     reading: StoredReading, kind: VitalKind, value: float, judged: Interpretation
 ) -> VitalSign:
     return VitalSign(
-        identifier=f"{reading.id}-{kind.value}",
+        identifier=vital_identifier(reading.id, kind),
         kind=kind,
         value=value,
         effective=reading.received_at,

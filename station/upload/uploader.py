@@ -44,7 +44,7 @@ from fhir_export.satusehat_errors import (
     TransientError,
 )
 from fhir_export.satusehat_rules import validate_bundle
-from station.export import visit_to_export
+from station.export import reading_of, visit_to_export
 from station.person import mask_nik
 from station.store.outbox import ClaimedVisit, LeaseLost, OutboxEntry, UploadStore
 
@@ -104,8 +104,7 @@ def _server_id(location: Any) -> str | None:
 
 
 def _reading_of(vital: VitalSign) -> str:
-    # station.export names each vital sign "<reading id>-<kind>"; reading ids are UUIDs.
-    return vital.identifier.rsplit("-", 1)[0]
+    return reading_of(vital.identifier)
 
 
 class Uploader:
