@@ -49,6 +49,7 @@ from typing import Any, Self
 
 import httpx
 
+from fhir_export.mapping import NIK_SYSTEM
 from fhir_export.oauth import GRANT_TYPE, AccessToken, parse_token_response, token_url
 from fhir_export.operation_outcome import (
     OutcomeIssue,
@@ -86,7 +87,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-NIK_SYSTEM = "https://fhir.kemkes.go.id/id/nik"
 IHS_NUMBER_SYSTEM = "https://fhir.kemkes.go.id/id/ihs-number"  # Patient (satusehat.md 1.4)
 NAKES_IHS_SYSTEM = "https://fhir.kemkes.go.id/id/nakes-his-number"  # Practitioner
 _RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]{1,63}")

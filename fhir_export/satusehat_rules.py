@@ -26,10 +26,11 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from fhir_export.mapping import NIK_SYSTEM
+
 __all__ = ["validate_bundle", "validate_encounter", "validate_observation"]
 
 _SYS_IDS = "http://sys-ids.kemkes.go.id/"
-_NIK_SYSTEM = "https://fhir.kemkes.go.id/id/nik"
 _ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 _PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 _OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
@@ -138,7 +139,7 @@ def _server_reference(
         and len(text) > len(resource_type) + 1
     ):
         return
-    if _dict(ref.get("identifier")).get("system") == _NIK_SYSTEM:
+    if _dict(ref.get("identifier")).get("system") == NIK_SYSTEM:
         problems.append(
             f"{where} refers by NIK; SATUSEHAT needs {resource_type}/{{IHS number}} (rule {rule}, "
             "satusehat.md 1.4)"

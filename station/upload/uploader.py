@@ -126,6 +126,7 @@ class Uploader:
         self._clock = clock
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not security
         self._run_db = run_db or asyncio.to_thread
+        self._known_ihs: dict[tuple[str, str], str] = {}
 
     async def _db(self, function: Callable[..., _T], *args: Any) -> _T:
         result: _T = await self._run_db(function, *args)
@@ -134,15 +135,21 @@ class Uploader:
     # -- IHS numbers ---------------------------------------------------------------------
 
     async def _ihs(self, kind: str, nik: str) -> str | None:
-        cached = await self._db(self._store.cached_ihs, kind, nik)
-        if cached is not None:
-            return cached
-        if kind == "patient":
-            found = await self._api.find_patient_ihs(nik)
-        else:
-            found = await self._api.find_practitioner_ihs(nik)
-        if found is not None:
+        """From memory (the practitioner is the same for every visit), else the database
+        cache shared by the desks, else SATUSEHAT."""
+        known = self._known_ihs.get((kind, nik))
+        if known is not None:
+            return known
+        found = await self._db(self._store.cached_ihs, kind, nik)
+        if found is None:
+            if kind == "patient":
+                found = await self._api.find_patient_ihs(nik)
+            else:
+                found = await self._api.find_practitioner_ihs(nik)
+            if found is None:
+                return None
             await self._db(self._store.cache_ihs, kind, nik, found, self._clock())
+        self._known_ihs[(kind, nik)] = found
         return found
 
     # -- one visit -----------------------------------------------------------------------
