@@ -13,6 +13,7 @@ import importlib
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -209,6 +210,10 @@ def _cmd_sync(args: argparse.Namespace, settings: Callable[[], Settings]) -> int
     from station.wiring import open_store, system_clock
 
     loaded = settings()
+    if not args.once:
+        # Ctrl-C ends the long-running sync even when the parent ignored SIGINT (nohup, some
+        # CI runners): a child inherits an ignored disposition, so set it here.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     store = open_store(loaded)
 
     async def run() -> dict[str, Any]:
