@@ -156,5 +156,6 @@ class SyncRunner:
                 await asyncio.sleep(delay)
                 continue
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), timeout=delay)
+                async with asyncio.timeout(delay):  # not wait_for: see BackgroundUpload._wait
+                    await wake.wait()
             wake.clear()

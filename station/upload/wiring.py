@@ -30,6 +30,9 @@ class UploadNotConfigured(Exception):
 
 
 def client_config(settings: Settings) -> ClientConfig:
+    """The client's settings, checked: ``UploadNotConfigured`` names every missing setting
+    (and a URL that is not https://), so nothing is uploaded, and nothing dead-lettered, with
+    an incomplete configuration. The desk shows the message; ``sync`` exits 2 with it."""
     satusehat = settings.satusehat
     missing = [
         name
@@ -39,8 +42,12 @@ def client_config(settings: Settings) -> ClientConfig:
             ("SATUSEHAT_CLIENT_ID", satusehat.client_id),
             ("SATUSEHAT_CLIENT_SECRET", satusehat.client_secret.get_secret_value()),
             ("SATUSEHAT_ORGANIZATION_ID", satusehat.organization_id),
+            # Every Encounter names its Location and its practitioner (rules 10120 and 10119,
+            # docs/reference/satusehat.md 1.6): without them every visit would be refused.
+            ("SATUSEHAT_LOCATION_ID", satusehat.location_id),
+            ("SATUSEHAT_PRACTITIONER_NIK", satusehat.practitioner_nik),
         )
-        if not value
+        if not value.strip()
     ]
     if missing:
         raise UploadNotConfigured(
@@ -55,6 +62,7 @@ def client_config(settings: Settings) -> ClientConfig:
             client_secret=satusehat.client_secret.get_secret_value(),
             max_attempts=CLIENT_MAX_ATTEMPTS,
             retry_after_cap_s=CLIENT_RETRY_AFTER_CAP_S,
+            request_deadline_s=settings.upload.request_deadline_seconds,
         )
     except ValueError as exc:
         raise UploadNotConfigured(f"[satusehat] settings: {exc}") from exc
