@@ -14,6 +14,7 @@ from fhir_export.satusehat_client import ClientConfig, SatusehatClient
 from station.export import export_context
 from station.store.database import Database
 from station.store.outbox import UploadStore
+from station.store.outbox_admin import OutboxAdmin
 from station.upload.sync import SyncRunner, worker_name
 from station.upload.uploader import Uploader
 
@@ -23,6 +24,9 @@ __all__ = ["UploadNotConfigured", "client_config", "sync_runner"]
 # outages are the outbox's business (failed entries with a next attempt time).
 CLIENT_MAX_ATTEMPTS = 3
 CLIENT_RETRY_AFTER_CAP_S = 60.0
+# A visit is held at most this many request deadlines (10 min with the default 60 s): room
+# for its look-ups, its transaction and a few retries; past it the server is too slow to use.
+MAX_HOLD_REQUEST_DEADLINES = 10
 
 
 class UploadNotConfigured(Exception):
@@ -94,6 +98,8 @@ async def sync_runner(
                 lease_s=settings.upload.lease_seconds,
                 concurrency=settings.upload.concurrency,
                 run_db=run_db,
+                max_hold_s=MAX_HOLD_REQUEST_DEADLINES * config.request_deadline_s,
+                abandon=OutboxAdmin(database).fail_abandoned,
             )
     finally:
         database_thread.shutdown(wait=True)
