@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from config.settings import Settings, SettingsError, load_settings
+from station.cli_outbox import add_outbox_commands
 from station.store.database import DatabaseError
 
 __all__ = ["main"]
@@ -299,6 +300,8 @@ def _build_parser() -> _Parser:
 
     status = sub.add_parser("status", help="counts of visits, readings and the upload outbox")
     status.set_defaults(handler=_cmd_status)
+
+    add_outbox_commands(sub)
     return parser
 
 
