@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -27,6 +28,7 @@ CLIENT_RETRY_AFTER_CAP_S = 60.0
 # A visit is held at most this many request deadlines (10 min with the default 60 s): room
 # for its look-ups, its transaction and a few retries; past it the server is too slow to use.
 MAX_HOLD_REQUEST_DEADLINES = 10
+_SIXTEEN_DIGITS = re.compile(r"[0-9]{16}")
 
 
 class UploadNotConfigured(Exception):
@@ -57,6 +59,12 @@ def client_config(settings: Settings) -> ClientConfig:
         raise UploadNotConfigured(
             f"upload is paused: SATUSEHAT is not configured ({', '.join(missing)} not set in "
             f"[satusehat] of {settings.source} or the environment)"
+        )
+    if not _SIXTEEN_DIGITS.fullmatch(satusehat.practitioner_nik.strip()):
+        # A NIK SATUSEHAT cannot know would dead-letter every visit as "practitioner unknown".
+        raise UploadNotConfigured(
+            "upload is paused: SATUSEHAT_PRACTITIONER_NIK must be the health worker's 16-digit "
+            f"NIK (got {len(satusehat.practitioner_nik.strip())} characters)"
         )
     try:
         return ClientConfig(

@@ -93,6 +93,19 @@ def test_sync_refuses_to_start_naming_every_missing_setting(station, server, db_
     assert server.requests == []  # nothing was even tried
 
 
+@pytest.mark.parametrize("nik", ["720906121190000", "7209O61211900001", "NIK dr. Alexander"])
+def test_a_practitioner_nik_that_cannot_be_one_is_refused_before_any_upload(
+    station, server, db_url, nik
+):
+    _record(station, server, db_url)
+    environ = {**satusehat_environ(server), "SATUSEHAT_PRACTITIONER_NIK": nik}
+    result = station("sync", "--once", environ=environ, check=False)
+    assert_one_line_error(result, "SATUSEHAT_PRACTITIONER_NIK", "16-digit")
+    assert nik not in result.stderr
+    assert _status(station)["outbox"]["pending"] == 6
+    assert server.requests == []
+
+
 def test_a_blank_setting_counts_as_missing(station, server, db_url):
     _record(station, server, db_url)
     environ = {**satusehat_environ(server), "SATUSEHAT_LOCATION_ID": "  "}
@@ -169,9 +182,19 @@ def test_verbose_sync_of_an_unknown_person_logs_no_nik(station, server, db_url):
     assert NIK_RUN.search(result.stderr) is None, result.stderr
 
 
-def test_the_desk_shows_upload_not_configured_and_keeps_entries_pending(make_settings, server):
-    """The desk's background upload with SATUSEHAT_LOCATION_ID unset: paused, saying why, and
-    never started: after several rounds nothing was sent, tried or dead-lettered."""
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"SATUSEHAT_LOCATION_ID": None}, "SATUSEHAT_LOCATION_ID"),
+        ({"SATUSEHAT_BASE_URL": "http://api-satusehat.kemkes.go.id/fhir-r4/v1"}, "https://"),
+    ],
+    ids=["location-unset", "cleartext-url"],
+)
+def test_the_desk_shows_upload_not_configured_and_keeps_entries_pending(
+    make_settings, server, change, reason
+):
+    """The desk's background upload with a setting missing or a cleartext URL: paused, saying
+    why, and never started: after several rounds nothing was sent, tried or dead-lettered."""
     import asyncio
     from datetime import UTC, datetime
 
@@ -181,7 +204,8 @@ def test_the_desk_shows_upload_not_configured_and_keeps_entries_pending(make_set
     from ui.texts import tr
     from ui.upload_view import upload_summary
 
-    environ = {k: v for k, v in satusehat_environ(server).items() if k != "SATUSEHAT_LOCATION_ID"}
+    environ = {**satusehat_environ(server), **change}
+    environ = {k: v for k, v in environ.items() if v is not None}
     settings = make_settings("[upload]\ninterval_seconds = 1\n", **environ)
     asyncio.run(run_demo(settings, visits=1, seed=2))
     database = open_database(settings.database.url)
@@ -209,7 +233,7 @@ def test_the_desk_shows_upload_not_configured_and_keeps_entries_pending(make_set
         database.close()
     assert len(seen) >= 3
     status = seen[-1]
-    assert "SATUSEHAT_LOCATION_ID" in (status.paused_reason or "")
+    assert reason in (status.paused_reason or "")
     assert status.counts["pending"] == 3
     assert status.counts["dead"] == 0
     assert status.problems == ()
