@@ -166,6 +166,15 @@ class UploadSection(_Section):
         le=3600.0,
         description="How often the background upload looks for new results.",
     )
+    request_deadline_seconds: float = Field(
+        default=60.0,
+        ge=1.0,
+        le=600.0,
+        description=(
+            "Longest one request to SATUSEHAT may take, answer included, however slowly the "
+            "server sends it; then it counts as a timeout."
+        ),
+    )
 
 
 class Settings(_Section):

@@ -27,15 +27,30 @@ Behaviour:
   repeat ends as ``DuplicateResourceError`` on SATUSEHAT). Failures before the request left
   (connection refused, connect or pool timeout) and 5xx answers are always retried: a 5xx
   is the server saying it did not do it.
+* 401 (after the one re-authentication), 403 (SATUSEHAT or its API gateway refusing access)
+  and 404 (no such endpoint at the configured base URL): ``ConfigurationError``
+  (``AuthenticationError`` for 401) naming the settings to check. The station is
+  misconfigured, the data is not at fault: the outbox keeps such entries ``failed`` with
+  backoff, never dead.
 * Other 4xx: ``RejectedError`` (``DuplicateResourceError`` for 20002) with the parsed issues;
   never retried.
+* Bounded: every attempt (connect, send, and reading the whole body) ends within
+  ``request_deadline_s`` whatever the server does (a server trickling one byte every few
+  seconds never trips httpx's per-read timeout); a deadline is handled like a read timeout.
+  The body is read as a stream and refused past ``max_response_bytes`` after decompression
+  (``fhir_export.bounded_http``): ``ResponseTooLargeError``.
+* Only ``https://`` URLs, except on a loopback host (tests, a local proxy): credentials and
+  NIKs never cross a network in clear text.
 * Logs name the operation, status and attempt, never the URL query (it holds NIKs), the
-  token, the secret or a name.
+  token, the secret or a name. httpx logs every request URL at INFO (a Patient search URL
+  carries the NIK): its loggers are set to WARNING and mask any 16-digit run
+  (``fhir_export.log_privacy``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import json
 import logging
 import random
@@ -49,6 +64,13 @@ from typing import Any, Self
 
 import httpx
 
+from fhir_export.bounded_http import (
+    ACCEPT_ENCODING,
+    BodyTooLarge,
+    UnsupportedEncoding,
+    read_bounded,
+)
+from fhir_export.log_privacy import quiet_http_libraries
 from fhir_export.mapping import NIK_SYSTEM
 from fhir_export.oauth import GRANT_TYPE, AccessToken, parse_token_response, token_url
 from fhir_export.operation_outcome import (
@@ -61,11 +83,15 @@ from fhir_export.operation_outcome import (
 from fhir_export.retry_policy import is_transient_status, parse_retry_after, retry_delay
 from fhir_export.satusehat_errors import (
     AuthenticationError,
+    ConfigurationError,
     DuplicateResourceError,
     ProtocolError,
     RejectedError,
+    ResponseTooLargeError,
     SatusehatError,
     TransientError,
+    is_misconfiguration,
+    misconfiguration,
     rejection,
 )
 
@@ -75,10 +101,12 @@ __all__ = [
     "NIK_SYSTEM",
     "AuthenticationError",
     "ClientConfig",
+    "ConfigurationError",
     "DuplicateResourceError",
     "OutcomeIssue",
     "ProtocolError",
     "RejectedError",
+    "ResponseTooLargeError",
     "SatusehatClient",
     "SatusehatError",
     "TransientError",
@@ -90,6 +118,44 @@ logger = logging.getLogger(__name__)
 IHS_NUMBER_SYSTEM = "https://fhir.kemkes.go.id/id/ihs-number"  # Patient (satusehat.md 1.4)
 NAKES_IHS_SYSTEM = "https://fhir.kemkes.go.id/id/nakes-his-number"  # Practitioner
 _RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]{1,63}")
+# The largest answer accepted, after decompression. SATUSEHAT's answers to this client are a
+# search page or a visit's transaction-response: tens of kilobytes. 2 MiB leaves room and
+# keeps a hostile answer (a 50 MB body, a gzip bomb) from taking the station's memory.
+DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024
+DEFAULT_REQUEST_DEADLINE_S = 60.0
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
+_HOP_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+quiet_http_libraries()
+
+
+def is_loopback_host(host: str) -> bool:
+    """127.0.0.0/8, ::1 and ``localhost``: traffic that never leaves the machine."""
+    name = host.strip("[]").lower().rstrip(".")
+    if name in _LOOPBACK_NAMES or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def check_satusehat_url(name: str, url: str) -> None:
+    """``ValueError`` unless ``url`` is https://, or http:// to a loopback host."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ValueError(f"{name} is not a URL ({exc})") from None
+    if parsed.scheme == "https" and parsed.host:
+        return
+    if parsed.scheme == "http" and parsed.host:
+        if is_loopback_host(parsed.host):
+            return
+        raise ValueError(
+            f"{name} must use https:// ({url!r} would send the credentials and NIKs in clear "
+            "text; http:// is accepted only for a loopback host such as 127.0.0.1)"
+        )
+    raise ValueError(f"{name} must be an https:// URL, got {url!r}")
 
 
 @dataclass(frozen=True)
@@ -112,16 +178,20 @@ class ClientConfig:
     backoff_cap_s: float = 60.0
     retry_after_cap_s: float = 300.0
     retry_ambiguous_posts: bool = False
+    request_deadline_s: float = DEFAULT_REQUEST_DEADLINE_S
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     def __post_init__(self) -> None:
         for name in ("auth_url", "base_url"):
-            url = getattr(self, name)
-            if not url.startswith(("http://", "https://")):
-                raise ValueError(f"{name} must be an http:// or https:// URL, got {url!r}")
+            check_satusehat_url(name, getattr(self, name))
         if not self.client_id or not self.client_secret:
             raise ValueError("client_id and client_secret must not be empty")
-        if self.connect_timeout_s <= 0 or self.read_timeout_s <= 0:
+        if self.connect_timeout_s <= 0 or self.read_timeout_s <= 0 or self.request_deadline_s <= 0:
             raise ValueError("timeouts must be positive")
+        if self.max_response_bytes < 1024:
+            raise ValueError(
+                f"max_response_bytes must be at least 1024, got {self.max_response_bytes}"
+            )
         if self.max_attempts < 1:
             raise ValueError(f"max_attempts must be at least 1, got {self.max_attempts}")
         if min(self.backoff_base_s, self.backoff_cap_s, self.retry_after_cap_s) < 0:
@@ -206,7 +276,7 @@ class SatusehatClient:
         self._http = httpx.AsyncClient(
             transport=transport,
             timeout=httpx.Timeout(config.read_timeout_s, connect=config.connect_timeout_s),
-            headers={"Accept": "application/json"},
+            headers={"Accept": "application/json", "Accept-Encoding": ACCEPT_ENCODING},
             follow_redirects=False,
         )
 
@@ -328,11 +398,16 @@ class SatusehatClient:
             token = parse_token_response(body, obtained_at=reply.sent_at)
             logger.info("SATUSEHAT access token obtained, valid %.0f s", token.expires_in_s)
             return token
+        if status in (403, 404):
+            raise misconfiguration(
+                status, _maybe_json(response), "the access token", _snippet(response)
+            )
         if 400 <= status < 500:
             issues = parse_operation_outcome(_maybe_json(response))
             detail = summarize(issues) if issues else _snippet(response) or "no details"
             raise AuthenticationError(
-                f"SATUSEHAT token endpoint refused the credentials (HTTP {status}): {detail}",
+                f"SATUSEHAT token endpoint refused the credentials (HTTP {status}): {detail}; "
+                "check SATUSEHAT_CLIENT_ID and SATUSEHAT_CLIENT_SECRET",
                 status=status,
                 issues=issues,
             )
@@ -387,6 +462,8 @@ class SatusehatClient:
                 reauthenticated = True
                 logger.info("SATUSEHAT %s: access token refused; re-authenticating once", what)
                 continue
+            if is_misconfiguration(status):
+                raise misconfiguration(status, body, what, _snippet(response, 200))
             if 400 <= status < 500:
                 raise rejection(status, body, what, _snippet(response, 200))
             raise ProtocolError(f"{what}: unexpected HTTP {status}")
@@ -419,9 +496,24 @@ class SatusehatClient:
             status: int | None = None
             retry_after: float | None = None
             try:
-                response = await self._http.request(
-                    method, url, params=params, json=json_body, data=form, headers=headers
-                )
+                async with asyncio.timeout(config.request_deadline_s):
+                    response = await self._exchange(
+                        what,
+                        method,
+                        url,
+                        params=params,
+                        json_body=json_body,
+                        data=form,
+                        headers=headers,
+                    )
+            except TimeoutError as exc:  # the attempt's overall deadline (see module docstring)
+                reason = f"no complete answer within {config.request_deadline_s:g} s"
+                if not (idempotent or config.retry_ambiguous_posts):
+                    raise TransientError(
+                        f"SATUSEHAT {what}: {reason}; the request may have been processed: "
+                        "look it up by identifier before sending it again",
+                        maybe_processed=True,
+                    ) from exc
             except (httpx.UnsupportedProtocol, httpx.LocalProtocolError) as exc:
                 raise SatusehatError(f"{what}: cannot send the request ({_describe(exc)})") from exc
             except httpx.TransportError as exc:  # timeouts, refused, reset, closed without reply
@@ -466,6 +558,45 @@ class SatusehatClient:
                 delay,
             )
             await self._sleep(delay)
+
+    async def _exchange(
+        self,
+        what: str,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, str] | None,
+        json_body: Any,
+        data: Mapping[str, str] | None,
+        headers: Mapping[str, str],
+    ) -> httpx.Response:
+        """One request; the answer with its whole body read (at most ``max_response_bytes``
+        after decompression) and the connection given back."""
+        request = self._http.build_request(
+            method, url, params=params, json=json_body, data=data, headers=headers
+        )
+        response = await self._http.send(request, stream=True)
+        limit = self._config.max_response_bytes
+        try:
+            if response.is_stream_consumed:  # a test transport that answered from memory
+                body = response.content
+                if len(body) > limit:
+                    raise BodyTooLarge(limit)
+            else:
+                body = await read_bounded(
+                    response.aiter_raw(), response.headers.get("Content-Encoding", ""), limit
+                )
+        except BodyTooLarge:
+            raise ResponseTooLargeError(
+                f"SATUSEHAT {what}: HTTP {response.status_code} answer larger than "
+                f"{limit // 1024} KiB (after decompression); stopped reading and not accepted"
+            ) from None
+        except UnsupportedEncoding as exc:
+            raise ProtocolError(f"SATUSEHAT {what}: undecodable answer ({exc})") from None
+        finally:
+            await response.aclose()
+        kept = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _HOP_HEADERS]
+        return httpx.Response(response.status_code, headers=kept, content=body, request=request)
 
     @staticmethod
     def _ihs_number(resources: list[dict[str, Any]], system: str, kind: str) -> str | None:

@@ -13,6 +13,7 @@ import importlib
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from config.settings import Settings, SettingsError, load_settings
+from station.cli_outbox import add_outbox_commands
 from station.store.database import DatabaseError
 
 __all__ = ["main"]
@@ -209,6 +211,10 @@ def _cmd_sync(args: argparse.Namespace, settings: Callable[[], Settings]) -> int
     from station.wiring import open_store, system_clock
 
     loaded = settings()
+    if not args.once:
+        # Ctrl-C ends the long-running sync even when the parent ignored SIGINT (nohup, some
+        # CI runners): a child inherits an ignored disposition, so set it here.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     store = open_store(loaded)
 
     async def run() -> dict[str, Any]:
@@ -294,6 +300,8 @@ def _build_parser() -> _Parser:
 
     status = sub.add_parser("status", help="counts of visits, readings and the upload outbox")
     status.set_defaults(handler=_cmd_status)
+
+    add_outbox_commands(sub)
     return parser
 
 

@@ -5,6 +5,12 @@ of the desk app. Several workers share one SATUSEHAT client (and so one token); 
 one visit at a time, so a slow visit never holds the others up. A heartbeat renews the leases
 of the visits in flight; when the process dies the heartbeat stops and another sync takes the
 visits over once the lease runs out.
+
+Bounded (issue 10 item 7): every request already ends within the client's deadline, and a
+visit is held at most ``max_hold_s``. Past it the heartbeat stops renewing that visit's lease
+and its upload is cancelled; its entries become ``failed`` with a next attempt time (the
+attempt was counted before any POST, so the next try looks its resources up first). A server
+that answers slowly can no longer keep visits from the other desks for ever.
 """
 
 from __future__ import annotations
@@ -13,21 +19,25 @@ import asyncio
 import contextlib
 import logging
 import os
+import random
 import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from station.store.outbox import DEFAULT_LEASE_S, UploadStore
-from station.upload.uploader import Uploader, UploadResult
+from station.store.outbox import DEFAULT_LEASE_S, ClaimedVisit, UploadStore
+from station.upload.uploader import Uploader, UploadResult, next_attempt_delay
 
 __all__ = ["SyncRunner", "SyncSummary", "worker_name"]
 
 _LOGGER = logging.getLogger(__name__)
 _T = TypeVar("_T")
 DEFAULT_CONCURRENCY = 4
+# ``abandon(visit_id, entry_ids, now, error, next_attempt_at)``: mark a released visit's
+# entries failed (``station.store.outbox_admin.OutboxAdmin.fail_abandoned``).
+Abandon = Callable[[str, list[int], datetime, str, datetime], int]
 
 
 def worker_name(station_id: str) -> str:
@@ -77,7 +87,11 @@ class SyncRunner:
         lease_s: float = DEFAULT_LEASE_S,
         concurrency: int = DEFAULT_CONCURRENCY,
         run_db: Callable[..., Awaitable[Any]] | None = None,
+        max_hold_s: float | None = None,
+        abandon: Abandon | None = None,
     ) -> None:
+        if max_hold_s is not None and abandon is None:
+            raise ValueError("max_hold_s needs abandon to mark the visits given up")
         self._store = store
         self._uploader = uploader
         self._worker = worker
@@ -85,7 +99,10 @@ class SyncRunner:
         self._lease_s = lease_s
         self._concurrency = max(1, concurrency)
         self._run_db = run_db or asyncio.to_thread
-        self._held: set[str] = set()
+        self._max_hold_s = max_hold_s
+        self._abandon = abandon
+        self._held: dict[str, float] = {}  # claim token -> when taken (monotonic)
+        self._rng = random.Random()  # noqa: S311 - jitter, not a secret
 
     async def _db(self, function: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
         result: _T = await self._run_db(lambda: function(*args, **kwargs))
@@ -94,8 +111,14 @@ class SyncRunner:
     async def _heartbeat(self) -> None:
         while True:
             await asyncio.sleep(self._lease_s / 3)
-            if self._held:
-                await self._db(self._store.renew, list(self._held), self._clock(), self._lease_s)
+            tokens = self._renewable(time.monotonic())
+            if tokens:
+                await self._db(self._store.renew, tokens, self._clock(), self._lease_s)
+
+    def _renewable(self, now: float) -> list[str]:
+        """The held visits whose time is not up: a visit past ``max_hold_s`` is not renewed."""
+        limit = self._max_hold_s
+        return [t for t, since in self._held.items() if limit is None or now - since < limit]
 
     async def _work(self, include_failed: bool, summary: SyncSummary) -> None:
         while True:
@@ -110,11 +133,31 @@ class SyncRunner:
             if not claims:
                 return
             (claim,) = claims
-            self._held.add(claim.token)
+            self._held[claim.token] = time.monotonic()
             try:
-                summary.add(await self._uploader.upload(claim))
+                summary.add(await self._upload_bounded(claim))
             finally:
-                self._held.discard(claim.token)
+                self._held.pop(claim.token, None)
+
+    async def _upload_bounded(self, claim: ClaimedVisit) -> UploadResult:
+        limit = self._max_hold_s
+        if limit is None:
+            return await self._uploader.upload(claim)
+        try:
+            async with asyncio.timeout(limit):
+                return await self._uploader.upload(claim)
+        except TimeoutError:
+            # The uploader gave the visit back when cancelled (its entries still ``sending``);
+            # left so, this sync would take it again at once.
+            error = f"gave up after {limit:g} s: SATUSEHAT answered too slowly; tried again later"
+            attempts = max((e.attempts for e in claim.entries), default=0) + 1
+            now = self._clock()
+            next_at = now + timedelta(seconds=next_attempt_delay(attempts, None, self._rng))
+            entry_ids = [e.id for e in claim.entries]
+            assert self._abandon is not None  # checked in __init__
+            await self._db(self._abandon, claim.visit.id, entry_ids, now, error, next_at)
+            _LOGGER.warning("visit %s: %s", claim.visit.id, error)
+            return UploadResult(claim.visit.id, failed=len(entry_ids), error=error)
 
     async def drain(self, *, include_failed: bool = False) -> SyncSummary:
         """Upload everything due now; returns when nothing due is left."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -14,6 +15,7 @@ from fhir_export.satusehat_client import ClientConfig, SatusehatClient
 from station.export import export_context
 from station.store.database import Database
 from station.store.outbox import UploadStore
+from station.store.outbox_admin import OutboxAdmin
 from station.upload.sync import SyncRunner, worker_name
 from station.upload.uploader import Uploader
 
@@ -23,6 +25,10 @@ __all__ = ["UploadNotConfigured", "client_config", "sync_runner"]
 # outages are the outbox's business (failed entries with a next attempt time).
 CLIENT_MAX_ATTEMPTS = 3
 CLIENT_RETRY_AFTER_CAP_S = 60.0
+# A visit is held at most this many request deadlines (10 min with the default 60 s): room
+# for its look-ups, its transaction and a few retries; past it the server is too slow to use.
+MAX_HOLD_REQUEST_DEADLINES = 10
+_SIXTEEN_DIGITS = re.compile(r"[0-9]{16}")
 
 
 class UploadNotConfigured(Exception):
@@ -30,6 +36,9 @@ class UploadNotConfigured(Exception):
 
 
 def client_config(settings: Settings) -> ClientConfig:
+    """The client's settings, checked: ``UploadNotConfigured`` names every missing setting
+    (and a URL that is not https://), so nothing is uploaded, and nothing dead-lettered, with
+    an incomplete configuration. The desk shows the message; ``sync`` exits 2 with it."""
     satusehat = settings.satusehat
     missing = [
         name
@@ -39,13 +48,23 @@ def client_config(settings: Settings) -> ClientConfig:
             ("SATUSEHAT_CLIENT_ID", satusehat.client_id),
             ("SATUSEHAT_CLIENT_SECRET", satusehat.client_secret.get_secret_value()),
             ("SATUSEHAT_ORGANIZATION_ID", satusehat.organization_id),
+            # Every Encounter names its Location and its practitioner (rules 10120 and 10119,
+            # docs/reference/satusehat.md 1.6): without them every visit would be refused.
+            ("SATUSEHAT_LOCATION_ID", satusehat.location_id),
+            ("SATUSEHAT_PRACTITIONER_NIK", satusehat.practitioner_nik),
         )
-        if not value
+        if not value.strip()
     ]
     if missing:
         raise UploadNotConfigured(
             f"upload is paused: SATUSEHAT is not configured ({', '.join(missing)} not set in "
             f"[satusehat] of {settings.source} or the environment)"
+        )
+    if not _SIXTEEN_DIGITS.fullmatch(satusehat.practitioner_nik.strip()):
+        # A NIK SATUSEHAT cannot know would dead-letter every visit as "practitioner unknown".
+        raise UploadNotConfigured(
+            "upload is paused: SATUSEHAT_PRACTITIONER_NIK must be the health worker's 16-digit "
+            f"NIK (got {len(satusehat.practitioner_nik.strip())} characters)"
         )
     try:
         return ClientConfig(
@@ -55,6 +74,7 @@ def client_config(settings: Settings) -> ClientConfig:
             client_secret=satusehat.client_secret.get_secret_value(),
             max_attempts=CLIENT_MAX_ATTEMPTS,
             retry_after_cap_s=CLIENT_RETRY_AFTER_CAP_S,
+            request_deadline_s=settings.upload.request_deadline_seconds,
         )
     except ValueError as exc:
         raise UploadNotConfigured(f"[satusehat] settings: {exc}") from exc
@@ -86,6 +106,8 @@ async def sync_runner(
                 lease_s=settings.upload.lease_seconds,
                 concurrency=settings.upload.concurrency,
                 run_db=run_db,
+                max_hold_s=MAX_HOLD_REQUEST_DEADLINES * config.request_deadline_s,
+                abandon=OutboxAdmin(database).fail_abandoned,
             )
     finally:
         database_thread.shutdown(wait=True)

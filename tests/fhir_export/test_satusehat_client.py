@@ -607,28 +607,28 @@ def test_non_json_4xx_is_rejected_with_a_snippet():
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/accesstoken"):
             return token_reply()
-        return httpx.Response(403, text="Forbidden by gateway")
+        return httpx.Response(400, text="Bad request, says the gateway")
 
     async def scenario():
         async with mock_client(handler) as client:
             await client.find_patient_ihs(PATIENT_NIK)
 
-    with pytest.raises(RejectedError, match="Forbidden by gateway") as caught:
+    with pytest.raises(RejectedError, match="Bad request, says the gateway") as caught:
         run(scenario())
-    assert (caught.value.status, caught.value.outcome, caught.value.issues) == (403, None, [])
+    assert (caught.value.status, caught.value.outcome, caught.value.issues) == (400, None, [])
 
 
 def test_config_is_validated():
     with pytest.raises(ValueError, match="max_attempts"):
-        ClientConfig("http://a", "http://b", "cid", SECRET, max_attempts=0)
+        ClientConfig("https://a", "https://b", "cid", SECRET, max_attempts=0)
     with pytest.raises(ValueError, match="URL"):
-        ClientConfig("a", "http://b", "cid", SECRET)
+        ClientConfig("a", "https://b", "cid", SECRET)
     with pytest.raises(ValueError, match="resource type"):
         run(_create_without_type())
 
 
 async def _create_without_type():
-    async with SatusehatClient(ClientConfig("http://a", "http://b", "cid", SECRET)) as client:
+    async with SatusehatClient(ClientConfig("https://a", "https://b", "cid", SECRET)) as client:
         await client.create({"status": "final"})
 
 

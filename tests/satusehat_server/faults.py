@@ -15,16 +15,66 @@ Kinds:
   answering: the client cannot know whether it worked.
 * ``expire_token``: expire the token the request carries and answer 401
   ``invalid-access-token``.
+
+Hostile answers (issue 10 item 7: a client must stay bounded in time and memory):
+
+* ``trickle``: process (and store) the request, then send the real answer one byte every
+  ``delay_s`` seconds: never idle long enough for a per-read timeout, endless in practice.
+* ``gzip_bomb``: answer 200 ``Content-Encoding: gzip`` whose body inflates to ``size`` bytes
+  of zeros (default 300 MB from about 300 KB); nothing is processed.
+* ``huge_body``: answer 200 ``application/fhir+json`` with a ``size``-byte body (default
+  50 MB: blanks, then ``{}``), streamed in 1 MiB writes; nothing is processed.
 """
 
 from __future__ import annotations
 
 import threading
+import zlib
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
 from typing import Any
 
-KINDS = frozenset({"status", "delay", "drop_before_store", "drop_after_store", "expire_token"})
+KINDS = frozenset(
+    {
+        "status",
+        "delay",
+        "drop_before_store",
+        "drop_after_store",
+        "expire_token",
+        "trickle",
+        "gzip_bomb",
+        "huge_body",
+    }
+)
+BOMB_SIZE = 300 * 1000 * 1000
+HUGE_SIZE = 50 * 1000 * 1000
+_CHUNK = 1 << 20
+_bombs: dict[int, bytes] = {}
+_bombs_lock = threading.Lock()
+
+
+def gzip_bomb_body(size: int) -> bytes:
+    """gzip of ``size`` zero bytes, built 1 MiB at a time and kept for the next test."""
+    with _bombs_lock:
+        if size not in _bombs:
+            packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+            zeros = bytes(_CHUNK)
+            parts = [packer.compress(zeros) for _ in range(size // _CHUNK)]
+            parts.append(packer.compress(bytes(size % _CHUNK)))
+            parts.append(packer.flush())
+            _bombs[size] = b"".join(parts)
+        return _bombs[size]
+
+
+def huge_body_chunks(size: int) -> Iterator[bytes]:
+    """``size`` bytes of valid JSON (blanks, then ``{}``) in 1 MiB pieces."""
+    blanks = size - 2
+    while blanks > 0:
+        step = min(blanks, _CHUNK)
+        yield b" " * step
+        blanks -= step
+    yield b"{}"
 
 
 @dataclass(frozen=True)
@@ -36,6 +86,7 @@ class Fault:
     delay_s: float = 0.0
     method: str | None = None
     path: str | None = None
+    size: int | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -44,6 +95,8 @@ class Fault:
             raise ValueError("a status fault needs an HTTP status")
         if self.delay_s < 0:
             raise ValueError("delay_s must not be negative")
+        if self.size is not None and self.size < 2:
+            raise ValueError("size must be at least 2 bytes")
 
     # --- builders ---------------------------------------------------------------------------
 
@@ -90,6 +143,24 @@ class Fault:
     def expire_token(cls, *, method: str | None = None, path: str | None = None) -> Fault:
         return cls("expire_token", method=method, path=path)
 
+    @classmethod
+    def trickle(
+        cls, every_s: float = 2.0, *, method: str | None = None, path: str | None = None
+    ) -> Fault:
+        return cls("trickle", delay_s=every_s, method=method, path=path)
+
+    @classmethod
+    def gzip_bomb(
+        cls, size: int = BOMB_SIZE, *, method: str | None = None, path: str | None = None
+    ) -> Fault:
+        return cls("gzip_bomb", size=size, method=method, path=path)
+
+    @classmethod
+    def huge_body(
+        cls, size: int = HUGE_SIZE, *, method: str | None = None, path: str | None = None
+    ) -> Fault:
+        return cls("huge_body", size=size, method=method, path=path)
+
     # --- JSON (admin endpoint) --------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
@@ -99,7 +170,8 @@ class Fault:
     def from_json(cls, data: Any) -> Fault:
         if not isinstance(data, dict):
             raise ValueError("a fault is a JSON object")
-        unknown = set(data) - {"kind", "status", "body", "retry_after", "delay_s", "method", "path"}
+        known = {"kind", "status", "body", "retry_after", "delay_s", "method", "path", "size"}
+        unknown = set(data) - known
         if unknown:
             raise ValueError(f"unknown fault fields: {sorted(unknown)}")
         if data.get("kind") == "status":
@@ -110,11 +182,13 @@ class Fault:
                 method=data.get("method"),
                 path=data.get("path"),
             )
+        size = data.get("size")
         return cls(
             str(data.get("kind")),
             delay_s=float(data.get("delay_s", 0.0)),
             method=data.get("method"),
             path=data.get("path"),
+            size=None if size is None else int(size),
         )
 
     def matches(self, method: str, path: str) -> bool:
@@ -184,3 +258,22 @@ def drop_after_store(*, method: str | None = None, path: str | None = None) -> F
 def expire_token(*, method: str | None = None, path: str | None = None) -> Fault:
     """Expire the request's token and answer 401 invalid-access-token."""
     return Fault.expire_token(method=method, path=path)
+
+
+def trickle(every_s: float = 2.0, *, method: str | None = None, path: str | None = None) -> Fault:
+    """Process the request, then send the answer one byte every ``every_s`` seconds."""
+    return Fault.trickle(every_s, method=method, path=path)
+
+
+def gzip_bomb(
+    size: int = BOMB_SIZE, *, method: str | None = None, path: str | None = None
+) -> Fault:
+    """Answer with a gzip body that inflates to ``size`` zero bytes."""
+    return Fault.gzip_bomb(size, method=method, path=path)
+
+
+def huge_body(
+    size: int = HUGE_SIZE, *, method: str | None = None, path: str | None = None
+) -> Fault:
+    """Answer with a ``size``-byte JSON body."""
+    return Fault.huge_body(size, method=method, path=path)

@@ -11,7 +11,13 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.satusehat_server.faults import Fault
+from tests.satusehat_server.faults import (
+    BOMB_SIZE,
+    HUGE_SIZE,
+    Fault,
+    gzip_bomb_body,
+    huge_body_chunks,
+)
 from tests.satusehat_server.state import (
     ADMIN_PREFIX,
     INVALID_TOKEN_BODY,
@@ -132,6 +138,48 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:  # the client gave up (read timeout) meanwhile
             self.close_connection = True
 
+    def _stream(
+        self, status: int, headers: list[tuple[str, str]], chunks: Any, every_s: float
+    ) -> None:
+        """Send ``chunks`` (bytes pieces), waiting ``every_s`` before each; stop quietly
+        when the client goes away or the server stops."""
+        try:
+            self.send_response(status)
+            for name, value in headers:
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.flush()
+            for chunk in chunks:
+                if not self._wait(every_s):
+                    break
+                self.wfile.write(chunk)
+                self.wfile.flush()
+        except OSError:
+            pass
+        self.close_connection = True
+
+    def _hostile(self, fault: Fault, reply: Reply | None) -> None:
+        """The answers of the ``trickle``, ``gzip_bomb`` and ``huge_body`` faults."""
+        if fault.kind == "trickle" and reply is not None:
+            headers = [
+                ("Content-Type", reply.content_type),
+                ("Content-Length", str(len(reply.body))),
+            ]
+            pieces = (reply.body[i : i + 1] for i in range(len(reply.body)))
+            self._stream(reply.status, [*headers, *reply.headers], pieces, fault.delay_s)
+        elif fault.kind == "gzip_bomb":
+            body = gzip_bomb_body(fault.size or BOMB_SIZE)
+            headers = [
+                ("Content-Type", "application/fhir+json"),
+                ("Content-Encoding", "gzip"),
+                ("Content-Length", str(len(body))),
+            ]
+            self._stream(200, headers, (body[i : i + 65536] for i in range(0, len(body), 65536)), 0)
+        else:
+            size = fault.size or HUGE_SIZE
+            headers = [("Content-Type", "application/fhir+json"), ("Content-Length", str(size))]
+            self._stream(200, headers, huge_body_chunks(size), 0)
+
     def _drop(self) -> None:
         """Close the connection without an answer."""
         self.close_connection = True
@@ -160,6 +208,17 @@ class Handler(BaseHTTPRequestHandler):
         if not self._wait(state.latency_s):
             state.log(RequestRecord(method, path, query, None, fault_kind))
             self._drop()
+            return
+        if fault is not None and fault.kind in ("trickle", "gzip_bomb", "huge_body"):
+            reply = (
+                state.handle(method, path, query, headers, body)
+                if fault.kind == "trickle"
+                else None
+            )
+            state.log(
+                RequestRecord(method, path, query, reply.status if reply else 200, fault_kind)
+            )
+            self._hostile(fault, reply)
             return
         reply = self._faulted(
             fault, method=method, path=path, query=query, headers=headers, body=body

@@ -190,8 +190,16 @@ def test_sync_without_satusehat_settings_says_which_are_missing(run):
     assert json.loads(run("status").stdout)["outbox"]["pending"] == 3  # nothing lost
 
 
+def _ignore_sigint() -> None:
+    """What a shell started with ``nohup`` or ``trap '' INT`` hands its children."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def test_sync_keeps_running_until_interrupted(tmp_path, db_url):
-    """``sync`` without ``--once``: uploads, prints each round, and stops on Ctrl-C."""
+    """``sync`` without ``--once``: uploads, prints each round, and stops on Ctrl-C, even when
+    started by a parent that ignores SIGINT (nohup, some CI runners): the long-running sync
+    sets its own SIGINT disposition. The process is killed whatever happens, so a failure
+    here never leaves a sync running into the other tests."""
     from station.store.database import open_database
     from station.store.repository import Store
     from tests.satusehat_server import SatusehatServer
@@ -218,15 +226,24 @@ def test_sync_keeps_running_until_interrupted(tmp_path, db_url):
         for visit in store.visits():
             server.register_patient(visit.person.nik, "P" + visit.person.nik[-11:])
         process = subprocess.Popen(
-            [str(SCRIPT), "sync"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            [str(SCRIPT), "sync"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            preexec_fn=_ignore_sigint if os.name == "posix" else None,  # noqa: PLW1509
         )
-        deadline = time.monotonic() + 60
-        while store.counts()["outbox"]["sent"] < 6 and time.monotonic() < deadline:
-            time.sleep(0.2)
-        time.sleep(1.5)  # at least one more (empty) round
-        database.close()
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
+        try:
+            deadline = time.monotonic() + 60
+            while store.counts()["outbox"]["sent"] < 6 and time.monotonic() < deadline:
+                time.sleep(0.2)
+            time.sleep(1.5)  # at least one more (empty) round
+            database.close()
+            process.send_signal(signal.SIGINT)
+            out, err = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate(timeout=30)
     assert process.returncode == 130, err
     assert err.decode().strip().splitlines()[-1] == "error: interrupted"
     assert out.decode().count('"round"') >= 2

@@ -1,0 +1,89 @@
+"""``vitals-station outbox`` and ``outbox retry``: the failed and dead upload entries, and
+putting them back to pending, without the desk app (contract: ``docs/design.md`` section 4).
+
+``outbox`` prints a JSON list, dead entries first, one object per entry: ``visit_id``,
+``reading_id``, ``queue_number``, ``nik_masked``, ``state`` (``failed`` or ``dead``),
+``attempts``, ``message`` (the server's or the station's), ``rule_numbers`` (SATUSEHAT
+RuleNumbers) and ``next_attempt`` (ISO 8601, or null for a dead entry).
+
+``outbox retry --all-dead`` puts every dead entry back to pending; ``outbox retry VISIT_ID...``
+the failed and dead entries of those visits. It prints ``{"retried": N}``. An unknown visit id
+is bad input (exit 2) and changes nothing. The next ``sync`` sends them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from config.settings import Settings
+
+__all__ = ["add_outbox_commands"]
+
+
+def _usage_error(message: str) -> Exception:
+    from station.cli import UsageError  # noqa: PLC0415 - station.cli imports this module
+
+    return UsageError(message)
+
+
+def _print(data: Any) -> None:
+    from station.cli import _print_json  # noqa: PLC0415 - station.cli imports this module
+
+    _print_json(data)
+
+
+def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    from station.store.outbox_admin import OutboxAdmin, UnknownVisits  # noqa: PLC0415
+    from station.wiring import open_store  # noqa: PLC0415
+
+    if args.outbox_command == "retry" and args.all_dead == bool(args.visit_ids):
+        raise _usage_error("outbox retry: give --all-dead or one or more VISIT_ID, not both")
+    store = open_store(settings())
+    try:
+        admin = OutboxAdmin(store.database)
+        if args.outbox_command != "retry":
+            _print([_problem_json(p) for p in admin.problems()])
+            return 0
+        now = datetime.now(UTC)
+        try:
+            count = (
+                admin.retry_dead(now) if args.all_dead else admin.retry_visits(args.visit_ids, now)
+            )
+        except UnknownVisits as exc:
+            raise _usage_error(f"outbox retry: {exc}") from exc
+        _print({"retried": count})
+        return 0
+    finally:
+        store.database.close()
+
+
+def _problem_json(problem: Any) -> dict[str, Any]:
+    return {
+        "visit_id": problem.visit_id,
+        "reading_id": problem.reading_id,
+        "queue_number": problem.queue_number,
+        "nik_masked": problem.nik_masked,
+        "state": str(problem.state),
+        "attempts": problem.attempts,
+        "message": problem.message,
+        "rule_numbers": list(problem.rule_numbers),
+        "next_attempt": problem.next_attempt.isoformat() if problem.next_attempt else None,
+    }
+
+
+def add_outbox_commands(sub: Any) -> None:
+    """Register ``outbox`` (and its ``retry``) on the command line's subparsers."""
+    outbox = sub.add_parser(
+        "outbox", help="the failed and dead upload entries (JSON); 'outbox retry' sends again"
+    )
+    outbox.set_defaults(handler=_cmd_outbox, outbox_command=None)
+    actions = outbox.add_subparsers(dest="outbox_command", parser_class=type(outbox))
+    retry = actions.add_parser(
+        "retry", help="put dead entries (--all-dead) or a visit's failed and dead ones back"
+    )
+    retry.add_argument("--all-dead", action="store_true", help="every dead entry")
+    retry.add_argument("visit_ids", nargs="*", metavar="VISIT_ID", help="visits to send again")
+    retry.set_defaults(handler=_cmd_outbox)
