@@ -220,10 +220,10 @@ CHILD_ROWS = [
     pytest.param(8, 139, 89, "at_least_stage_1", A, id="AAP 2017 <13y below 140/90 cap (CR 3.8)"),
     pytest.param(8, 140, 90, "at_least_stage_2", A, id="AAP 2017 <13y cap 140/90 stage 2 (CR 3.8)"),
     pytest.param(
-        8, 179, 109, "at_least_stage_2", A, id="AAP 2017 <13y below 180/110 (CR 3.8, 3.5)"
+        8, 147, 105, "at_least_stage_2", A, id="AAP 2017 4.3d 8y: 147/105 not yet immediate"
     ),
     pytest.param(
-        8, 180, 110, "grade_3_limit", C, id="child >=180/110 critical (CR 3.5 grade 3 floor)"
+        8, 148, 90, "aap_immediate_care", C, id="AAP 2017 4.3d 8y: > 95th+30 any height (147)"
     ),
     pytest.param(
         14, 180, 110, "grade_3_limit", C, id="adolescent >=180/110 critical (CR 3.5 floor)"
@@ -308,27 +308,106 @@ def test_adult_heart_rate_news2_bands(rate, category, severity, referral):
     assert (found.category, found.severity, found.referral) == (category, severity, referral)
 
 
+# Fleming 2011 Table 2, 1st and 99th centiles by age band (station/checks/paediatric.py), at
+# an age inside each band; under 2 years the whole year (the store has whole years).
+FLEMING_BANDS = [
+    pytest.param(0, 93, 181, id="Fleming 2011 0-12 months (widest of 4 bands)"),
+    pytest.param(1, 82, 156, id="Fleming 2011 12-24 months (widest of 2 bands)"),
+    pytest.param(2, 76, 142, id="Fleming 2011 2-3 years"),
+    pytest.param(3, 70, 136, id="Fleming 2011 3-4 years"),
+    pytest.param(5, 65, 131, id="Fleming 2011 4-6 years"),
+    pytest.param(7, 59, 123, id="Fleming 2011 6-8 years"),
+    pytest.param(10, 52, 115, id="Fleming 2011 8-12 years"),
+    pytest.param(13, 47, 108, id="Fleming 2011 12-15 years"),
+    pytest.param(17, 43, 104, id="Fleming 2011 15-18 years"),
+]
+
+
+@pytest.mark.parametrize(("age", "low", "high"), FLEMING_BANDS)
+def test_child_heart_rate_on_fleming_centiles_both_directions(age, low, high):
+    for rate in (low, (low + high) / 2, high):  # 1st-99th centile: normal, no referral
+        found = classify_heart_rate(rate, age)
+        assert (found.category, found.severity, found.referral) == ("normal", N, NONE), rate
+    below, above = classify_heart_rate(low - 1, age), classify_heart_rate(high + 1, age)
+    for found, category in ((below, "slow"), (above, "fast")):
+        # Outside 1st-99th: abnormal, a same-day review (NICE NG143 amber, paediatric.py).
+        assert (found.category, found.severity, found.referral) == (category, A, SAME)
+        assert found.code == "heart-rate:fleming-2011-centile"
+
+
 @pytest.mark.parametrize(
-    ("age", "rate", "category", "severity"),
+    ("age", "rate", "referral"),
     [
-        pytest.param(6, 74, "slow", A, id="PALS 6 years HR 75-115: 74 out (CR 3.8)"),
-        pytest.param(6, 75, "normal", N, id="PALS 6 years HR 75-115: 75 in (CR 3.8)"),
-        pytest.param(6, 115, "normal", N, id="PALS 6 years HR 75-115: 115 in (CR 3.8)"),
-        pytest.param(6, 116, "fast", A, id="PALS 6 years HR 75-115: 116 out (CR 3.8)"),
-        pytest.param(3, 180, "fast", A, id="PALS 1 year 80-160: 180 out, not red (CR 3.8)"),
-        pytest.param(3, 181, "extreme", C, id="above infant max 180 red (CR 3.8 1 month 110-180)"),
-        pytest.param(3, 40, "extreme", C, id="child <=40 red as adult NEWS2 (CR 3.7)"),
-        pytest.param(14, 100, "normal", N, id="PALS 14 years HR 60-100: 100 in (CR 3.8)"),
-        pytest.param(14, 101, "fast", A, id="PALS 14 years HR 60-100: 101 out (CR 3.8)"),
+        pytest.param(0, 219, SAME, id="PALS infant SVT from 220: 219 same day"),
+        pytest.param(0, 220, URGENT, id="PALS infant probable SVT >= 220 urgent"),
+        pytest.param(1, 179, SAME, id="PALS child SVT from 180: 179 same day"),
+        pytest.param(1, 180, URGENT, id="PALS child probable SVT >= 180 urgent"),
+        pytest.param(17, 180, URGENT, id="PALS child SVT >= 180 at 17 years"),
+        pytest.param(0, 60, SAME, id="PALS bradycardia < 60: 60 in an infant same day"),
+        pytest.param(0, 59, URGENT, id="PALS bradycardia < 60 urgent, infant"),
+        pytest.param(5, 59, URGENT, id="PALS bradycardia < 60 urgent, 5 years"),
+        pytest.param(6, 58, SAME, id="from 6 years (1st centile 59) PALS 60 not used: 58"),
+        pytest.param(10, 41, SAME, id="10 years: 41 same day"),
+        pytest.param(10, 40, URGENT, id="10 years: NEWS2 <= 40 urgent (CR 3.7)"),
     ],
 )
-def test_child_heart_rate_pals_ranges(age, rate, category, severity):
+def test_child_heart_rate_urgent_limits(age, rate, referral):
     found = classify_heart_rate(rate, age)
-    assert (found.category, found.severity) == (category, severity)
-    if severity is C:
-        assert found.referral is URGENT
-    elif severity is A:
-        assert found.code == "heart-rate:pals-range"
+    assert found.referral is referral
+    assert found.severity is (C if referral is URGENT else A)
+
+
+@pytest.mark.parametrize(
+    ("age", "rate", "category", "referral"),
+    [
+        # Issue 10 item 14: graded normal under PALS although above Fleming's 99th centile.
+        pytest.param(2, 150, "fast", SAME, id="toddler 150 > Fleming 99th 142 (PALS said normal)"),
+        # Far below every paediatric lower limit: more than a follow-up within the month.
+        pytest.param(8, 45, "slow", SAME, id="school child 45 < Fleming 1st 52: same day"),
+        pytest.param(5, 45, "extreme", URGENT, id="5-year-old 45 < PALS 60: urgent"),
+        # Healthy children PALS flagged (Fleming: inside 1st-99th).
+        pytest.param(4, 75, "normal", NONE, id="4 years 75: PALS low 80, Fleming 1st 65"),
+        pytest.param(6, 120, "normal", NONE, id="6 years 120: PALS high 115, Fleming 99th 123"),
+        pytest.param(10, 112, "normal", NONE, id="10 years 112: PALS 115 ok, Fleming 99th 115"),
+        pytest.param(14, 55, "normal", NONE, id="14 years 55: PALS low 60, Fleming 1st 47"),
+        pytest.param(14, 105, "normal", NONE, id="14 years 105: PALS high 100, Fleming 108"),
+    ],
+)
+def test_child_heart_rate_issue_examples(age, rate, category, referral):
+    found = classify_heart_rate(rate, age)
+    assert (found.category, found.referral) == (category, referral)
+
+
+# AAP 2017 4.3d: > 30 above the 95th percentile at the tallest height and either sex (tables
+# 4 and 5, station/checks/paediatric.py), per year of age.
+AAP_IMMEDIATE = [
+    pytest.param(1, 135, 92, id="AAP 2017 1y: 95th 105/62 + 30"),
+    pytest.param(3, 140, 99, id="AAP 2017 3y: 95th 110/69 + 30"),
+    pytest.param(5, 143, 103, id="AAP 2017 5y: 95th 113/73 + 30"),
+    pytest.param(8, 147, 105, id="AAP 2017 8y: 95th 117/75 + 30"),
+    pytest.param(10, 151, 108, id="AAP 2017 10y: 95th 121/78 + 30"),
+    pytest.param(12, 158, 109, id="AAP 2017 12y: 95th 128/79 + 30"),
+]
+
+
+@pytest.mark.parametrize(("age", "systolic", "diastolic"), AAP_IMMEDIATE)
+@pytest.mark.parametrize("rules", [ESH, ACC], ids=["esh-2023", "acc-aha-2017"])
+def test_child_blood_pressure_immediate_care_without_height(age, systolic, diastolic, rules):
+    at_bound = classify_blood_pressure(systolic, diastolic, age, rules)
+    assert at_bound.severity is not C  # "more than 30 above": the bound itself is not
+    assert at_bound.referral is not URGENT
+    for s, d in ((systolic + 1, 60), (100, diastolic + 1)):
+        found = classify_blood_pressure(s, d, age, rules)
+        assert (found.category, found.severity, found.referral) == (
+            "aap_immediate_care",
+            C,
+            URGENT,
+        )
+    # Too low in the other direction: PALS hypotension (70 + 2 x age, CR 3.8).
+    limit = 70 + 2 * age if age < 11 else 90
+    low = classify_blood_pressure(limit - 1, 40, age, rules)
+    assert (low.category, low.referral) == ("hypotension", URGENT)
+    assert classify_blood_pressure(limit, 40, age, rules).category != "hypotension"
 
 
 # -- blood-pressure protocol -----------------------------------------------------------------
