@@ -104,7 +104,14 @@ def _real_device(spec: DeviceSpec, client_factory: ClientFactory | None = None) 
             )
         return BleBloodPressureCuff(
             BleCuffConfig(
-                address=spec.address, label=model.name, setup_writes=_setup_writes(model)
+                address=spec.address,
+                label=model.name,
+                setup_writes=_setup_writes(model),
+                measurement_profile=(
+                    "ble:beurer-bm"
+                    if "beurer-bm-byte-order" in model.quirks
+                    else "ble:blood-pressure"
+                ),
             ),
             client_factory,
             local_clock,

@@ -549,6 +549,98 @@ def test_an_invalid_reading_never_enters_the_protocol_mean():
     assert not found.needs_acknowledgement
 
 
+# Issue 10 item 14: a value outside its physiological limits is invalid, for every parameter a
+# reading carries, and never reaches a grade, a result, a referral or an upload. Each row adds
+# one impossible reading to a healthy visit (two normal BP readings, a normal oximeter
+# reading); the visit must come out exactly as without it, with that reading invalid.
+NAN, INF = float("nan"), float("inf")
+
+
+def bp_full(systolic=120.0, diastolic=80.0, mean=93.0, pulse=72.0):
+    return BloodPressure(systolic, diastolic, mean, PressureUnit.MMHG, b"", pulse_rate=pulse)
+
+
+IMPOSSIBLE = [
+    pytest.param(bp_full(systolic=400.0), "systolic", id="systolic 400 > 300 (CR 3.1)"),
+    pytest.param(bp_full(systolic=NAN), "systolic", id="systolic NaN"),
+    pytest.param(bp_full(diastolic=10.0), "diastolic", id="diastolic 10 < 20 (CR 3.1)"),
+    pytest.param(bp_full(diastolic=-INF), "diastolic", id="diastolic -inf"),
+    pytest.param(bp_full(mean=0.0), "mean_arterial", id="MAP 0 (Beurer's 0x0000 by the spec)"),
+    pytest.param(bp_full(mean=500.0), "mean_arterial", id="MAP 500 > 300"),
+    pytest.param(bp_full(mean=130.0), "mean_arterial", id="MAP 130 above its systolic 120"),
+    pytest.param(bp_full(mean=70.0), "mean_arterial", id="MAP 70 below its diastolic 80"),
+    pytest.param(bp_full(pulse=-256000.0), "pulse_rate", id="cuff pulse -256000 (BM85 by spec)"),
+    pytest.param(bp_full(pulse=400.0), "pulse_rate", id="cuff pulse 400 > 300 (CR 3.1)"),
+    pytest.param(bp_full(pulse=10.0), "pulse_rate", id="cuff pulse 10 < 20 (CR 3.1)"),
+    pytest.param(bp_full(pulse=INF), "pulse_rate", id="cuff pulse inf"),
+    pytest.param(
+        HeartRate(400, SensorContact.DETECTED, b""), "heart_rate", id="strap HR 400 > 300"
+    ),
+    pytest.param(HeartRate(5, SensorContact.DETECTED, b""), "heart_rate", id="strap HR 5 < 20"),
+    pytest.param(SpO2(101.0, 72.0, b""), "spo2", id="SpO2 101 > 100 (CR 3.1)"),
+    pytest.param(SpO2(30.0, 72.0, b""), "spo2", id="SpO2 30 < 50 (CR 3.1)"),
+    pytest.param(SpO2(NAN, 72.0, b""), "spo2", id="SpO2 NaN"),
+    pytest.param(SpO2(98.0, 400.0, b""), "pulse_rate", id="oximeter pulse 400 > 300"),
+    pytest.param(SpO2(98.0, 0.0, b""), "pulse_rate", id="oximeter pulse 0 < 20"),
+    pytest.param(SpO2(98.0, -256000.0, b""), "pulse_rate", id="oximeter pulse -256000"),
+]
+
+
+def _healthy_visit():
+    return [at(bp_full(122.0, 80.0), 0), at(bp_full(118.0, 78.0), 60), at(ox(98, 72.0), 90)]
+
+
+@pytest.mark.parametrize(("impossible", "parameter"), IMPOSSIBLE)
+@pytest.mark.parametrize("age", [ADULT, 5, 15], ids=["adult", "child-5", "adolescent-15"])
+@pytest.mark.parametrize("position", ["last", "first"])
+def test_an_impossible_value_is_invalid_and_never_graded(impossible, parameter, age, position):
+    healthy = _healthy_visit()
+    baseline = evaluate(healthy, age, ESH)
+    added = at(impossible, 120 if position == "last" else -120)
+    readings = [*healthy, added] if position == "last" else [added, *healthy]
+    found = evaluate(readings, age, ESH)
+    own = found.reading_findings[len(healthy) if position == "last" else 0]
+    assert any(f.parameter == parameter and f.severity is Severity.INVALID for f in own)
+    # Nothing graded from it: the visit is judged exactly as without the reading.
+    assert found.result_json() == baseline.result_json()
+    assert found.referral is baseline.referral
+    assert found.referral_reasons == baseline.referral_reasons
+    assert found.visit_findings == baseline.visit_findings
+    assert found.bp_readings_taken == baseline.bp_readings_taken
+    graded = (Severity.CRITICAL, Severity.ABNORMAL)
+    assert [f for f in found.findings if f.severity in graded] == [
+        f for f in baseline.findings if f.severity in graded
+    ]
+    assert not any(f.severity in graded for f in own)
+    assert found.needs_acknowledgement is baseline.needs_acknowledgement
+
+
+@pytest.mark.parametrize(("impossible", "parameter"), IMPOSSIBLE)
+def test_an_impossible_value_alone_gives_no_result_and_no_referral(impossible, parameter):
+    found = evaluate([at(impossible)], ADULT, ESH)
+    assert found.result_json() == {"blood_pressure": None, "spo2": None, "heart_rate": None}
+    assert found.referral is NONE
+    assert found.referral_reasons == ()
+    assert [f.severity for f in found.findings if f.severity is not NOTE] == [
+        Severity.INVALID
+    ] * len([f for f in found.findings if f.severity is not NOTE])
+
+
+@pytest.mark.parametrize(
+    ("mean", "invalid"),
+    [
+        pytest.param(None, False, id="no MAP sent: nothing to check"),
+        pytest.param(80.0, False, id="MAP = diastolic 80: allowed"),
+        pytest.param(120.0, False, id="MAP = systolic 120: allowed"),
+        pytest.param(79.0, True, id="MAP 79 below diastolic 80"),
+        pytest.param(121.0, True, id="MAP 121 above systolic 120"),
+    ],
+)
+def test_mean_arterial_lies_within_its_reading(mean, invalid):
+    found = evaluate([at(bp_full(120.0, 80.0, mean))], ADULT, ESH)
+    assert bool(codes(found.findings, Severity.INVALID)) is invalid
+
+
 # -- notices ---------------------------------------------------------------------------------
 
 
