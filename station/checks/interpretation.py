@@ -34,7 +34,6 @@ from station.checks.classify import (
     AAP_ADOLESCENT_AGE,
     ADOLESCENT_BANDS,
     ADULT_AGE,
-    HR_CRITICAL_LOW,
     HR_HIGH,
     HR_LOW,
     SPO2_NORMAL,
@@ -154,10 +153,9 @@ def heart_rate_interpretation(rate: float, age_years: float) -> Interpretation:
     classification = classify_heart_rate(rate, age_years)
     if age_years >= ADULT_AGE:
         low, high = HR_LOW + 1, HR_HIGH
-        slow = rate <= HR_LOW
     else:
         low, high = child_heart_rate_range(age_years)
-        slow = rate < low
-    if classification.category == "extreme":
-        slow = rate <= HR_CRITICAL_LOW
+    # Below the reference range is low, critical (LL) or not: every urgent limit for slow
+    # rates (NEWS2 <= 40, PALS < 60 under 6) lies below the range's low end.
+    slow = rate < low
     return Interpretation(_code(classification, low=slow), _label(classification), low, high)

@@ -92,6 +92,8 @@ def test_spo2(spo2, code):
         (140, 5, "H", 65, 131),
         (50, 10, "L", 52, 115),  # Fleming 2011, 8-12 years: below the 1st centile
         (185, 5, "HH", 65, 131),  # PALS probable SVT >= 180
+        (55, 3, "LL", 70, 136),  # PALS bradycardia < 60 under 6 years: critical low
+        (40, 10, "LL", 52, 115),  # NEWS2 <= 40 from 6 years
     ],
 )
 def test_heart_rate(rate, age, code, low, high):
