@@ -187,7 +187,8 @@ def test_critical_spo2(check):
 
 def test_child_of_8(check):
     """Under 13 without height only AAP's caps apply (CR 3.8): below 120/80 needs a
-    percentile assessment; HR 90 is inside PALS 75-115 for 6 years and over."""
+    percentile assessment; HR 90 is inside Fleming 2011's 1st-99th centile for 8-12 years
+    (52-115)."""
     data = ok(check(visit(8, bp(104, 66, pulse=90), bp(102, 64, pulse=90), ox(98, pulse=90))))
     pressure = data["result"]["blood_pressure"]
     assert pressure["category"] == "needs_percentile"
