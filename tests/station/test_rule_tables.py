@@ -1,7 +1,7 @@
 """The guideline tables the checks apply, boundary by boundary, each row with its source.
 
 Every row's id names the guideline and the section of
-``../shared/reference/clinical-rules.md`` (written "CR 3.x" in the ids) it comes from. Both
+``docs/reference/clinical-rules.md`` (written "CR 3.x" in the ids) it comes from. Both
 sides of every threshold are tested. Rows are plain values, so a wrong row reads like a wrong
 line of the guideline table.
 """
