@@ -53,6 +53,7 @@ FLAG_TIME_STAMP = 0x02
 FLAG_PULSE_RATE = 0x04
 FLAG_USER_ID = 0x08
 FLAG_STATUS = 0x10
+_FLAG_RESERVED_6 = 0x40
 MIN_LENGTH = 7
 USER_ID_UNKNOWN = 0xFF  # Nordic BloodPressureMeasurementCallback Javadoc
 
@@ -192,29 +193,38 @@ def encode_blood_pressure(
     user_id: int | None = None,
     status: BloodPressureStatus | None = None,
     pulse_range: int = 0,
+    quirks: BloodPressureQuirks = NO_QUIRKS,
 ) -> bytes:
     """The 0x2A35 bytes a cuff would send (used by simulators and tests).
 
     ``pulse_range`` is the raw 2-bit pulse-rate range (0 within, 1 above, 2 below).
+    ``quirks=BEURER_BM`` writes what a Beurer BM85 sends (module docstring): flag bit 6 set,
+    MAP 0x0000, pulse and status big-endian, a user id byte without flag bit 3.
     """
+    order: Literal["big", "little"] = "big" if quirks.big_endian_pulse_and_status else "little"
     flags = FLAG_KPA if unit is PressureUnit.KPA else 0
-    body = (
-        encode_sfloat(systolic, decimals)
-        + encode_sfloat(diastolic, decimals)
-        + encode_sfloat(mean_arterial, decimals)
+    if quirks.big_endian_pulse_and_status:
+        flags |= _FLAG_RESERVED_6  # as the BM85 captures show
+    mean = (
+        b"\x00\x00"
+        if quirks.zero_mean_arterial_is_absent
+        else encode_sfloat(mean_arterial, decimals)
     )
+    body = encode_sfloat(systolic, decimals) + encode_sfloat(diastolic, decimals) + mean
     if include_timestamp or timestamp is not None:
         flags |= FLAG_TIME_STAMP
         body += encode_date_time(timestamp)
     if include_pulse_rate or pulse_rate is not None:
         flags |= FLAG_PULSE_RATE
-        body += encode_sfloat(pulse_rate)
-    if user_id is not None:
+        body += int.from_bytes(encode_sfloat(pulse_rate), "little").to_bytes(2, order)
+    if quirks.user_id_always_present:
+        body += bytes((USER_ID_UNKNOWN if user_id is None else user_id,))
+    elif user_id is not None:
         flags |= FLAG_USER_ID
         body += bytes((user_id,))
     if status is not None:
         flags |= FLAG_STATUS
-        body += _status_bits(status, pulse_range).to_bytes(2, "little")
+        body += _status_bits(status, pulse_range).to_bytes(2, order)
     return bytes((flags,)) + body
 
 

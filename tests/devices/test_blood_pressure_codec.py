@@ -203,3 +203,18 @@ def test_beurer_quirk_still_refuses_a_truncated_packet():
         decode_blood_pressure(
             bytes([86, 106, 0, 71, 0, 0, 0, 234, 7, 8, 11, 18, 31, 0, 0, 63]), BEURER_BM
         )
+
+
+def test_beurer_encoder_writes_the_capture_byte_for_byte():
+    """The simulator of the beurer-bm85 catalogue model sends exactly what the real cuff sent."""
+    raw = encode_blood_pressure(
+        106.0,
+        71.0,
+        None,
+        timestamp=datetime(2026, 8, 11, 18, 31),
+        pulse_rate=63.0,
+        user_id=0,
+        status=BloodPressureStatus(irregular_pulse=True),
+        quirks=BEURER_BM,
+    )
+    assert raw == bytes([86, 106, 0, 71, 0, 0, 0, 234, 7, 8, 11, 18, 31, 0, 0, 63, 0, 0, 4])
