@@ -6,10 +6,10 @@ Heart rate (``docs/reference/clinical-rules.md`` 3.8: prefer evidence-based cent
 * Normal is the 1st-99th centile of Fleming S et al., "Normal ranges of heart rate and
   respiratory rate in children from birth to 18 years of age", Lancet 2011;377:1011-18,
   Table 2 (heart-rate centiles by age band; https://pmc.ncbi.nlm.nih.gov/articles/PMC3789232).
-  The numbers below are that table's 1st and 99th centile columns as published; this
-  project's retrieval confirmed the paper and its age bands but not the table text itself, so
-  a clinician should check them against the PDF before sign-off (the issue asks for that
-  to be said).
+  The numbers below are that table's 1st and 99th centile columns. Unconfirmed: the team's
+  retrieval reached the paper (PMC3789232) and its stated medians (127/min at birth, 145 at
+  about 1 month, 113 at 2 years, which these bands bracket) but not the table's text, so a
+  clinician must check every number against the published table before sign-off.
 * Outside 1st-99th is abnormal and a same-day review: NICE NG143 (fever in under 5s,
   table 1 "traffic light system", amber: tachycardia > 160/min under 12 months, > 150/min
   at 12-24 months, > 140/min at 2-5 years; amber means a face-to-face assessment) puts its
