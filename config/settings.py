@@ -77,6 +77,13 @@ class StationSection(_Section):
         le=600,
         description="How long confirmed results stay on the patient screen.",
     )
+    bp_arm: Literal["left", "right", ""] = Field(
+        default="",
+        description=(
+            "The arm this desk measures blood pressure on: 'left', 'right', or '' (not "
+            "recorded: the uploaded blood-pressure Observations carry no body site)."
+        ),
+    )
 
 
 class DatabaseSection(_Section):

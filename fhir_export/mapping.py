@@ -29,12 +29,19 @@ Decisions where the notes are unconfirmed or the brief left a choice:
   station-local identifier systems (``urn:vitals-station:encounter`` / ``...:observation``)
   without an organization id, rather than a SATUSEHAT system ending in a bare slash. The
   identifier values are unchanged.
-* bodySite is the right arm (SNOMED 368209003, the sample data's default) for systolic and
-  diastolic; the arm is not recorded at the desk yet and can become a setting later.
+* bodySite (systolic and diastolic only) is the arm the desk's settings name
+  (``[station] bp_arm``): SNOMED CT 368208006 "Left upper arm structure" or 368209003 "Right
+  upper arm structure" (the code of SATUSEHAT's sample BP Observation, satusehat.md 2.1; IDCore
+  binds bodySite to SNOMED CT body structures, yy-dto/IDCore
+  ``input/fsh/ValueSet-ObservationBodySite.fsh``; rule 10011 requires SNOMED). With no arm
+  set, no bodySite is sent: which arm was used is clinical data, not a constant, and the draft
+  IDCore 1..1 is not a SATUSEHAT rule (satusehat.md 2.1 and "Added after trying the station").
 * Interpretation: written when the checks gave one; left out when ``None``, for blood pressure
   too, although the draft IDCore profiles make it 1..1 (section 2.1): inventing a clinical
   judgement is worse than a missing optional-in-R4 element, and no SATUSEHAT rule number for
-  it is known.
+  it is known. Each Observation carries its own judgement, of its own value against its own
+  reference range (``station.checks.interpretation``): the systolic and the diastolic of one
+  reading can differ.
 * Values are JSON numbers: integral values are written as integers (120, not 120.0);
   NaN and infinities are a ``ValueError``.
 * Simulated readings carry a note and a device display starting with ``SIMULATOR``.
@@ -123,6 +130,11 @@ _VITAL_SIGNS_CATEGORY = {
     "display": "Vital Signs",
 }
 _BLOOD_PRESSURE = frozenset({VitalKind.SYSTOLIC, VitalKind.DIASTOLIC})
+# SNOMED CT upper-arm body structures, for ``ExportContext.bp_arm`` (module docstring).
+_ARMS: dict[str, tuple[str, str]] = {
+    "left": ("368208006", "Left upper arm structure"),
+    "right": ("368209003", "Right upper arm structure"),
+}
 _INTERPRETATIONS = {
     "N": "Normal",
     "H": "High",
@@ -310,10 +322,9 @@ def observation_for(
         data["interpretation"] = [interpretation]
     if vital.simulated:
         data["note"] = [{"text": SIMULATOR_NOTE}]
-    if vital.kind in _BLOOD_PRESSURE:
-        data["bodySite"] = {
-            "coding": [{"system": SNOMED, "code": "368209003", "display": "Right arm"}]
-        }
+    if vital.kind in _BLOOD_PRESSURE and ctx.bp_arm:
+        code, display = _ARMS[ctx.bp_arm]
+        data["bodySite"] = {"coding": [{"system": SNOMED, "code": code, "display": display}]}
     device = _device_display(vital)
     if device is not None:
         data["device"] = {"display": device}

@@ -10,8 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Literal
 
-__all__ = ["ExportContext", "VisitExport", "VitalKind", "VitalSign"]
+__all__ = ["BP_ARMS", "BpArm", "ExportContext", "VisitExport", "VitalKind", "VitalSign"]
+
+# The arm the desk's cuff is put on (``[station] bp_arm``); "" = not recorded.
+BpArm = Literal["left", "right", ""]
+BP_ARMS: tuple[BpArm, ...] = ("left", "right", "")
 
 
 class VitalKind(StrEnum):
@@ -62,9 +67,20 @@ class VisitExport:
 
 @dataclass(frozen=True, slots=True)
 class ExportContext:
-    """Facility facts from the settings (``SATUSEHAT_*``); empty strings when not configured."""
+    """Facility and desk facts from the settings (``SATUSEHAT_*``, ``[station] bp_arm``);
+    empty strings when not configured.
+
+    ``bp_arm`` is the arm this desk measures blood pressure on. It becomes the blood-pressure
+    Observations' bodySite; empty means nobody recorded it and no bodySite is sent (never
+    invent clinical data).
+    """
 
     organization_id: str
     location_id: str
     practitioner_nik: str
     practitioner_ihs: str | None = None
+    bp_arm: BpArm = ""
+
+    def __post_init__(self) -> None:
+        if self.bp_arm not in BP_ARMS:
+            raise ValueError(f"bp_arm must be 'left', 'right' or '', got {self.bp_arm!r}")

@@ -37,6 +37,7 @@ def export_context(settings: Settings) -> ExportContext:
         organization_id=satusehat.organization_id,
         location_id=satusehat.location_id,
         practitioner_nik=satusehat.practitioner_nik,
+        bp_arm=settings.station.bp_arm,
     )
 
 

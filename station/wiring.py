@@ -21,6 +21,7 @@ from devices.ble.stream_oximeter import (
     BleStreamOximeterConfig,
     JumperParser,
 )
+from devices.codecs.blood_pressure import BEURER_BM, NO_QUIRKS, BloodPressureQuirks
 from devices.codecs.contec import ContecGeneration
 from devices.contec_oximeter import ContecOximeterConfig, ContecSerialOximeter
 from devices.device import MeasuringDevice
@@ -70,6 +71,13 @@ def _setup_writes(model: DeviceModel) -> tuple[tuple[str, bytes], ...]:
     return ()
 
 
+def _bp_codec(model: DeviceModel) -> tuple[str, BloodPressureQuirks]:
+    """The 0x2A35 decode profile and codec quirks of a catalogue cuff (config/catalog.py)."""
+    if "beurer-bm-byte-order" in model.quirks:
+        return "ble:beurer-bm", BEURER_BM
+    return "ble:blood-pressure", NO_QUIRKS
+
+
 def _real_device(spec: DeviceSpec, client_factory: ClientFactory | None = None) -> MeasuringDevice:
     """The model's driver; ``client_factory`` replaces bleak (a simulated peripheral)."""
     model = spec.model
@@ -104,7 +112,10 @@ def _real_device(spec: DeviceSpec, client_factory: ClientFactory | None = None) 
             )
         return BleBloodPressureCuff(
             BleCuffConfig(
-                address=spec.address, label=model.name, setup_writes=_setup_writes(model)
+                address=spec.address,
+                label=model.name,
+                setup_writes=_setup_writes(model),
+                measurement_profile=_bp_codec(model)[0],
             ),
             client_factory,
             local_clock,
@@ -146,7 +157,12 @@ def _configured_device(spec: DeviceSpec, pace_s: float, seed: int | None) -> Mea
     assert model is not None
     if model.transport == "bluetooth":
         factory = simulated_ble_factory(
-            model.protocol, local_clock, pace_s=pace_s, seed=seed, model_id=model.id
+            model.protocol,
+            local_clock,
+            pace_s=pace_s,
+            seed=seed,
+            model_id=model.id,
+            bp_quirks=_bp_codec(model)[1],
         )
         return SimulatedModel(_real_device(DeviceSpec(model, "simulated"), factory))
     port, simulator = start_serial_simulator(model.protocol, seed=seed)

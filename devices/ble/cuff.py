@@ -69,6 +69,9 @@ class BleCuffConfig:
     # Vendor writes sent right after connecting, when the characteristic exists:
     # (characteristic UUID, bytes). From the catalogue's quirks (config/catalog.py).
     setup_writes: tuple[tuple[str, bytes], ...] = ()
+    # The decode profile of 0x2A35 (devices/codecs/registry.py): "ble:beurer-bm" for a
+    # catalogue model with the "beurer-bm-byte-order" quirk.
+    measurement_profile: str = "ble:blood-pressure"
 
 
 class BleBloodPressureCuff(DeviceBase):
@@ -128,7 +131,7 @@ class BleBloodPressureCuff(DeviceBase):
 
         def on_measurement(payload: bytes) -> None:
             try:
-                reading = decode_notification("ble:blood-pressure", payload)
+                reading = decode_notification(config.measurement_profile, payload)
             except DeviceError as exc:
                 problems.append(str(exc))
                 on_event(self._event(DeviceState.MEASURING, str(exc)))

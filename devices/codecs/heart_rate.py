@@ -1,7 +1,8 @@
 """Heart Rate Measurement (0x2A37), Bluetooth Heart Rate Service 1.0 (device-protocols.md 1.3).
 
 flags u8 | heart rate u8 or u16 (bit 0) | energy expended u16 kJ (bit 3)
-| RR intervals u16 each, 1/1024 s, to the end of the packet (bit 4).
+| RR intervals u16 each, 1/1024 s, to the end of the packet (bit 4), reported in seconds
+as ``raw / 1024`` exactly.
 Sensor contact: bit 2 = feature supported, bit 1 = contact detected.
 """
 
@@ -51,8 +52,10 @@ def decode_heart_rate(payload: bytes) -> HeartRate:
             raise DecodeError(f"{_NAME}: flags say RR intervals present but none follow")
         if len(rest) % 2:
             raise DecodeError(f"{_NAME}: RR intervals end with an odd byte")
+        # raw / 1024 is exact in a double (a 16-bit integer over a power of two): no
+        # rounding, so HRV tools get what the strap measured.
         intervals = [
-            round(int.from_bytes(rest[i : i + 2], "little") / RR_UNITS_PER_SECOND, 4)
+            int.from_bytes(rest[i : i + 2], "little") / RR_UNITS_PER_SECOND
             for i in range(0, len(rest), 2)
         ]
     if flags & FLAG_CONTACT_SUPPORTED:

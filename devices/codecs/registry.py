@@ -7,7 +7,11 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from devices.codecs.berry import decode_berry_frame
-from devices.codecs.blood_pressure import decode_blood_pressure, decode_cuff_pressure
+from devices.codecs.blood_pressure import (
+    decode_beurer_blood_pressure,
+    decode_blood_pressure,
+    decode_cuff_pressure,
+)
 from devices.codecs.contec import decode_contec_packet
 from devices.codecs.errors import DecodeError
 from devices.codecs.heart_rate import decode_heart_rate
@@ -46,6 +50,8 @@ PROFILES: Mapping[str, Decoder] = MappingProxyType(
         "serial:contec-cms50": decode_contec_packet,
         # One ASCII 1 line of a Masimo Rad-8, given as the hex of its bytes.
         "serial:masimo-rad8": decode_masimo_line,
+        # 0x2A35 from a Beurer BM cuff: pulse and status big-endian (blood_pressure.BEURER_BM).
+        "ble:beurer-bm": decode_beurer_blood_pressure,
         # Vendor UART-over-BLE oximeters.
         "ble:berry-bm1000": decode_berry_frame,
         "ble:jumper": decode_jumper_packet,

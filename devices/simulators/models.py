@@ -23,7 +23,12 @@ from typing import Protocol
 from devices.ble import uuids
 from devices.ble.client import BleClient, ClientFactory
 from devices.codecs.berry import BERRY_NOTIFY_UUID, encode_berry_frame
-from devices.codecs.blood_pressure import encode_blood_pressure, encode_cuff_pressure
+from devices.codecs.blood_pressure import (
+    NO_QUIRKS,
+    BloodPressureQuirks,
+    encode_blood_pressure,
+    encode_cuff_pressure,
+)
 from devices.codecs.contec import ContecGeneration
 from devices.codecs.jumper import JUMPER_NOTIFY_UUID
 from devices.codecs.omron_classic import layout_for
@@ -87,7 +92,12 @@ class SimulatedModel:
             self._simulator = None
 
 
-def _cuff_script(values: SimulatedValues, clock: LocalClock, pace_s: float) -> list[Step]:
+def _cuff_script(
+    values: SimulatedValues,
+    clock: LocalClock,
+    pace_s: float,
+    quirks: BloodPressureQuirks = NO_QUIRKS,
+) -> list[Step]:
     """Yesterday's stored record replayed first (the station must ignore it), then the live
     measurement: rising 0x2A36 cuff pressure and one indicated 0x2A35."""
     now = clock()
@@ -97,7 +107,12 @@ def _cuff_script(values: SimulatedValues, clock: LocalClock, pace_s: float) -> l
             "notify",
             uuids.BLOOD_PRESSURE_MEASUREMENT,
             encode_blood_pressure(
-                old_sys, old_dia, None, pulse_rate=old_pulse, timestamp=now - timedelta(days=1)
+                old_sys,
+                old_dia,
+                None,
+                pulse_rate=old_pulse,
+                timestamp=now - timedelta(days=1),
+                quirks=quirks,
             ),
         )
     ]
@@ -119,6 +134,7 @@ def _cuff_script(values: SimulatedValues, clock: LocalClock, pace_s: float) -> l
                 round((systolic + 2 * diastolic) / 3),
                 pulse_rate=pulse,
                 timestamp=clock().replace(microsecond=0),
+                quirks=quirks,
             ),
         )
     )
@@ -188,10 +204,12 @@ def simulated_ble_factory(
     pace_s: float,
     seed: int | None = None,
     model_id: str = "",
+    bp_quirks: BloodPressureQuirks = NO_QUIRKS,
 ) -> ClientFactory:
     """A client factory whose peripherals speak ``protocol``; one new script per connection.
     Omron's classic protocol is a dialogue rather than a script: its own simulated cuff
-    (``devices.simulators.omron_classic``) answers, with the memory layout of ``model_id``."""
+    (``devices.simulators.omron_classic``) answers, with the memory layout of ``model_id``.
+    ``bp_quirks``: a cuff that sends 0x2A35 the way a vendor does (e.g. Beurer's BM)."""
     if protocol not in BLE_SIMULATED_PROTOCOLS:
         raise ValueError(f"no Bluetooth simulator for protocol {protocol!r}")
     if protocol == "ble-omron-classic":
@@ -200,7 +218,7 @@ def simulated_ble_factory(
 
     def script() -> list[Step]:
         if protocol == "ble-bls":
-            return _cuff_script(values, clock, pace_s)
+            return _cuff_script(values, clock, pace_s, bp_quirks)
         if protocol == "ble-plx":
             return _plx_script(values, clock, pace_s)
         if protocol == "ble-berry":

@@ -1,7 +1,7 @@
 """Classifying the values that count: blood pressure, SpO2, heart rate, by age.
 
 Pure functions of their arguments. Every threshold names its source in
-``../shared/reference/clinical-rules.md``; where the notes leave a gap the decision is written
+``docs/reference/clinical-rules.md``; where the notes leave a gap the decision is written
 next to the number.
 """
 
@@ -10,14 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from station.checks.findings import Finding, Severity
+from station.checks.paediatric import aap_immediate_care_bound, child_heart_rate_limits
 from station.checks.rulesets import BloodPressureBand, Referral, RuleSet
 
 __all__ = [
+    "AAP_ADOLESCENT_AGE",
+    "ADOLESCENT_BANDS",
     "ADULT_AGE",
     "Classification",
+    "child_blood_pressure_bands",
     "classify_blood_pressure",
     "classify_heart_rate",
     "classify_spo2",
+    "hypotension_limit",
 ]
 
 ADULT_AGE = 18
@@ -36,13 +41,7 @@ HR_CRITICAL_HIGH = 131.0
 HR_LOW = 50.0
 HR_HIGH = 90.0
 HR_HIGH_FOLLOW_UP = 110.0
-# Children: PALS normal ranges by age (3.8: 1 month 110-180, 1 year 80-160, 6 years 75-115,
-# 14 years 60-100). PALS flags too many healthy children (Fleming et al.), so outside the
-# range is only "abnormal". Decision (no paediatric red limit in the notes): the adult red
-# limit <= 40 and anything above the infant maximum of 180 are critical at any age.
-_PALS_HR = ((1, 110.0, 180.0), (6, 80.0, 160.0), (14, 75.0, 115.0), (ADULT_AGE, 60.0, 100.0))
-CHILD_HR_CRITICAL_HIGH = 180.0
-
+# Children: Fleming 2011 centiles, NICE NG143 and PALS, by age (station/checks/paediatric.py).
 # SpO2 (3.6 station rule; WHO < 90 %): >= 95 normal, 94 borderline, 90-93 amber, < 90 red.
 # Children: < 92 % is a concern outside the newborn period (3.8), inside the amber band.
 SPO2_NORMAL = 95.0
@@ -91,7 +90,7 @@ def _from_band(
     )
 
 
-def _hypotension_limit(age_years: float) -> float:
+def hypotension_limit(age_years: float) -> float:
     # PALS "70 + 2 x age" for 1-10 years; under 1 year the formula's floor, 70 (an infant's
     # normal systolic starts at 70, 3.8), rather than the adult 90.
     if age_years < 11:
@@ -99,13 +98,16 @@ def _hypotension_limit(age_years: float) -> float:
     return ADULT_HYPOTENSION_SYSTOLIC
 
 
+# Adolescents (13-17): >= 180/110, the adult grade-3 limit, is critical (decision, stricter
+# than AAP 2017 4.3d's "> 180/120 in an adolescent": immediate care).
+_GRADE_3_LIMIT = BloodPressureBand(
+    "grade_3_limit", "Sangat tinggi", "Very high", 180, 110, Severity.CRITICAL, Referral.URGENT
+)
 # AAP 2017 absolute caps for children under 13 without height percentiles (3.8), highest
-# first; the referral mirrors the adolescent table. >= 180/110 is the adult grade-3 limit,
-# used as the child's critical floor too (decision: the notes give no paediatric crisis limit).
+# first; the referral mirrors the adolescent table. Above them, AAP 2017 section 4.3d:
+# more than 30 mmHg above the 95th percentile needs immediate care, with a bound that holds
+# at any height (child_blood_pressure_bands).
 _CHILD_CAPS = (
-    BloodPressureBand(
-        "grade_3_limit", "Sangat tinggi", "Very high", 180, 110, Severity.CRITICAL, Referral.URGENT
-    ),
     BloodPressureBand(
         "at_least_stage_2",
         "Setidaknya hipertensi tahap 2 (batas AAP 140/90)",
@@ -136,8 +138,8 @@ _CHILD_CAPS = (
 )
 # AAP 2017 table for 13-17 years (3.8): normal < 120/< 80; elevated 120-129/< 80;
 # stage 1 130/80-139/89; stage 2 >= 140/90.
-_ADOLESCENT = (
-    _CHILD_CAPS[0],
+ADOLESCENT_BANDS = (
+    _GRADE_3_LIMIT,
     BloodPressureBand(
         "stage_2",
         "Hipertensi tahap 2",
@@ -163,13 +165,32 @@ _ADOLESCENT = (
 )
 
 
+def child_blood_pressure_bands(age_years: float) -> tuple[BloodPressureBand, ...]:
+    """A child under 13's bands, highest first: AAP 2017 4.3d immediate care (more than 30
+    above the 95th percentile at any height), then the AAP caps."""
+    systolic, diastolic = aap_immediate_care_bound(age_years)
+    immediate = BloodPressureBand(
+        "aap_immediate_care",
+        f"Sangat tinggi: lebih dari 30 mmHg di atas persentil ke-95 (di atas {systolic:g}/"
+        f"{diastolic:g}), perlu penanganan segera (AAP 2017 4.3d)",
+        f"Very high: more than 30 mmHg above the 95th percentile (above {systolic:g}/"
+        f"{diastolic:g}), needs immediate care (AAP 2017 4.3d)",
+        systolic,
+        diastolic,
+        Severity.CRITICAL,
+        Referral.URGENT,
+        strict=True,
+    )
+    return (immediate, *_CHILD_CAPS)
+
+
 def classify_blood_pressure(
     systolic: float, diastolic: float, age_years: float, rules: RuleSet
 ) -> Classification:
     """The category of a blood-pressure result (the protocol's mean) for a person's age."""
     shown = _bp_text(systolic, diastolic)
-    if systolic < _hypotension_limit(age_years):
-        limit = _hypotension_limit(age_years)
+    if systolic < hypotension_limit(age_years):
+        limit = hypotension_limit(age_years)
         return Classification(
             "blood_pressure",
             "hypotension",
@@ -183,9 +204,9 @@ def classify_blood_pressure(
         band = next(b for b in rules.adult_bands if b.contains(systolic, diastolic))
         return _from_band(band, rules, systolic, diastolic)
     if age_years >= AAP_ADOLESCENT_AGE:
-        band = next(b for b in _ADOLESCENT if b.contains(systolic, diastolic))
+        band = next(b for b in ADOLESCENT_BANDS if b.contains(systolic, diastolic))
         return _from_band(band, rules, systolic, diastolic, "aap-2017-adolescent:")
-    for band in _CHILD_CAPS:
+    for band in child_blood_pressure_bands(age_years):
         if band.contains(systolic, diastolic):
             return _from_band(band, rules, systolic, diastolic, "aap-2017-child:")
     if age_years < AAP_SCREENING_AGE:
@@ -259,30 +280,66 @@ def classify_spo2(spo2: float, age_years: float) -> Classification:
 
 
 def child_heart_rate_range(age_years: float) -> tuple[float, float]:
-    """The PALS normal heart-rate range for a child of this age (3.8)."""
-    for below_age, low, high in _PALS_HR:
-        if age_years < below_age:
-            return low, high
-    return _PALS_HR[-1][1], _PALS_HR[-1][2]
+    """The normal heart-rate range of a child of this age: Fleming 2011's 1st-99th centile."""
+    limits = child_heart_rate_limits(age_years)
+    return limits.low, limits.high
+
+
+def _extreme(rate: float, slow: bool) -> Classification:
+    shown, shown_en = f"{rate:g}/menit", f"{rate:g}/min"
+    return Classification(
+        "heart_rate",
+        "extreme",
+        Severity.CRITICAL,
+        Referral.URGENT,
+        "heart-rate:extreme",
+        f"Denyut nadi {shown}: sangat {'lambat' if slow else 'cepat'}. Segera rujuk.",
+        f"Heart rate {shown_en}: very {'slow' if slow else 'fast'}. Refer urgently.",
+    )
+
+
+def _classify_child_heart_rate(rate: float, age_years: float) -> Classification | None:
+    """Fleming 2011 centiles, NICE NG143, PALS (station/checks/paediatric.py); None: normal."""
+    limits = child_heart_rate_limits(age_years)
+    if limits.urgent_slow(rate) or limits.urgent_fast(rate):
+        return _extreme(rate, slow=limits.urgent_slow(rate))
+    if limits.low <= rate <= limits.high:
+        return None
+    slow = rate < limits.low
+    shown, shown_en = f"{rate:g}/menit", f"{rate:g}/min"
+    centile_id, centile_en = (
+        ("persentil ke-1", "1st centile")
+        if slow
+        else (
+            "persentil ke-99",
+            "99th centile",
+        )
+    )
+    return Classification(
+        "heart_rate",
+        "slow" if slow else "fast",
+        Severity.ABNORMAL,
+        Referral.SAME_DAY,
+        "heart-rate:fleming-2011-centile",
+        f"Denyut nadi {shown}: {'di bawah' if slow else 'di atas'} {centile_id} anak "
+        f"seusianya ({limits.low:g}-{limits.high:g}). Ukur ulang setelah istirahat; bila "
+        "tetap, minta dokter memeriksa hari ini.",
+        f"Heart rate {shown_en}: {'below' if slow else 'above'} the {centile_en} for the "
+        f"child's age ({limits.low:g}-{limits.high:g}). Measure again after a rest; if it "
+        "stays, have a doctor see the child today.",
+    )
 
 
 def classify_heart_rate(rate: float, age_years: float) -> Classification:
     shown = f"{rate:g}/menit"
     shown_en = f"{rate:g}/min"
-    high_critical = HR_CRITICAL_HIGH if age_years >= ADULT_AGE else CHILD_HR_CRITICAL_HIGH + 1
-    if rate <= HR_CRITICAL_LOW or rate >= high_critical:
-        return Classification(
-            "heart_rate",
-            "extreme",
-            Severity.CRITICAL,
-            Referral.URGENT,
-            "heart-rate:extreme",
-            f"Denyut nadi {shown}: sangat {'lambat' if rate <= HR_CRITICAL_LOW else 'cepat'}. "
-            "Segera rujuk.",
-            f"Heart rate {shown_en}: very {'slow' if rate <= HR_CRITICAL_LOW else 'fast'}. "
-            "Refer urgently.",
-        )
-    if age_years >= ADULT_AGE:
+    if age_years < ADULT_AGE:
+        child = _classify_child_heart_rate(rate, age_years)
+        if child is not None:
+            return child
+    else:
+        if rate <= HR_CRITICAL_LOW or rate >= HR_CRITICAL_HIGH:
+            return _extreme(rate, slow=rate <= HR_CRITICAL_LOW)
         if rate <= HR_LOW or rate > HR_HIGH:
             referral = Referral.FOLLOW_UP if rate > HR_HIGH_FOLLOW_UP else Referral.NONE
             slow = rate <= HR_LOW
@@ -295,19 +352,6 @@ def classify_heart_rate(rate: float, age_years: float) -> Classification:
                 f"Denyut nadi {shown}: {'lambat' if slow else 'cepat'}. Ukur ulang setelah "
                 "istirahat.",
                 f"Heart rate {shown_en}: {'slow' if slow else 'fast'}. Measure again after a rest.",
-            )
-    else:
-        low, high = child_heart_rate_range(age_years)
-        if rate < low or rate > high:
-            slow = rate < low
-            return Classification(
-                "heart_rate",
-                "slow" if slow else "fast",
-                Severity.ABNORMAL,
-                Referral.FOLLOW_UP,
-                "heart-rate:pals-range",
-                f"Denyut nadi {shown}: di luar rentang anak seusianya ({low:g}-{high:g}).",
-                f"Heart rate {shown_en}: outside the range for the child's age ({low:g}-{high:g}).",
             )
     return Classification(
         "heart_rate",

@@ -6,37 +6,46 @@ critical high/low (http://terminology.hl7.org/CodeSystem/v3-ObservationInterpret
 
 Decisions:
 
-* Blood pressure is classified as a pair (ESH/ACC-AHA grades are defined on systolic *and*
-  diastolic), so both Observations of a reading carry the pair's interpretation, and its
-  category text (e.g. "Hipertensi derajat 1 (sistolik terisolasi)"); a diastolic of 80 in an
-  isolated systolic hypertension is flagged ``H`` with that text, not judged alone.
-* Reference ranges: blood pressure below the rule set's hypertension threshold for adults
-  (high = threshold - 1: 139/89 under esh-2023, 129/79 under acc-aha-2017); none for children,
-  whose limits are percentiles this desk cannot compute (no height). SpO2 95-100 %
-  (clinical-rules.md 3.6). Heart rate: adults 51-90/min (NEWS2 score-0 band, 3.7), children
-  the PALS range for the age (3.8).
-* Notices that are not judgements (a child's BP that needs a percentile, under-3s) give no
-  interpretation rather than a guessed ``N``.
+* Each Observation is judged on its own value against its own reference range, never by the
+  visit's overall category: a systolic of 170 is ``H`` while the diastolic of 60 beside it is
+  ``N`` (the grade "isolated systolic hypertension" belongs to the visit's findings; SATUSEHAT's
+  sandbox sample judges each BP Observation on its own value, satusehat.md "Added after
+  trying the station"). Systolic is placed in the rule set's bands by the systolic limits
+  alone, diastolic by the diastolic limits alone (ESH/ACC-AHA tables, clinical-rules.md 3.3;
+  AAP 2017 for children, 3.8): ``N`` in a normal band, ``H`` in an abnormal one, ``HH`` in a
+  critical one; a systolic below the hypotension limit (3.5, PALS 3.8) is ``LL``. Texts are the
+  ones of SATUSEHAT's sample data ("Di atas nilai referensi", ...; satusehat.md 2.1).
+* Reference ranges: adults, the rule set's normal range: high = the lowest non-normal band's
+  limit - 1 (139/89 under esh-2023, 119/79 under acc-aha-2017, where "elevated" from 120 is
+  already abnormal), low (systolic) = the hypotension limit 90. Adolescents 13-17: AAP 2017
+  normal < 120/< 80 (high 119/79). Children under 13: none, their limits are height
+  percentiles this desk cannot compute. SpO2 95-100 % (3.6). Heart rate: adults 51-90/min
+  (NEWS2 score-0 band, 3.7), children Fleming 2011's 1st-99th centile for the age
+  (station/checks/paediatric.py).
+* A child under 13 whose value reaches no AAP cap gets no interpretation rather than a guessed
+  ``N`` (the percentile needs height); the same for notices that are not judgements.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from station.checks.classify import (
+    AAP_ADOLESCENT_AGE,
+    ADOLESCENT_BANDS,
     ADULT_AGE,
-    HR_CRITICAL_LOW,
     HR_HIGH,
     HR_LOW,
     SPO2_NORMAL,
     Classification,
+    child_blood_pressure_bands,
     child_heart_rate_range,
-    classify_blood_pressure,
     classify_heart_rate,
     classify_spo2,
+    hypotension_limit,
 )
 from station.checks.findings import Severity
-from station.checks.rulesets import RuleSet
+from station.checks.rulesets import BloodPressureBand, RuleSet
 
 __all__ = [
     "Interpretation",
@@ -72,18 +81,65 @@ def _label(classification: Classification) -> str:
     return classification.message_id.split(": ", 1)[-1].rstrip(".").split(". ")[0]
 
 
+_TEXTS = {
+    "N": "Dalam nilai referensi",
+    "H": "Di atas nilai referensi",
+    "HH": "Jauh di atas nilai referensi (kritis)",
+    "L": "Di bawah nilai referensi",
+    "LL": "Jauh di bawah nilai referensi (kritis)",
+}
+_BAND_CODES = {Severity.NORMAL: "N", Severity.ABNORMAL: "H", Severity.CRITICAL: "HH"}
+
+
+def _bands(age_years: float, rules: RuleSet) -> tuple[BloodPressureBand, ...]:
+    if age_years >= ADULT_AGE:
+        return rules.adult_bands
+    if age_years >= AAP_ADOLESCENT_AGE:
+        return ADOLESCENT_BANDS
+    return child_blood_pressure_bands(age_years)
+
+
+def _judge(band: BloodPressureBand | None) -> Interpretation:
+    if band is None:
+        return Interpretation(None, None)  # a child below every cap: needs a percentile
+    code = _BAND_CODES.get(band.severity)
+    return Interpretation(code, _TEXTS[code] if code else None)
+
+
+def _upper_normal(bands: tuple[BloodPressureBand, ...], systolic: bool) -> float | None:
+    """The highest value still in a normal band: the lowest non-normal limit minus one (or
+    the limit itself where the band starts *above* it, ACC/AHA's strict crisis)."""
+    limits = [
+        (b.systolic if systolic else b.diastolic, b.strict)
+        for b in bands
+        if b.severity is not Severity.NORMAL
+        and (b.systolic if systolic else b.diastolic) is not None
+    ]
+    if not limits:
+        return None
+    limit, strict = min(limits, key=lambda item: (item[0], not item[1]))
+    assert limit is not None
+    return limit if strict else limit - 1
+
+
 def blood_pressure_interpretation(
     systolic: float, diastolic: float, age_years: float, rules: RuleSet
 ) -> tuple[Interpretation, Interpretation]:
-    """For the systolic and the diastolic Observation of one reading."""
-    classification = classify_blood_pressure(systolic, diastolic, age_years, rules)
-    code = _code(classification, low=classification.category == "hypotension")
-    text = _label(classification) if code is not None else None
-    if age_years < ADULT_AGE:
-        return Interpretation(code, text), Interpretation(code, text)
+    """For the systolic and the diastolic Observation of one reading, each judged alone."""
+    bands = _bands(age_years, rules)
+    # A band's limits are reached by systolic *or* diastolic; passing 0 for the other value
+    # places each value by its own limits only.
+    by_systolic = next((b for b in bands if b.contains(systolic, 0.0)), None)
+    by_diastolic = next((b for b in bands if b.contains(0.0, diastolic)), None)
+    judged_sys, judged_dia = _judge(by_systolic), _judge(by_diastolic)
+    low = hypotension_limit(age_years)
+    if systolic < low:
+        judged_sys = Interpretation("LL", _TEXTS["LL"])
+    if age_years < AAP_ADOLESCENT_AGE:
+        return judged_sys, judged_dia
     return (
-        Interpretation(code, text, high=rules.protocol_systolic - 1),
-        Interpretation(code, text, high=rules.protocol_diastolic - 1),
+        replace(judged_sys, low=low, high=_upper_normal(bands, systolic=True)),
+        replace(judged_dia, high=_upper_normal(bands, systolic=False)),
     )
 
 
@@ -97,10 +153,9 @@ def heart_rate_interpretation(rate: float, age_years: float) -> Interpretation:
     classification = classify_heart_rate(rate, age_years)
     if age_years >= ADULT_AGE:
         low, high = HR_LOW + 1, HR_HIGH
-        slow = rate <= HR_LOW
     else:
         low, high = child_heart_rate_range(age_years)
-        slow = rate < low
-    if classification.category == "extreme":
-        slow = rate <= HR_CRITICAL_LOW
+    # Below the reference range is low, critical (LL) or not: every urgent limit for slow
+    # rates (NEWS2 <= 40, PALS < 60 under 6) lies below the range's low end.
+    slow = rate < low
     return Interpretation(_code(classification, low=slow), _label(classification), low, high)

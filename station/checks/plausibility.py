@@ -1,13 +1,25 @@
 """Plausibility rules: values that cannot be real are blocked, never stored as results.
 
 These are the first, "invalid" kind of check (DESIGN.md section 6). The limits are the
-station defaults proposed in ``../shared/reference/clinical-rules.md`` section 3.1 (block
+station defaults proposed in ``docs/reference/clinical-rules.md`` section 3.1 (block
 column), which sit between the loose typo guards of OpenEMR/OpenMRS forms and the devices'
 measuring ranges. They need clinical sign-off; they apply under every rule set.
-Pure functions: no I/O, no clock.
+
+Every number a reading carries is checked, because any of them can reach a grade: systolic,
+diastolic, mean arterial pressure, the cuff's pulse (the heart rate of record when no
+oximeter or strap is used), a strap's heart rate, SpO2 and the oximeter's pulse. A value
+outside its limits, or not a finite number, makes the whole reading invalid: it is blocked,
+never graded, never part of a result or referral, never uploaded (issue 10 item 14). A
+whole reading, not just the one value: a packet with one impossible field has been misread
+(the Beurer BM85 capture sends its pulse big-endian, so a decoder that follows the
+specification reads -256000 there and also takes the status bits from the wrong bytes,
+device-protocols.md, ``config/device_catalog.toml`` beurer quirk), so its other fields cannot
+be trusted either. Pure functions: no I/O, no clock.
 """
 
 from __future__ import annotations
+
+import math
 
 from devices.measurements import (
     BloodPressure,
@@ -23,6 +35,8 @@ __all__ = [
     "DIASTOLIC_MIN_MMHG",
     "HEART_RATE_MAX_BPM",
     "HEART_RATE_MIN_BPM",
+    "MEAN_ARTERIAL_MAX_MMHG",
+    "MEAN_ARTERIAL_MIN_MMHG",
     "SPO2_MAX_PERCENT",
     "SPO2_MIN_PERCENT",
     "SYSTOLIC_MAX_MMHG",
@@ -42,10 +56,17 @@ HEART_RATE_MAX_BPM = 300.0
 # (accuracy is usually stated for 70-100 %, clinical-rules.md 3.1, unconfirmed).
 SPO2_MIN_PERCENT = 50.0
 SPO2_MAX_PERCENT = 100.0
+# Mean arterial pressure: the notes give no limit of its own (3.2: "MAP can be checked against
+# the device's MAP when it is sent"). Decision: the mean of a pressure wave lies between its
+# lowest and highest value, so a MAP is invalid outside the same reading's diastolic-systolic
+# span, and outside the widest block limits (diastolic minimum to systolic maximum).
+MEAN_ARTERIAL_MIN_MMHG = DIASTOLIC_MIN_MMHG
+MEAN_ARTERIAL_MAX_MMHG = SYSTOLIC_MAX_MMHG
 
 _LABELS = {
     "systolic": ("Sistolik", "Systolic"),
     "diastolic": ("Diastolik", "Diastolic"),
+    "mean_arterial": ("Tekanan arteri rata-rata", "Mean arterial pressure"),
     "heart_rate": ("Denyut nadi", "Heart rate"),
     "pulse_rate": ("Denyut nadi", "Pulse rate"),
     "spo2": ("SpO2", "SpO2"),
@@ -66,7 +87,7 @@ def _missing(parameter: str) -> Finding:
 def _out_of_range(
     parameter: str, value: float, low: float, high: float, unit: str
 ) -> Finding | None:
-    if low <= value <= high:
+    if math.isfinite(value) and low <= value <= high:
         return None
     label_id, label_en = _LABELS[parameter]
     shown = f"{value:g} {unit}"
@@ -120,17 +141,16 @@ def _check_blood_pressure(reading: BloodPressure) -> list[Finding]:
                 ),
             )
         )
+    findings += _check_mean_arterial(reading, systolic, diastolic)
     if reading.pulse_rate is not None:
-        # The cuff's pulse is informative only; an impossible pulse blocks nothing else.
+        # The cuff's pulse becomes the heart rate of record when nothing else measured it,
+        # so an impossible one is as invalid as any other value (issue 10 item 14: it was a
+        # notice, and -256000 then graded "heart-rate extreme, refer urgently").
         pulse = _out_of_range(
             "pulse_rate", reading.pulse_rate, HEART_RATE_MIN_BPM, HEART_RATE_MAX_BPM, "/min"
         )
         if pulse is not None:
-            findings.append(
-                Finding(
-                    "pulse_rate", Severity.NOTICE, pulse.code, pulse.message_id, pulse.message_en
-                )
-            )
+            findings.append(pulse)
     status = reading.status
     if status.body_movement:
         findings.append(
@@ -175,6 +195,38 @@ def _check_blood_pressure(reading: BloodPressure) -> list[Finding]:
             )
         )
     return findings
+
+
+def _check_mean_arterial(
+    reading: BloodPressure, systolic: float | None, diastolic: float | None
+) -> list[Finding]:
+    """A MAP the cuff sent (it may send none) must be possible and lie within its own
+    reading's diastolic-systolic span."""
+    mean = reading.in_mmhg(reading.mean_arterial)
+    if mean is None:
+        return []
+    found = _out_of_range(
+        "mean_arterial", mean, MEAN_ARTERIAL_MIN_MMHG, MEAN_ARTERIAL_MAX_MMHG, "mmHg"
+    )
+    if found is not None:
+        return [found]
+    if systolic is None or diastolic is None or diastolic <= mean <= systolic:
+        return []
+    return [
+        Finding(
+            parameter="mean_arterial",
+            severity=Severity.INVALID,
+            code="mean-arterial-outside-reading",
+            message_id=(
+                f"Tekanan arteri rata-rata {mean:g} mmHg tidak di antara diastolik "
+                f"{diastolic:g} dan sistolik {systolic:g}: pengukuran tidak sah. Ukur ulang."
+            ),
+            message_en=(
+                f"Mean arterial pressure {mean:g} mmHg is not between diastolic {diastolic:g} "
+                f"and systolic {systolic:g}: not a valid measurement. Measure again."
+            ),
+        )
+    ]
 
 
 def _check_spo2(reading: SpO2) -> list[Finding]:

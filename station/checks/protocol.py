@@ -1,6 +1,6 @@
 """The blood-pressure protocol: how many readings, and which ones make the result.
 
-Station rule of ``../shared/reference/clinical-rules.md`` 3.4 (after ESH 2018/2021 and the
+Station rule of ``docs/reference/clinical-rules.md`` 3.4 (after ESH 2018/2021 and the
 ASH/ISH practice of readings 1-2 minutes apart):
 
 1. Rest 5 minutes, take reading 1.

@@ -2,7 +2,7 @@
 and cuff pulse against oximeter pulse. They never block a reading and never change a result;
 they tell the health worker what to look at. Pure functions.
 
-Sources: ``../shared/reference/clinical-rules.md`` 3.1 (the "confirm and re-measure" column),
+Sources: ``docs/reference/clinical-rules.md`` 3.1 (the "confirm and re-measure" column),
 3.2 (pulse pressure working rules, cross-checking cuff and oximeter pulse, timestamp sanity).
 """
 

@@ -4,7 +4,7 @@ A rule set is chosen in the settings (``[checks] rule_set``) and its id and vers
 with every visit, so a result can always be traced to the table that classified it. Changing
 any threshold here means a new version.
 
-Sources (``../shared/reference/clinical-rules.md``; section numbers below):
+Sources (``docs/reference/clinical-rules.md``; section numbers below):
 
 * ``esh-2023`` (default): adult grades of ESH/ESC 2018 and 2023 (3.3), whose 140/90 threshold is
   what Indonesian guidance uses (Kemenkes 2014, PERHI 2019/2021; 3.3 recommendation).

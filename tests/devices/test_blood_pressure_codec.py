@@ -1,4 +1,5 @@
-"""0x2A35 and 0x2A36 against the Nordic vectors and computed ones (device-protocols.md 1.2)."""
+"""0x2A35 and 0x2A36 against the Nordic vectors and computed ones (device-protocols.md 1.2),
+and real Beurer BM85 captures for the catalogue's Beurer quirk."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from datetime import datetime
 import pytest
 
 from devices.codecs.blood_pressure import (
+    BEURER_BM,
     decode_blood_pressure,
     decode_cuff_pressure,
     encode_blood_pressure,
     encode_cuff_pressure,
 )
 from devices.codecs.errors import DecodeError
+from devices.codecs.registry import decode_hex
 from devices.measurements import BloodPressure, BloodPressureStatus, CuffPressure, PressureUnit
 
 ALL_STATUS = BloodPressureStatus(
@@ -137,3 +140,81 @@ def test_nordic_intermediate_cuff_pressure(wire, pressure, unit):
 
 def test_cuff_pressure_round_trip():
     assert decode_cuff_pressure(encode_cuff_pressure(142)).cuff_pressure == 142.0
+
+
+# Real Beurer BM85 captures (derdilla/blood-pressure-monitor-fl,
+# app/test/features/bluetooth/logic/characteristics/ble_measurement_data_test.dart):
+# flags 0x56 (time stamp, pulse, status and the reserved bit 6), MAP 0x0000, the pulse and the
+# status big-endian, a user id byte although flag bit 3 is clear.
+BEURER_CAPTURES = [
+    pytest.param(
+        [86, 106, 0, 71, 0, 0, 0, 234, 7, 8, 11, 18, 31, 0, 0, 63, 0, 0, 0],
+        (106.0, 71.0, 63.0, 0, datetime(2026, 8, 11, 18, 31), False),
+        id="BM85 user 1",
+    ),
+    pytest.param(
+        [86, 113, 0, 73, 0, 0, 0, 234, 7, 8, 11, 20, 56, 0, 0, 65, 1, 0, 0],
+        (113.0, 73.0, 65.0, 1, datetime(2026, 8, 11, 20, 56), False),
+        id="BM85 user 2",
+    ),
+    pytest.param(
+        [86, 119, 0, 70, 0, 0, 0, 234, 7, 8, 11, 20, 57, 0, 0, 87, 1, 0, 64],
+        (119.0, 70.0, 87.0, 1, datetime(2026, 8, 11, 20, 57), False),
+        id="BM85 user 2, status 0x0040 (reserved bit)",
+    ),
+    pytest.param(
+        [86, 118, 0, 80, 0, 0, 0, 234, 7, 8, 11, 20, 27, 0, 0, 60, 0, 0, 4],
+        (118.0, 80.0, 60.0, 0, datetime(2026, 8, 11, 20, 27), True),
+        id="BM85 irregular pulse, status big-endian 0x0004",
+    ),
+]
+
+
+@pytest.mark.parametrize(("capture", "expected"), BEURER_CAPTURES)
+def test_beurer_bm_quirk_decodes_the_real_captures(capture, expected):
+    raw = bytes(capture)
+    decoded = decode_blood_pressure(raw, BEURER_BM)
+    systolic, diastolic, pulse, user, timestamp, irregular = expected
+    assert (decoded.systolic, decoded.diastolic, decoded.pulse_rate) == (systolic, diastolic, pulse)
+    assert decoded.mean_arterial is None  # 0x0000: the cuff does not measure it
+    assert (decoded.user_id, decoded.timestamp) == (user, timestamp)
+    assert decoded.status.irregular_pulse is irregular
+    assert decoded.unit is PressureUnit.MMHG
+    assert decoded.raw == raw
+
+
+def test_beurer_capture_decoded_by_the_specification_gives_an_impossible_pulse():
+    """The issue 10 item 14 reading: SFLOAT 0x3F00 (little-endian 00 3F) = -256 x 10^3."""
+    decoded = decode_blood_pressure(
+        bytes([86, 106, 0, 71, 0, 0, 0, 234, 7, 8, 11, 18, 31, 0, 0, 63, 0, 0, 0])
+    )
+    assert decoded.pulse_rate == -256000.0
+    assert decoded.mean_arterial == 0.0
+    assert (decoded.systolic, decoded.diastolic) == (106.0, 71.0)
+
+
+def test_beurer_profile_for_the_decode_command():
+    decoded = decode_hex("ble:beurer-bm", "56 6a00 4700 0000 ea07080b121f00 003f 00 0000")
+    assert (decoded.systolic, decoded.diastolic, decoded.pulse_rate) == (106.0, 71.0, 63.0)
+
+
+def test_beurer_quirk_still_refuses_a_truncated_packet():
+    with pytest.raises(DecodeError, match="user id present"):
+        decode_blood_pressure(
+            bytes([86, 106, 0, 71, 0, 0, 0, 234, 7, 8, 11, 18, 31, 0, 0, 63]), BEURER_BM
+        )
+
+
+def test_beurer_encoder_writes_the_capture_byte_for_byte():
+    """The simulator of the beurer-bm85 catalogue model sends exactly what the real cuff sent."""
+    raw = encode_blood_pressure(
+        106.0,
+        71.0,
+        None,
+        timestamp=datetime(2026, 8, 11, 18, 31),
+        pulse_rate=63.0,
+        user_id=0,
+        status=BloodPressureStatus(irregular_pulse=True),
+        quirks=BEURER_BM,
+    )
+    assert raw == bytes([86, 106, 0, 71, 0, 0, 0, 234, 7, 8, 11, 18, 31, 0, 0, 63, 0, 0, 4])

@@ -36,6 +36,7 @@ CTX = ExportContext(
     organization_id="10000004",
     location_id="b017aa54-f1df-4ec2-9d84-8823815d7228",
     practitioner_nik="3174010101800001",
+    bp_arm="right",
 )
 CTX_IHS = replace(CTX, practitioner_ihs="10009880728")
 EMPTY_CTX = ExportContext("", "", "")
@@ -294,11 +295,48 @@ def test_observation_common_elements():
     assert systolic["device"] == {"display": "Omron HEM-7142T1"}
 
 
+@pytest.mark.parametrize(
+    ("arm", "body_site"),
+    [
+        ("", None),  # not recorded: no body site, never an invented one (issue 10 item 4)
+        ("left", ("368208006", "Left upper arm structure")),
+        ("right", ("368209003", "Right upper arm structure")),
+    ],
+)
+def test_body_site_is_the_desk_setting(arm, body_site):
+    bundle = visit_bundle(VISIT, replace(CTX, bp_arm=arm))
+    observations = observations_by_code(to_dict(bundle))
+    for code in ("8480-6", "8462-4"):
+        resource = observations[code]
+        Observation.model_validate(resource)  # valid R4 (fhir.resources R4B) either way
+        if body_site is None:
+            assert "bodySite" not in resource
+        else:
+            code_, display = body_site
+            snomed = "http://snomed.info/sct"
+            assert resource["bodySite"] == {
+                "coding": [{"system": snomed, "code": code_, "display": display}]
+            }
+        assert not any("rule 10011" in p for p in validate_observation(resource))
+    for code in ("8867-4", "2708-6"):
+        assert "bodySite" not in observations[code]
+    Bundle.model_validate(to_dict(bundle))
+
+
+def test_unknown_arm_is_refused_when_the_context_is_built():
+    with pytest.raises(ValueError, match="bp_arm must be 'left', 'right' or ''"):
+        replace(CTX, bp_arm="both")
+
+
 def test_body_site_interpretation_and_reference_range():
     observations = observations_by_code(to_dict(visit_bundle(VISIT, CTX)))
     right_arm = {
         "coding": [
-            {"system": "http://snomed.info/sct", "code": "368209003", "display": "Right arm"}
+            {
+                "system": "http://snomed.info/sct",
+                "code": "368209003",
+                "display": "Right upper arm structure",
+            }
         ]
     }
     assert observations["8480-6"]["bodySite"] == right_arm

@@ -2,7 +2,7 @@
 point (``station.cli.main``) and once through a real process.
 
 Inputs are built from ``measurement.to_json()``, i.e. exactly what ``vitals-station decode``
-prints. Thresholds behind the expected categories: ``../shared/reference/clinical-rules.md``
+prints. Thresholds behind the expected categories: ``docs/reference/clinical-rules.md``
 (CR) 3.1-3.8, tested row by row in ``test_rule_tables.py``.
 """
 
@@ -187,7 +187,8 @@ def test_critical_spo2(check):
 
 def test_child_of_8(check):
     """Under 13 without height only AAP's caps apply (CR 3.8): below 120/80 needs a
-    percentile assessment; HR 90 is inside PALS 75-115 for 6 years and over."""
+    percentile assessment; HR 90 is inside Fleming 2011's 1st-99th centile for 8-12 years
+    (52-115)."""
     data = ok(check(visit(8, bp(104, 66, pulse=90), bp(102, 64, pulse=90), ox(98, pulse=90))))
     pressure = data["result"]["blood_pressure"]
     assert pressure["category"] == "needs_percentile"
@@ -207,6 +208,47 @@ def test_blocked_reading_is_reported_invalid_and_absent_from_the_result(check):
     assert (pressure["systolic"], pressure["diastolic"]) == (120, 79)
     assert pressure["readings_used"] == 2
     assert pressure["category"] == "normal"
+
+
+# A real Beurer BM85 capture (derdilla/blood-pressure-monitor-fl,
+# app/test/features/bluetooth/logic/characteristics/ble_measurement_data_test.dart): the cuff
+# sends its pulse big-endian; decoded by the Bluetooth specification the pulse is -256000.
+BEURER_BM85 = "566a0047000000ea07080b121f00003f000000"
+
+
+def test_issue_10_beurer_capture_by_the_spec_is_invalid_never_urgent(check, capsys):
+    assert main(["decode", "2a35", BEURER_BM85]) == 0
+    decoded = json.loads(capsys.readouterr().out)
+    assert decoded["pulse_rate"] == -256000
+    data = ok(check(visit(45, decoded)))
+    invalid = {(f["parameter"], f["code"]) for f in data["findings"] if f["severity"] == "invalid"}
+    assert ("pulse_rate", "implausible-value") in invalid
+    assert ("mean_arterial", "implausible-value") in invalid  # MAP 0x0000 read as 0
+    assert not [f for f in data["findings"] if f["severity"] in ("critical", "abnormal")]
+    assert "heart-rate:extreme" not in codes(data)
+    assert data["result"] == {"blood_pressure": None, "spo2": None, "heart_rate": None}
+    assert data["referral"] == "none"
+    assert data["acknowledgement_required"] is False
+
+
+def test_issue_10_beurer_capture_with_the_quirk_is_graded(check, capsys):
+    assert main(["decode", "ble:beurer-bm", BEURER_BM85]) == 0
+    decoded = json.loads(capsys.readouterr().out)
+    assert (decoded["pulse_rate"], decoded["mean_arterial"]) == (63, None)
+    data = ok(check(visit(45, decoded)))
+    assert not codes(data, "invalid")
+    assert data["result"]["heart_rate"]["value"] == 63
+    assert data["result"]["heart_rate"]["category"] == "normal"
+    assert data["result"]["blood_pressure"]["category"] == "optimal"  # 106/71, ESH 2023
+
+
+def test_an_impossible_cuff_pulse_beside_an_oximeter_changes_nothing(check):
+    healthy = [bp(122, 80), bp(118, 78), ox(98, pulse=72.0)]
+    baseline = ok(check(visit(45, *healthy)))
+    data = ok(check(visit(45, *healthy, bp(120, 80, pulse=-256000.0))))
+    assert ("pulse_rate", "invalid") in {(f["parameter"], f["severity"]) for f in data["findings"]}
+    assert data["result"] == baseline["result"]
+    assert data["referral"] == baseline["referral"] == "none"
 
 
 def test_only_a_blocked_reading_gives_no_blood_pressure_result(check):

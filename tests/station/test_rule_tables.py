@@ -1,7 +1,7 @@
 """The guideline tables the checks apply, boundary by boundary, each row with its source.
 
 Every row's id names the guideline and the section of
-``../shared/reference/clinical-rules.md`` (written "CR 3.x" in the ids) it comes from. Both
+``docs/reference/clinical-rules.md`` (written "CR 3.x" in the ids) it comes from. Both
 sides of every threshold are tested. Rows are plain values, so a wrong row reads like a wrong
 line of the guideline table.
 """
@@ -220,10 +220,10 @@ CHILD_ROWS = [
     pytest.param(8, 139, 89, "at_least_stage_1", A, id="AAP 2017 <13y below 140/90 cap (CR 3.8)"),
     pytest.param(8, 140, 90, "at_least_stage_2", A, id="AAP 2017 <13y cap 140/90 stage 2 (CR 3.8)"),
     pytest.param(
-        8, 179, 109, "at_least_stage_2", A, id="AAP 2017 <13y below 180/110 (CR 3.8, 3.5)"
+        8, 147, 105, "at_least_stage_2", A, id="AAP 2017 4.3d 8y: 147/105 not yet immediate"
     ),
     pytest.param(
-        8, 180, 110, "grade_3_limit", C, id="child >=180/110 critical (CR 3.5 grade 3 floor)"
+        8, 148, 90, "aap_immediate_care", C, id="AAP 2017 4.3d 8y: > 95th+30 any height (147)"
     ),
     pytest.param(
         14, 180, 110, "grade_3_limit", C, id="adolescent >=180/110 critical (CR 3.5 floor)"
@@ -308,27 +308,106 @@ def test_adult_heart_rate_news2_bands(rate, category, severity, referral):
     assert (found.category, found.severity, found.referral) == (category, severity, referral)
 
 
+# Fleming 2011 Table 2, 1st and 99th centiles by age band (station/checks/paediatric.py), at
+# an age inside each band; under 2 years the whole year (the store has whole years).
+FLEMING_BANDS = [
+    pytest.param(0, 93, 181, id="Fleming 2011 0-12 months (widest of 4 bands)"),
+    pytest.param(1, 82, 156, id="Fleming 2011 12-24 months (widest of 2 bands)"),
+    pytest.param(2, 76, 142, id="Fleming 2011 2-3 years"),
+    pytest.param(3, 70, 136, id="Fleming 2011 3-4 years"),
+    pytest.param(5, 65, 131, id="Fleming 2011 4-6 years"),
+    pytest.param(7, 59, 123, id="Fleming 2011 6-8 years"),
+    pytest.param(10, 52, 115, id="Fleming 2011 8-12 years"),
+    pytest.param(13, 47, 108, id="Fleming 2011 12-15 years"),
+    pytest.param(17, 43, 104, id="Fleming 2011 15-18 years"),
+]
+
+
+@pytest.mark.parametrize(("age", "low", "high"), FLEMING_BANDS)
+def test_child_heart_rate_on_fleming_centiles_both_directions(age, low, high):
+    for rate in (low, (low + high) / 2, high):  # 1st-99th centile: normal, no referral
+        found = classify_heart_rate(rate, age)
+        assert (found.category, found.severity, found.referral) == ("normal", N, NONE), rate
+    below, above = classify_heart_rate(low - 1, age), classify_heart_rate(high + 1, age)
+    for found, category in ((below, "slow"), (above, "fast")):
+        # Outside 1st-99th: abnormal, a same-day review (NICE NG143 amber, paediatric.py).
+        assert (found.category, found.severity, found.referral) == (category, A, SAME)
+        assert found.code == "heart-rate:fleming-2011-centile"
+
+
 @pytest.mark.parametrize(
-    ("age", "rate", "category", "severity"),
+    ("age", "rate", "referral"),
     [
-        pytest.param(6, 74, "slow", A, id="PALS 6 years HR 75-115: 74 out (CR 3.8)"),
-        pytest.param(6, 75, "normal", N, id="PALS 6 years HR 75-115: 75 in (CR 3.8)"),
-        pytest.param(6, 115, "normal", N, id="PALS 6 years HR 75-115: 115 in (CR 3.8)"),
-        pytest.param(6, 116, "fast", A, id="PALS 6 years HR 75-115: 116 out (CR 3.8)"),
-        pytest.param(3, 180, "fast", A, id="PALS 1 year 80-160: 180 out, not red (CR 3.8)"),
-        pytest.param(3, 181, "extreme", C, id="above infant max 180 red (CR 3.8 1 month 110-180)"),
-        pytest.param(3, 40, "extreme", C, id="child <=40 red as adult NEWS2 (CR 3.7)"),
-        pytest.param(14, 100, "normal", N, id="PALS 14 years HR 60-100: 100 in (CR 3.8)"),
-        pytest.param(14, 101, "fast", A, id="PALS 14 years HR 60-100: 101 out (CR 3.8)"),
+        pytest.param(0, 219, SAME, id="PALS infant SVT from 220: 219 same day"),
+        pytest.param(0, 220, URGENT, id="PALS infant probable SVT >= 220 urgent"),
+        pytest.param(1, 179, SAME, id="PALS child SVT from 180: 179 same day"),
+        pytest.param(1, 180, URGENT, id="PALS child probable SVT >= 180 urgent"),
+        pytest.param(17, 180, URGENT, id="PALS child SVT >= 180 at 17 years"),
+        pytest.param(0, 60, SAME, id="PALS bradycardia < 60: 60 in an infant same day"),
+        pytest.param(0, 59, URGENT, id="PALS bradycardia < 60 urgent, infant"),
+        pytest.param(5, 59, URGENT, id="PALS bradycardia < 60 urgent, 5 years"),
+        pytest.param(6, 58, SAME, id="from 6 years (1st centile 59) PALS 60 not used: 58"),
+        pytest.param(10, 41, SAME, id="10 years: 41 same day"),
+        pytest.param(10, 40, URGENT, id="10 years: NEWS2 <= 40 urgent (CR 3.7)"),
     ],
 )
-def test_child_heart_rate_pals_ranges(age, rate, category, severity):
+def test_child_heart_rate_urgent_limits(age, rate, referral):
     found = classify_heart_rate(rate, age)
-    assert (found.category, found.severity) == (category, severity)
-    if severity is C:
-        assert found.referral is URGENT
-    elif severity is A:
-        assert found.code == "heart-rate:pals-range"
+    assert found.referral is referral
+    assert found.severity is (C if referral is URGENT else A)
+
+
+@pytest.mark.parametrize(
+    ("age", "rate", "category", "referral"),
+    [
+        # Issue 10 item 14: graded normal under PALS although above Fleming's 99th centile.
+        pytest.param(2, 150, "fast", SAME, id="toddler 150 > Fleming 99th 142 (PALS said normal)"),
+        # Far below every paediatric lower limit: more than a follow-up within the month.
+        pytest.param(8, 45, "slow", SAME, id="school child 45 < Fleming 1st 52: same day"),
+        pytest.param(5, 45, "extreme", URGENT, id="5-year-old 45 < PALS 60: urgent"),
+        # Healthy children PALS flagged (Fleming: inside 1st-99th).
+        pytest.param(4, 75, "normal", NONE, id="4 years 75: PALS low 80, Fleming 1st 65"),
+        pytest.param(6, 120, "normal", NONE, id="6 years 120: PALS high 115, Fleming 99th 123"),
+        pytest.param(10, 112, "normal", NONE, id="10 years 112: PALS 115 ok, Fleming 99th 115"),
+        pytest.param(14, 55, "normal", NONE, id="14 years 55: PALS low 60, Fleming 1st 47"),
+        pytest.param(14, 105, "normal", NONE, id="14 years 105: PALS high 100, Fleming 108"),
+    ],
+)
+def test_child_heart_rate_issue_examples(age, rate, category, referral):
+    found = classify_heart_rate(rate, age)
+    assert (found.category, found.referral) == (category, referral)
+
+
+# AAP 2017 4.3d: > 30 above the 95th percentile at the tallest height and either sex (tables
+# 4 and 5, station/checks/paediatric.py), per year of age.
+AAP_IMMEDIATE = [
+    pytest.param(1, 135, 92, id="AAP 2017 1y: 95th 105/62 + 30"),
+    pytest.param(3, 140, 99, id="AAP 2017 3y: 95th 110/69 + 30"),
+    pytest.param(5, 143, 103, id="AAP 2017 5y: 95th 113/73 + 30"),
+    pytest.param(8, 147, 105, id="AAP 2017 8y: 95th 117/75 + 30"),
+    pytest.param(10, 151, 108, id="AAP 2017 10y: 95th 121/78 + 30"),
+    pytest.param(12, 158, 109, id="AAP 2017 12y: 95th 128/79 + 30"),
+]
+
+
+@pytest.mark.parametrize(("age", "systolic", "diastolic"), AAP_IMMEDIATE)
+@pytest.mark.parametrize("rules", [ESH, ACC], ids=["esh-2023", "acc-aha-2017"])
+def test_child_blood_pressure_immediate_care_without_height(age, systolic, diastolic, rules):
+    at_bound = classify_blood_pressure(systolic, diastolic, age, rules)
+    assert at_bound.severity is not C  # "more than 30 above": the bound itself is not
+    assert at_bound.referral is not URGENT
+    for s, d in ((systolic + 1, 60), (100, diastolic + 1)):
+        found = classify_blood_pressure(s, d, age, rules)
+        assert (found.category, found.severity, found.referral) == (
+            "aap_immediate_care",
+            C,
+            URGENT,
+        )
+    # Too low in the other direction: PALS hypotension (70 + 2 x age, CR 3.8).
+    limit = 70 + 2 * age if age < 11 else 90
+    low = classify_blood_pressure(limit - 1, 40, age, rules)
+    assert (low.category, low.referral) == ("hypotension", URGENT)
+    assert classify_blood_pressure(limit, 40, age, rules).category != "hypotension"
 
 
 # -- blood-pressure protocol -----------------------------------------------------------------
@@ -468,6 +547,98 @@ def test_an_invalid_reading_never_enters_the_protocol_mean():
     assert found.blood_pressure.values == {"systolic": 122.0, "diastolic": 79.0}
     assert found.referral is NONE
     assert not found.needs_acknowledgement
+
+
+# Issue 10 item 14: a value outside its physiological limits is invalid, for every parameter a
+# reading carries, and never reaches a grade, a result, a referral or an upload. Each row adds
+# one impossible reading to a healthy visit (two normal BP readings, a normal oximeter
+# reading); the visit must come out exactly as without it, with that reading invalid.
+NAN, INF = float("nan"), float("inf")
+
+
+def bp_full(systolic=120.0, diastolic=80.0, mean=93.0, pulse=72.0):
+    return BloodPressure(systolic, diastolic, mean, PressureUnit.MMHG, b"", pulse_rate=pulse)
+
+
+IMPOSSIBLE = [
+    pytest.param(bp_full(systolic=400.0), "systolic", id="systolic 400 > 300 (CR 3.1)"),
+    pytest.param(bp_full(systolic=NAN), "systolic", id="systolic NaN"),
+    pytest.param(bp_full(diastolic=10.0), "diastolic", id="diastolic 10 < 20 (CR 3.1)"),
+    pytest.param(bp_full(diastolic=-INF), "diastolic", id="diastolic -inf"),
+    pytest.param(bp_full(mean=0.0), "mean_arterial", id="MAP 0 (Beurer's 0x0000 by the spec)"),
+    pytest.param(bp_full(mean=500.0), "mean_arterial", id="MAP 500 > 300"),
+    pytest.param(bp_full(mean=130.0), "mean_arterial", id="MAP 130 above its systolic 120"),
+    pytest.param(bp_full(mean=70.0), "mean_arterial", id="MAP 70 below its diastolic 80"),
+    pytest.param(bp_full(pulse=-256000.0), "pulse_rate", id="cuff pulse -256000 (BM85 by spec)"),
+    pytest.param(bp_full(pulse=400.0), "pulse_rate", id="cuff pulse 400 > 300 (CR 3.1)"),
+    pytest.param(bp_full(pulse=10.0), "pulse_rate", id="cuff pulse 10 < 20 (CR 3.1)"),
+    pytest.param(bp_full(pulse=INF), "pulse_rate", id="cuff pulse inf"),
+    pytest.param(
+        HeartRate(400, SensorContact.DETECTED, b""), "heart_rate", id="strap HR 400 > 300"
+    ),
+    pytest.param(HeartRate(5, SensorContact.DETECTED, b""), "heart_rate", id="strap HR 5 < 20"),
+    pytest.param(SpO2(101.0, 72.0, b""), "spo2", id="SpO2 101 > 100 (CR 3.1)"),
+    pytest.param(SpO2(30.0, 72.0, b""), "spo2", id="SpO2 30 < 50 (CR 3.1)"),
+    pytest.param(SpO2(NAN, 72.0, b""), "spo2", id="SpO2 NaN"),
+    pytest.param(SpO2(98.0, 400.0, b""), "pulse_rate", id="oximeter pulse 400 > 300"),
+    pytest.param(SpO2(98.0, 0.0, b""), "pulse_rate", id="oximeter pulse 0 < 20"),
+    pytest.param(SpO2(98.0, -256000.0, b""), "pulse_rate", id="oximeter pulse -256000"),
+]
+
+
+def _healthy_visit():
+    return [at(bp_full(122.0, 80.0), 0), at(bp_full(118.0, 78.0), 60), at(ox(98, 72.0), 90)]
+
+
+@pytest.mark.parametrize(("impossible", "parameter"), IMPOSSIBLE)
+@pytest.mark.parametrize("age", [ADULT, 5, 15], ids=["adult", "child-5", "adolescent-15"])
+@pytest.mark.parametrize("position", ["last", "first"])
+def test_an_impossible_value_is_invalid_and_never_graded(impossible, parameter, age, position):
+    healthy = _healthy_visit()
+    baseline = evaluate(healthy, age, ESH)
+    added = at(impossible, 120 if position == "last" else -120)
+    readings = [*healthy, added] if position == "last" else [added, *healthy]
+    found = evaluate(readings, age, ESH)
+    own = found.reading_findings[len(healthy) if position == "last" else 0]
+    assert any(f.parameter == parameter and f.severity is Severity.INVALID for f in own)
+    # Nothing graded from it: the visit is judged exactly as without the reading.
+    assert found.result_json() == baseline.result_json()
+    assert found.referral is baseline.referral
+    assert found.referral_reasons == baseline.referral_reasons
+    assert found.visit_findings == baseline.visit_findings
+    assert found.bp_readings_taken == baseline.bp_readings_taken
+    graded = (Severity.CRITICAL, Severity.ABNORMAL)
+    assert [f for f in found.findings if f.severity in graded] == [
+        f for f in baseline.findings if f.severity in graded
+    ]
+    assert not any(f.severity in graded for f in own)
+    assert found.needs_acknowledgement is baseline.needs_acknowledgement
+
+
+@pytest.mark.parametrize(("impossible", "parameter"), IMPOSSIBLE)
+def test_an_impossible_value_alone_gives_no_result_and_no_referral(impossible, parameter):
+    found = evaluate([at(impossible)], ADULT, ESH)
+    assert found.result_json() == {"blood_pressure": None, "spo2": None, "heart_rate": None}
+    assert found.referral is NONE
+    assert found.referral_reasons == ()
+    assert [f.severity for f in found.findings if f.severity is not NOTE] == [
+        Severity.INVALID
+    ] * len([f for f in found.findings if f.severity is not NOTE])
+
+
+@pytest.mark.parametrize(
+    ("mean", "invalid"),
+    [
+        pytest.param(None, False, id="no MAP sent: nothing to check"),
+        pytest.param(80.0, False, id="MAP = diastolic 80: allowed"),
+        pytest.param(120.0, False, id="MAP = systolic 120: allowed"),
+        pytest.param(79.0, True, id="MAP 79 below diastolic 80"),
+        pytest.param(121.0, True, id="MAP 121 above systolic 120"),
+    ],
+)
+def test_mean_arterial_lies_within_its_reading(mean, invalid):
+    found = evaluate([at(bp_full(120.0, 80.0, mean))], ADULT, ESH)
+    assert bool(codes(found.findings, Severity.INVALID)) is invalid
 
 
 # -- notices ---------------------------------------------------------------------------------
