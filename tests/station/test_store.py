@@ -215,8 +215,10 @@ def test_bad_database_url_gives_a_clear_error(tmp_path):
         open_database("not a url")
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(DatabaseError, match="cannot create the folder"):
+    # A given URL's folder must exist (issue 16): a typo never starts a fresh database.
+    with pytest.raises(DatabaseError, match="does not exist"):
         open_database(f"sqlite:///{blocker}/sub/db.sqlite3")
+    assert not (tmp_path / "file" / "sub").exists()
 
 
 def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
