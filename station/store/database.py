@@ -236,10 +236,12 @@ def _lock_for_migration(connection: Connection) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
 
 
-def _refuse_unknown_revision(connection: Connection, config: Config) -> None:
-    """A database stamped by a newer version of this program is left untouched."""
+def _refuse_unknown_revision(connection: Connection, config: Config) -> set[str]:
+    """The database's schema revisions; one this program does not know (a newer version
+    wrote it) is refused, leaving the database untouched."""
     script = ScriptDirectory.from_config(config)
-    for revision in MigrationContext.configure(connection).get_current_heads():
+    heads = set(MigrationContext.configure(connection).get_current_heads())
+    for revision in heads:
         try:
             known = script.get_revision(revision)
         except (CommandError, ResolutionError):
@@ -250,6 +252,7 @@ def _refuse_unknown_revision(connection: Connection, config: Config) -> None:
                 f"knows (latest {script.get_current_head()!r}); nothing was changed: use the "
                 "newer version of vitals-station"
             )
+    return heads
 
 
 def _display(url: str) -> str:
@@ -270,12 +273,17 @@ def open_database(url: str | None = None) -> Database:
     url = url or default_database_url()
     engine = _create_engine(url, create_folder=create_folder)
     try:
-        with engine.begin() as connection:
-            _lock_for_migration(connection)
-            config = _alembic_config()
-            _refuse_unknown_revision(connection, config)
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        config = _alembic_config()
+        with engine.connect() as connection:
+            # Already current (the usual case): no lock, so a reader such as ``status``
+            # never waits for a desk that is writing.
+            current = _refuse_unknown_revision(connection, config)
+        if current != {head_revision()}:
+            with engine.begin() as connection:
+                _lock_for_migration(connection)
+                _refuse_unknown_revision(connection, config)  # another process may have won
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
     except DatabaseError:
         engine.dispose()
         raise
