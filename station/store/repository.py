@@ -280,6 +280,26 @@ class Store:
                     unreadable.append(exc)
         return VisitsLoaded(visits, unreadable)
 
+    def open_visits(self, station_id: str) -> list[StoredVisit]:
+        """This desk's visits still open, oldest first. At start-up, before the desk opens a
+        visit itself, these were left open when the station stopped (issue 11). An open
+        visit's entries stay ``pending`` and are never uploaded until it is confirmed
+        (``UploadStore.claim`` takes confirmed visits only); cancelling deletes them."""
+        query = (
+            select(VisitRow)
+            .options(_VISIT_LOAD)
+            .where(VisitRow.status == VisitStatus.OPEN, VisitRow.station_id == station_id)
+            .order_by(VisitRow.started_at)
+        )
+        visits: list[StoredVisit] = []
+        with self._db.sessions() as session:
+            for row in session.scalars(query):
+                try:
+                    visits.append(_visit_from_row(row))
+                except UnreadableVisit:
+                    continue  # shown by status and export; cannot be resumed
+        return visits
+
     def last_confirmed_visit_start(self, nik: str, before: datetime) -> datetime | None:
         """When this person's latest confirmed visit before ``before`` began, at any desk that
         shares this database. A confirmed visit at a CKG desk is a CKG check (station.ckg)."""
@@ -405,12 +425,17 @@ class Store:
     # -- status --------------------------------------------------------------------------
 
     def counts(self) -> dict[str, object]:
-        """Numbers for ``vitals-station status``."""
+        """Numbers for ``vitals-station status`` (``visits`` counts confirmed ones)."""
         with self._db.sessions() as session:
             visits = session.scalar(
                 select(func.count())
                 .select_from(VisitRow)
                 .where(VisitRow.status == VisitStatus.CONFIRMED)
+            )
+            open_visits = session.scalar(
+                select(func.count())
+                .select_from(VisitRow)
+                .where(VisitRow.status == VisitStatus.OPEN)
             )
             readings = session.scalar(select(func.count()).select_from(ReadingRow))
             outbox = {status.value: 0 for status in OutboxStatus}
@@ -431,4 +456,8 @@ class Store:
             "outbox": outbox,
             "last_upload": last_upload,
             "last_error": last_error,
+            # Visits not yet confirmed or cancelled, at any desk: one left by a crash shows
+            # here for a headless station (issue 11). Their entries count as pending above
+            # but are not uploaded before confirmation.
+            "open_visits": int(open_visits or 0),
         }
