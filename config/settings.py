@@ -221,15 +221,26 @@ def _describe_error(error: Mapping[str, Any]) -> str:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError as exc:
         raise SettingsError(f"settings file {path} does not exist") from exc
     except OSError as exc:
         raise SettingsError(f"settings file {path} cannot be read: {exc.strerror}") from exc
     try:
+        # utf-8-sig: a byte-order mark at the start (what Windows Notepad writes) is accepted.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SettingsError(
+            f"settings file {path} is not UTF-8 text (byte {exc.start} is {data[exc.start]:#04x})"
+        ) from exc
+    if "\x00" in text:
+        raise SettingsError(f"settings file {path} is not a text file (it contains NUL bytes)")
+    try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"settings file {path} is not valid TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise SettingsError(f"settings file {path} is nested too deeply to be settings") from exc
 
 
 def _apply_environment(data: dict[str, Any], environ: Mapping[str, str]) -> None:

@@ -28,6 +28,7 @@ __all__ = [
     "HeartRate",
     "Measurement",
     "MeasurementKind",
+    "NonFiniteValueError",
     "PlxDeviceStatus",
     "PlxMeasurementStatus",
     "PressureUnit",
@@ -113,6 +114,20 @@ class PlxDeviceStatus:
     sensor_disconnected: bool = False
 
 
+class NonFiniteValueError(ValueError):
+    """A measurement was given an infinite or NaN number. No codec may yield one (a device's
+    special values are ``None``), and a stored ``Infinity`` would make its visit unreadable
+    (issue 10), so the types refuse it when they are built."""
+
+
+def _require_finite(kind: str, **values: float | int | None) -> None:
+    for name, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, float) and not math.isfinite(value):
+            raise NonFiniteValueError(f"{kind} {name} must be a finite number, got {value!r}")
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -132,6 +147,15 @@ class BloodPressure:
     user_id: int | None = None
     status: BloodPressureStatus = field(default_factory=BloodPressureStatus)
     kind: Literal[MeasurementKind.BLOOD_PRESSURE] = MeasurementKind.BLOOD_PRESSURE
+
+    def __post_init__(self) -> None:
+        _require_finite(
+            "blood pressure",
+            systolic=self.systolic,
+            diastolic=self.diastolic,
+            mean_arterial=self.mean_arterial,
+            pulse_rate=self.pulse_rate,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -167,6 +191,9 @@ class CuffPressure:
     raw: bytes
     kind: Literal[MeasurementKind.CUFF_PRESSURE] = MeasurementKind.CUFF_PRESSURE
 
+    def __post_init__(self) -> None:
+        _require_finite("cuff pressure", cuff_pressure=self.cuff_pressure)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": str(self.kind),
@@ -187,6 +214,12 @@ class HeartRate:
     # RR intervals in seconds (the wire unit is 1/1024 s).
     rr_intervals: tuple[float, ...] = ()
     kind: Literal[MeasurementKind.HEART_RATE] = MeasurementKind.HEART_RATE
+
+    def __post_init__(self) -> None:
+        _require_finite("heart rate", heart_rate=self.heart_rate)
+        _require_finite("heart rate", energy_expended=self.energy_expended)
+        for interval in self.rr_intervals:
+            _require_finite("heart rate", rr_interval=interval)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -220,6 +253,14 @@ class SpO2:
                 status.update({f.name: getattr(part, f.name) for f in fields(part)})
         return status
 
+    def __post_init__(self) -> None:
+        _require_finite(
+            "SpO2",
+            spo2=self.spo2,
+            pulse_rate=self.pulse_rate,
+            pulse_amplitude_index=self.pulse_amplitude_index,
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": str(self.kind),
@@ -247,11 +288,26 @@ def _number(data: dict[str, Any], key: str, *, required: bool = False) -> float 
     value = data[key]
     if value is None:
         return None
+    return _finite(value, f"'{key}'", "a number or null")
+
+
+def _finite(value: Any, what: str, expected: str) -> float:
+    """``value`` as a finite float. A JSON integer of hundreds of digits is refused here, not
+    left to overflow later (issue 16)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise MeasurementJsonError(f"'{key}' must be a number or null, got {value!r}")
-    if not math.isfinite(value):
-        raise MeasurementJsonError(f"'{key}' must be a finite number, got {value!r}")
-    return float(value)
+        raise MeasurementJsonError(f"{what} must be {expected}, got {_short(value)}")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise MeasurementJsonError(f"{what} must be a finite number, got {_short(value)}")
+    return number
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:20]}...({len(text)} characters)"
 
 
 def _timestamp(data: dict[str, Any]) -> datetime | None:
@@ -340,8 +396,9 @@ def measurement_from_json(data: Any) -> Measurement:
                 f"got {contact_text!r}"
             ) from exc
         rr = data.get("rr_intervals") or []
-        if not isinstance(rr, list) or not all(isinstance(x, int | float) for x in rr):
+        if not isinstance(rr, list):
             raise MeasurementJsonError("'rr_intervals' must be a list of numbers")
+        rr = [_finite(x, "'rr_intervals'", "a list of numbers") for x in rr]
         energy = _number(data, "energy_expended")
         return HeartRate(
             heart_rate=int(rate),

@@ -12,10 +12,8 @@ import asyncio
 import importlib
 import json
 import logging
-import os
 import signal
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -85,63 +83,74 @@ def _cmd_demo(args: argparse.Namespace, settings: Callable[[], Settings]) -> int
     return 0
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it, so a crash never leaves a
-    half-written export that looks complete."""
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise UsageError(f"folder {folder} does not exist")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp_name).replace(path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+EXIT_PARTIAL = 1
 
 
 def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    """Write the confirmed visits as one FHIR Bundle.
+
+    A visit that cannot be read back or mapped (issue 10) never stops the others: it is left
+    out, named on stderr (``warning: visit ID not exported: reason``, one line each) and in
+    the JSON summary (``"skipped": [{"visit_id", "reason"}]``), and the command exits 1 after
+    writing the file with every other visit, so a script sees that a person must look.
+    """
     from fhir_export.mapping import export_bundle, to_json
     from station.export import export_context, visit_to_export
+    from station.files import write_private_atomically
     from station.store.models import VisitStatus
     from station.wiring import open_store
 
     loaded = settings()
+    path = Path(args.fhir)
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise UsageError(f"folder {folder} does not exist")
     store = open_store(loaded)
     try:
-        visits = store.visits(VisitStatus.CONFIRMED)
+        loaded_visits = store.load_visits(VisitStatus.CONFIRMED)
     finally:
         store.database.close()
-    exports = [visit_to_export(v) for v in visits]
+    context = export_context(loaded)
+    skipped = [{"visit_id": u.visit_id, "reason": str(u)} for u in loaded_visits.unreadable]
+    exports = []
+    for visit in loaded_visits.visits:
+        try:
+            export = visit_to_export(visit)
+            export_bundle([export], context)  # maps this visit alone: a failure is its own
+        except ValueError as exc:  # station.export / fhir_export.mapping say why
+            skipped.append({"visit_id": visit.id, "reason": f"cannot be mapped to FHIR: {exc}"})
+            continue
+        exports.append(export)
+    bundle = export_bundle(exports, context, generated=datetime.now(UTC))
     try:
-        bundle = export_bundle(exports, export_context(loaded), generated=datetime.now(UTC))
-    except ValueError as exc:
-        raise UsageError(f"cannot export the stored visits: {exc}") from exc
-    path = Path(args.fhir)
-    try:
-        _write_atomically(path, to_json(bundle))
+        write_private_atomically(path, to_json(bundle))
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    for item in skipped:
+        sys.stderr.write(f"warning: visit {item['visit_id']} not exported: {item['reason']}\n")
     _print_json(
         {
             "file": str(path),
             "visits": len(exports),
             "observations": sum(len(e.vitals) for e in exports),
+            "skipped": skipped,
         }
     )
-    return 0
+    return EXIT_PARTIAL if skipped else 0
 
 
 def _read_check_input(text: str) -> dict[str, Any]:
     if text == "-":
-        text = sys.stdin.read()
+        try:
+            text = sys.stdin.read()
+        except UnicodeDecodeError as exc:
+            raise UsageError("check input is not UTF-8 text") from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError(f"check input is not JSON: {exc.msg} at line {exc.lineno}") from exc
+    except RecursionError as exc:  # JSON nested thousands deep (issue 16)
+        raise UsageError("check input is nested too deeply to be a reading set") from exc
     if not isinstance(data, dict):
         raise UsageError("check input must be a JSON object with age_years, sex and readings")
     return data

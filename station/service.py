@@ -33,11 +33,13 @@ from enum import StrEnum
 from typing import ParamSpec, TypeVar
 
 from devices.device import DeviceError, DeviceEvent, DeviceState, MeasuringDevice
+from devices.measurements import BloodPressure, CuffPressure
 from station.checks.engine import CheckReading, check_reading
 from station.checks.rulesets import DEFAULT_RULE_SET, RULE_SETS
 from station.ckg import RELAXED_WINDOW, CkgWindow, Eligibility, ckg_eligibility
 from station.person import Person, PersonError, mask_nik, nik_birth_date, validate_person
 from station.results import VisitResults, local_naive, summarise
+from station.store.models import VisitStatus
 from station.store.repository import (
     ReadingSource,
     Store,
@@ -52,6 +54,7 @@ __all__ = [
     "CriticalAction",
     "DeviceRole",
     "DeviceUpdate",
+    "InterruptedVisit",
     "QueueCalled",
     "ReadingStored",
     "Station",
@@ -124,10 +127,29 @@ class VisitClosed:
     visit_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class InterruptedVisit:
+    """A visit of this desk left open when the station stopped (crash, power cut): the desk
+    offers to resume it, with the readings it has, or to cancel it (issue 11)."""
+
+    visit: StoredVisit
+
+
 StationEvent = (
-    QueueCalled | VisitOpened | DeviceUpdate | ReadingStored | VisitConfirmed | VisitClosed
+    QueueCalled
+    | VisitOpened
+    | DeviceUpdate
+    | ReadingStored
+    | VisitConfirmed
+    | VisitClosed
+    | InterruptedVisit
 )
 EventSink = Callable[[StationEvent], None]
+
+
+def _role_of(reading: StoredReading) -> DeviceRole:
+    cuff = isinstance(reading.measurement, BloodPressure | CuffPressure)
+    return DeviceRole.BLOOD_PRESSURE if cuff else DeviceRole.OXIMETER
 
 
 class CriticalAction(StrEnum):
@@ -351,6 +373,60 @@ class Station:
         self._visit = None
         self._queue_number = None
         self._emit(VisitClosed(visit.id))
+
+    # -- visits left open by a crash (issue 11) -------------------------------------------
+
+    async def find_interrupted(self) -> StoredVisit | None:
+        """At start-up: the oldest visit of this desk still open in the store, announced as
+        ``InterruptedVisit``. None when there is none or a visit is open here already."""
+        if self._visit is not None:
+            return None
+        left = await self._db(self._store.open_visits, self._config.station_id)
+        if not left:
+            return None
+        _LOGGER.warning("visit %s was left open when the station stopped", left[0].id)
+        self._emit(InterruptedVisit(left[0]))
+        return left[0]
+
+    async def resume(self, visit_id: str) -> StoredVisit:
+        """Carry on with an interrupted visit: its queue number, person and readings come
+        back on screen exactly as stored, and it is measured, confirmed or cancelled as
+        usual."""
+        if self._visit is not None:
+            raise StationError(
+                "Sudah ada kunjungan yang berjalan.", "A visit is already in progress."
+            )
+        try:
+            visit = await self._db(self._store.visit, visit_id)
+        except StoreError as exc:
+            raise StationError(
+                "Kunjungan ini tidak dapat dibaca.", f"This visit cannot be read: {exc}"
+            ) from exc
+        if visit.status is not VisitStatus.OPEN:
+            raise StationError(
+                "Kunjungan ini sudah ditutup.", "This visit has been closed already."
+            )
+        self._visit = visit
+        self._queue_number = visit.queue_number
+        self._emit(QueueCalled(visit.queue_number))
+        self._emit(VisitOpened(visit, await self._ckg_eligibility(visit.person, visit.started_at)))
+        results = summarise(visit)
+        for reading in visit.readings:
+            self._emit(ReadingStored(_role_of(reading), reading, results))
+        return visit
+
+    async def cancel_interrupted(self, visit_id: str) -> None:
+        """Cancel an interrupted visit without resuming it (its readings stay for audit)."""
+        if self._visit is not None and self._visit.id == visit_id:
+            await self.cancel()
+            return
+        try:
+            await self._db(self._store.cancel_visit, visit_id)
+        except StoreError as exc:
+            raise StationError(
+                "Kunjungan ini sudah ditutup.", "This visit has been closed already."
+            ) from exc
+        self._emit(VisitClosed(visit_id))
 
     def _open_visit_id(self) -> str | None:
         # A method, not an attribute test, because the open visit can change across awaits.

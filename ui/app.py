@@ -93,6 +93,7 @@ def build_desk_app(
         language=settings.station.patient_language,
         clear_after_s=settings.station.patient_screen_clear_seconds,
     )
+    bridge.find_interrupted()  # a visit a crash left open is offered for resume (issue 11)
     return DeskApp(store, runner, station, bridge, operator, patient)
 
 

@@ -26,6 +26,7 @@ from station.service import (
     Acknowledgement,
     DeviceRole,
     DeviceUpdate,
+    InterruptedVisit,
     QueueCalled,
     ReadingStored,
     Station,
@@ -52,6 +53,7 @@ class StationBridge(QObject):
     readingStored = Signal(object)  # ReadingStored
     visitConfirmed = Signal(object)  # VisitConfirmed
     visitClosed = Signal(object)  # VisitClosed
+    visitInterrupted = Signal(object)  # InterruptedVisit
     uploadStatus = Signal(object)  # UploadStatus
     actionFailed = Signal(str, str)  # message in Bahasa Indonesia, in English
     busyChanged = Signal(bool)
@@ -114,6 +116,8 @@ class StationBridge(QObject):
             self.visitConfirmed.emit(event)
         elif isinstance(event, VisitClosed):
             self.visitClosed.emit(event)
+        elif isinstance(event, InterruptedVisit):
+            self.visitInterrupted.emit(event)
 
     @property
     def station(self) -> Station:
@@ -158,6 +162,15 @@ class StationBridge(QObject):
 
     def cancel(self) -> None:
         self._submit(self.station.cancel())
+
+    def find_interrupted(self) -> None:
+        self._submit(self.station.find_interrupted())
+
+    def resume(self, visit_id: str) -> None:
+        self._submit(self.station.resume(visit_id))
+
+    def cancel_interrupted(self, visit_id: str) -> None:
+        self._submit(self.station.cancel_interrupted(visit_id))
 
     def retry_upload(self, entry_ids: list[int]) -> None:
         if self._upload is not None:

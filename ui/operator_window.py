@@ -36,6 +36,7 @@ from station.service import (
     CriticalAction,
     DeviceRole,
     DeviceUpdate,
+    InterruptedVisit,
     QueueCalled,
     ReadingStored,
     VisitClosed,
@@ -127,6 +128,7 @@ class OperatorWindow(QMainWindow):
         self._stored_findings: list[Finding] = []
         self._ignored: list[str] = []
         self._busy = False
+        self._interrupted_id: str | None = None
         self.setWindowTitle(tr("window_title", lang, desk=station_id))
         self.resize(1180, 780)
         self._build()
@@ -148,6 +150,22 @@ class OperatorWindow(QMainWindow):
         )
         self.simulator_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         root.addWidget(self.simulator_banner)
+
+        # A visit left open when the station stopped (issue 11): hidden until one is found.
+        self.interrupted_box = named(QGroupBox(), "interruptedVisitBox")
+        interrupted_layout = QHBoxLayout(self.interrupted_box)
+        self.interrupted_label = named(QLabel(), "interruptedVisitLabel")
+        self.interrupted_label.setWordWrap(True)
+        self.resume_button = named(QPushButton(tr("resume", lang)), "resumeVisitButton")
+        self.cancel_interrupted_button = named(
+            QPushButton(tr("cancel_interrupted", lang)), "cancelInterruptedVisitButton"
+        )
+        interrupted_layout.addWidget(self.interrupted_label, 1)
+        interrupted_layout.addWidget(self.resume_button)
+        interrupted_layout.addWidget(self.cancel_interrupted_button)
+        self.interrupted_box.setStyleSheet("QGroupBox { background: #fff3e0; }")
+        self.interrupted_box.hide()
+        root.addWidget(self.interrupted_box)
 
         top = QHBoxLayout()
         root.addLayout(top)
@@ -300,6 +318,9 @@ class OperatorWindow(QMainWindow):
         bridge.actionFailed.connect(self._on_action_failed)
         bridge.uploadStatus.connect(self.upload_indicator.show_status)
         bridge.busyChanged.connect(self._on_busy_changed)
+        bridge.visitInterrupted.connect(self._on_visit_interrupted)
+        self.resume_button.clicked.connect(self._resume_interrupted)
+        self.cancel_interrupted_button.clicked.connect(self._cancel_interrupted)
 
     def _describe_devices(self) -> None:
         devices = self._bridge.station.devices
@@ -319,8 +340,9 @@ class OperatorWindow(QMainWindow):
         open_ = self._visit_open
         for widget in (self.nik_edit, self.name_edit, self.birth_date_edit):
             widget.setEnabled(not open_)
-        self.start_visit_button.setEnabled(not open_ and not self._busy)
-        self.call_next_button.setEnabled(not open_ and not self._busy)
+        waiting = self._interrupted_id is not None  # resume or cancel the interrupted one first
+        self.start_visit_button.setEnabled(not open_ and not self._busy and not waiting)
+        self.call_next_button.setEnabled(not open_ and not self._busy and not waiting)
         for panel in (self.bp_panel, self.spo2_panel):
             panel.button.setEnabled(open_ and not panel.measuring)
         any_measuring = self.bp_panel.measuring or self.spo2_panel.measuring
@@ -537,6 +559,39 @@ class OperatorWindow(QMainWindow):
         if not self._visit_open and "NIK" in text:
             self.nik_error.setText(text)
         self._say(text, error=True)
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_visit_interrupted(self, event: InterruptedVisit) -> None:
+        """A visit left open by a crash: offer to resume or cancel it (issue 11)."""
+        visit = event.visit
+        self._interrupted_id = visit.id
+        self.interrupted_label.setText(
+            tr(
+                "interrupted",
+                self._lang,
+                queue=visit.queue_number,
+                name=visit.person.name,
+                readings=len(visit.readings),
+            )
+        )
+        self.interrupted_box.show()
+        self._update_buttons()
+
+    @Slot()
+    def _resume_interrupted(self) -> None:
+        if self._interrupted_id is not None:
+            self._bridge.resume(self._interrupted_id)
+        self._interrupted_id = None
+        self.interrupted_box.hide()
+        self._update_buttons()
+
+    @Slot()
+    def _cancel_interrupted(self) -> None:
+        if self._interrupted_id is not None:
+            self._bridge.cancel_interrupted(self._interrupted_id)
+        self._interrupted_id = None
+        self.interrupted_box.hide()
         self._update_buttons()
 
     @Slot(bool)

@@ -77,6 +77,14 @@ TEXTS: dict[str, dict[Language, str]] = {
     "visit_open": {"id": "Pemeriksaan berjalan untuk {name}", "en": "Visit in progress for {name}"},
     "confirmed": {"id": "Hasil dikonfirmasi dan disimpan.", "en": "Results confirmed and stored."},
     "cancelled": {"id": "Pemeriksaan dibatalkan.", "en": "Visit cancelled."},
+    "interrupted": {
+        "id": "Kunjungan belum selesai saat stasiun berhenti: antrean {queue}, {name}, "
+        "{readings} pengukuran. Lanjutkan atau batalkan?",
+        "en": "A visit was still open when the station stopped: queue {queue}, {name}, "
+        "{readings} readings. Resume or cancel it?",
+    },
+    "resume": {"id": "Lanjutkan", "en": "Resume"},
+    "cancel_interrupted": {"id": "Batalkan kunjungan itu", "en": "Cancel that visit"},
     "language": {"id": "Bahasa", "en": "Language"},
     # patient screen
     "patient_title": {"id": "Hasil pemeriksaan", "en": "Your results"},

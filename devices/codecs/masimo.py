@@ -14,6 +14,7 @@ as printed) but never used as the effective time.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
 
@@ -46,11 +47,18 @@ _STAMP = re.compile(r"^(\d{2})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?")
 
 
-def _value(text: str | None) -> float | None:
+def _value(text: str | None, name: str) -> float | None:
     if text is None or "--" in text:
         return None  # dashes: the device shows no value
     match = _NUMBER.fullmatch(text)
-    return float(match.group(0)) if match else None
+    if not match:
+        return None
+    number = float(match.group(0))
+    if not math.isfinite(number):
+        # 309 or more digits fit in a 512-byte line and overflow to inf (issue 10): a
+        # garbled line, never a measurement.
+        raise DecodeError(f"Masimo {name} field is not a number the device can show")
+    return number
 
 
 def decode_masimo_line(payload: bytes) -> SpO2:
@@ -75,9 +83,9 @@ def decode_masimo_line(payload: bytes) -> SpO2:
         except ValueError as exc:
             raise DecodeError(f"Masimo time stamp is not a real date: {match.group(0)}") from exc
     void = bool(exceptions & EXC_VOIDS_VALUES)
-    spo2 = None if void else _value(fields["SPO2"].rstrip("%"))
-    pulse = None if void else _value(fields["BPM"])
-    pi = None if void else _value(fields.get("PI", "--").rstrip("%"))
+    spo2 = None if void else _value(fields["SPO2"].rstrip("%"), "SPO2")
+    pulse = None if void else _value(fields["BPM"], "BPM")
+    pi = None if void else _value(fields.get("PI", "--").rstrip("%"), "PI")
     return SpO2(
         spo2=spo2,
         pulse_rate=pulse,

@@ -19,6 +19,10 @@ from station.checks.rulesets import RuleSet, UnknownRuleSetError, rule_set
 __all__ = ["CheckRequest", "CheckRequestError", "parse_check_request"]
 
 MAX_AGE_YEARS = 130
+# ``received_at`` is the station's own clock, which is trusted (DESIGN.md section 5); a year
+# outside this range is no station's clock, and at year 1 or 9999 the protocol's time
+# arithmetic overflowed (issue 16). Device timestamps may be anything and are only compared.
+RECEIVED_YEARS = (2000, 2999)
 SEXES = ("female", "male")
 
 
@@ -47,6 +51,12 @@ def _received_at(item: dict[str, Any], where: str) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError as exc:
         raise CheckRequestError(f"{where}: 'received_at' is not ISO 8601: {value!r}") from exc
+    first, last = RECEIVED_YEARS
+    if not first <= parsed.year <= last:
+        raise CheckRequestError(
+            f"{where}: 'received_at' must be a station time between the years {first} and "
+            f"{last}, got {value!r}"
+        )
     # Device clocks are naive local time; compare like with like.
     return parsed.replace(tzinfo=None)
 

@@ -10,6 +10,8 @@ The schema is always brought to the latest migration when the database is opened
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -19,13 +21,22 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["Database", "DatabaseError", "default_database_url", "open_database"]
+__all__ = [
+    "Database",
+    "DatabaseBusy",
+    "DatabaseError",
+    "DatabaseReadOnly",
+    "default_database_url",
+    "open_database",
+]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -39,6 +50,14 @@ class DatabaseError(Exception):
     """The database cannot be opened or migrated; the message says which and why."""
 
 
+class DatabaseBusy(DatabaseError):
+    """Another process held the database's write lock for longer than we wait."""
+
+
+class DatabaseReadOnly(DatabaseError):
+    """The database refuses writes (a read-only file, folder or connection)."""
+
+
 def default_database_url() -> str:
     folder = Path(user_data_dir(APP_NAME, appauthor=False))
     return f"sqlite:///{folder / SQLITE_FILE_NAME}"
@@ -46,11 +65,33 @@ def default_database_url() -> str:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # First, so that the journal-mode switch of a brand-new file waits for a second process
+    # opening it at the same moment instead of failing (issue 13).
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _translate_sqlite_error(context: ExceptionContext) -> None:
+    """Turn SQLite's lock and read-only errors into errors that say what to do (issue 13,
+    16); raised from here they replace SQLAlchemy's own exception."""
+    original = context.original_exception
+    if not isinstance(original, sqlite3.OperationalError):
+        return
+    text = str(original)
+    if "database is locked" in text or "database is busy" in text:
+        raise DatabaseBusy(
+            "database is busy: another process held its write lock for more than "
+            f"{SQLITE_BUSY_TIMEOUT_MS // 1000} s, so the last change was not made; try again "
+            "when it has finished"
+        ) from original
+    if "readonly database" in text or "read-only" in text:
+        raise DatabaseReadOnly(
+            "database is read-only (the file, its folder or the connection refuses writes); "
+            "nothing was changed: make it writable for this user"
+        ) from original
 
 
 def _alembic_config() -> Config:
@@ -80,25 +121,97 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
-def _create_engine(url: str) -> Engine:
+_MEMORY_NAMES = ("", ":memory:")
+_PRIVATE_FILE = 0o600
+_PRIVATE_FOLDER = 0o700
+
+
+def _sqlite_path(parsed: URL) -> Path:
+    """The file of an SQLite URL; refuses URLs that name no file or an in-memory database.
+
+    In-memory is refused rather than made to work: every command is its own process, so an
+    in-memory station database loses every reading when the command ends (``demo`` would
+    report visits that no longer exist), which breaks "nothing lost" (DESIGN.md section 1).
+    """
+    if parsed.host:
+        raise DatabaseError(
+            f"SQLite URL {parsed.render_as_string()!r} names a host, not a file: use "
+            "sqlite:///relative/path.sqlite3 or sqlite:////absolute/path.sqlite3"
+        )
+    database = parsed.database or ""
+    memory = (
+        database in _MEMORY_NAMES
+        or database.startswith("file::memory:")
+        or parsed.query.get("mode") == "memory"
+        or "mode=memory" in database
+    )
+    if memory:
+        raise DatabaseError(
+            "an in-memory SQLite database keeps nothing once the command ends: give a file, "
+            "e.g. sqlite:////var/lib/vitals-station/station.sqlite3"
+        )
+    if database.startswith("file:"):
+        return Path(database.removeprefix("file:").split("?", 1)[0])
+    return Path(database)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    """Take away group and other permissions (never add any: a read-only file stays so)."""
+    try:
+        current = path.stat().st_mode & 0o777
+        if current & ~mode:
+            path.chmod(current & mode)
+    except OSError:
+        pass  # not ours (another user's file) or gone: SQLite says what matters on open
+
+
+def _prepare_sqlite_file(path: Path, *, create_folder: bool) -> None:
+    """The folder must exist (the default one is created, 0700); the file is created 0600
+    before SQLite sees it, so its -wal and -shm files, which SQLite creates with the
+    database file's permissions, are 0600 too (issue 12)."""
+    folder = path.parent
+    if create_folder:
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=_PRIVATE_FOLDER)
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot create the folder for the database file {path}: {exc.strerror}"
+            ) from exc
+        _tighten(folder, _PRIVATE_FOLDER)
+    elif not folder.is_dir():
+        # A typo in VITALS_STATION_DB must not start a fresh, empty queue (issue 16).
+        raise DatabaseError(
+            f"the folder {folder} of the database file does not exist: create it, or "
+            "correct the database URL (VITALS_STATION_DB or [database] url)"
+        )
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the database file {path}: {exc.strerror}") from exc
+    else:
+        os.close(descriptor)  # an empty file is an empty SQLite database
+    for companion in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if companion.exists():
+            _tighten(companion, _PRIVATE_FILE)
+
+
+def _create_engine(url: str, *, create_folder: bool) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(f"database URL is not a valid SQLAlchemy URL: {url!r}") from exc
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:" and not database.startswith("file:"):
-            path = Path(database)
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DatabaseError(
-                    f"cannot create the folder for the database file {path}: {exc.strerror}"
-                ) from exc
-        engine = create_engine(
-            parsed, connect_args={"check_same_thread": False}, pool_pre_ping=True
-        )
+        _prepare_sqlite_file(_sqlite_path(parsed), create_folder=create_folder)
+        try:
+            engine = create_engine(
+                parsed, connect_args={"check_same_thread": False}, pool_pre_ping=True
+            )
+        except (ImportError, ArgumentError) as exc:
+            raise DatabaseError(f"database URL {url!r} is not usable: {exc}") from exc
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "handle_error", _translate_sqlite_error)
         return engine
     try:
         return create_engine(parsed, pool_pre_ping=True)
@@ -108,25 +221,81 @@ def _create_engine(url: str) -> Engine:
         ) from exc
 
 
-def open_database(url: str | None = None) -> Database:
-    """Open (creating if needed) and migrate the database at ``url`` (default: SQLite file)."""
-    url = url or default_database_url()
-    engine = _create_engine(url)
+# Any constant works; every station uses the same one (pg_advisory_xact_lock takes a bigint).
+_PG_MIGRATION_LOCK = 0x76697461  # "vita"
+
+
+def _lock_for_migration(connection: Connection) -> None:
+    """One process at a time checks and upgrades the schema (issue 13: two processes opening
+    a new database at once both created ``queue_counters``). SQLite: an exclusive
+    transaction (the second process waits up to the busy timeout, then finds the schema
+    done); PostgreSQL: a transaction-scoped advisory lock."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN EXCLUSIVE")
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+
+
+def _refuse_unknown_revision(connection: Connection, config: Config) -> set[str]:
+    """The database's schema revisions; one this program does not know (a newer version
+    wrote it) is refused, leaving the database untouched."""
+    script = ScriptDirectory.from_config(config)
+    heads = set(MigrationContext.configure(connection).get_current_heads())
+    for revision in heads:
+        try:
+            known = script.get_revision(revision)
+        except (CommandError, ResolutionError):
+            known = None
+        if known is None:
+            raise DatabaseError(
+                f"the database has schema revision {revision!r}, newer than this program "
+                f"knows (latest {script.get_current_head()!r}); nothing was changed: use the "
+                "newer version of vitals-station"
+            )
+    return heads
+
+
+def _display(url: str) -> str:
     try:
-        with engine.begin() as connection:
-            config = _alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(unparsable URL)"
+
+
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split())
+
+
+def open_database(url: str | None = None) -> Database:
+    """Open (creating if needed) and migrate the database at ``url`` (default: SQLite file
+    in the user data folder, whose folder is created; a given URL's folder must exist)."""
+    create_folder = not url
+    url = url or default_database_url()
+    engine = _create_engine(url, create_folder=create_folder)
+    try:
+        config = _alembic_config()
+        with engine.connect() as connection:
+            # Already current (the usual case): no lock, so a reader such as ``status``
+            # never waits for a desk that is writing.
+            current = _refuse_unknown_revision(connection, config)
+        if current != {head_revision()}:
+            with engine.begin() as connection:
+                _lock_for_migration(connection)
+                _refuse_unknown_revision(connection, config)  # another process may have won
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+    except DatabaseError:
+        engine.dispose()
+        raise
     except DBAPIError as exc:
         engine.dispose()
         raise DatabaseError(
-            f"cannot open the database {make_url(url).render_as_string(hide_password=True)}: "
-            f"{exc.orig}"
+            f"cannot open the database {_display(url)}: {_one_line(exc.orig)}"
         ) from exc
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, CommandError) as exc:
         engine.dispose()
         raise DatabaseError(f"cannot migrate the database: {type(exc).__name__}") from exc
-    _LOGGER.debug("database ready at %s", make_url(url).render_as_string(hide_password=True))
+    _LOGGER.debug("database ready at %s", _display(url))
     return Database(
         engine=engine,
         sessions=sessionmaker(engine, expire_on_commit=False),

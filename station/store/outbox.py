@@ -35,10 +35,12 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from station.store.database import Database
 from station.store.models import IhsNumberRow, OutboxRow, OutboxStatus, VisitRow, VisitStatus
-from station.store.repository import Store, StoredVisit
+from station.store.repository import Store, StoredVisit, UnreadableVisit
 
 __all__ = [
+    "ClaimBatch",
     "ClaimedVisit",
+    "DeadVisit",
     "LeaseLost",
     "OutboxEntry",
     "ProblemEntry",
@@ -77,6 +79,21 @@ class ClaimedVisit:
     def may_be_on_server(self) -> bool:
         """True when an earlier attempt may have reached the server (look up before sending)."""
         return any(entry.attempts > 0 for entry in self.entries)
+
+
+@dataclass(frozen=True, slots=True)
+class DeadVisit:
+    """A visit ``claim_batch`` found unreadable and made dead (its entries), with why."""
+
+    visit_id: str
+    entries: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimBatch:
+    claims: list[ClaimedVisit]
+    dead: list[DeadVisit]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +165,44 @@ class UploadStore:
         lease_s: float = DEFAULT_LEASE_S,
         include_failed: bool = False,
     ) -> list[ClaimedVisit]:
-        """Take up to ``limit`` confirmed visits with entries due, oldest first."""
+        """Take up to ``limit`` confirmed visits with entries due, oldest first (an unreadable
+        one is made dead on the way, see ``claim_batch``)."""
+        return self.claim_batch(
+            worker, now, limit=limit, lease_s=lease_s, include_failed=include_failed
+        ).claims
+
+    def claim_batch(
+        self,
+        worker: str,
+        now: datetime,
+        *,
+        limit: int = 1,
+        lease_s: float = DEFAULT_LEASE_S,
+        include_failed: bool = False,
+    ) -> ClaimBatch:
+        """Take up to ``limit`` readable visits with entries due, oldest first.
+
+        A claimed visit that cannot be read back (``UnreadableVisit``) cannot be mapped or
+        sent, now or later: its claimed entries become ``dead`` with the reason, the visit is
+        given back, and claiming goes on with the next one, so one bad visit never stops the
+        others (issue 10)."""
         token = f"{worker[:40]}:{uuid.uuid4().hex[:12]}"
+        claims: list[ClaimedVisit] = []
+        dead: list[DeadVisit] = []
+        while len(claims) < limit:
+            taken = self._take(token, now, limit - len(claims), lease_s, include_failed)
+            if not taken:
+                break
+            for visit_id in taken:
+                try:
+                    claims.append(self._claimed(token, visit_id))
+                except UnreadableVisit as exc:
+                    dead.append(self._bury_unreadable(token, visit_id, now, exc))
+        return ClaimBatch(claims, dead)
+
+    def _take(
+        self, token: str, now: datetime, limit: int, lease_s: float, include_failed: bool
+    ) -> list[str]:
         due = self._due(now, include_failed)
         lease_until = now + timedelta(seconds=lease_s)
         claimed: list[str] = []
@@ -183,7 +236,28 @@ class UploadStore:
                     .values(status=OutboxStatus.SENDING, updated_at=now)
                 )
                 claimed.append(visit_id)
-        return [self._claimed(token, visit_id) for visit_id in claimed]
+        return claimed
+
+    def _bury_unreadable(
+        self, token: str, visit_id: str, now: datetime, exc: UnreadableVisit
+    ) -> DeadVisit:
+        error = f"cannot be sent: {exc}; a person must look at this visit"
+        with self._db.sessions.begin() as session:
+            visit = session.get(VisitRow, visit_id, with_for_update=True)
+            if visit is None or visit.upload_claimed_by != token:
+                return DeadVisit(visit_id, 0, error)  # taken over meanwhile: theirs now
+            visit.upload_claimed_by, visit.upload_lease_until = None, None
+            result = session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.visit_id == visit_id, OutboxRow.status == OutboxStatus.SENDING)
+                .values(
+                    status=OutboxStatus.DEAD,
+                    updated_at=now,
+                    next_attempt_at=None,
+                    last_error=error,
+                )
+            )
+        return DeadVisit(visit_id, _rowcount(result), error)
 
     def _claimed(self, token: str, visit_id: str) -> ClaimedVisit:
         visit = self._store.visit(visit_id)

@@ -37,12 +37,37 @@ __all__ = [
     "StoreError",
     "StoredReading",
     "StoredVisit",
+    "UnreadableVisit",
     "VisitOutcome",
+    "VisitsLoaded",
 ]
 
 
 class StoreError(Exception):
     """A storage operation was refused; the message says why (nothing was changed)."""
+
+
+class UnreadableVisit(StoreError):
+    """A stored visit cannot be read back: one of its readings holds what no measurement can
+    (e.g. the non-JSON token ``Infinity`` an older version stored, issue 10). The visit stays
+    as it is for a person to look at; everyone else goes on without it."""
+
+    def __init__(self, visit_id: str, reason: str) -> None:
+        super().__init__(f"visit {visit_id} cannot be read: {reason}")
+        self.visit_id = visit_id
+        self.reason = reason
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"the stored reading holds {name}, which is not a number")
+
+
+@dataclass(frozen=True, slots=True)
+class VisitsLoaded:
+    """The visits that could be read, and the ones that could not (never silently dropped)."""
+
+    visits: list[StoredVisit]
+    unreadable: list[UnreadableVisit]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +126,19 @@ def _finding_from_row(row: FindingRow) -> Finding:
     )
 
 
+def _measurement_from_row(row: ReadingRow) -> Measurement:
+    try:
+        return measurement_from_json(json.loads(row.decoded_json, parse_constant=_refuse_constant))
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, MeasurementJsonError
+        raise UnreadableVisit(row.visit_id, f"reading {row.sequence} ({row.id}): {exc}") from exc
+
+
 def _reading_from_row(row: ReadingRow) -> StoredReading:
     return StoredReading(
         id=row.id,
         visit_id=row.visit_id,
         sequence=row.sequence,
-        measurement=measurement_from_json(json.loads(row.decoded_json)),
+        measurement=_measurement_from_row(row),
         source=ReadingSource(row.device_id, row.device_label, row.simulated, row.source),
         received_at=row.received_at,
         valid=row.valid,
@@ -137,6 +169,17 @@ def _visit_from_row(row: VisitRow) -> StoredVisit:
             else None
         ),
     )
+
+
+def _decoded_json(measurement: Measurement) -> str:
+    """The reading as strict JSON. A non-finite number is refused here, at the store's
+    boundary: stored as ``Infinity`` it would make the whole visit unreadable (issue 10)."""
+    try:
+        return json.dumps(measurement.to_json(), sort_keys=True, allow_nan=False)
+    except ValueError as exc:
+        raise StoreError(
+            f"reading not stored: a {measurement.kind} value is not a finite number"
+        ) from exc
 
 
 _VISIT_LOAD = selectinload(VisitRow.readings).selectinload(ReadingRow.findings)
@@ -215,11 +258,47 @@ class Store:
             return _visit_from_row(row)
 
     def visits(self, status: VisitStatus | None = None) -> list[StoredVisit]:
+        """All visits (in ``status``), oldest first; ``UnreadableVisit`` if one cannot be read
+        (use ``load_visits`` to go on without it)."""
+        loaded = self.load_visits(status)
+        if loaded.unreadable:
+            raise loaded.unreadable[0]
+        return loaded.visits
+
+    def load_visits(self, status: VisitStatus | None = None) -> VisitsLoaded:
+        """Like ``visits``, but a visit that cannot be read is reported, not raised."""
         query = select(VisitRow).options(_VISIT_LOAD).order_by(VisitRow.started_at)
         if status is not None:
             query = query.where(VisitRow.status == status)
+        visits: list[StoredVisit] = []
+        unreadable: list[UnreadableVisit] = []
         with self._db.sessions() as session:
-            return [_visit_from_row(row) for row in session.scalars(query)]
+            for row in session.scalars(query):
+                try:
+                    visits.append(_visit_from_row(row))
+                except UnreadableVisit as exc:
+                    unreadable.append(exc)
+        return VisitsLoaded(visits, unreadable)
+
+    def open_visits(self, station_id: str) -> list[StoredVisit]:
+        """This desk's visits still open, oldest first. At start-up, before the desk opens a
+        visit itself, these were left open when the station stopped (issue 11). An open
+        visit's entries stay ``pending`` and are never uploaded until it is confirmed
+        (``UploadStore.claim`` takes confirmed visits only); cancelling deletes them."""
+        query = (
+            select(VisitRow)
+            .options(_VISIT_LOAD)
+            .where(VisitRow.status == VisitStatus.OPEN, VisitRow.station_id == station_id)
+            .order_by(VisitRow.started_at)
+        )
+        visits: list[StoredVisit] = []
+        with self._db.sessions() as session:
+            for row in session.scalars(query):
+                try:
+                    visits.append(_visit_from_row(row))
+                except UnreadableVisit:
+                    continue  # shown by status and export; cannot be resumed
+        return visits
 
     def last_confirmed_visit_start(self, nik: str, before: datetime) -> datetime | None:
         """When this person's latest confirmed visit before ``before`` began, at any desk that
@@ -304,7 +383,7 @@ class Store:
                     simulated=source.simulated,
                     source=source.source,
                     raw=measurement.raw,
-                    decoded_json=json.dumps(measurement.to_json(), sort_keys=True),
+                    decoded_json=_decoded_json(measurement),
                     received_at=received_at,
                     valid=valid,
                 )
@@ -346,12 +425,17 @@ class Store:
     # -- status --------------------------------------------------------------------------
 
     def counts(self) -> dict[str, object]:
-        """Numbers for ``vitals-station status``."""
+        """Numbers for ``vitals-station status`` (``visits`` counts confirmed ones)."""
         with self._db.sessions() as session:
             visits = session.scalar(
                 select(func.count())
                 .select_from(VisitRow)
                 .where(VisitRow.status == VisitStatus.CONFIRMED)
+            )
+            open_visits = session.scalar(
+                select(func.count())
+                .select_from(VisitRow)
+                .where(VisitRow.status == VisitStatus.OPEN)
             )
             readings = session.scalar(select(func.count()).select_from(ReadingRow))
             outbox = {status.value: 0 for status in OutboxStatus}
@@ -372,4 +456,8 @@ class Store:
             "outbox": outbox,
             "last_upload": last_upload,
             "last_error": last_error,
+            # Visits not yet confirmed or cancelled, at any desk: one left by a crash shows
+            # here for a headless station (issue 11). Their entries count as pending above
+            # but are not uploaded before confirmation.
+            "open_visits": int(open_visits or 0),
         }

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from station.store.outbox import DEFAULT_LEASE_S, ClaimedVisit, UploadStore
+from station.store.outbox import DEFAULT_LEASE_S, ClaimedVisit, DeadVisit, UploadStore
 from station.upload.uploader import Uploader, UploadResult, next_attempt_delay
 
 __all__ = ["SyncRunner", "SyncSummary", "worker_name"]
@@ -63,6 +63,13 @@ class SyncSummary:
         self.taken_over += int(result.lost)
         if result.error and result.error not in self.errors and len(self.errors) < 5:
             self.errors.append(result.error)
+
+    def add_unreadable(self, dead: DeadVisit) -> None:
+        """A visit the store could not read: its entries were made dead (issue 10)."""
+        self.visits += 1
+        self.dead += dead.entries
+        if len(self.errors) < 5:
+            self.errors.append(dead.reason)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -122,17 +129,20 @@ class SyncRunner:
 
     async def _work(self, include_failed: bool, summary: SyncSummary) -> None:
         while True:
-            claims = await self._db(
-                self._store.claim,
+            batch = await self._db(
+                self._store.claim_batch,
                 self._worker,
                 self._clock(),
                 limit=1,
                 lease_s=self._lease_s,
                 include_failed=include_failed,
             )
-            if not claims:
+            for dead in batch.dead:
+                _LOGGER.warning("visit %s made dead: %s", dead.visit_id, dead.reason)
+                summary.add_unreadable(dead)
+            if not batch.claims:
                 return
-            (claim,) = claims
+            (claim,) = batch.claims
             self._held[claim.token] = time.monotonic()
             try:
                 summary.add(await self._upload_bounded(claim))

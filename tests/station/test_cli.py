@@ -68,6 +68,7 @@ def test_demo_then_status_reports_the_visits(run):
         "outbox": {"pending": 9, "sending": 0, "sent": 0, "failed": 0, "dead": 0},
         "last_upload": None,
         "last_error": None,
+        "open_visits": 0,
     }
 
 

@@ -164,13 +164,14 @@ def test_counts(store):
     add(store, visit, bp(120.0, 80.0))
     add(store, visit, SpO2(97.0, 70.0, b"\x00"))
     store.confirm_visit(visit.id, T0 + timedelta(minutes=4))
-    new_visit(store)  # still open: not counted as a visit
+    new_visit(store)  # still open: not counted as a visit, but as an open one
     assert store.counts() == {
         "visits": 1,
         "readings": 2,
         "outbox": {"pending": 2, "sending": 0, "sent": 0, "failed": 0, "dead": 0},
         "last_upload": None,
         "last_error": None,
+        "open_visits": 1,
     }
 
 
@@ -215,8 +216,10 @@ def test_bad_database_url_gives_a_clear_error(tmp_path):
         open_database("not a url")
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(DatabaseError, match="cannot create the folder"):
+    # A given URL's folder must exist (issue 16): a typo never starts a fresh database.
+    with pytest.raises(DatabaseError, match="does not exist"):
         open_database(f"sqlite:///{blocker}/sub/db.sqlite3")
+    assert not (tmp_path / "file" / "sub").exists()
 
 
 def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
