@@ -510,7 +510,7 @@ def test_logs_carry_no_nik_token_or_secret(server, caplog):
     assert "re-authenticating" in text
     for secret in (PATIENT_NIK, SECRET, *(t for t in _issued_tokens(server))):
         assert secret not in text
-    assert mask_nik(PATIENT_NIK) == "9271********0001"
+    assert mask_nik(PATIENT_NIK) == "9271************"
 
 
 def _issued_tokens(server) -> list[str]:
