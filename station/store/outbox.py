@@ -123,10 +123,19 @@ class UploadStore:
     # -- claiming ------------------------------------------------------------------------
 
     @staticmethod
-    def _due(now: datetime, include_failed: bool) -> ColumnElement[bool]:
+    def _due(
+        now: datetime, include_failed: bool, failed_before: datetime | None = None
+    ) -> ColumnElement[bool]:
         failed_due = OutboxRow.status == OutboxStatus.FAILED
         if not include_failed:
             failed_due = and_(failed_due, OutboxRow.next_attempt_at <= now)
+        elif failed_before is not None:
+            # ``sync --all``: failed entries now, but not again the ones that failed since
+            # ``failed_before`` (this drain): one try each, not a loop on a lasting failure.
+            failed_due = and_(
+                failed_due,
+                or_(OutboxRow.next_attempt_at <= now, OutboxRow.updated_at < failed_before),
+            )
         # A ``sending`` entry is due again only when its visit's lease has run out, which
         # the visit-level condition in ``claim`` checks.
         return or_(
@@ -147,10 +156,12 @@ class UploadStore:
         limit: int = 1,
         lease_s: float = DEFAULT_LEASE_S,
         include_failed: bool = False,
+        failed_before: datetime | None = None,
     ) -> list[ClaimedVisit]:
-        """Take up to ``limit`` confirmed visits with entries due, oldest first."""
+        """Take up to ``limit`` confirmed visits with entries due, oldest first
+        (``include_failed``: failed ones too, except those failed since ``failed_before``)."""
         token = f"{worker[:40]}:{uuid.uuid4().hex[:12]}"
-        due = self._due(now, include_failed)
+        due = self._due(now, include_failed, failed_before)
         lease_until = now + timedelta(seconds=lease_s)
         claimed: list[str] = []
         with self._db.sessions.begin() as session:

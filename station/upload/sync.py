@@ -97,7 +97,7 @@ class SyncRunner:
             if self._held:
                 await self._db(self._store.renew, list(self._held), self._clock(), self._lease_s)
 
-    async def _work(self, include_failed: bool, summary: SyncSummary) -> None:
+    async def _work(self, include_failed: bool, summary: SyncSummary, started: datetime) -> None:
         while True:
             claims = await self._db(
                 self._store.claim,
@@ -106,6 +106,7 @@ class SyncRunner:
                 limit=1,
                 lease_s=self._lease_s,
                 include_failed=include_failed,
+                failed_before=started,  # --all: each failed entry once per drain, no loop
             )
             if not claims:
                 return
@@ -120,10 +121,11 @@ class SyncRunner:
         """Upload everything due now; returns when nothing due is left."""
         summary = SyncSummary()
         started = time.monotonic()
+        started_at = self._clock()
         heartbeat = asyncio.create_task(self._heartbeat())
         try:
             await asyncio.gather(
-                *(self._work(include_failed, summary) for _ in range(self._concurrency))
+                *(self._work(include_failed, summary, started_at) for _ in range(self._concurrency))
             )
         finally:
             heartbeat.cancel()

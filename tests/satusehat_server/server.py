@@ -141,7 +141,7 @@ class SatusehatServer:
 
     @flavour.setter
     def flavour(self, value: str) -> None:
-        self.state.flavour = value
+        self.state.flavour = self.state.answer_shape = value
 
     @property
     def reject_duplicates(self) -> bool:
@@ -161,6 +161,10 @@ class SatusehatServer:
 
     def register_practitioner(self, nik: str, ihs: str) -> dict[str, Any]:
         return self.state.register_practitioner(nik, ihs)
+
+    def add_resource(self, resource: dict[str, Any]) -> dict[str, Any]:
+        """Store ``resource`` as it is, with its own id (what another system wrote)."""
+        return self.state._put(resource)
 
     def add_fault(self, fault: Fault, times: int = 1) -> None:
         """Queue ``fault`` for the next ``times`` matching requests."""

@@ -263,6 +263,11 @@ class ServerState:
         if flavour not in FLAVOURS:
             raise ValueError(f"flavour must be one of {', '.join(FLAVOURS)}, got {flavour!r}")
         self.flavour = flavour
+        # Per resource type, the parameters the SATUSEHAT flavour honours; a test may take
+        # some away to imitate a server that ignores even those.
+        self.search_parameters: dict[str, frozenset[str]] = dict(SEARCH_PARAMETERS)
+        # The shape of transaction answers, the flavour's unless a test mixes them.
+        self.answer_shape = flavour
         self.lock = threading.RLock()
         self.organization_id = organization_id
         self.token_lifetime_s = token_lifetime_s
@@ -581,7 +586,7 @@ class ServerState:
         """A searchset page; see ``SEARCH_PARAMETERS`` for what each flavour honours."""
         params = parse_qsl(query, keep_blank_values=True)
         satusehat = self.flavour == SATUSEHAT
-        supported = SEARCH_PARAMETERS.get(kind, _DEFAULT_SEARCH) if satusehat else None
+        supported = self.search_parameters.get(kind, _DEFAULT_SEARCH) if satusehat else None
         filters: list[tuple[str, str]] = []
         count, page = PAGE_SIZE, 1
         for name, value in params:
@@ -846,7 +851,7 @@ class ServerState:
         """
         kind, rid = stored["resourceType"], stored["id"]
         answer: dict[str, Any] = {"status": "201 Created"}
-        if self.flavour == SATUSEHAT:
+        if self.answer_shape == SATUSEHAT:
             answer["location"] = f"{self.base_url}/{kind}/{rid}/_history/1"
             answer["resourceID"] = rid
             answer["resourceType"] = kind
