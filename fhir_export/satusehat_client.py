@@ -20,7 +20,7 @@ Behaviour:
 * Except one case: a create or transaction that was sent and got no answer at all (read
   timeout, connection closed without a reply) is not repeated, because the server may have
   stored it. It ends at once as ``TransientError`` with ``maybe_processed=True``, and the
-  caller looks the resources up by identifier (``search_by_identifier``) before sending again.
+  caller looks the resources up (``find_encounter``, ``find_observations``) before sending again.
   SATUSEHAT would turn a blind repeat into a 20002 duplicate, but a server without that rule
   would keep a second copy, and whether every SATUSEHAT resource deduplicates is not
   documented. ``ClientConfig.retry_ambiguous_posts=True`` repeats them anyway (then a

@@ -61,12 +61,14 @@ def _outbox(url):
         database.close()
 
 
-def _kill_once_uploading(process, url, rng):
-    """Wait until the process holds a visit (after its slow start), then kill it at a random
-    moment within the next second. Returns False when it ended by itself first."""
+def _kill_once_uploading(process, url, rng, server):
+    """Wait until the process holds a visit and has begun talking to the server (after its
+    slow start), then kill it at a random moment within the next second, while it uploads.
+    Returns False when it ended by itself first."""
+    before = len(server.requests)
     deadline = time.monotonic() + 30
     while process.poll() is None and time.monotonic() < deadline:
-        if _outbox(url)["sending"] > 0:
+        if len(server.requests) > before and _outbox(url)["sending"] > 0:
             break
         time.sleep(0.02)
     try:
@@ -112,7 +114,7 @@ def test_killed_at_random_points_every_resource_arrives_once(make_settings, tmp_
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
             )
-            if kills < KILLS and _kill_once_uploading(process, url, rng):
+            if kills < KILLS and _kill_once_uploading(process, url, rng, server):
                 kills += 1
             else:
                 process.wait(timeout=120)
