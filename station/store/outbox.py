@@ -188,11 +188,21 @@ class UploadStore:
                 )
                 if _rowcount(taken) != 1:
                     continue  # another process was quicker: try the next candidate
-                session.execute(
+                taken_entries = session.execute(
                     update(OutboxRow)
                     .where(OutboxRow.visit_id == visit_id, due)
                     .values(status=OutboxStatus.SENDING, updated_at=now)
                 )
+                if _rowcount(taken_entries) == 0:
+                    # Another process sent it between our look and the compare-and-set
+                    # (SQLite reads the candidates outside the write transaction): give the
+                    # visit back rather than hold it with nothing to send.
+                    session.execute(
+                        update(VisitRow)
+                        .where(VisitRow.id == visit_id, VisitRow.upload_claimed_by == token)
+                        .values(upload_claimed_by=None, upload_lease_until=None)
+                    )
+                    continue
                 claimed.append(visit_id)
         return [self._claimed(token, visit_id) for visit_id in claimed]
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 from fhir.resources.R4B.encounter import Encounter
 from fhir.resources.R4B.observation import Observation
-from sqlalchemy import select
+from sqlalchemy import event, select, update
 
 from fhir_export.mapping import ENCOUNTER_SYSTEM, NIK_SYSTEM, OBSERVATION_SYSTEM
 from fhir_export.satusehat_client import ClientConfig, SatusehatClient
@@ -426,3 +426,31 @@ def test_only_a_mapping_error_makes_a_visit_dead(upload_settings, server):
     assert problem.error.startswith("cannot be sent: visit ")
     assert "no-such-rule-set" in problem.error
     assert server.resources("Observation") == []
+
+
+def test_a_visit_sent_meanwhile_is_not_claimed_with_nothing_to_send(upload_settings, server):
+    """Another process sends the visit between this one's look at the outbox and its
+    compare-and-set (SQLite reads the candidates outside the write transaction): the visit
+    is not taken with no entries, which counted one visit twice in a sync's summary."""
+    record_visits(upload_settings, server, visits=1)
+    database = open_database(upload_settings.database.url)
+    other = open_database(upload_settings.database.url)
+    fired = []
+
+    def sent_by_another_desk(connection, cursor, statement, *_args):
+        if statement.lstrip().startswith("SELECT outbox.visit_id") and not fired:
+            fired.append(statement)
+            with other.engine.begin() as writer:
+                writer.execute(update(OutboxRow).values(status=OutboxStatus.SENT))
+
+    event.listen(database.engine, "after_cursor_execute", sent_by_another_desk)
+    try:
+        claims = UploadStore(database).claim("desk-2", datetime.now(UTC))
+        assert fired
+        assert claims == []
+        with database.sessions() as session:
+            (visit,) = session.scalars(select(VisitRow))
+            assert (visit.upload_claimed_by, visit.upload_lease_until) == (None, None)
+    finally:
+        database.close()
+        other.close()
