@@ -59,13 +59,15 @@ import re
 import uuid
 from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.encounter import Encounter
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.resource import Resource
+from pydantic import ValidationError
 
+from fhir_export.errors import MappingError
 from fhir_export.model import ExportContext, VisitExport, VitalKind, VitalSign
 
 __all__ = [
@@ -75,6 +77,7 @@ __all__ = [
     "NIK_SYSTEM",
     "OBSERVATION_SYSTEM",
     "SIMULATOR_NOTE",
+    "MappingError",
     "encounter_for",
     "encounter_identifier_system",
     "export_bundle",
@@ -146,11 +149,24 @@ _INTERPRETATIONS = {
 # The datetime elements this module writes; ``to_dict`` rewrites only these.
 _DATETIME_KEYS = frozenset({"effectiveDateTime", "issued", "start", "end", "timestamp"})
 _Z_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z")
+_R = TypeVar("_R", bound=Resource)
+
+
+def _validated(model: type[_R], data: dict[str, Any], what: str) -> _R:
+    """``model.model_validate(data)``; what fhir.resources refuses is a ``MappingError``."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = "; ".join(
+            f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
+            for error in exc.errors()[:3]
+        )
+        raise MappingError(f"{what} is not valid FHIR R4: {errors}") from exc
 
 
 def _utc(value: datetime, what: str) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(
+        raise MappingError(
             f"{what} must be timezone-aware (for example +07:00 for WIB), "
             f"got naive {value.isoformat()}"
         )
@@ -164,7 +180,7 @@ def _text(value: datetime) -> str:
 def _number(value: float, what: str) -> int | float:
     number = float(value)
     if not math.isfinite(number):
-        raise ValueError(f"{what} must be a finite number, got {value!r}")
+        raise MappingError(f"{what} must be a finite number, got {value!r}")
     return int(number) if number.is_integer() else number
 
 
@@ -193,7 +209,7 @@ def _patient_reference(visit: VisitExport) -> dict[str, Any]:
     elif visit.nik:
         reference = {"identifier": {"system": NIK_SYSTEM, "value": visit.nik}}
     else:
-        raise ValueError(f"visit {visit.visit_id} has neither a patient IHS number nor a NIK")
+        raise MappingError(f"visit {visit.visit_id} has neither a patient IHS number nor a NIK")
     if visit.name.strip():
         reference["display"] = visit.name
     return reference
@@ -212,7 +228,7 @@ def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
     start = _utc(visit.started, f"visit {visit.visit_id} start")
     end = _utc(visit.finished, f"visit {visit.visit_id} finish")
     if visit.finished < visit.started:
-        raise ValueError(
+        raise MappingError(
             f"visit {visit.visit_id} finishes before it starts ({_text(end)} < {_text(start)})"
         )
     data: dict[str, Any] = {
@@ -248,7 +264,7 @@ def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
         data["location"] = [{"location": {"reference": f"Location/{ctx.location_id}"}}]
     if ctx.organization_id:
         data["serviceProvider"] = {"reference": f"Organization/{ctx.organization_id}"}
-    return Encounter.model_validate(data)
+    return _validated(Encounter, data, f"visit {visit.visit_id} Encounter")
 
 
 def _device_display(vital: VitalSign) -> str | None:
@@ -265,7 +281,7 @@ def _interpretation(vital: VitalSign) -> dict[str, Any] | None:
         return None
     display = _INTERPRETATIONS.get(vital.interpretation)
     if display is None:
-        raise ValueError(
+        raise MappingError(
             f"unknown interpretation code {vital.interpretation!r} for {vital.identifier}; "
             f"expected one of {', '.join(_INTERPRETATIONS)}"
         )
@@ -288,7 +304,7 @@ def observation_for(
     ``Encounter/{server id}`` once the Encounter exists on the server.
     """
     if not encounter_ref:
-        raise ValueError("an Observation needs its encounter reference (satusehat.md 1.7)")
+        raise MappingError("an Observation needs its encounter reference (satusehat.md 1.7)")
     unit, ucum = _UNITS[vital.kind]
 
     def quantity(value: float, what: str) -> dict[str, Any]:
@@ -335,7 +351,7 @@ def observation_for(
         reference_range["high"] = quantity(vital.reference_high, f"{vital.identifier} high")
     if reference_range:
         data["referenceRange"] = [reference_range]
-    return Observation.model_validate(data)
+    return _validated(Observation, data, f"{vital.identifier} Observation")
 
 
 def _entries(visit: VisitExport, ctx: ExportContext, *, with_request: bool) -> list[dict[str, Any]]:
@@ -362,7 +378,7 @@ def _bundle(kind: str, entries: list[dict[str, Any]], generated: datetime | None
     for entry in entries:
         if entry["fullUrl"] in seen:
             identifier = entry["resource"].identifier[0].value
-            raise ValueError(
+            raise MappingError(
                 f"identifier {identifier!r} appears twice in one Bundle "
                 "(the same visit or reading exported twice?)"
             )
@@ -370,7 +386,7 @@ def _bundle(kind: str, entries: list[dict[str, Any]], generated: datetime | None
     data: dict[str, Any] = {"resourceType": "Bundle", "type": kind, "entry": entries}
     if generated is not None:
         data["timestamp"] = _text(_utc(generated, "bundle timestamp"))
-    return Bundle.model_validate(data)
+    return _validated(Bundle, data, "Bundle")
 
 
 def visit_bundle(

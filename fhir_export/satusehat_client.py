@@ -20,7 +20,7 @@ Behaviour:
 * Except one case: a create or transaction that was sent and got no answer at all (read
   timeout, connection closed without a reply) is not repeated, because the server may have
   stored it. It ends at once as ``TransientError`` with ``maybe_processed=True``, and the
-  caller looks the resources up by identifier (``search_by_identifier``) before sending again.
+  caller looks the resources up (``find_encounter``, ``find_observations``) before sending again.
   SATUSEHAT would turn a blind repeat into a 20002 duplicate, but a server without that rule
   would keep a second copy, and whether every SATUSEHAT resource deduplicates is not
   documented. ``ClientConfig.retry_ambiguous_posts=True`` repeats them anyway (then a
@@ -56,11 +56,12 @@ import logging
 import random
 import re
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
+from urllib.parse import urljoin
 
 import httpx
 
@@ -72,6 +73,7 @@ from fhir_export.bounded_http import (
 )
 from fhir_export.log_privacy import quiet_http_libraries
 from fhir_export.mapping import NIK_SYSTEM
+from fhir_export.masking import mask_nik
 from fhir_export.oauth import GRANT_TYPE, AccessToken, parse_token_response, token_url
 from fhir_export.operation_outcome import (
     OutcomeIssue,
@@ -94,6 +96,13 @@ from fhir_export.satusehat_errors import (
     misconfiguration,
     rejection,
 )
+from fhir_export.search_match import (
+    UntrustedSearchError,
+    check_all_carry_identifier,
+    check_all_refer_to,
+    refers_to,
+    single_match,
+)
 
 __all__ = [
     "IHS_NUMBER_SYSTEM",
@@ -110,6 +119,7 @@ __all__ = [
     "SatusehatClient",
     "SatusehatError",
     "TransientError",
+    "UntrustedSearchError",
     "mask_nik",
 ]
 
@@ -158,6 +168,30 @@ def check_satusehat_url(name: str, url: str) -> None:
     raise ValueError(f"{name} must be an https:// URL, got {url!r}")
 
 
+# Pages of one search followed at most: the person's Encounters from every facility, or one
+# Encounter's Observations, fit well within this at any usual page size.
+MAX_SEARCH_PAGES = 20
+# OperationOutcome issue codes (http://hl7.org/fhir/R4/valueset-issue-type.html) that mean a
+# search was not done, as opposed to "nothing found".
+_SEARCH_FAILED_CODES = frozenset(
+    {
+        "exception",
+        "transient",
+        "timeout",
+        "throttled",
+        "lock-error",
+        "security",
+        "login",
+        "expired",
+        "forbidden",
+        "suppressed",
+        "too-costly",
+        "incomplete",
+        "invalid-access-token",
+    }
+)
+
+
 @dataclass(frozen=True)
 class ClientConfig:
     """Where SATUSEHAT is and how patient to be with it.
@@ -196,13 +230,6 @@ class ClientConfig:
             raise ValueError(f"max_attempts must be at least 1, got {self.max_attempts}")
         if min(self.backoff_base_s, self.backoff_cap_s, self.retry_after_cap_s) < 0:
             raise ValueError("backoff and Retry-After limits must not be negative")
-
-
-def mask_nik(nik: str) -> str:
-    """A NIK fit for a log line: first 4 digits, ``********``, last 4."""
-    if len(nik) < 8:
-        return "********"
-    return f"{nik[:4]}********{nik[-4:]}"
 
 
 @dataclass(frozen=True)
@@ -298,27 +325,104 @@ class SatusehatClient:
     # --- public API -------------------------------------------------------------------------
 
     async def find_patient_ihs(self, nik: str) -> str | None:
-        """The Patient IHS number (``Patient.id``) for a NIK, or None when SATUSEHAT has none."""
+        """The Patient IHS number (``Patient.id``) for a NIK, or None when SATUSEHAT has none
+        (an empty searchset, or a 200 OperationOutcome: ``_search_page``)."""
         patients = await self.search_by_identifier("Patient", NIK_SYSTEM, nik)
-        return self._ihs_number(patients, IHS_NUMBER_SYSTEM, "Patient")
+        return self._ihs_number(patients, IHS_NUMBER_SYSTEM, "Patient", nik)
 
     async def find_practitioner_ihs(self, nik: str) -> str | None:
         """The Practitioner IHS number for a health worker's NIK, or None."""
         practitioners = await self.search_by_identifier("Practitioner", NIK_SYSTEM, nik)
-        return self._ihs_number(practitioners, NAKES_IHS_SYSTEM, "Practitioner")
+        return self._ihs_number(practitioners, NAKES_IHS_SYSTEM, "Practitioner", nik)
 
     async def search_by_identifier(
         self, resource_type: str, system: str, value: str
     ) -> list[dict[str, Any]]:
-        """``GET /{type}?identifier=system|value``: the matching resources (maybe none)."""
+        """``GET /{type}?identifier=system|value``: the matching resources (maybe none).
+
+        Every resource in the answer must carry exactly ``system|value``; one that does not
+        means the server ignored the parameter (SATUSEHAT documents ``identifier`` search for
+        Patient and Practitioner only), and the answer is an ``UntrustedSearchError``.
+        """
         kind = _check_resource_type(resource_type)
-        body = await self._fhir(
-            "GET",
-            f"{self._base}/{kind}",
-            what=f"{kind} search",
-            params={"identifier": f"{system}|{value}"},
+        found = await self.search(kind, {"identifier": f"{system}|{value}"})
+        check_all_carry_identifier(found, system, value, f"{kind} search")
+        return found
+
+    async def search(
+        self,
+        resource_type: str,
+        params: Mapping[str, str],
+        *,
+        max_pages: int = MAX_SEARCH_PAGES,
+    ) -> list[dict[str, Any]]:
+        """``GET /{type}?params`` and its ``next`` pages (at most ``max_pages``): every resource
+        of that type in the answer, as the server sent it (check it before believing it,
+        ``fhir_export.search_match``).
+
+        A ``next`` link is followed only on this client's base URL (the token goes with it);
+        more pages than ``max_pages`` is an ``UntrustedSearchError``: an answer not read to its
+        end cannot tell that something is absent.
+        """
+        kind = _check_resource_type(resource_type)
+        what = f"{kind} search"
+        url: str = f"{self._base}/{kind}"
+        query: Mapping[str, str] | None = params
+        found: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for _page in range(max_pages):
+            body = await self._fhir("GET", url, what=what, params=query)
+            resources, next_url = _search_page(body, kind)
+            found.extend(resources)
+            if next_url is None:
+                return found
+            url, query = self._own_page(next_url, what), None
+            if url in seen:
+                raise ProtocolError(f"{what}: the next link goes back to a page already read")
+            seen.add(url)
+        raise UntrustedSearchError(
+            f"{what}: the answer has more than {max_pages} pages; not read to its end, it "
+            "cannot show that a resource is absent"
         )
-        return _search_resources(body, kind)
+
+    async def find_encounter(self, patient_ihs: str, system: str, value: str) -> str | None:
+        """The server id of the person's Encounter carrying ``system|value``, or None.
+
+        Searched by ``subject=Patient/{ihs}`` (what SATUSEHAT documents for Encounter) and
+        matched by identifier here; every Encounter in the answer must be the person's, and
+        at most one may carry the identifier (``UntrustedSearchError`` otherwise).
+        """
+        what = "Encounter search"
+        found = await self.search("Encounter", {"subject": f"Patient/{patient_ihs}"})
+        check_all_refer_to(found, "subject", "Patient", patient_ihs, what)
+        match = single_match(found, system, value, what)
+        return str(match["id"]) if match is not None else None
+
+    async def find_observations(
+        self, encounter_id: str, patient_ihs: str, system: str, values: Collection[str]
+    ) -> dict[str, str]:
+        """``{identifier value: server id}`` of the Encounter's Observations that carry one of
+        ``values`` (under ``system``); the ones not there are left out.
+
+        Searched by ``encounter=Encounter/{id}`` (documented for Observation) and matched by
+        identifier here; every Observation in the answer must be in that Encounter, and a
+        match must also be the person's (``subject``), else ``UntrustedSearchError``.
+        """
+        what = "Observation search"
+        found = await self.search("Observation", {"encounter": f"Encounter/{encounter_id}"})
+        check_all_refer_to(found, "encounter", "Encounter", encounter_id, what)
+        result: dict[str, str] = {}
+        for value in values:
+            match = single_match(found, system, value, what)
+            if match is None:
+                continue
+            if not refers_to(match, "subject", "Patient", patient_ihs):
+                raise UntrustedSearchError(
+                    f"{what}: Observation {match['id']} carries this reading's identifier but "
+                    "another subject; a person must look"
+                )
+            result[value] = str(match["id"])
+        return result
 
     async def create(self, resource: dict[str, Any]) -> dict[str, Any]:
         """``POST /{resourceType}``; the created resource as stored (with its ``id``)."""
@@ -598,11 +702,20 @@ class SatusehatClient:
         kept = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _HOP_HEADERS]
         return httpx.Response(response.status_code, headers=kept, content=body, request=request)
 
+    def _own_page(self, link: str, what: str) -> str:
+        """A ``next`` link as an absolute URL on this client's base URL, or ProtocolError."""
+        url = urljoin(f"{self._base}/", link)
+        if not (url.startswith(f"{self._base}/") or url.startswith(f"{self._base}?")):
+            raise ProtocolError(f"{what}: the next page link leaves the SATUSEHAT base URL")
+        return url
+
     @staticmethod
-    def _ihs_number(resources: list[dict[str, Any]], system: str, kind: str) -> str | None:
-        if not resources:
+    def _ihs_number(
+        resources: list[dict[str, Any]], system: str, kind: str, nik: str
+    ) -> str | None:
+        resource = single_match(resources, NIK_SYSTEM, nik, f"{kind} search")
+        if resource is None:
             return None
-        resource = resources[0]
         ihs = resource.get("id")
         if isinstance(ihs, str) and ihs:
             return ihs
@@ -614,9 +727,25 @@ class SatusehatClient:
         raise ProtocolError(f"{kind} search: the {kind} found has neither an id nor an IHS number")
 
 
-def _search_resources(body: Any, kind: str) -> list[dict[str, Any]]:
+def _search_page(body: Any, kind: str) -> tuple[list[dict[str, Any]], str | None]:
+    """The resources of ``kind`` in one searchset page and its ``next`` link, if any.
+
+    A 200 OperationOutcome instead of a Bundle means nothing was found: SATUSEHAT may answer
+    a Patient search for an unregistered NIK that way (ivanwilliammd/satusehat-integration
+    ``src/OAuth2Client.php`` ``get_by_nik`` treats an OperationOutcome and ``total == 0``
+    alike; ``docs/reference/satusehat.md``, "Unknown person"), unless an issue says the
+    server could not do the search, which is no answer at all.
+    """
+    if isinstance(body, dict) and body.get("resourceType") == "OperationOutcome":
+        issues = parse_operation_outcome(body)
+        failed = [i for i in issues if i.code in _SEARCH_FAILED_CODES]
+        if failed:
+            raise ProtocolError(f"{kind} search: the server could not search: {summarize(failed)}")
+        return [], None
     if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
         raise ProtocolError(f"{kind} search: the reply is not a Bundle")
+    if body.get("type", "searchset") != "searchset":
+        raise ProtocolError(f"{kind} search: the reply is a {body.get('type')!r} Bundle")
     entries = body.get("entry", [])
     if entries is None:
         entries = []
@@ -630,4 +759,13 @@ def _search_resources(body: Any, kind: str) -> list[dict[str, Any]]:
         # Servers may add an OperationOutcome entry (search.mode "outcome"): not a match.
         if resource.get("resourceType") == kind:
             found.append(resource)
-    return found
+    links = body.get("link") or []
+    if not isinstance(links, list):
+        raise ProtocolError(f"{kind} search: Bundle.link is not a list")
+    for link in links:
+        if isinstance(link, dict) and link.get("relation") == "next":
+            url = link.get("url")
+            if not isinstance(url, str) or not url:
+                raise ProtocolError(f"{kind} search: the next link has no URL")
+            return found, url
+    return found, None

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from config.settings import Settings
 from devices.measurements import BloodPressure, HeartRate, SpO2
+from fhir_export.errors import MappingError
 from fhir_export.model import ExportContext, VisitExport, VitalKind, VitalSign
 from station.checks.interpretation import (
     Interpretation,
@@ -24,7 +25,7 @@ from station.checks.interpretation import (
     heart_rate_interpretation,
     spo2_interpretation,
 )
-from station.checks.rulesets import RuleSet, rule_set
+from station.checks.rulesets import RuleSet, UnknownRuleSetError, rule_set
 from station.results import age_on, local_naive
 from station.store.repository import StoredReading, StoredVisit
 
@@ -93,9 +94,12 @@ def _vitals(reading: StoredReading, age_years: float, rules: RuleSet) -> Iterabl
 
 def visit_to_export(visit: StoredVisit) -> VisitExport:
     if visit.confirmed_at is None:
-        raise ValueError(f"visit {visit.id} is not confirmed and cannot be exported")
+        raise MappingError(f"visit {visit.id} is not confirmed and cannot be exported")
     age = age_on(visit.person.birth_date, visit.person.nik, local_naive(visit.started_at).date())
-    rules = rule_set(visit.rule_set)
+    try:
+        rules = rule_set(visit.rule_set)
+    except UnknownRuleSetError as exc:
+        raise MappingError(f"visit {visit.id}: {exc}") from exc
     return VisitExport(
         visit_id=visit.id,
         encounter_identifier=f"{visit.station_id}-{visit.id}",

@@ -44,6 +44,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+# One masking rule for the station and the SATUSEHAT client (the stricter of the two there were).
+from fhir_export.masking import mask_nik
+
 __all__ = [
     "NIK_LENGTH",
     "PROVINCE_CODES",
@@ -366,12 +369,6 @@ def validate_person(
     if not allow_nik_mismatch:
         check_against_nik(checked_nik, birth_date=birth_date, sex=sex)
     return Person(nik=checked_nik, name=clean_name, birth_date=birth_date)
-
-
-def mask_nik(nik: str) -> str:
-    """For logs: province and regency kept, the rest hidden, including the date of birth
-    (digits 7-12) and sex it encodes (``3174************``)."""
-    return nik[:4] + "*" * max(len(nik) - 4, 0)
 
 
 def mask_name(name: str) -> str:

@@ -140,10 +140,19 @@ class UploadStore:
     # -- claiming ------------------------------------------------------------------------
 
     @staticmethod
-    def _due(now: datetime, include_failed: bool) -> ColumnElement[bool]:
+    def _due(
+        now: datetime, include_failed: bool, failed_before: datetime | None = None
+    ) -> ColumnElement[bool]:
         failed_due = OutboxRow.status == OutboxStatus.FAILED
         if not include_failed:
             failed_due = and_(failed_due, OutboxRow.next_attempt_at <= now)
+        elif failed_before is not None:
+            # ``sync --all``: failed entries now, but not again the ones that failed since
+            # ``failed_before`` (this drain): one try each, not a loop on a lasting failure.
+            failed_due = and_(
+                failed_due,
+                or_(OutboxRow.next_attempt_at <= now, OutboxRow.updated_at < failed_before),
+            )
         # A ``sending`` entry is due again only when its visit's lease has run out, which
         # the visit-level condition in ``claim`` checks.
         return or_(
@@ -164,11 +173,17 @@ class UploadStore:
         limit: int = 1,
         lease_s: float = DEFAULT_LEASE_S,
         include_failed: bool = False,
+        failed_before: datetime | None = None,
     ) -> list[ClaimedVisit]:
         """Take up to ``limit`` confirmed visits with entries due, oldest first (an unreadable
         one is made dead on the way, see ``claim_batch``)."""
         return self.claim_batch(
-            worker, now, limit=limit, lease_s=lease_s, include_failed=include_failed
+            worker,
+            now,
+            limit=limit,
+            lease_s=lease_s,
+            include_failed=include_failed,
+            failed_before=failed_before,
         ).claims
 
     def claim_batch(
@@ -179,8 +194,10 @@ class UploadStore:
         limit: int = 1,
         lease_s: float = DEFAULT_LEASE_S,
         include_failed: bool = False,
+        failed_before: datetime | None = None,
     ) -> ClaimBatch:
-        """Take up to ``limit`` readable visits with entries due, oldest first.
+        """Take up to ``limit`` readable visits with entries due, oldest first
+        (``include_failed``: failed ones too, except those failed since ``failed_before``).
 
         A claimed visit that cannot be read back (``UnreadableVisit``) cannot be mapped or
         sent, now or later: its claimed entries become ``dead`` with the reason, the visit is
@@ -190,7 +207,14 @@ class UploadStore:
         claims: list[ClaimedVisit] = []
         dead: list[DeadVisit] = []
         while len(claims) < limit:
-            taken = self._take(token, now, limit - len(claims), lease_s, include_failed)
+            taken = self._take(
+                token,
+                now,
+                limit=limit - len(claims),
+                lease_s=lease_s,
+                include_failed=include_failed,
+                failed_before=failed_before,
+            )
             if not taken:
                 break
             for visit_id in taken:
@@ -201,9 +225,16 @@ class UploadStore:
         return ClaimBatch(claims, dead)
 
     def _take(
-        self, token: str, now: datetime, limit: int, lease_s: float, include_failed: bool
+        self,
+        token: str,
+        now: datetime,
+        *,
+        limit: int,
+        lease_s: float,
+        include_failed: bool,
+        failed_before: datetime | None,
     ) -> list[str]:
-        due = self._due(now, include_failed)
+        due = self._due(now, include_failed, failed_before)
         lease_until = now + timedelta(seconds=lease_s)
         claimed: list[str] = []
         with self._db.sessions.begin() as session:
@@ -230,11 +261,21 @@ class UploadStore:
                 )
                 if _rowcount(taken) != 1:
                     continue  # another process was quicker: try the next candidate
-                session.execute(
+                taken_entries = session.execute(
                     update(OutboxRow)
                     .where(OutboxRow.visit_id == visit_id, due)
                     .values(status=OutboxStatus.SENDING, updated_at=now)
                 )
+                if _rowcount(taken_entries) == 0:
+                    # Another process sent it between our look and the compare-and-set
+                    # (SQLite reads the candidates outside the write transaction): give the
+                    # visit back rather than hold it with nothing to send.
+                    session.execute(
+                        update(VisitRow)
+                        .where(VisitRow.id == visit_id, VisitRow.upload_claimed_by == token)
+                        .values(upload_claimed_by=None, upload_lease_until=None)
+                    )
+                    continue
                 claimed.append(visit_id)
         return claimed
 

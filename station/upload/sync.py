@@ -127,7 +127,7 @@ class SyncRunner:
         limit = self._max_hold_s
         return [t for t, since in self._held.items() if limit is None or now - since < limit]
 
-    async def _work(self, include_failed: bool, summary: SyncSummary) -> None:
+    async def _work(self, include_failed: bool, summary: SyncSummary, started: datetime) -> None:
         while True:
             batch = await self._db(
                 self._store.claim_batch,
@@ -136,6 +136,7 @@ class SyncRunner:
                 limit=1,
                 lease_s=self._lease_s,
                 include_failed=include_failed,
+                failed_before=started,  # --all: each failed entry once per drain, no loop
             )
             for dead in batch.dead:
                 _LOGGER.warning("visit %s made dead: %s", dead.visit_id, dead.reason)
@@ -173,10 +174,11 @@ class SyncRunner:
         """Upload everything due now; returns when nothing due is left."""
         summary = SyncSummary()
         started = time.monotonic()
+        started_at = self._clock()
         heartbeat = asyncio.create_task(self._heartbeat())
         try:
             await asyncio.gather(
-                *(self._work(include_failed, summary) for _ in range(self._concurrency))
+                *(self._work(include_failed, summary, started_at) for _ in range(self._concurrency))
             )
         finally:
             heartbeat.cancel()

@@ -1,22 +1,34 @@
-"""Uploading one claimed visit to SATUSEHAT, exactly once.
+"""Uploading one claimed visit to SATUSEHAT, exactly once, never under the wrong person.
 
 For a visit the sync process holds (``station.store.outbox``):
 
 1. IHS numbers: the patient by NIK and the practitioner by the configured NIK, each looked up
-   once and cached in the database. A person SATUSEHAT does not know is a dead entry with a
-   message saying what to do, not an endless retry.
-2. If any entry was attempted before (its POST may have reached the server), the Encounter and
-   every Observation are first searched by their deterministic identifiers; what exists is
-   not sent again. Neither conditional create (not known to be supported by SATUSEHAT) nor a
-   duplicate rejection (a generic FHIR server stores duplicates) is relied on.
+   once per process (concurrent workers wait for the same look-up) and cached in the
+   database. A person SATUSEHAT does not know is a dead entry with a message saying what to
+   do, not an endless retry.
+2. If any entry was attempted before (its POST may have reached the server), what exists is
+   looked up first and not sent again: the Encounter among the person's Encounters
+   (``subject=Patient/{ihs}``), the Observations among the Encounter's
+   (``encounter=Encounter/{id}``), the search parameters SATUSEHAT documents, each matched by
+   its deterministic identifier here (``docs/reference/satusehat.md``, "Added after trying the
+   station against published behaviour": search by ``identifier`` is not documented for
+   either, and a server may ignore it). An answer that does not hold what was asked for is not
+   believed (``fhir_export.search_match``): the entries are ``failed`` with the reason, and
+   nothing is sent or marked sent. Neither conditional create (not known to be supported by
+   SATUSEHAT) nor a duplicate rejection (a generic FHIR server stores duplicates) is relied on.
 3. What is missing goes in one transaction Bundle (Encounter first when it is not on the
    server yet, then the Observations), checked against SATUSEHAT's known rules first. The
    attempt is counted in the database *before* the POST.
-4. The answer decides the entries' state: ``sent`` with the server ids; ``failed`` with a next
-   attempt time for anything that may pass (network, 5xx, 429, credentials); ``dead`` with the
-   server's OperationOutcome when SATUSEHAT refused the content (a person must look).
-   A "duplicate resource" answer (rule 20002) means an earlier attempt arrived after all: the
-   resources are looked up again and only what is still missing is sent.
+4. The answer decides the entries' state: ``sent`` only when the server id of the visit's
+   Encounter and of each of the entry's Observations is known and verified (a transaction
+   answer's ids by ``fhir_export.transaction_answer``: relative or absolute location, with or
+   without ``_history``, SATUSEHAT's ``resourceID``, the type sent at that position);
+   ``failed`` with a next attempt time for anything that may pass (network, 5xx, 429,
+   credentials, an answer that cannot be trusted); ``dead`` with the server's
+   OperationOutcome when SATUSEHAT refused the content, or when the visit cannot be mapped
+   (``MappingError``; a person must look). A "duplicate resource" answer (rule 20002) means an
+   earlier attempt arrived after all: the resources are looked up again and only what is still
+   missing is sent.
 """
 
 from __future__ import annotations
@@ -24,11 +36,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
+from fhir_export.errors import MappingError
 from fhir_export.mapping import (
     encounter_identifier_system,
     observation_identifier_system,
@@ -44,6 +57,8 @@ from fhir_export.satusehat_errors import (
     TransientError,
 )
 from fhir_export.satusehat_rules import validate_bundle
+from fhir_export.search_match import UntrustedSearchError
+from fhir_export.transaction_answer import transaction_server_ids
 from station.export import reading_of, visit_to_export
 from station.person import mask_nik
 from station.store.outbox import ClaimedVisit, LeaseLost, OutboxEntry, UploadStore
@@ -66,9 +81,11 @@ class SatusehatApi(Protocol):
 
     async def find_practitioner_ihs(self, nik: str) -> str | None: ...
 
-    async def search_by_identifier(
-        self, resource_type: str, system: str, value: str
-    ) -> list[dict[str, Any]]: ...
+    async def find_encounter(self, patient_ihs: str, system: str, value: str) -> str | None: ...
+
+    async def find_observations(
+        self, encounter_id: str, patient_ihs: str, system: str, values: Collection[str]
+    ) -> dict[str, str]: ...
 
     async def transaction(self, bundle: dict[str, Any]) -> dict[str, Any]: ...
 
@@ -91,16 +108,6 @@ def next_attempt_delay(attempts: int, retry_after_s: float | None, rng: random.R
     if retry_after_s is not None:
         delay = max(delay, min(retry_after_s, RETRY_CAP_S))
     return delay
-
-
-def _server_id(location: Any) -> str | None:
-    """``Observation/abc/_history/1`` → ``abc``."""
-    if not isinstance(location, str):
-        return None
-    parts = location.strip("/").split("/")
-    if len(parts) >= 2 and parts[1]:
-        return parts[1]
-    return None
 
 
 def _reading_of(vital: VitalSign) -> str:
@@ -127,6 +134,9 @@ class Uploader:
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not security
         self._run_db = run_db or asyncio.to_thread
         self._known_ihs: dict[tuple[str, str], str] = {}
+        # Look-ups under way, shared by the workers that need the same person at once (at
+        # the start of a sync every worker needs the practitioner).
+        self._looking_up: dict[tuple[str, str], asyncio.Future[str | None]] = {}
 
     async def _db(self, function: Callable[..., _T], *args: Any) -> _T:
         result: _T = await self._run_db(function, *args)
@@ -135,21 +145,40 @@ class Uploader:
     # -- IHS numbers ---------------------------------------------------------------------
 
     async def _ihs(self, kind: str, nik: str) -> str | None:
-        """From memory (the practitioner is the same for every visit), else the database
-        cache shared by the desks, else SATUSEHAT."""
-        known = self._known_ihs.get((kind, nik))
+        """From memory (the practitioner is the same for every visit), else one look-up per
+        person at a time, shared by every worker that asks meanwhile."""
+        key = (kind, nik)
+        known = self._known_ihs.get(key)
         if known is not None:
             return known
+        pending = self._looking_up.get(key)
+        if pending is None:
+            pending = asyncio.ensure_future(self._fetch_ihs(kind, nik))
+            self._looking_up[key] = pending
+            pending.add_done_callback(lambda done: self._lookup_done(key, done))
+        # Shielded: a worker cancelled while waiting does not cancel the others' look-up.
+        return await asyncio.shield(pending)
+
+    def _lookup_done(self, key: tuple[str, str], done: asyncio.Future[str | None]) -> None:
+        self._looking_up.pop(key, None)
+        if not done.cancelled() and done.exception() is None:
+            found = done.result()
+            if found is not None:
+                self._known_ihs[key] = found
+        # Not found or failed: not remembered, so the next visit asks again (the person may
+        # be registered meanwhile, the network may be back).
+
+    async def _fetch_ihs(self, kind: str, nik: str) -> str | None:
+        """The database cache shared by the desks, else SATUSEHAT."""
         found = await self._db(self._store.cached_ihs, kind, nik)
-        if found is None:
-            if kind == "patient":
-                found = await self._api.find_patient_ihs(nik)
-            else:
-                found = await self._api.find_practitioner_ihs(nik)
-            if found is None:
-                return None
+        if found is not None:
+            return found
+        if kind == "patient":
+            found = await self._api.find_patient_ihs(nik)
+        else:
+            found = await self._api.find_practitioner_ihs(nik)
+        if found is not None:
             await self._db(self._store.cache_ihs, kind, nik, found, self._clock())
-        self._known_ihs[(kind, nik)] = found
         return found
 
     # -- one visit -----------------------------------------------------------------------
@@ -173,9 +202,10 @@ class Uploader:
         except RejectedError as exc:
             await self._db(self._dead, claim, entry_ids, str(exc), exc.outcome, exc.rule_numbers)
             return UploadResult(claim.visit.id, dead=len(entry_ids), error=str(exc))
-        except ValueError as exc:
+        except MappingError as exc:
             # The stored visit cannot be mapped to FHIR (station.export / fhir_export.mapping
-            # say why); retrying will not change that, a person must look.
+            # say why); retrying will not change that, a person must look. Only this type:
+            # other ValueErrors (a PersonError, a DecodeError, ...) are not about the visit.
             message = f"cannot be sent: {exc}"
             await self._db(self._dead, claim, entry_ids, message)
             return UploadResult(claim.visit.id, dead=len(entry_ids), error=message)
@@ -272,20 +302,39 @@ class Uploader:
         ctx: ExportContext,
         encounter_id: str | None,
     ) -> tuple[str | None, dict[str, str]]:
-        if encounter_id is None:
-            found = await self._api.search_by_identifier(
-                "Encounter", encounter_identifier_system(ctx), export.encounter_identifier
+        """What of the visit is on the server: its Encounter's id and ``{Observation
+        identifier: server id}``, each found by a documented search and verified."""
+        patient_ihs = export.patient_ihs
+        assert patient_ihs is not None  # resolved by _upload before any look-up
+        found = await self._api.find_encounter(
+            patient_ihs, encounter_identifier_system(ctx), export.encounter_identifier
+        )
+        if found is None and encounter_id is not None:
+            # Recorded from a verified answer, yet not among the person's Encounters now: a
+            # lagging search, or something changed on the server. Neither resend nor trust.
+            raise UntrustedSearchError(
+                f"Encounter search: the visit's Encounter {encounter_id} is not among the "
+                "person's Encounters on the server; trying again later"
             )
-            encounter_id = _first_id(found, "Encounter", export.encounter_identifier)
+        if found is not None and found != encounter_id:
             if encounter_id is not None:
-                await self._db(self._store.record_encounter, claim, encounter_id)
-        on_server: dict[str, str] = {}
-        system = observation_identifier_system(ctx)
-        for vital in export.vitals:
-            found = await self._api.search_by_identifier("Observation", system, vital.identifier)
-            server_id = _first_id(found, "Observation", vital.identifier)
-            if server_id is not None:
-                on_server[vital.identifier] = server_id
+                _LOGGER.warning(
+                    "visit %s: recorded Encounter %s, the server's search finds %s; using it",
+                    claim.visit.id,
+                    encounter_id,
+                    found,
+                )
+            encounter_id = found
+            await self._db(self._store.record_encounter, claim, encounter_id)
+        if encounter_id is None:
+            # The Observations are only ever sent with their Encounter or after it.
+            return None, {}
+        on_server = await self._api.find_observations(
+            encounter_id,
+            patient_ihs,
+            observation_identifier_system(ctx),
+            [v.identifier for v in export.vitals],
+        )
         return encounter_id, on_server
 
     async def _send_missing(
@@ -314,13 +363,14 @@ class Uploader:
         attempted = [e.id for e in claim.entries if _has_any(e, missing)]
         await self._db(self._store.begin_attempt, claim, attempted, self._clock())
         response = await self._api.transaction(bundle)
-        locations = _locations(response, expected=len(bundle["entry"]))
+        sent_types = ["Encounter"] * (encounter_id is None) + ["Observation"] * len(missing)
+        # Each id checked against the type sent at its position (the answer is in the order
+        # sent, FHIR R4 http.html#transaction); a doubtful answer is a ProtocolError.
+        ids = transaction_server_ids(response, sent_types)
         result = dict(on_server)
-        offset = 0
         if encounter_id is None:
-            encounter_id = locations[0]  # recorded with the entries (mark_sent)
-            offset = 1
-        for vital, server_id in zip(missing, locations[offset:], strict=True):
+            encounter_id = ids.pop(0)  # recorded with the entries (mark_sent)
+        for vital, server_id in zip(missing, ids, strict=True):
             result[vital.identifier] = server_id
         return encounter_id, result
 
@@ -333,11 +383,15 @@ class Uploader:
     ) -> UploadResult:
         ids: dict[int, list[str]] = {}
         for entry in claim.entries:
-            ids[entry.id] = [
-                on_server[v.identifier]
-                for v in export.vitals
-                if _reading_of(v) == entry.reading_id and v.identifier in on_server
-            ]
+            vitals = [v for v in export.vitals if _reading_of(v) == entry.reading_id]
+            unknown = [v.identifier for v in vitals if v.identifier not in on_server]
+            if unknown or (vitals and encounter_id is None):
+                # Never "sent" without the server ids of the Encounter and every Observation.
+                raise ProtocolError(
+                    f"visit {claim.visit.id}: no verified server id for "
+                    + (", ".join(unknown) if unknown else "its Encounter")
+                )
+            ids[entry.id] = [on_server[v.identifier] for v in vitals]
         await self._db(self._store.mark_sent, claim, ids, self._clock(), encounter_id)
         _LOGGER.info("visit %s: %d entries sent", claim.visit.id, len(ids))
         return UploadResult(claim.visit.id, sent=len(ids))
@@ -345,29 +399,3 @@ class Uploader:
 
 def _has_any(entry: OutboxEntry, vitals: Sequence[VitalSign]) -> bool:
     return any(_reading_of(v) == entry.reading_id for v in vitals)
-
-
-def _first_id(found: list[dict[str, Any]], kind: str, identifier: str) -> str | None:
-    ids = [r.get("id") for r in found if isinstance(r.get("id"), str) and r.get("id")]
-    if len(ids) > 1:
-        # Not created by this station's protocol; nothing to repair from here, but say so.
-        _LOGGER.warning("%d copies of %s %s exist on the server", len(ids), kind, identifier)
-    return str(ids[0]) if ids else None
-
-
-def _locations(response: Any, *, expected: int) -> list[str]:
-    entries = response.get("entry") if isinstance(response, dict) else None
-    if not isinstance(entries, list) or len(entries) != expected:
-        raise ProtocolError(
-            f"transaction response has {len(entries) if isinstance(entries, list) else 'no'} "
-            f"entries for {expected} sent"
-        )
-    ids: list[str] = []
-    for index, entry in enumerate(entries):
-        answer = entry.get("response") if isinstance(entry, dict) else None
-        location = answer.get("location") if isinstance(answer, dict) else None
-        server_id = _server_id(location)
-        if server_id is None:
-            raise ProtocolError(f"transaction response entry {index} has no usable location")
-        ids.append(server_id)
-    return ids

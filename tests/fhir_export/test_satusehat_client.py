@@ -403,12 +403,15 @@ def test_drop_after_store_is_not_repeated_blindly_and_is_found_by_identifier(ser
             assert caught.value.maybe_processed
             assert caught.value.status is None
             assert "RemoteProtocolError" in str(caught.value)
-            return await client.search_by_identifier(
-                "Observation", OBSERVATION_SYSTEM, "desk-1-v1-systolic"
+            found = await client.find_observations(
+                encounter["id"], PATIENT_IHS, OBSERVATION_SYSTEM, ["desk-1-v1-systolic"]
             )
+            return found, encounter["id"]
 
-    (found,) = run(scenario())
-    assert found["identifier"][0]["value"] == "desk-1-v1-systolic"
+    found, encounter_id = run(scenario())
+    (observation,) = server.find("Observation", OBSERVATION_SYSTEM, "desk-1-v1-systolic")
+    assert found == {"desk-1-v1-systolic": observation["id"]}
+    assert observation["encounter"] == {"reference": f"Encounter/{encounter_id}"}
     assert server.count_by_identifier(OBSERVATION_SYSTEM, "desk-1-v1-systolic") == 1
     posts = [r for r in fhir_requests(server, "/Observation") if r.method == "POST"]
     assert len(posts) == 1
@@ -434,9 +437,9 @@ def test_a_slow_create_past_the_read_timeout_is_not_repeated_blindly():
 
         async def look():
             async with client_for(server) as client:
-                return await client.search_by_identifier("Encounter", ENCOUNTER_SYSTEM, "desk-1-v1")
+                return await client.find_encounter(PATIENT_IHS, ENCOUNTER_SYSTEM, "desk-1-v1")
 
-        assert len(run(look())) == 1
+        assert run(look()) == server.resources("Encounter")[0]["id"]
         assert server.count_by_identifier(ENCOUNTER_SYSTEM, "desk-1-v1") == 1
         assert [r.method for r in fhir_requests(server, "/fhir-r4/v1")] == ["POST"]  # once
 
@@ -449,10 +452,11 @@ def test_retry_ambiguous_posts_repeats_and_satusehat_answers_20002(server):
         async with client_for(server, sleeps, retry_ambiguous_posts=True) as client:
             with pytest.raises(DuplicateResourceError):
                 await client.transaction(transaction_json(make_visit()))
-            return await client.search_by_identifier("Encounter", ENCOUNTER_SYSTEM, "desk-1-v1")
+            return await client.find_encounter(PATIENT_IHS, ENCOUNTER_SYSTEM, "desk-1-v1")
 
-    (found,) = run(scenario())
-    assert found["resourceType"] == "Encounter"
+    found = run(scenario())
+    (encounter,) = server.resources("Encounter")
+    assert found == encounter["id"]
     assert len(sleeps.calls) == 1
     assert [r.status for r in fhir_requests(server, "/fhir-r4/v1")] == [None, 400]
     assert len(server.resources("Observation")) == 4
@@ -510,7 +514,7 @@ def test_logs_carry_no_nik_token_or_secret(server, caplog):
     assert "re-authenticating" in text
     for secret in (PATIENT_NIK, SECRET, *(t for t in _issued_tokens(server))):
         assert secret not in text
-    assert mask_nik(PATIENT_NIK) == "9271********0001"
+    assert mask_nik(PATIENT_NIK) == "9271************"
 
 
 def _issued_tokens(server) -> list[str]:

@@ -23,7 +23,13 @@ import pytest
 from fhir_export.mapping import encounter_for, observation_for, to_dict, visit_bundle
 from fhir_export.model import ExportContext, VisitExport, VitalKind, VitalSign
 from fhir_export.satusehat_rules import validate_bundle
-from tests.satusehat_server import SANDBOX_PATIENTS, SANDBOX_PRACTITIONERS, SatusehatServer, faults
+from tests.satusehat_server import (
+    FHIR,
+    SANDBOX_PATIENTS,
+    SANDBOX_PRACTITIONERS,
+    SatusehatServer,
+    faults,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "secret"
@@ -253,16 +259,111 @@ def test_sandbox_people_are_preloaded_and_found_by_nik(http, server, auth):
         assert [e["resource"]["id"] for e in body["entry"]] == [ihs]
 
 
-def test_unknown_nik_gives_an_empty_searchset_and_registered_ones_are_found(http, server, auth):
-    body = search(http, server, auth, "Patient", system=NIK_SYSTEM, value="3174015507850002")
-    assert body["total"] == 0
-    assert "entry" not in body
+def test_unknown_nik_is_a_200_operation_outcome_and_registered_ones_are_found(http, server, auth):
+    """SATUSEHAT flavour: nobody found is a 200 OperationOutcome, not an empty searchset
+    (ivanwilliammd/satusehat-integration src/OAuth2Client.php get_by_nik handles both)."""
+    for kind, nik in (("Patient", "3174015507850002"), ("Practitioner", "3174010101800001")):
+        reply = http.get(
+            f"{server.base_url}/{kind}",
+            params={"identifier": f"{NIK_SYSTEM}|{nik}"},
+            headers=auth,
+        )
+        assert reply.status_code == 200
+        body = reply.json()
+        assert body["resourceType"] == "OperationOutcome"
+        assert body["issue"][0]["code"] == "not-found"
     server.register_patient("3174015507850002", "P09999999999")
     server.register_practitioner("3174010101800001", "10000000001")
     body = search(http, server, auth, "Patient", system=NIK_SYSTEM, value="3174015507850002")
     assert body["entry"][0]["resource"]["id"] == "P09999999999"
     body = search(http, server, auth, "Practitioner", system=NIK_SYSTEM, value="3174010101800001")
     assert body["entry"][0]["resource"]["id"] == "10000000001"
+
+
+def test_fhir_flavour_answers_an_unknown_nik_with_an_empty_searchset(http):
+    with SatusehatServer(organization_id=ORG, flavour=FHIR) as server:
+        auth = {"Authorization": f"Bearer {get_token(http, server)}"}
+        body = search(http, server, auth, "Patient", system=NIK_SYSTEM, value="3174015507850002")
+        assert body["total"] == 0
+        assert "entry" not in body
+
+
+def _search_ids(http, server, auth, kind, **params) -> tuple[list[str], dict]:
+    reply = http.get(f"{server.base_url}/{kind}", params=params, headers=auth)
+    assert reply.status_code == 200, reply.text
+    body = reply.json()
+    assert (body["resourceType"], body["type"]) == ("Bundle", "searchset")
+    return [e["resource"]["id"] for e in body.get("entry", [])], body
+
+
+def _two_people_with_visits(http, server, auth) -> tuple[dict, dict]:
+    """Patient A's visit 1 and patient B's visit 2, each an Encounter with 4 Observations."""
+    other_ihs = "P00805884304"  # another sandbox patient (satusehat.md 1.4)
+    encounters = {}
+    for number, ihs in ((1, PATIENT_IHS), (2, other_ihs)):
+        reply = http.post(
+            server.base_url,
+            json=transaction_json(make_visit(number, patient_ihs=ihs)),
+            headers=auth,
+        )
+        assert reply.status_code == 200, reply.text
+        location = reply.json()["entry"][0]["response"]["location"]
+        encounters[ihs] = location.split("/")[-3]  # .../Encounter/{id}/_history/1
+    return encounters, {"mine": PATIENT_IHS, "other": other_ihs}
+
+
+def test_satusehat_flavour_ignores_undocumented_search_parameters(http, server, auth):
+    """Encounter and Observation search by identifier are not documented: ignored, so the
+    answer holds other people's resources; subject and encounter are honoured."""
+    encounters, people = _two_people_with_visits(http, server, auth)
+    ids, _ = _search_ids(
+        http, server, auth, "Encounter", identifier=f"{ENCOUNTER_SYSTEM}|desk-1-v1"
+    )
+    assert sorted(ids) == sorted(encounters.values())  # both people's, newest first
+    assert ids[0] == encounters[people["other"]]
+    ids, _ = _search_ids(
+        http, server, auth, "Observation", identifier=f"{OBSERVATION_SYSTEM}|desk-1-v1-spo2"
+    )
+    assert len(ids) == 8
+    ids, _ = _search_ids(http, server, auth, "Encounter", subject=f"Patient/{people['mine']}")
+    assert ids == [encounters[people["mine"]]]
+    mine = encounters[people["mine"]]
+    ids, body = _search_ids(http, server, auth, "Observation", encounter=f"Encounter/{mine}")
+    assert len(ids) == 4
+    assert {e["resource"]["encounter"]["reference"] for e in body["entry"]} == {f"Encounter/{mine}"}
+    ids, _ = _search_ids(http, server, auth, "Observation", subject=f"Patient/{people['other']}")
+    assert len(ids) == 4
+
+
+def test_fhir_flavour_honours_identifier_and_refuses_unknown_parameters(http):
+    with SatusehatServer(organization_id=ORG, flavour=FHIR) as server:
+        auth = {"Authorization": f"Bearer {get_token(http, server)}"}
+        _two_people_with_visits(http, server, auth)
+        ids, _ = _search_ids(
+            http, server, auth, "Encounter", identifier=f"{ENCOUNTER_SYSTEM}|desk-1-v1"
+        )
+        assert len(ids) == 1
+        reply = http.get(f"{server.base_url}/Encounter", params={"colour": "red"}, headers=auth)
+        assert reply.status_code == 400
+
+
+def test_search_answers_in_pages_with_next_links(http, server, auth):
+    for number in range(1, 13):  # 12 Encounters of one person, 48 Observations
+        reply = http.post(server.base_url, json=transaction_json(make_visit(number)), headers=auth)
+        assert reply.status_code == 200, reply.text
+    ids, body = _search_ids(http, server, auth, "Encounter", subject=f"Patient/{PATIENT_IHS}")
+    assert (len(ids), body["total"]) == (10, 12)
+    (next_link,) = [link["url"] for link in body["link"] if link["relation"] == "next"]
+    assert next_link.startswith(f"{server.base_url}/Encounter?")
+    reply = http.get(next_link, headers=auth)
+    rest = [e["resource"]["id"] for e in reply.json()["entry"]]
+    assert len(rest) == 2
+    assert not [link for link in reply.json()["link"] if link["relation"] == "next"]
+    assert set(ids) | set(rest) == {e["id"] for e in server.resources("Encounter")}
+    ids, _ = _search_ids(
+        http, server, auth, "Encounter", subject=f"Patient/{PATIENT_IHS}", _count="5"
+    )
+    assert len(ids) == 5
 
 
 # --- create, read, search ------------------------------------------------------------------------
@@ -288,10 +389,10 @@ def test_create_stores_with_server_id_meta_and_location(http, server, auth):
     read = http.get(f"{server.base_url}/Observation/{created['id']}", headers=auth)
     assert read.status_code == 200
     assert read.json() == created
-    found = search(
-        http, server, auth, "Observation", system=OBSERVATION_SYSTEM, value="desk-1-v1-systolic"
+    ids, _ = _search_ids(
+        http, server, auth, "Observation", encounter=f"Encounter/{encounter['id']}"
     )
-    assert [e["resource"]["id"] for e in found["entry"]] == [created["id"]]
+    assert ids == [created["id"]]
     assert server.count_by_identifier(OBSERVATION_SYSTEM, "desk-1-v1-systolic") == 1
 
 
@@ -449,7 +550,7 @@ def test_duplicate_identifier_is_rule_20002(http, server, auth):
 
 
 def test_generic_server_stores_a_second_copy(http):
-    with SatusehatServer(organization_id=ORG, reject_duplicates=False) as server:
+    with SatusehatServer(organization_id=ORG, reject_duplicates=False, flavour=FHIR) as server:
         auth = {"Authorization": f"Bearer {get_token(http, server)}"}
         first = post_encounter(http, server, auth)
         second = post_encounter(http, server, auth)
@@ -467,22 +568,40 @@ def test_generic_server_stores_a_second_copy(http):
 
 
 def test_transaction_resolves_urn_uuid_references(http, server, auth):
+    """SATUSEHAT flavour: absolute locations with _history, plus resourceID and resourceType
+    (irawanteguh/satusehat Allergyintolerance.php, vernandaspw/bridging-satusehat
+    EncounterBundleRajalPage.php)."""
     bundle = transaction_json(make_visit())
     reply = http.post(server.base_url, json=bundle, headers=auth)
     assert reply.status_code == 200, reply.text
     body = reply.json()
     assert (body["resourceType"], body["type"]) == ("Bundle", "transaction-response")
-    statuses = [e["response"]["status"] for e in body["entry"]]
-    assert statuses == ["201 Created"] * 5
-    locations = [e["response"]["location"] for e in body["entry"]]
-    assert re.fullmatch(r"Encounter/[0-9a-f-]{36}/_history/1", locations[0])
-    assert all(re.fullmatch(r"Observation/[0-9a-f-]{36}/_history/1", x) for x in locations[1:])
-    encounter_ref = locations[0].removesuffix("/_history/1")
+    answers = [e["response"] for e in body["entry"]]
+    assert [a["status"] for a in answers] == ["201 Created"] * 5
+    assert [a["resourceType"] for a in answers] == ["Encounter"] + ["Observation"] * 4
+    for answer in answers:
+        assert answer["location"] == (
+            f"{server.base_url}/{answer['resourceType']}/{answer['resourceID']}/_history/1"
+        )
+    encounter_ref = f"Encounter/{answers[0]['resourceID']}"
     observations = server.resources("Observation")
     assert len(observations) == 4
     assert {o["encounter"]["reference"] for o in observations} == {encounter_ref}
     assert "urn:uuid" not in json.dumps(server.resources())
-    assert [f"Observation/{o['id']}/_history/1" for o in observations] == locations[1:]
+    assert [o["id"] for o in observations] == [a["resourceID"] for a in answers[1:]]
+
+
+def test_fhir_flavour_answers_transactions_with_relative_locations(http):
+    with SatusehatServer(organization_id=ORG, flavour=FHIR) as server:
+        auth = {"Authorization": f"Bearer {get_token(http, server)}"}
+        reply = http.post(server.base_url, json=transaction_json(make_visit()), headers=auth)
+        answers = [e["response"] for e in reply.json()["entry"]]
+        assert re.fullmatch(r"Encounter/[0-9a-f-]{36}/_history/1", answers[0]["location"])
+        assert all(
+            re.fullmatch(r"Observation/[0-9a-f-]{36}/_history/1", a["location"])
+            for a in answers[1:]
+        )
+        assert not any("resourceID" in a for a in answers)
 
 
 def test_transaction_is_atomic(http, server, auth):

@@ -18,20 +18,30 @@ token endpoint, 401 ``invalid-access-token``, Patient/Practitioner lookup by NIK
 sandbox dummies, create with SATUSEHAT rules and RuleNumber OperationOutcomes, 20002
 duplicates (or a generic server's second copy), atomic transaction Bundles with urn:uuid
 resolution, plain-text 5xx and other faults.
+
+By default it answers as SATUSEHAT's published sources show it answering (``flavour=
+"satusehat"``: absolute transaction locations with ``_history`` and ``resourceID``, search
+parameters SATUSEHAT does not document ignored, an unknown NIK answered with a 200
+OperationOutcome); ``flavour="fhir"`` is a strict generic FHIR server. Sources in the
+``state`` module docstring.
 """
 
 from tests.satusehat_server import faults
 from tests.satusehat_server.faults import Fault
 from tests.satusehat_server.server import SatusehatServer
 from tests.satusehat_server.state import (
+    FHIR,
     SANDBOX_PATIENTS,
     SANDBOX_PRACTITIONERS,
+    SATUSEHAT,
     RequestRecord,
 )
 
 __all__ = [
+    "FHIR",
     "SANDBOX_PATIENTS",
     "SANDBOX_PRACTITIONERS",
+    "SATUSEHAT",
     "Fault",
     "RequestRecord",
     "SatusehatServer",

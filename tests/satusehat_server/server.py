@@ -12,6 +12,7 @@ from tests.satusehat_server.state import (
     ADMIN_PREFIX,
     AUTH_PREFIX,
     FHIR_PREFIX,
+    SATUSEHAT,
     RequestRecord,
     ServerState,
 )
@@ -23,7 +24,10 @@ class SatusehatServer:
     ``with SatusehatServer(...) as server:`` starts it on ``host``:``port`` (0: any free
     port); ``server.auth_url`` and ``server.base_url`` are what a client is configured with.
     State is in memory; see ``state.ServerState`` for the behaviour and ``faults`` for the
-    fault kinds.
+    fault kinds. ``flavour="satusehat"`` (default) answers as SATUSEHAT's sources describe
+    (absolute locations with ``resourceID``, undocumented search parameters ignored, an
+    unknown person as a 200 OperationOutcome); ``flavour="fhir"`` is a strict generic FHIR
+    server (``state`` module docstring).
     """
 
     def __init__(
@@ -35,10 +39,12 @@ class SatusehatServer:
         token_lifetime_s: float = 3599,
         latency_s: float = 0.0,
         reject_duplicates: bool = True,
+        flavour: str = SATUSEHAT,
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
         self.state = ServerState(
+            flavour=flavour,
             organization_id=organization_id,
             client_id=client_id,
             client_secret=client_secret,
@@ -130,6 +136,14 @@ class SatusehatServer:
         self.state.latency_s = value
 
     @property
+    def flavour(self) -> str:
+        return self.state.flavour
+
+    @flavour.setter
+    def flavour(self, value: str) -> None:
+        self.state.flavour = self.state.answer_shape = value
+
+    @property
     def reject_duplicates(self) -> bool:
         return self.state.reject_duplicates
 
@@ -147,6 +161,10 @@ class SatusehatServer:
 
     def register_practitioner(self, nik: str, ihs: str) -> dict[str, Any]:
         return self.state.register_practitioner(nik, ihs)
+
+    def add_resource(self, resource: dict[str, Any]) -> dict[str, Any]:
+        """Store ``resource`` as it is, with its own id (what another system wrote)."""
+        return self.state._put(resource)
 
     def add_fault(self, fault: Fault, times: int = 1) -> None:
         """Queue ``fault`` for the next ``times`` matching requests."""

@@ -8,6 +8,28 @@ Sources: ``/work/shared/reference/satusehat.md`` 1.2 (token endpoint and its str
 the 401 texts), 1.3 (OperationOutcome with RuleNumber), 1.4 (Patient/Practitioner by NIK and
 the sandbox dummies), 2.3 (transaction Bundles, urn:uuid fullUrls, 20002 duplicates, rules
 20011-20021) and 5 (what a local stub should reproduce).
+
+Two flavours (``ServerState.flavour``):
+
+* ``"satusehat"`` (the default): answers as SATUSEHAT's documentation and public integrations
+  show it answering (``docs/reference/satusehat.md``, "Added after trying the station against
+  published behaviour"). Transaction answers carry an absolute ``response.location`` with
+  ``_history`` plus SATUSEHAT's non-standard ``resourceID`` and ``resourceType``
+  (irawanteguh/satusehat ``application/controllers/restapi/Allergyintolerance.php``;
+  vernandaspw/bridging-satusehat
+  ``app/Http/Livewire/Encounter/Bundle/EncounterBundleRajalPage.php``). Search honours only
+  the documented parameters (``SEARCH_PARAMETERS``: Encounter by ``subject``, Observation by
+  ``subject``, ``encounter``, ``based-on``; Patient and Practitioner by ``identifier``) and
+  silently ignores the rest, so ``Encounter?identifier=...`` answers with the newest
+  Encounters of anyone. A Patient or Practitioner search that finds nobody answers 200 with an
+  OperationOutcome (handled beside the empty searchset by ivanwilliammd/satusehat-integration
+  ``src/OAuth2Client.php`` ``get_by_nik``). Stricter than the real thing: pages of
+  ``PAGE_SIZE`` (10) resources with ``next`` links, newest first, so a client that does not
+  follow them or takes the first result is caught.
+* ``"fhir"``: a strict generic FHIR R4 server: relative ``Type/id/_history/1`` locations
+  (http://hl7.org/fhir/R4/bundle.html, entry.response), every search parameter the imitation
+  knows honoured (``identifier`` too), an unknown one refused with 400, an empty searchset for
+  nobody found.
 """
 
 from __future__ import annotations
@@ -22,7 +44,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qs, parse_qsl
+from urllib.parse import parse_qs, parse_qsl, urlencode
 
 from fhir.resources.R4B import get_fhir_model_class
 from pydantic import ValidationError
@@ -90,6 +112,27 @@ INVALID_TOKEN_BODY: dict[str, Any] = {
     ],
 }
 _SEARCH_REFERENCE_PARAMS = ("subject", "encounter", "patient")
+
+SATUSEHAT = "satusehat"
+FHIR = "fhir"
+FLAVOURS = (SATUSEHAT, FHIR)
+# The search parameters SATUSEHAT documents per resource type (docs/reference/satusehat.md 1.4
+# for Patient and Practitioner; its section "Added after trying the station against published
+# behaviour" for Observation and Encounter, from the API catalogue's integrations/apis pages).
+# In the SATUSEHAT flavour every other parameter is ignored, as a FHIR server may do
+# (https://hl7.org/fhir/R4/search.html, "Handling Errors"): Encounter?identifier=... answers
+# with the first page of all Encounters.
+SEARCH_PARAMETERS: dict[str, frozenset[str]] = {
+    "Patient": frozenset({"identifier", "name", "birthdate", "gender"}),
+    "Practitioner": frozenset({"identifier", "name", "birthdate", "gender"}),
+    "Encounter": frozenset({"subject"}),
+    "Observation": frozenset({"subject", "encounter", "based-on"}),
+}
+_DEFAULT_SEARCH = frozenset({"identifier", "_id"})
+# Small pages, so that a client must follow ``next`` links (stricter than a server whose page
+# would hold a person's few Encounters).
+PAGE_SIZE = 10
+MAX_PAGE_SIZE = 100
 
 
 @dataclass(frozen=True)
@@ -215,7 +258,16 @@ class ServerState:
         token_lifetime_s: float = 3599,
         reject_duplicates: bool = True,
         latency_s: float = 0.0,
+        flavour: str = SATUSEHAT,
     ) -> None:
+        if flavour not in FLAVOURS:
+            raise ValueError(f"flavour must be one of {', '.join(FLAVOURS)}, got {flavour!r}")
+        self.flavour = flavour
+        # Per resource type, the parameters the SATUSEHAT flavour honours; a test may take
+        # some away to imitate a server that ignores even those.
+        self.search_parameters: dict[str, frozenset[str]] = dict(SEARCH_PARAMETERS)
+        # The shape of transaction answers, the flavour's unless a test mixes them.
+        self.answer_shape = flavour
         self.lock = threading.RLock()
         self.organization_id = organization_id
         self.token_lifetime_s = token_lifetime_s
@@ -336,6 +388,7 @@ class ServerState:
             return {
                 "organization_id": self.organization_id,
                 "reject_duplicates": self.reject_duplicates,
+                "flavour": self.flavour,
                 "latency_s": self.latency_s,
                 "token_requests": self.token_requests,
                 "tokens_issued": self.tokens_issued,
@@ -530,12 +583,62 @@ class ServerState:
         return Reply.json(200, found)
 
     def _search(self, kind: str, query: str) -> Reply:
+        """A searchset page; see ``SEARCH_PARAMETERS`` for what each flavour honours."""
         params = parse_qsl(query, keep_blank_values=True)
-        first = next((value for name, value in params if name == "identifier"), "")
+        satusehat = self.flavour == SATUSEHAT
+        supported = self.search_parameters.get(kind, _DEFAULT_SEARCH) if satusehat else None
+        filters: list[tuple[str, str]] = []
+        count, page = PAGE_SIZE, 1
+        for name, value in params:
+            if name == "_count":
+                count = _positive_int(value, "_count", MAX_PAGE_SIZE)
+            elif name == "_page":
+                page = _positive_int(value, "_page", 10**6)
+            elif name == "_format":
+                continue
+            elif supported is not None and name not in supported:
+                continue  # SATUSEHAT: an unsupported parameter is ignored (see the docstring)
+            elif name in ("identifier", "_id", "based-on", *_SEARCH_REFERENCE_PARAMS):
+                filters.append((name, value))
+            else:
+                return Reply.problem(
+                    400, [Issue("not-supported", f"Search parameter {name} is not supported")]
+                )
+        matches = self._matching(kind, filters)
+        if satusehat and kind in ("Patient", "Practitioner") and not matches:
+            # An unknown person: 200 with an OperationOutcome, not an empty searchset.
+            return Reply.json(200, outcome([Issue("not-found", f"{kind} not found")]))
+        start = (page - 1) * count
+        shown = matches[start : start + count]
+        base_query = [(n, v) for n, v in params if n != "_page"]
+        link = [{"relation": "self", "url": f"{self.base_url}/{kind}?{query}"}]
+        if start + count < len(matches):
+            next_query = urlencode([*base_query, ("_page", str(page + 1))])
+            link.append({"relation": "next", "url": f"{self.base_url}/{kind}?{next_query}"})
+        bundle: dict[str, Any] = {
+            "resourceType": "Bundle",
+            "type": "searchset",
+            "total": len(matches),
+            "link": link,
+        }
+        if shown:
+            bundle["entry"] = [
+                {
+                    "fullUrl": f"{self.base_url}/{kind}/{r['id']}",
+                    "resource": r,
+                    "search": {"mode": "match"},
+                }
+                for r in shown
+            ]
+        return Reply.json(200, bundle)
+
+    def _matching(self, kind: str, filters: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        """The stored resources of ``kind`` that pass every filter, newest first."""
+        first = next((value for name, value in filters if name == "identifier"), "")
         system, bar, code = first.partition("|")
         # The identifier index answers the usual system|value search without a scan.
         matches = self.find(kind, system, code) if bar and system and code else self.resources(kind)
-        for name, value in params:
+        for name, value in filters:
             if name == "identifier":
                 system, bar, code = value.partition("|")
                 want_system = system if bar else None
@@ -551,35 +654,14 @@ class ServerState:
                 ]
             elif name == "_id":
                 matches = [r for r in matches if r.get("id") == value]
-            elif name in _SEARCH_REFERENCE_PARAMS:
+            elif name == "based-on":
                 matches = [
-                    r
-                    for r in matches
-                    if isinstance(r.get(name), dict)
-                    and str(r[name].get("reference", "")).endswith(value)
+                    r for r in matches if any(_refers(ref, value) for ref in r.get("basedOn") or [])
                 ]
-            elif name in ("_count", "_format"):
-                continue
             else:
-                return Reply.problem(
-                    400, [Issue("not-supported", f"Search parameter {name} is not supported")]
-                )
-        bundle: dict[str, Any] = {
-            "resourceType": "Bundle",
-            "type": "searchset",
-            "total": len(matches),
-            "link": [{"relation": "self", "url": f"{self.base_url}/{kind}?{query}"}],
-        }
-        if matches:
-            bundle["entry"] = [
-                {
-                    "fullUrl": f"{self.base_url}/{kind}/{r['id']}",
-                    "resource": r,
-                    "search": {"mode": "match"},
-                }
-                for r in matches
-            ]
-        return Reply.json(200, bundle)
+                matches = [r for r in matches if _refers(r.get(name), value)]
+        matches.reverse()  # the last stored first: an ignored filter shows other people's
+        return matches
 
     def _check_payload(self, data: Any, kind: str) -> list[Issue]:
         """JSON-level and structure problems of one resource (no store access)."""
@@ -747,17 +829,7 @@ class ServerState:
             if issues:
                 return Reply.problem(400, issues)
             stored = [self._store(resource, rid) for _, rid, resource in resolved]
-        response_entries = [
-            {
-                "response": {
-                    "status": "201 Created",
-                    "location": f"{r['resourceType']}/{r['id']}/_history/1",
-                    "etag": 'W/"1"',
-                    "lastModified": r["meta"]["lastUpdated"],
-                }
-            }
-            for r in stored
-        ]
+        response_entries = [{"response": self._entry_response(r)} for r in stored]
         return Reply.json(
             200,
             {
@@ -767,6 +839,27 @@ class ServerState:
                 "entry": response_entries,
             },
         )
+
+    def _entry_response(self, stored: dict[str, Any]) -> dict[str, Any]:
+        """One ``Bundle.entry.response`` of a transaction-response.
+
+        SATUSEHAT: an absolute location with ``_history`` plus its own ``resourceID`` and
+        ``resourceType`` (irawanteguh/satusehat
+        ``application/controllers/restapi/Allergyintolerance.php``; vernandaspw/bridging-
+        satusehat ``app/Http/Livewire/Encounter/Bundle/EncounterBundleRajalPage.php``).
+        FHIR: a relative location (http://hl7.org/fhir/R4/bundle.html, entry.response).
+        """
+        kind, rid = stored["resourceType"], stored["id"]
+        answer: dict[str, Any] = {"status": "201 Created"}
+        if self.answer_shape == SATUSEHAT:
+            answer["location"] = f"{self.base_url}/{kind}/{rid}/_history/1"
+            answer["resourceID"] = rid
+            answer["resourceType"] = kind
+        else:
+            answer["location"] = f"{kind}/{rid}/_history/1"
+        answer["etag"] = 'W/"1"'
+        answer["lastModified"] = stored["meta"]["lastUpdated"]
+        return answer
 
     # --- admin ------------------------------------------------------------------------------
 
@@ -840,6 +933,28 @@ class ServerState:
     def _admin_clock(self, data: Any) -> dict[str, Any]:
         self.advance_clock(float(data["advance_s"]))
         return {"now": _utc_text(self.now())}
+
+
+def _positive_int(text: str, name: str, limit: int) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise BadRequestError(
+            Reply.problem(400, [Issue("invalid", f"{name} must be a number, got {text!r}")])
+        ) from None
+    if number < 1:
+        raise BadRequestError(
+            Reply.problem(400, [Issue("invalid", f"{name} must be at least 1, got {number}")])
+        )
+    return min(number, limit)
+
+
+def _refers(node: Any, value: str) -> bool:
+    """A reference search (``subject=Patient/P1`` or ``subject=P1``) against one Reference."""
+    reference = node.get("reference") if isinstance(node, dict) else None
+    if not isinstance(reference, str) or not value:
+        return False
+    return reference == value or ("/" not in value and reference.rsplit("/", 1)[-1] == value)
 
 
 def _valid_urn_uuid(full_url: str) -> bool:
