@@ -1,4 +1,4 @@
-"""The ``vitals-station`` command line (contract: ``../shared/DESIGN.md`` section 4).
+"""The ``vitals-station`` command line (contract: ``docs/design.md`` section 4).
 
 Every subcommand that prints data prints JSON on stdout. Bad input exits with status 2 and
 one line ``error: ...`` on stderr, never a traceback. The desk app is loaded from ``ui/`` only
@@ -94,6 +94,7 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     the JSON summary (``"skipped": [{"visit_id", "reason"}]``), and the command exits 1 after
     writing the file with every other visit, so a script sees that a person must look.
     """
+    from fhir_export.errors import MappingError
     from fhir_export.mapping import export_bundle, to_json
     from station.export import export_context, visit_to_export
     from station.files import write_private_atomically
@@ -117,8 +118,13 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
         try:
             export = visit_to_export(visit)
             export_bundle([export], context)  # maps this visit alone: a failure is its own
-        except ValueError as exc:  # station.export / fhir_export.mapping say why
+        except MappingError as exc:  # station.export / fhir_export.mapping say why
             skipped.append({"visit_id": visit.id, "reason": f"cannot be mapped to FHIR: {exc}"})
+            continue
+        except Exception as exc:  # a bug in one visit's mapping must not lose the others
+            logging.getLogger(__name__).exception("visit %s: unexpected export error", visit.id)
+            reason = f"unexpected error ({type(exc).__name__}); see the station log"
+            skipped.append({"visit_id": visit.id, "reason": reason})
             continue
         exports.append(export)
     bundle = export_bundle(exports, context, generated=datetime.now(UTC))
@@ -247,7 +253,7 @@ def _cmd_sync(args: argparse.Namespace, settings: Callable[[], Settings]) -> int
 
 
 def _run_desk_app(settings: Settings, simulate: bool) -> int:
-    # Loaded by name so the core never depends on the ui package (DESIGN.md section 2).
+    # Loaded by name so the core never depends on the ui package (docs/design.md section 2).
     app_module = importlib.import_module("ui.app")
     result: int = app_module.run_desk_app(settings, simulate=simulate)
     return result

@@ -50,6 +50,7 @@ from fhir_export.mapping import (
 )
 from fhir_export.model import ExportContext, VisitExport, VitalSign
 from fhir_export.satusehat_errors import (
+    ConfigurationError,
     DuplicateResourceError,
     ProtocolError,
     RejectedError,
@@ -268,14 +269,15 @@ class Uploader:
         if ctx.practitioner_nik:
             practitioner_ihs = await self._ihs("practitioner", ctx.practitioner_nik)
             if practitioner_ihs is None:
-                message = (
+                # A settings problem, not the visit's: the entries stay ``failed`` and are
+                # tried again with backoff, so correcting the setting sends the backlog
+                # (issue 10 item 5: a settings gap never dead-letters the backlog).
+                raise ConfigurationError(
                     f"Tenaga kesehatan dengan NIK {mask_nik(ctx.practitioner_nik)} (pengaturan "
                     "SATUSEHAT_PRACTITIONER_NIK) tidak ditemukan di SATUSEHAT. / The configured "
-                    "practitioner NIK is not registered in SATUSEHAT: correct the setting, "
-                    "then retry."
+                    "practitioner NIK is not registered in SATUSEHAT: correct the setting; "
+                    "the results are sent then."
                 )
-                await self._db(self._dead, claim, [e.id for e in claim.entries], message)
-                return UploadResult(visit.id, dead=len(claim.entries), error=message)
             ctx = replace(ctx, practitioner_ihs=practitioner_ihs)
         export = replace(export, patient_ihs=patient_ihs, vitals=vitals)
 

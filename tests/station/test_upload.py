@@ -27,7 +27,7 @@ from station.upload.uploader import Uploader
 from tests.satusehat_server import Fault, SatusehatServer
 
 ORG = "10000004"
-PRACTITIONER_NIK = "7209061211900001"  # sandbox dr. Alexander (satusehat.md 1.4)
+PRACTITIONER_NIK = "7209061211900001"  # sandbox dr. Alexander (docs/reference/satusehat.md 1.4)
 
 
 class FastSleep:
@@ -454,3 +454,24 @@ def test_a_visit_sent_meanwhile_is_not_claimed_with_nothing_to_send(upload_setti
     finally:
         database.close()
         other.close()
+
+
+def test_an_unknown_practitioner_is_a_settings_problem_not_a_dead_backlog(make_settings, server):
+    """Issue 10 item 5: SATUSEHAT_PRACTITIONER_NIK naming no one SATUSEHAT knows leaves every
+    entry ``failed`` (retried with backoff), never dead; once the practitioner is known the
+    backlog goes up with no person having to re-send anything."""
+    unknown = "3322071302900099"  # 16 digits, not one of the sandbox's practitioners
+    settings = make_settings(**{**satusehat_environ(server), "SATUSEHAT_PRACTITIONER_NIK": unknown})
+    _ids, stored = record_visits(settings, server, visits=2)
+    summary, outbox, store = drain(settings)
+    assert (summary.sent, summary.dead, outbox["dead"]) == (0, 0, 0)
+    assert outbox["failed"] == 6
+    (problem, *_rest) = store.problems()
+    assert problem.status is OutboxStatus.FAILED
+    assert "SATUSEHAT_PRACTITIONER_NIK" in problem.error
+    assert unknown not in problem.error  # masked
+    server.register_practitioner(unknown, "10099999999")
+    summary, outbox, _store = drain(settings, include_failed=True)
+    assert outbox["sent"] == 6
+    assert_each_resource_once(server, stored, settings)
+    assert_server_ids_verified(server, stored, settings)
