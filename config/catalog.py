@@ -42,9 +42,9 @@ _PROTOCOLS = (
 )
 _PAIRING = ("none", "just-works", "required")
 # "and-setup-write": A&D cuffs get [02 00 E1] on their custom characteristic after connecting,
-# as obniz's UA651BLE driver does (device-protocols.md 2.2; its meaning is unconfirmed).
-# "beurer-bm-byte-order": Beurer BM cuffs send 0x2A35's pulse and status big-endian, always a
-# user id byte, and MAP 0 (real BM85 captures, derdilla/blood-pressure-monitor-fl
+# as obniz's UA651BLE driver does (docs/reference/device-protocols.md 2.2; its meaning is
+# unconfirmed). "beurer-bm-byte-order": Beurer BM cuffs send 0x2A35's pulse and status big-endian,
+# always a user id byte, and MAP 0 (real BM85 captures, derdilla/blood-pressure-monitor-fl
 # app/test/features/bluetooth/logic/characteristics/ble_measurement_data_test.dart, PR #735);
 # the driver decodes with devices.codecs.blood_pressure.BEURER_BM (profile ble:beurer-bm).
 _QUIRKS = ("and-setup-write", "beurer-bm-byte-order")

@@ -1,7 +1,7 @@
 """The station's settings: one typed, bounded schema, loaded from TOML, overridden by env.
 
 Loading order: the defaults below, then the TOML file (``--config PATH`` or
-``VITALS_STATION_CONFIG``), then the environment variables that ``../shared/DESIGN.md`` names
+``VITALS_STATION_CONFIG``), then the environment variables that ``docs/design.md`` names
 (``VITALS_STATION_DB`` and ``SATUSEHAT_*``). Any problem raises ``SettingsError`` with one
 message that names the file and the key, so a clinic's IT person can fix it without reading a
 traceback. The settings object is passed to whoever needs it; nothing imports it as a global.
@@ -40,7 +40,7 @@ __all__ = [
 
 CONFIG_ENV = "VITALS_STATION_CONFIG"
 DB_ENV = "VITALS_STATION_DB"
-# Environment variable -> key in the [satusehat] table (DESIGN.md section 4).
+# Environment variable -> key in the [satusehat] table (docs/design.md section 4).
 SATUSEHAT_ENV: Mapping[str, str] = {
     "SATUSEHAT_AUTH_URL": "auth_url",
     "SATUSEHAT_BASE_URL": "base_url",

@@ -38,7 +38,7 @@ WAVEFORM_CHUNK = 6
 
 _LOGGER = logging.getLogger(__name__)
 
-# device-protocols.md 2.5: legacy 19200 8O1 with XON/XOFF; V7 115200 8N1.
+# docs/reference/device-protocols.md 2.5: legacy 19200 8O1 with XON/XOFF; V7 115200 8N1.
 _SETTINGS = {
     ContecGeneration.LEGACY: SerialSettings(baudrate=19200, parity=serial.PARITY_ODD, xonxoff=True),
     ContecGeneration.V7: SerialSettings(baudrate=115200),

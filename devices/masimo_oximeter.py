@@ -1,9 +1,9 @@
 """A Masimo Rad-8 (or Radical-7) on its RS-232 port in ASCII 1 mode, as a ``MeasuringDevice``.
 
-9600 8N1, no flow control, one line a second (device-protocols.md 2.11). The device streams by
-itself; ``measure`` reads lines until ``settle_lines`` consecutive lines carry valid values (the
-EXC exception bits are honoured by the codec), and returns the last one. Unplugging the cable
-shows DISCONNECTED and the port is reopened with backoff.
+9600 8N1, no flow control, one line a second (docs/reference/device-protocols.md 2.11). The device
+streams by itself; ``measure`` reads lines until ``settle_lines`` consecutive lines carry valid
+values (the EXC exception bits are honoured by the codec), and returns the last one. Unplugging the
+cable shows DISCONNECTED and the port is reopened with backoff.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ A value that the device marked as an IEEE 11073 special value (NaN, NRes, +/-INF
 is ``None`` here: never a number. Whether a measurement with missing values can be used is
 decided by the checks in ``station.checks``, not here.
 
-``to_json()`` produces exactly the keys that ``../shared/DESIGN.md`` section 4 names for
+``to_json()`` produces exactly the keys that ``docs/design.md`` section 4 names for
 ``vitals-station decode``; ``measurement_from_json`` reads them back (used by
 ``vitals-station check`` and by the store).
 """

@@ -2,8 +2,9 @@
 
 Pure functions: no I/O, no clock. Built and validated with fhir.resources' R4B models (their
 Observation, Encounter and Bundle match R4 4.0.1; the default R5 models silently accept wrong
-shapes, satusehat.md section 6). Sources for every shape: ``/work/shared/reference/satusehat.md``
-sections 1.6, 1.7 and 2.1-2.3; ``fhir_export.satusehat_rules`` checks the result.
+shapes, docs/reference/satusehat.md section 6). Sources for every shape:
+``docs/reference/satusehat.md`` sections 1.6, 1.7 and 2.1-2.3; ``fhir_export.satusehat_rules``
+checks the result.
 
 Decisions where the notes are unconfirmed or the brief left a choice:
 
@@ -31,11 +32,12 @@ Decisions where the notes are unconfirmed or the brief left a choice:
   identifier values are unchanged.
 * bodySite (systolic and diastolic only) is the arm the desk's settings name
   (``[station] bp_arm``): SNOMED CT 368208006 "Left upper arm structure" or 368209003 "Right
-  upper arm structure" (the code of SATUSEHAT's sample BP Observation, satusehat.md 2.1; IDCore
-  binds bodySite to SNOMED CT body structures, yy-dto/IDCore
+  upper arm structure" (the code of SATUSEHAT's sample BP Observation, docs/reference/satusehat.md
+  2.1; IDCore binds bodySite to SNOMED CT body structures, yy-dto/IDCore
   ``input/fsh/ValueSet-ObservationBodySite.fsh``; rule 10011 requires SNOMED). With no arm
   set, no bodySite is sent: which arm was used is clinical data, not a constant, and the draft
-  IDCore 1..1 is not a SATUSEHAT rule (satusehat.md 2.1 and "Added after trying the station").
+  IDCore 1..1 is not a SATUSEHAT rule (docs/reference/satusehat.md 2.1 and "Added after trying the
+  station").
 * Interpretation: written when the checks gave one; left out when ``None``, for blood pressure
   too, although the draft IDCore profiles make it 1..1 (section 2.1): inventing a clinical
   judgement is worse than a missing optional-in-R4 element, and no SATUSEHAT rule number for
@@ -110,7 +112,7 @@ _SIMULATOR = "SIMULATOR"
 # Never change it: it would change every fullUrl ever written.
 _URN_NAMESPACE = uuid.UUID("5b0d7a52-3c55-4f0e-9a53-0d6f3c1e2a41")
 
-# satusehat.md 2.2
+# docs/reference/satusehat.md 2.2
 _CODES: dict[VitalKind, tuple[tuple[str, str], ...]] = {
     VitalKind.SYSTOLIC: (("8480-6", "Systolic blood pressure"),),
     VitalKind.DIASTOLIC: (("8462-4", "Diastolic blood pressure"),),
@@ -120,7 +122,7 @@ _CODES: dict[VitalKind, tuple[tuple[str, str], ...]] = {
         ("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry"),
     ),
 }
-# (unit shown, UCUM code), satusehat.md 2.2
+# (unit shown, UCUM code), docs/reference/satusehat.md 2.2
 _UNITS: dict[VitalKind, tuple[str, str]] = {
     VitalKind.SYSTOLIC: ("mm[Hg]", "mm[Hg]"),
     VitalKind.DIASTOLIC: ("mm[Hg]", "mm[Hg]"),
@@ -224,7 +226,7 @@ def _practitioner_reference(ctx: ExportContext) -> dict[str, Any] | None:
 
 
 def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
-    """The visit's finished ambulatory Encounter (satusehat.md 1.6)."""
+    """The visit's finished ambulatory Encounter (docs/reference/satusehat.md 1.6)."""
     start = _utc(visit.started, f"visit {visit.visit_id} start")
     end = _utc(visit.finished, f"visit {visit.visit_id} finish")
     if visit.finished < visit.started:
@@ -298,13 +300,14 @@ def _interpretation(vital: VitalSign) -> dict[str, Any] | None:
 def observation_for(
     vital: VitalSign, visit: VisitExport, ctx: ExportContext, encounter_ref: str
 ) -> Observation:
-    """One vital-sign Observation (satusehat.md 2.1, 2.2) in the given encounter.
+    """One vital-sign Observation (docs/reference/satusehat.md 2.1, 2.2) in the given encounter.
 
     ``encounter_ref`` is the reference text: ``urn:uuid:...`` inside a Bundle, or
     ``Encounter/{server id}`` once the Encounter exists on the server.
     """
     if not encounter_ref:
-        raise MappingError("an Observation needs its encounter reference (satusehat.md 1.7)")
+        # docs/reference/satusehat.md 1.7: SATUSEHAT requires the encounter reference.
+        raise MappingError("an Observation needs its encounter reference")
     unit, ucum = _UNITS[vital.kind]
 
     def quantity(value: float, what: str) -> dict[str, Any]:
@@ -398,9 +401,10 @@ def visit_bundle(
 ) -> Bundle:
     """One visit as a Bundle: its Encounter, then one Observation per vital sign.
 
-    ``transaction=True`` (the upload form, satusehat.md 2.3) gives ``type: transaction`` with
-    ``request: POST Encounter|Observation`` on each entry; ``False`` gives a ``collection``
-    without requests. ``generated``, when given, becomes ``Bundle.timestamp``.
+    ``transaction=True`` (the upload form, docs/reference/satusehat.md 2.3) gives
+    ``type: transaction`` with ``request: POST Encounter|Observation`` on each entry; ``False``
+    gives a ``collection`` without requests. ``generated``, when given, becomes
+    ``Bundle.timestamp``.
     """
     return _bundle(
         "transaction" if transaction else "collection",

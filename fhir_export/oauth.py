@@ -1,6 +1,6 @@
 """SATUSEHAT OAuth2 client credentials: the token reply and its lifetime, as pure functions.
 
-Source: ``/work/shared/reference/satusehat.md`` section 1.2. ``POST {auth}/accesstoken?
+Source: ``docs/reference/satusehat.md`` section 1.2. ``POST {auth}/accesstoken?
 grant_type=client_credentials`` with ``client_id`` and ``client_secret`` in a form body; the
 Apigee-style reply writes every number as a string (``"expires_in": "3599"``) and has no usable
 refresh token, so the client asks again before expiry. Like ``agumil/satusehat-sdk`` and

@@ -1,7 +1,7 @@
 """Reading SATUSEHAT's error bodies: FHIR OperationOutcome with ``RuleNumber: NNNNN``.
 
 Pure functions over already-decoded JSON (any value: a server may send anything). Sources:
-``/work/shared/reference/satusehat.md`` section 1.3 (issue shape, ``RuleNumber: (\\d+)`` in
+``docs/reference/satusehat.md`` section 1.3 (issue shape, ``RuleNumber: (\\d+)`` in
 ``details.text`` as [KAMUS] ``getParsedIssues()`` parses it, ``expression`` for the path, some
 clients reading ``diagnostics`` instead), section 1.2 (401 ``invalid-access-token``) and
 section 2.3 (20002 duplicate, also detected by the text "duplicate" as [KAMUS] ``isDuplicate()``
@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 DUPLICATE_RULE = 20002  # [KAMUS] "Found duplicate resource: {Nama Resource}"
-INVALID_ACCESS_TOKEN = "invalid-access-token"  # noqa: S105 - an issue code (satusehat.md 1.2)
+INVALID_ACCESS_TOKEN = "invalid-access-token"  # noqa: S105 - an issue code (docs/reference/satusehat.md 1.2)
 # At most 9 digits, not followed by another digit: a rule number, never a 5000-digit string
 # that int() would refuse.
 _RULE_NUMBER = re.compile(r"RuleNumber:\s*(\d{1,9})(?!\d)")
@@ -145,7 +145,7 @@ def is_duplicate(issues: Iterable[OutcomeIssue]) -> bool:
 
 
 def has_invalid_access_token(issues: Iterable[OutcomeIssue]) -> bool:
-    """True when an issue has code ``invalid-access-token`` (satusehat.md 1.2)."""
+    """True when an issue has code ``invalid-access-token`` (docs/reference/satusehat.md 1.2)."""
     return any(issue.code == INVALID_ACCESS_TOKEN for issue in issues)
 
 

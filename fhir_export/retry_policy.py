@@ -1,6 +1,6 @@
 """When to retry a SATUSEHAT request and how long to wait: pure functions, no I/O.
 
-Sources: ``/work/shared/reference/satusehat.md`` section 1.2 (no published rate limits;
+Sources: ``docs/reference/satusehat.md`` section 1.2 (no published rate limits;
 community clients retry 408/429/5xx with exponential backoff, honour ``Retry-After``, sleep at
 most 60 s, 5 attempts) and section 7 (retry 408, 429 and 5xx; other 4xx go to a person).
 

@@ -1,6 +1,6 @@
 """SATUSEHAT FHIR R4 client over httpx: token, lookups, create and transaction.
 
-Sources: ``/work/shared/reference/satusehat.md`` sections 1.2 (token, 401
+Sources: ``docs/reference/satusehat.md`` sections 1.2 (token, 401
 ``invalid-access-token``, 5xx as text/plain, retries on 408/429/5xx honouring
 ``Retry-After``), 1.3 (OperationOutcome with ``RuleNumber``), 1.4 (Patient and Practitioner by
 NIK; the IHS number is the resource id), 2.3 (transaction Bundle posted to the base URL, 20002
@@ -125,7 +125,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-IHS_NUMBER_SYSTEM = "https://fhir.kemkes.go.id/id/ihs-number"  # Patient (satusehat.md 1.4)
+# Identifier systems of the IHS numbers (docs/reference/satusehat.md 1.4).
+IHS_NUMBER_SYSTEM = "https://fhir.kemkes.go.id/id/ihs-number"  # Patient
 NAKES_IHS_SYSTEM = "https://fhir.kemkes.go.id/id/nakes-his-number"  # Practitioner
 _RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]{1,63}")
 # The largest answer accepted, after decompression. SATUSEHAT's answers to this client are a

@@ -12,7 +12,7 @@ How the outbox is meant to read them:
 * ``AuthenticationError`` (a ``ConfigurationError``): the credentials or the token are refused
   (any 401 the one re-authentication does not cure); a person must fix the settings.
 * ``DuplicateResourceError``: the resource already exists (rule 20002); look it up by its
-  identifier and count the entry as sent (satusehat.md 2.3).
+  identifier and count the entry as sent (docs/reference/satusehat.md 2.3).
 * ``RejectedError``: the server refused the content (any other 4xx); show ``issues`` to a
   person (dead letter).
 * ``ProtocolError``: the server answered 2xx with something that is not what SATUSEHAT sends;

@@ -1,8 +1,8 @@
 """SATUSEHAT's known validation rules, checked locally before anything is sent.
 
-fhir.resources checks FHIR structure only (satusehat.md section 6, pitfall 7); these checks
-cover the SATUSEHAT rules the research notes name, each message citing its rule number from
-[KAMUS] or the section of ``/work/shared/reference/satusehat.md`` it comes from. Pure
+fhir.resources checks FHIR structure only (docs/reference/satusehat.md section 6, pitfall 7); these
+checks cover the SATUSEHAT rules the research notes name, each message citing its rule number from
+[KAMUS] or the section of ``docs/reference/satusehat.md`` it comes from. Pure
 functions over JSON dicts (what ``mapping.to_dict`` returns): no I/O, no clock (pass ``now``
 to check for future times). Each returns a list of problems; empty means none found.
 
@@ -142,7 +142,7 @@ def _server_reference(
     if _dict(ref.get("identifier")).get("system") == NIK_SYSTEM:
         problems.append(
             f"{where} refers by NIK; SATUSEHAT needs {resource_type}/{{IHS number}} (rule {rule}, "
-            "satusehat.md 1.4)"
+            "docs/reference/satusehat.md 1.4)"
         )
         return
     problems.append(f"{where} must reference {resource_type}/{{id}} (rule {rule})")
@@ -170,7 +170,8 @@ def validate_observation(
     organization_id: str | None = None,
     now: datetime | None = None,
 ) -> list[str]:
-    """Problems SATUSEHAT would reject in a vital-sign Observation (satusehat.md 1.7, 2.1, 2.2).
+    """Problems SATUSEHAT would reject in a vital-sign Observation (docs/reference/satusehat.md 1.7,
+    2.1, 2.2).
 
     ``organization_id``, when given, must be the one in the identifier system.
     """
@@ -242,7 +243,7 @@ def validate_encounter(
     organization_id: str | None = None,
     now: datetime | None = None,
 ) -> list[str]:
-    """Problems SATUSEHAT would reject in an Encounter (satusehat.md 1.6)."""
+    """Problems SATUSEHAT would reject in an Encounter (docs/reference/satusehat.md 1.6)."""
     problems: list[str] = []
     if resource.get("resourceType") != "Encounter":
         return [f"resourceType must be Encounter, got {resource.get('resourceType')!r}"]
@@ -322,7 +323,8 @@ def validate_bundle(
     organization_id: str | None = None,
     now: datetime | None = None,
 ) -> list[str]:
-    """Problems in a transaction Bundle (satusehat.md 2.3) and in every resource it holds.
+    """Problems in a transaction Bundle (docs/reference/satusehat.md 2.3) and in every resource
+    it holds.
 
     Each resource's problems are prefixed with its entry index and type.
     """

@@ -1,8 +1,8 @@
 """CKG (Cek Kesehatan Gratis) eligibility at a clinic desk: a pure function of dates.
 
-Rules and their sources (research notes: ``shared/reference/satusehat.md`` section 3):
+Rules and their sources (research notes: ``docs/reference/satusehat.md`` section 3):
 
-- Age streams (satusehat.md 3.1 and 3.2, from the Juknis PKG): ``0-6`` balita and
+- Age streams (docs/reference/satusehat.md 3.1 and 3.2, from the Juknis PKG): ``0-6`` balita and
   prasekolah (newborn to 6 years) and ``18-59`` adults are checked in CKG Ulang Tahun (the
   birthday check), ``60+`` the elderly get the adult set plus geriatric screening, and ``7-17``
   school-age children are checked at school (CKG Sekolah, from July 2025), not at a clinic desk.
@@ -17,8 +17,8 @@ Rules and their sources (research notes: ``shared/reference/satusehat.md`` secti
   per calendar year instead ("kapan saja sepanjang 2025", Tempo 2025-04) is unconfirmed.
 - Birthday window: originally the birthday up to 30 days after it (Juknis PKG; detik.com
   2025-02-10: "masa berlaku maksimal 30 hari setelah tanggal ulang tahun (H+30)"), dropped from
-  1 March 2025 (satusehat.md 3.1). It is a setting (``[ckg] birthday_window_days``) because
-  the policy has changed once already.
+  1 March 2025 (docs/reference/satusehat.md 3.1). It is a setting (``[ckg] birthday_window_days``)
+  because the policy has changed once already.
 - Leap-day birthdays: in a year without 29 February the birthday is 1 March, the day after
   28 February, so the age never goes up before the full year has run (the common legal
   reading, e.g. University of Iowa law school, https://law.uiowa.edu/law-doesnt-care-about-february-29th;

@@ -20,7 +20,7 @@ __all__ = ["DemoClock", "fake_person", "run_demo"]
 _GIVEN = ("Siti", "Budi", "Dewi", "Agus", "Rina", "Wayan", "Putri", "Joko", "Ani", "Made")
 _FAMILY = ("Rahayu", "Santoso", "Lestari", "Wijaya", "Hasanah", "Saputra", "Kurniawan")
 # Readings per device in one demo visit: two cuff readings (the protocol's minimum,
-# clinical-rules.md 3.4) and one oximeter reading.
+# docs/reference/clinical-rules.md 3.4) and one oximeter reading.
 BLOOD_PRESSURE_READINGS = 2
 
 

@@ -2,7 +2,7 @@
 
 Which readings become Observations (decided here, documented for the next person):
 every *valid* reading is exported, so each raw blood-pressure reading of the protocol is kept
-(``clinical-rules.md`` 3.4 step 6): a cuff reading gives a systolic and a diastolic
+(``docs/reference/clinical-rules.md`` 3.4 step 6): a cuff reading gives a systolic and a diastolic
 Observation; an oximeter reading gives SpO2 and heart rate (the oximeter's pulse is the heart
 rate of record); a heart-rate strap reading gives heart rate. Blocked readings are never
 exported. Observation identifiers derive from the stored reading id, so they never change.

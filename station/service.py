@@ -328,7 +328,7 @@ class Station:
 
     async def confirm(self, acknowledgement: Acknowledgement | None = None) -> VisitResults:
         """Close the visit with its results. A critical result needs ``acknowledgement``:
-        what the health worker did about it (DESIGN.md section 6; issue 4)."""
+        what the health worker did about it (docs/design.md section 6; issue 4)."""
         visit = self._require_visit()
         if self._busy:
             raise StationError(

@@ -1,11 +1,11 @@
 """A BlueZ pairing agent for a kiosk with no one to click "pair" (Linux only).
 
 bleak's ``pair()`` registers no agent, and BlueZ refuses Just-Works pairing without one
-(device-protocols.md 0.4 and 3.3). This agent registers with capability ``NoInputNoOutput``
-and confirms pairing and service authorisation **only for the devices the station is
-configured to use**; anything else is rejected. It never invents a PIN or passkey: a device
-that asks for one (it needs a person to read or type digits) is rejected with a reason, and the
-README tells the clinic to pair such a device once by hand.
+(docs/reference/device-protocols.md 0.4 and 3.3). This agent registers with capability
+``NoInputNoOutput`` and confirms pairing and service authorisation **only for the devices the
+station is configured to use**; anything else is rejected. It never invents a PIN or passkey: a
+device that asks for one (it needs a person to read or type digits) is rejected with a reason, and
+the README tells the clinic to pair such a device once by hand.
 
 Uses dbus-fast, which bleak already depends on; nothing here runs unless a Bluetooth device is
 configured on Linux.

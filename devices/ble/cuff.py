@@ -3,8 +3,8 @@
 Theory of operation: ``measure`` connects (bounded by ``connect_timeout_s``, retried with
 backoff), sends the model's vendor setup writes (A&D), sets the cuff's clock through Current
 Time 0x2A2B or, where only that is offered, Date Time 0x2A08 (A&D sets its clock there,
-device-protocols.md 2.2), subscribes to Intermediate Cuff Pressure 0x2A36 (notified; shown
-live) and Blood Pressure Measurement 0x2A35 (indicated: bleak enables indications for an
+docs/reference/device-protocols.md 2.2), subscribes to Intermediate Cuff Pressure 0x2A36 (notified;
+shown live) and Blood Pressure Measurement 0x2A35 (indicated: bleak enables indications for an
 indicate-only characteristic). Where the cuff has a Record Access Control Point 0x2A52 it
 also asks for the last stored record (a cuff that measured before the station connected
 delivers it only that way); the answer arrives as ordinary 0x2A35 indications. The session
@@ -196,7 +196,7 @@ class BleBloodPressureCuff(DeviceBase):
 
     async def _setup(self, client: BleClient) -> None:
         """Vendor setup writes, then the clock. A refusal is logged, not fatal: the station's
-        clock is the effective time anyway (DESIGN.md section 5)."""
+        clock is the effective time anyway (docs/design.md section 5)."""
         for characteristic, data in self._config.setup_writes:
             if client.has_characteristic(characteristic):
                 try:

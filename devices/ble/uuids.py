@@ -24,6 +24,6 @@ DATE_TIME = sig_uuid(0x2A08)  # written by A&D cuffs' hosts to set the clock (0x
 CURRENT_TIME = sig_uuid(0x2A2B)  # read/write on the Current Time Service 0x1805
 HEALTH_SERVICES = (BLOOD_PRESSURE_SERVICE, HEART_RATE_SERVICE, PULSE_OXIMETER_SERVICE)
 
-# A&D custom service and characteristic (obniz UA651BLE, device-protocols.md 2.2).
+# A&D custom service and characteristic (obniz UA651BLE, docs/reference/device-protocols.md 2.2).
 AND_CUSTOM_SERVICE = "233bf000-5a34-1b6d-975c-000d5690abe4"
 AND_CUSTOM_CHARACTERISTIC = "233bf001-5a34-1b6d-975c-000d5690abe4"

@@ -1,7 +1,7 @@
 """Berry BM1000 (B/C/E) oximeters: "BCI Protocol V1.2" over BLE transparent UART.
 
-Source: zh2x/BCI_Protocol, device-protocols.md 2.6. 5-byte frames at 100 Hz, byte 0 with bit 7
-set (sync), the others clear::
+Source: zh2x/BCI_Protocol, docs/reference/device-protocols.md 2.6. 5-byte frames at 100 Hz, byte 0
+with bit 7 set (sync), the others clear::
 
     0: 0-3 signal strength, 4 no signal, 5 probe unplugged, 6 pulse beep, 7 sync
     1: 0-6 pleth (0 = invalid)   2: 0-3 bar graph, 4 no finger, 5 searching, 6 PR bit 7

@@ -1,7 +1,7 @@
 """Blood Pressure Measurement (0x2A35) and Intermediate Cuff Pressure (0x2A36).
 
-Layout (Bluetooth Blood Pressure Service 1.0; device-protocols.md 1.2, Nordic and Spezi
-vectors agree)::
+Layout (Bluetooth Blood Pressure Service 1.0; docs/reference/device-protocols.md 1.2, Nordic and
+Spezi vectors agree)::
 
     flags u8 | systolic SFLOAT | diastolic SFLOAT | MAP SFLOAT
     | time stamp 7 (flag bit 1) | pulse rate SFLOAT (bit 2) | user id u8 (bit 3)

@@ -3,7 +3,7 @@
 Sans-IO, in the h11 manner: ``ContecStream.receive_data(bytes)`` buffers, ``next_frame()``
 returns the next decoded ``OximeterFrame`` or ``None`` when more bytes are needed. Garbage
 between frames is skipped and counted, so a stream that starts mid-frame or picks up line
-noise resynchronises on the next frame start. Sources: device-protocols.md 2.5.
+noise resynchronises on the next frame start. Sources: docs/reference/device-protocols.md 2.5.
 
 Legacy stream (firmware <= 4.5; 19200 baud 8O1; atbrask/CMS50Dplus): 5-byte frames at 60 Hz,
 byte 0 has bit 7 set (sync), bytes 1-4 have it clear::

@@ -1,9 +1,9 @@
 """Bluetooth Date Time (0x2A08), the 7-byte time stamp inside BPM, ICP and PLX packets.
 
 year uint16 LE (0 = unknown), month (0 = unknown), day (0 = unknown), hours, minutes,
-seconds (device-protocols.md 1.1; A&D example ``DD 07 08 1A 09 0A 14`` = 2013-08-26 09:10:20).
-The device sends no time zone, so the result is naive; the station never uses it as the
-effective time of a reading (DESIGN.md section 5).
+seconds (docs/reference/device-protocols.md 1.1; A&D example ``DD 07 08 1A 09 0A 14`` = 2013-08-26
+09:10:20). The device sends no time zone, so the result is naive; the station never uses it as the
+effective time of a reading (docs/design.md section 5).
 """
 
 from __future__ import annotations

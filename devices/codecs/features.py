@@ -1,9 +1,9 @@
 """Feature characteristics: what a cuff (0x2A49) or an oximeter (0x2A60) says it supports.
 
 Blood Pressure Feature 0x2A49 (uint16, Spezi ``BloodPressureFeature.swift``,
-device-protocols.md 1.2) and PLX Features 0x2A60 (uint16 supported features, then the
+docs/reference/device-protocols.md 1.2) and PLX Features 0x2A60 (uint16 supported features, then the
 Measurement Status support uint16 if bit 0, then the Device and Sensor Status support uint24
-if bit 1; Spezi PLX vector ``A3 00 40 10 80 01 00``, device-protocols.md 1.4).
+if bit 1; Spezi PLX vector ``A3 00 40 10 80 01 00``, docs/reference/device-protocols.md 1.4).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Heart Rate Measurement (0x2A37), Bluetooth Heart Rate Service 1.0 (device-protocols.md 1.3).
+"""Heart Rate Measurement (0x2A37), Bluetooth Heart Rate Service 1.0
+(docs/reference/device-protocols.md 1.3).
 
 flags u8 | heart rate u8 or u16 (bit 0) | energy expended u16 kJ (bit 3)
 | RR intervals u16 each, 1/1024 s, to the end of the packet (bit 4), reported in seconds

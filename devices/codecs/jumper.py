@@ -1,6 +1,6 @@
 """Jumper (JPD-500F etc.) and "My Oximeter" PLS-01BT live packets over BLE.
 
-Source: device-protocols.md 2.8 (ESP32 example, Thai kiosk driver). Service
+Source: docs/reference/device-protocols.md 2.8 (ESP32 example, Thai kiosk driver). Service
 ``CDEACB80-…``, notify ``CDEACB81-…``. A packet of type 0x81 carries ``81 PR SpO2 PI …``; the
 PI scale (x10) is unconfirmed, so PI is not reported. Idle frames filled with 0x2D ('-') come
 until a measurement starts: they decode to "no value", never to a number. PR 255 / SpO2 127

@@ -1,6 +1,6 @@
 """Masimo Rad-8 (and Radical-7) serial ASCII 1 output: one line a second, 9600 8N1.
 
-Example (yahnatan/pulseox capture, device-protocols.md 2.11)::
+Example (yahnatan/pulseox capture, docs/reference/device-protocols.md 2.11)::
 
     02/22/16 22:47:45 SN=0000056661 SPO2=098% BPM=097 PI=03.60% SPCO=--.-% SPMET=--.-%
     DESAT=-- PIDELTA=+-- ALARM=0000 EXC=000800

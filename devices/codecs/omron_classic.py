@@ -2,7 +2,7 @@
 
 Older Omron "Intelli IT" cuffs (HEM-7155T M400/X4 Smart, HEM-7322T M700, HEM-7361T M500/M7
 and relatives) keep their readings in an EEPROM and give a paired host a memory-read protocol
-over four 16-byte GATT channels each way. Sources (device-protocols.md 2.1):
+over four 16-byte GATT channels each way. Sources (docs/reference/device-protocols.md 2.1):
 
 - userx14/omblepy@0dddc074ec3bc7b05cb4e9aabee03ed4322432ee/omblepy.py and
   @e14ee5ac9339468c0a98bfa9a1aaf9183a4e1ee4/omblepy.py: UUIDs, frame layout, start/read/end
@@ -18,8 +18,8 @@ over four 16-byte GATT channels each way. Sources (device-protocols.md 2.1):
 
 HEM-7155T: omblepy's ``deviceSpecific/hem-7155t.py`` was not in the source index this was
 written from. Its numbers (users at 0x0098/0x0458, 60 records of 16 bytes, block 0x10, the
-little-endian 16-byte bit layout shared with HEM-7361T) come from device-protocols.md 2.1
-(which cites omblepy @ 708c13e) and agree with three independent ports of omblepy's table
+little-endian 16-byte bit layout shared with HEM-7361T) come from docs/reference/device-protocols.md
+2.1 (which cites omblepy @ 708c13e) and agree with three independent ports of omblepy's table
 (a UBPM-style Qt port whose HEM-7155T profile uses the same "LE16" layout as HEM-7361T, and
 two hass-omron style Python/Rust ports). Treated as confirmed-by-agreement, not read first hand.
 

@@ -1,7 +1,7 @@
 """PLX Spot-Check (0x2A5E) and PLX Continuous (0x2A5F) measurements.
 
-Bluetooth Pulse Oximeter Service 1.0 (device-protocols.md 1.4; Spezi and bluetooth-sig-python
-agree bit for bit).
+Bluetooth Pulse Oximeter Service 1.0 (docs/reference/device-protocols.md 1.4; Spezi and
+bluetooth-sig-python agree bit for bit).
 
 Spot-check: flags u8 | SpO2 SFLOAT | PR SFLOAT | time stamp 7 (bit 0)
 | measurement status u16 (bit 1) | device and sensor status u24 (bit 2) | PAI SFLOAT (bit 3);

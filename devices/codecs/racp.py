@@ -1,8 +1,8 @@
 """Record Access Control Point (0x2A52): asking a device for the records in its memory.
 
 Op codes, operators and response codes from Nordic ``RecordAccessControlPointData``
-(device-protocols.md 1.5). The station only ever *reads*: it builds "report records" and
-"report number of records" requests; it has no encoder for "delete stored records" on
+(docs/reference/device-protocols.md 1.5). The station only ever *reads*: it builds "report records"
+and "report number of records" requests; it has no encoder for "delete stored records" on
 purpose, because a kiosk must never erase a device's memory.
 """
 

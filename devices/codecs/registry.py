@@ -1,4 +1,4 @@
-"""Profile names for ``vitals-station decode`` (DESIGN.md section 4) and their decoders."""
+"""Profile names for ``vitals-station decode`` (docs/design.md section 4) and their decoders."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """IEEE 11073-20601 16-bit SFLOAT, as used by the Bluetooth health profiles.
 
 A little-endian uint16: bits 0-11 a signed 12-bit mantissa, bits 12-15 a signed 4-bit
-exponent (two's complement, NOT biased; see device-protocols.md section 0.1 for a library that
-gets this wrong). value = mantissa * 10**exponent. Five raw values with exponent 0 are special
-and never numbers: NaN 0x07FF, NRes 0x0800, +INF 0x07FE, -INF 0x0802, reserved 0x0801
-(Nordic Android-BLE-Common-Library constants, device-protocols.md 1.1).
+exponent (two's complement, NOT biased; see docs/reference/device-protocols.md section 0.1 for a
+library that gets this wrong). value = mantissa * 10**exponent. Five raw values with exponent 0 are
+special and never numbers: NaN 0x07FF, NRes 0x0800, +INF 0x07FE, -INF 0x0802, reserved 0x0801
+(Nordic Android-BLE-Common-Library constants, docs/reference/device-protocols.md 1.1).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 One pure function, ``evaluate``, used by the desk (on every stored reading and at
 confirmation) and by ``vitals-station check``. Three kinds of finding are kept apart
-(DESIGN.md section 6): *invalid* readings are blocked and never enter a result (plausibility);
+(docs/design.md section 6): *invalid* readings are blocked and never enter a result (plausibility);
 the values that count are classified into *normal*, *abnormal* (graded) or *critical*; and
 *notices* say how the readings were taken. The referral of the visit is the highest referral
 of its classified results, with those results as its reasons.
@@ -99,7 +99,7 @@ class Evaluation:
         }
 
     def to_json(self) -> dict[str, Any]:
-        """The ``vitals-station check`` contract (DESIGN.md section 4), plus next step and
+        """The ``vitals-station check`` contract (docs/design.md section 4), plus next step and
         advice."""
         health_worker, patient = advice_for(self.referral)
         return {

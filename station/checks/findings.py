@@ -10,7 +10,7 @@ __all__ = ["Finding", "Severity", "blocks"]
 
 
 class Severity(StrEnum):
-    """Kinds of finding, kept apart as FHIR does (DESIGN.md section 6).
+    """Kinds of finding, kept apart as FHIR does (docs/design.md section 6).
 
     ``INVALID``: cannot be real, the value is blocked and never stored as a result.
     ``CRITICAL``: real and urgent, escalate. ``ABNORMAL``: outside normal, flag.

@@ -9,12 +9,13 @@ Decisions:
 * Each Observation is judged on its own value against its own reference range, never by the
   visit's overall category: a systolic of 170 is ``H`` while the diastolic of 60 beside it is
   ``N`` (the grade "isolated systolic hypertension" belongs to the visit's findings; SATUSEHAT's
-  sandbox sample judges each BP Observation on its own value, satusehat.md "Added after
-  trying the station"). Systolic is placed in the rule set's bands by the systolic limits
-  alone, diastolic by the diastolic limits alone (ESH/ACC-AHA tables, clinical-rules.md 3.3;
-  AAP 2017 for children, 3.8): ``N`` in a normal band, ``H`` in an abnormal one, ``HH`` in a
-  critical one; a systolic below the hypotension limit (3.5, PALS 3.8) is ``LL``. Texts are the
-  ones of SATUSEHAT's sample data ("Di atas nilai referensi", ...; satusehat.md 2.1).
+  sandbox sample judges each BP Observation on its own value, docs/reference/satusehat.md "Added
+  after trying the station"). Systolic is placed in the rule set's bands by the systolic limits
+  alone, diastolic by the diastolic limits alone (ESH/ACC-AHA tables,
+  docs/reference/clinical-rules.md 3.3; AAP 2017 for children, 3.8): ``N`` in a normal band, ``H``
+  in an abnormal one, ``HH`` in a critical one; a systolic below the hypotension limit (3.5, PALS
+  3.8) is ``LL``. Texts are the ones of SATUSEHAT's sample data ("Di atas nilai referensi", ...;
+  docs/reference/satusehat.md 2.1).
 * Reference ranges: adults, the rule set's normal range: high = the lowest non-normal band's
   limit - 1 (139/89 under esh-2023, 119/79 under acc-aha-2017, where "elevated" from 120 is
   already abnormal), low (systolic) = the hypotension limit 90. Adolescents 13-17: AAP 2017

@@ -20,7 +20,7 @@ Heart rate (``docs/reference/clinical-rules.md`` 3.8: prefer evidence-based cent
   >= 220/min, children >= 180/min". Bradycardia: HR < 60/min (CPR if perfusion is poor; the
   desk cannot see perfusion, so taken as urgent) where 60 is below Fleming's 1st centile,
   i.e. under 6 years; from 6 years (1st centile 59 and lower) the adult red limit, <= 40
-  (NEWS2 3 points, clinical-rules.md 3.7).
+  (NEWS2 3 points, docs/reference/clinical-rules.md 3.7).
 
 The store knows ages in whole years (``station.results.age_on``), so under 2 years the band
 is the whole year: the widest 1st-99th of its Fleming bands, which never flags a healthy child
@@ -83,7 +83,7 @@ PALS_SVT_INFANT = 220.0  # PALS tachycardia algorithm, infants (under 1 year)
 PALS_SVT_CHILD = 180.0  # PALS tachycardia algorithm, children
 PALS_BRADYCARDIA = 60.0  # PALS bradycardia algorithm
 PALS_BRADYCARDIA_BELOW_AGE = 6.0  # where 60 is below Fleming's 1st centile (4-6 y: 65)
-NEWS2_RED_AT_OR_BELOW = 40.0  # clinical-rules.md 3.7: pulse <= 40 scores 3
+NEWS2_RED_AT_OR_BELOW = 40.0  # docs/reference/clinical-rules.md 3.7: pulse <= 40 scores 3
 
 
 def _fleming(age_years: float) -> tuple[float, float]:

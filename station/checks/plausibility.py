@@ -1,6 +1,6 @@
 """Plausibility rules: values that cannot be real are blocked, never stored as results.
 
-These are the first, "invalid" kind of check (DESIGN.md section 6). The limits are the
+These are the first, "invalid" kind of check (docs/design.md section 6). The limits are the
 station defaults proposed in ``docs/reference/clinical-rules.md`` section 3.1 (block
 column), which sit between the loose typo guards of OpenEMR/OpenMRS forms and the devices'
 measuring ranges. They need clinical sign-off; they apply under every rule set.
@@ -13,8 +13,8 @@ never graded, never part of a result or referral, never uploaded (issue 10 item 
 whole reading, not just the one value: a packet with one impossible field has been misread
 (the Beurer BM85 capture sends its pulse big-endian, so a decoder that follows the
 specification reads -256000 there and also takes the status bits from the wrong bytes,
-device-protocols.md, ``config/device_catalog.toml`` beurer quirk), so its other fields cannot
-be trusted either. Pure functions: no I/O, no clock.
+docs/reference/device-protocols.md, ``config/device_catalog.toml`` beurer quirk), so its other
+fields cannot be trusted either. Pure functions: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ __all__ = [
     "check_measurement",
 ]
 
-# clinical-rules.md 3.1, "Block (invalid)" column. Below or above these a value is not a
-# physiological reading but a device or entry error.
+# docs/reference/clinical-rules.md 3.1, "Block (invalid)" column. Below or above these a value is
+# not a physiological reading but a device or entry error.
 SYSTOLIC_MIN_MMHG = 50.0
 SYSTOLIC_MAX_MMHG = 300.0
 DIASTOLIC_MIN_MMHG = 20.0
@@ -53,7 +53,7 @@ DIASTOLIC_MAX_MMHG = 200.0
 HEART_RATE_MIN_BPM = 20.0
 HEART_RATE_MAX_BPM = 300.0
 # SpO2 above 100 % is impossible by definition; below 50 % pulse oximeters are unspecified
-# (accuracy is usually stated for 70-100 %, clinical-rules.md 3.1, unconfirmed).
+# (accuracy is usually stated for 70-100 %, docs/reference/clinical-rules.md 3.1, unconfirmed).
 SPO2_MIN_PERCENT = 50.0
 SPO2_MAX_PERCENT = 100.0
 # Mean arterial pressure: the notes give no limit of its own (3.2: "MAP can be checked against
@@ -124,7 +124,8 @@ def _check_blood_pressure(reading: BloodPressure) -> list[Finding]:
     diastolic = reading.in_mmhg(reading.diastolic)
     findings = _check_value("systolic", systolic, SYSTOLIC_MIN_MMHG, SYSTOLIC_MAX_MMHG, "mmHg")
     findings += _check_value("diastolic", diastolic, DIASTOLIC_MIN_MMHG, DIASTOLIC_MAX_MMHG, "mmHg")
-    # Diastolic at or above systolic cannot be a real reading (ottehr PR #8283; clinical-rules 3.2).
+    # Diastolic at or above systolic cannot be a real reading (ottehr PR #8283;
+    # docs/reference/clinical-rules.md 3.2).
     if systolic is not None and diastolic is not None and systolic <= diastolic:
         findings.append(
             Finding(

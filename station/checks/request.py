@@ -1,4 +1,4 @@
-"""The input of ``vitals-station check`` (DESIGN.md section 4), validated with clear messages.
+"""The input of ``vitals-station check`` (docs/design.md section 4), validated with clear messages.
 
 ``{"age_years": 45, "sex": "female", "readings": [ {decoded measurement}, ... ]}``, where each
 reading is what ``vitals-station decode`` prints. Optional: ``"rule_set"`` (otherwise the
@@ -19,7 +19,7 @@ from station.checks.rulesets import RuleSet, UnknownRuleSetError, rule_set
 __all__ = ["CheckRequest", "CheckRequestError", "parse_check_request"]
 
 MAX_AGE_YEARS = 130
-# ``received_at`` is the station's own clock, which is trusted (DESIGN.md section 5); a year
+# ``received_at`` is the station's own clock, which is trusted (docs/design.md section 5); a year
 # outside this range is no station's clock, and at year 1 or 9999 the protocol's time
 # arithmetic overflowed (issue 16). Device timestamps may be anything and are only compared.
 RECEIVED_YEARS = (2000, 2999)

@@ -57,8 +57,8 @@ def highest_referral(*levels: Referral) -> Referral:
 class BloodPressureBand:
     """A blood-pressure category. A reading is in the first band (highest first) whose
     systolic or diastolic limit it reaches: when the two fall in different categories the
-    higher one counts (ACC/AHA and ESH alike, clinical-rules.md 3.3). ``strict`` limits are
-    "above" (ACC/AHA crisis: > 180 and/or > 120) rather than "at or above"."""
+    higher one counts (ACC/AHA and ESH alike, docs/reference/clinical-rules.md 3.3).
+    ``strict`` limits are "above" (ACC/AHA crisis: > 180 and/or > 120) rather than "at or above"."""
 
     code: str
     label_id: str
@@ -118,7 +118,7 @@ ESH_2023 = RuleSet(
     id="esh-2023",
     version="1",
     name="ESH/ESC 2018 & 2023 grades (140/90), Indonesian default",
-    source="clinical-rules.md 3.3 (ESC/ESH 2018 & 2023 column), 3.5 referral rules",
+    source="docs/reference/clinical-rules.md 3.3 (ESC/ESH 2018 & 2023 column), 3.5 referral rules",
     adult_bands=(
         _band(
             "grade_3", "Hipertensi derajat 3", "Grade 3 hypertension", 180, 110, _C, Referral.URGENT
@@ -153,7 +153,7 @@ ACC_AHA_2017 = RuleSet(
     id="acc-aha-2017",
     version="1",
     name="ACC/AHA 2017 stages (130/80)",
-    source="clinical-rules.md 3.3 (ACC/AHA 2017 column), 3.5 referral rules",
+    source="docs/reference/clinical-rules.md 3.3 (ACC/AHA 2017 column), 3.5 referral rules",
     adult_bands=(
         _band(
             "crisis",

@@ -131,7 +131,7 @@ def _sqlite_path(parsed: URL) -> Path:
 
     In-memory is refused rather than made to work: every command is its own process, so an
     in-memory station database loses every reading when the command ends (``demo`` would
-    report visits that no longer exist), which breaks "nothing lost" (DESIGN.md section 1).
+    report visits that no longer exist), which breaks "nothing lost" (docs/design.md section 1).
     """
     if parsed.host:
         raise DatabaseError(

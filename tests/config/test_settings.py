@@ -40,7 +40,8 @@ def test_shipped_default_file_is_valid_and_equals_the_schema_defaults(tmp_path):
 
 
 def test_ckg_birthday_window(tmp_path):
-    # Default 0: no birthday window, the Kemenkes rule since 1 March 2025 (satusehat.md 3.1).
+    # Default 0: no birthday window, the Kemenkes rule since 1 March 2025
+    # (docs/reference/satusehat.md 3.1).
     assert load_settings(None, environ={}).ckg.birthday_window_days == 0
     path = write(tmp_path, "[ckg]\nbirthday_window_days = 30\n")  # the rule at launch
     assert load_settings(path, environ={}).ckg.birthday_window_days == 30

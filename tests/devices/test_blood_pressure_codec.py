@@ -1,4 +1,5 @@
-"""0x2A35 and 0x2A36 against the Nordic vectors and computed ones (device-protocols.md 1.2),
+"""0x2A35 and 0x2A36 against the Nordic vectors and computed ones
+(docs/reference/device-protocols.md 1.2),
 and real Beurer BM85 captures for the catalogue's Beurer quirk."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Contec CMS50D+/E, both generations (device-protocols.md 2.5)."""
+"""Contec CMS50D+/E, both generations (docs/reference/device-protocols.md 2.5)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from devices.codecs.contec import (
 from devices.codecs.errors import DecodeError
 from devices.measurements import PlxDeviceStatus, SpO2
 
-# Captured V7 realtime packet (device-protocols.md 2.5b): pleth 51, PR 65, SpO2 97, no PI.
+# Captured V7 realtime packet (docs/reference/device-protocols.md 2.5b): pleth 51, PR 65, SpO2
+# 97, no PI.
 CAPTURE = bytes.fromhex("01E085B396C1E1FFFF")
 
 

@@ -1,4 +1,5 @@
-"""0x2A49, 0x2A60, RACP 0x2A52 and Current Time 0x2A2B (device-protocols.md 1.2, 1.4, 1.5)."""
+"""0x2A49, 0x2A60, RACP 0x2A52 and Current Time 0x2A2B (docs/reference/device-protocols.md 1.2, 1.4,
+1.5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""0x2A37 against the Nordic vectors (device-protocols.md 1.3).
+"""0x2A37 against the Nordic vectors (docs/reference/device-protocols.md 1.3).
 
 RR intervals are in 1/1024 s (Bluetooth Heart Rate Service 1.0, section 3.1.1.5): every raw
 value divided by 1024 is exact in binary floating point, so the decoder reports it unrounded.

@@ -1,4 +1,4 @@
-"""Masimo Rad-8 ASCII 1 lines (device-protocols.md 2.11)."""
+"""Masimo Rad-8 ASCII 1 lines (docs/reference/device-protocols.md 2.11)."""
 
 from __future__ import annotations
 

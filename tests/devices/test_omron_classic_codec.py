@@ -31,7 +31,7 @@ def omblepy_bits(record, byte_order, first, last):
 
 
 def test_documented_request_vectors():
-    # device-protocols.md 2.1 (omblepy README, checksum recomputed)
+    # docs/reference/device-protocols.md 2.1 (omblepy README, checksum recomputed)
     assert oc.read_eeprom(0x0260, 0x26) == hx("08 01 00 02 60 26 00 4D")
     assert hx("08 00 00 00 00 10 00 18") == oc.START_TRANSMISSION
     assert hx("08 0F 00 00 00 00 00 07") == oc.END_TRANSMISSION

@@ -1,4 +1,4 @@
-"""0x2A5E and 0x2A5F against the Spezi vectors (device-protocols.md 1.4)."""
+"""0x2A5E and 0x2A5F against the Spezi vectors (docs/reference/device-protocols.md 1.4)."""
 
 from __future__ import annotations
 

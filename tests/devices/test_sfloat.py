@@ -1,4 +1,4 @@
-"""IEEE 11073 SFLOAT and Bluetooth Date Time (device-protocols.md 1.1)."""
+"""IEEE 11073 SFLOAT and Bluetooth Date Time (docs/reference/device-protocols.md 1.1)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ def test_encode(wire, value, decimals, source):
 
 
 def test_biased_exponent_reading_is_not_used():
-    # bluetooth-sig-python's "120 mmHg" vector 78 80 really is 120e-8 (device-protocols.md 0.1)
+    # bluetooth-sig-python's "120 mmHg" vector 78 80 really is 120e-8
+    # (docs/reference/device-protocols.md 0.1)
     assert read_sfloat(bytes.fromhex("7880"), 0, "x") == pytest.approx(1.2e-6)
 
 

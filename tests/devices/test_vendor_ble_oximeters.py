@@ -27,7 +27,7 @@ from devices.device import DeviceError, DeviceState
 from tests.devices.fake_ble import FakeBleClient
 
 
-# device-protocols.md 2.6 computed vectors from the BCI Protocol V1.2 layout
+# docs/reference/device-protocols.md 2.6 computed vectors from the BCI Protocol V1.2 layout
 @pytest.mark.parametrize(
     ("wire", "spo2", "pulse"),
     [

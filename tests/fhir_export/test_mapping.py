@@ -1,5 +1,5 @@
-"""FHIR R4 mapping: SATUSEHAT shapes (satusehat.md 1.6, 1.7, 2.1-2.3), parsed back by the
-fhir.resources R4B models, and the local SATUSEHAT rule checks."""
+"""FHIR R4 mapping: SATUSEHAT shapes (docs/reference/satusehat.md 1.6, 1.7, 2.1-2.3), parsed back
+by the fhir.resources R4B models, and the local SATUSEHAT rule checks."""
 
 from __future__ import annotations
 

@@ -44,7 +44,7 @@ from tests.fhir_export.test_satusehat_server import (
 )
 from tests.satusehat_server import FHIR, SatusehatServer
 
-OTHER_IHS = "P00805884304"  # another sandbox patient (satusehat.md 1.4)
+OTHER_IHS = "P00805884304"  # another sandbox patient (docs/reference/satusehat.md 1.4)
 
 
 @pytest.fixture(params=["satusehat", FHIR])

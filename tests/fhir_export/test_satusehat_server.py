@@ -1,6 +1,6 @@
 """The imitation SATUSEHAT (tests/satusehat_server) behaves as the research notes describe
-(satusehat.md 1.2-1.4, 2.3, 5): Apigee token strings, the 401 shape, RuleNumber outcomes,
-20002 duplicates or a generic server's second copy, atomic transactions with urn:uuid
+(docs/reference/satusehat.md 1.2-1.4, 2.3, 5): Apigee token strings, the 401 shape, RuleNumber
+outcomes, 20002 duplicates or a generic server's second copy, atomic transactions with urn:uuid
 resolution, faults, and the process mode."""
 
 from __future__ import annotations
@@ -298,7 +298,7 @@ def _search_ids(http, server, auth, kind, **params) -> tuple[list[str], dict]:
 
 def _two_people_with_visits(http, server, auth) -> tuple[dict, dict]:
     """Patient A's visit 1 and patient B's visit 2, each an Encounter with 4 Observations."""
-    other_ihs = "P00805884304"  # another sandbox patient (satusehat.md 1.4)
+    other_ihs = "P00805884304"  # another sandbox patient (docs/reference/satusehat.md 1.4)
     encounters = {}
     for number, ihs in ((1, PATIENT_IHS), (2, other_ihs)):
         reply = http.post(

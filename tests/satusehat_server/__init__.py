@@ -13,7 +13,7 @@ In-process::
 As a process: ``python -m tests.satusehat_server --port 0`` prints one JSON line with
 ``auth_url``, ``base_url`` and ``admin_url`` and serves until killed (see ``__main__``).
 
-What it imitates (``/work/shared/reference/satusehat.md`` 1.2-1.4, 2.3, 5): the Apigee-style
+What it imitates (``docs/reference/satusehat.md`` 1.2-1.4, 2.3, 5): the Apigee-style
 token endpoint, 401 ``invalid-access-token``, Patient/Practitioner lookup by NIK with the
 sandbox dummies, create with SATUSEHAT rules and RuleNumber OperationOutcomes, 20002
 duplicates (or a generic server's second copy), atomic transaction Bundles with urn:uuid

@@ -8,7 +8,7 @@ requests (``/_admin/...``) never take one. The queue is thread-safe.
 Kinds:
 
 * ``status``: answer ``status`` with a ``text/plain`` body (SATUSEHAT's 5xx are plain text,
-  satusehat.md 1.2), optionally with ``Retry-After``; nothing is processed.
+  docs/reference/satusehat.md 1.2), optionally with ``Retry-After``; nothing is processed.
 * ``delay``: wait ``delay_s`` seconds, then process and answer normally (a slow answer).
 * ``drop_before_store``: close the connection without processing or answering.
 * ``drop_after_store``: process (and store) the request, then close the connection without

@@ -13,14 +13,14 @@ marked otherwise:
 * mandatory references: Observation.subject 10129, Observation.encounter 10130,
   Encounter.subject 10118, Encounter.participant.individual 10119, Condition 10125/10126,
   Procedure 10127/10128; Observation.performer must be a Practitioner reference, 10383
-  (satusehat.md 2.1);
+  (docs/reference/satusehat.md 2.1);
 * a referenced Patient, Practitioner, Encounter or Observation must exist: 20007 "Resource
   not found {Resource Type}/{Resource ID}";
 * a value sent as a JSON string where a number belongs: 20008 "Failed to unmarshal request
   payload" (its Kamus description names exactly this case);
 * date-times ``YYYY-MM-DDThh:mm:ss+00:00``, not in the future, not before 2022-08-31
-  (satusehat.md 1.6): the Kamus lists "Invalid date time format" and "Invalid date time value"
-  without a number, so **19001** (format) and **19002** (value) are this server's own
+  (docs/reference/satusehat.md 1.6): the Kamus lists "Invalid date time format" and "Invalid date
+  time value" without a number, so **19001** (format) and **19002** (value) are this server's own
   choice, outside the Kamus ranges on purpose.
 """
 
@@ -60,7 +60,7 @@ NOT_FOUND_RULE = 20007
 UNMARSHAL_RULE = 20008
 TIME_FORMAT_RULE = 19001  # our choice: the Kamus gives no number
 TIME_VALUE_RULE = 19002  # our choice: the Kamus gives no number
-EARLIEST = datetime(2022, 8, 31, tzinfo=UTC)  # [KAMUS], satusehat.md 1.6
+EARLIEST = datetime(2022, 8, 31, tzinfo=UTC)  # [KAMUS], docs/reference/satusehat.md 1.6
 
 # Elements holding a dateTime/instant that SATUSEHAT wants in UTC +00:00.
 DATETIME_KEYS = frozenset(

@@ -4,7 +4,7 @@
 ``Reply``. Everything is in memory behind one lock, so tests in the same process can inspect it
 directly and a test in another process through the ``/_admin`` endpoints.
 
-Sources: ``/work/shared/reference/satusehat.md`` 1.2 (token endpoint and its string numbers,
+Sources: ``docs/reference/satusehat.md`` 1.2 (token endpoint and its string numbers,
 the 401 texts), 1.3 (OperationOutcome with RuleNumber), 1.4 (Patient/Practitioner by NIK and
 the sandbox dummies), 2.3 (transaction Bundles, urn:uuid fullUrls, 20002 duplicates, rules
 20011-20021) and 5 (what a local stub should reproduce).
@@ -70,7 +70,7 @@ IHS_NUMBER_SYSTEM = "https://fhir.kemkes.go.id/id/ihs-number"
 NAKES_IHS_SYSTEM = "https://fhir.kemkes.go.id/id/nakes-his-number"
 PATIENT_PROFILE = "https://fhir.kemkes.go.id/r4/StructureDefinition/Patient"
 
-# satusehat.md 1.4: the sandbox's dummy people (NIK -> IHS number).
+# docs/reference/satusehat.md 1.4: the sandbox's dummy people (NIK -> IHS number).
 SANDBOX_PATIENTS: dict[str, str] = {
     "9271060312000001": "P02478375538",
     "9204014804000002": "P03647103112",
@@ -96,7 +96,8 @@ SANDBOX_PRACTITIONERS: dict[str, str] = {
     "3578083008700010": "10001915884",
 }
 
-# satusehat.md 1.2: the token endpoint's refusal, verbatim (severity "invalid" included).
+# docs/reference/satusehat.md 1.2: the token endpoint's refusal, verbatim (severity "invalid"
+# included).
 AUTH_FAILED_TEXT = (
     "The user or system was not able to be authenticated "
     "(either client_id or client_secret combination is unacceptable)"
@@ -207,7 +208,8 @@ def _fhirpath(root: str, loc: tuple[int | str, ...]) -> str:
 
 
 def structure_issues(data: Mapping[str, Any], resource_type: str) -> list[Issue]:
-    """fhir.resources R4B's verdict on the JSON (satusehat.md 6: always R4B, never R5)."""
+    """fhir.resources R4B's verdict on the JSON (docs/reference/satusehat.md 6: always R4B, never
+    R5)."""
     model = _model_class(resource_type)
     if model is None:
         return [Issue("not-supported", f"Unknown resource type {resource_type}")]
@@ -302,7 +304,7 @@ class ServerState:
     # --- setup and inspection ---------------------------------------------------------------
 
     def add_client(self, client_id: str, client_secret: str, organization_id: str) -> None:
-        """Credentials bound to one organization (satusehat.md 1.2)."""
+        """Credentials bound to one organization (docs/reference/satusehat.md 1.2)."""
         with self.lock:
             self._clients[client_id] = Client(client_id, client_secret, organization_id)
 
@@ -507,7 +509,7 @@ class ServerState:
             )
             self.tokens_issued += 1
             issued_at = int(self.now().timestamp() * 1000)
-        # Apigee style: every number is a string (satusehat.md 1.2).
+        # Apigee style: every number is a string (docs/reference/satusehat.md 1.2).
         return Reply.json(
             200,
             {

@@ -1,5 +1,5 @@
 """``[station] bp_arm``: the arm a desk measures on, sent as the BP Observations' bodySite
-(issue 10 item 4; DESIGN.md section 4 names the setting). Empty by default: nobody recorded
+(issue 10 item 4; docs/design.md section 4 names the setting). Empty by default: nobody recorded
 an arm, so no body site is sent. Through the real settings loader, the one ExportContext
 builder that ``export --fhir`` and the uploader share, and the console script."""
 

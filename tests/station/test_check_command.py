@@ -1,4 +1,4 @@
-"""``vitals-station check``: the JSON contract of DESIGN.md section 4, through the real entry
+"""``vitals-station check``: the JSON contract of docs/design.md section 4, through the real entry
 point (``station.cli.main``) and once through a real process.
 
 Inputs are built from ``measurement.to_json()``, i.e. exactly what ``vitals-station decode``
@@ -80,7 +80,7 @@ def ok(result):
 
 
 def assert_contract(data):
-    """The output keys DESIGN.md section 4 promises."""
+    """The output keys docs/design.md section 4 promises."""
     assert isinstance(data["findings"], list)
     for finding in data["findings"]:
         assert isinstance(finding["parameter"], str)

@@ -1,11 +1,11 @@
 """CKG eligibility rules, one table row per boundary, each naming its source.
 
 Sources (details in station/ckg.py):
-  STREAMS   satusehat.md 3.1/3.2 (Juknis PKG): birthday check 0-6 and 18+, school 7-17,
-            adults 18-59, elderly 60+ with geriatric screening.
+  STREAMS   docs/reference/satusehat.md 3.1/3.2 (Juknis PKG): birthday check 0-6 and 18+,
+            school 7-17, adults 18-59, elderly 60+ with geriatric screening.
   ONCE      dutatv.com 2025-03-04, Siti Nadia Tarmizi: once a year; DECISION: rolling 365 days.
   WINDOW30  Juknis PKG / detik.com 2025-02-10: birthday up to H+30 (the rule at launch).
-  RELAXED   satusehat.md 3.1: from 1 March 2025 no birthday window.
+  RELAXED   docs/reference/satusehat.md 3.1: from 1 March 2025 no birthday window.
   LEAP      DECISION: 29 February birthdays fall on 1 March in common years.
 """
 

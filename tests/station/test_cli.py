@@ -1,4 +1,4 @@
-"""The ``vitals-station`` console script, run as a real process (DESIGN.md section 4)."""
+"""The ``vitals-station`` console script, run as a real process (docs/design.md section 4)."""
 
 from __future__ import annotations
 
@@ -102,8 +102,8 @@ def test_export_to_a_missing_folder_is_a_clear_error(run, tmp_path):
 
 
 def test_decode_prints_the_design_keys(run):
-    # device-protocols.md 1.2 realistic vector: 120/80 mmHg, MAP 93, 2024-03-15 14:30:45,
-    # pulse 72, user 1, status 0.
+    # docs/reference/device-protocols.md 1.2 realistic vector: 120/80 mmHg, MAP 93, 2024-03-15
+    # 14:30:45, pulse 72, user 1, status 0.
     result = run("decode", "2a35", "1e 78 00 50 00 5d 00 e8 07 03 0f 0e 1e 2d 48 00 01 00 00")
     assert json.loads(result.stdout) == {
         "kind": "blood_pressure",
@@ -126,7 +126,7 @@ def test_decode_prints_the_design_keys(run):
 
 
 def test_decode_special_value_is_null(run):
-    # device-protocols.md 1.4 negative vector: SpO2 = NaN
+    # docs/reference/device-protocols.md 1.4 negative vector: SpO2 = NaN
     result = run("decode", "ble:plx-spot-check", "00 ff 07 48 00")
     decoded = json.loads(result.stdout)
     assert decoded["spo2"] is None

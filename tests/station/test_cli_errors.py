@@ -1,6 +1,6 @@
 """The command-line contract under bad input (issue 16), through the real console script:
 exit status 2, exactly one stderr line starting ``error: ``, no traceback, and nothing stored
-changed (DESIGN.md section 4)."""
+changed (docs/design.md section 4)."""
 
 from __future__ import annotations
 

@@ -41,7 +41,7 @@ def test_blood_pressure_each_value_judged_alone_for_adults(systolic, diastolic, 
     judged_sys, judged_dia = blood_pressure_interpretation(systolic, diastolic, 45, rules)
     assert (judged_sys.code, judged_dia.code) == codes
     assert (judged_sys.high, judged_dia.high) == high
-    assert judged_sys.low == 90  # SBP < 90 is low (clinical-rules.md 3.5)
+    assert judged_sys.low == 90  # SBP < 90 is low (docs/reference/clinical-rules.md 3.5)
     assert judged_dia.low is None
     # The code agrees with the reference range sent beside it.
     for value, judged in ((systolic, judged_sys), (diastolic, judged_dia)):

@@ -1,8 +1,8 @@
 """Plausibility ("invalid") rules, boundaries included, each with its source.
 
-Limits: clinical-rules.md 3.1 station defaults (block column); systolic > diastolic:
-clinical-rules.md 3.2 (ottehr PR #8283); special SFLOAT values: clinical-rules.md 3.1 last
-bullet and device-protocols.md 1.1.
+Limits: docs/reference/clinical-rules.md 3.1 station defaults (block column); systolic > diastolic:
+docs/reference/clinical-rules.md 3.2 (ottehr PR #8283); special SFLOAT values:
+docs/reference/clinical-rules.md 3.1 last bullet and docs/reference/device-protocols.md 1.1.
 """
 
 from __future__ import annotations
