@@ -422,7 +422,9 @@ class ServerState:
             )
             self._resources.setdefault(kind, {})[rid] = resource
             for system, value in identifiers_of(resource):
-                self._index.setdefault((kind, system, value), []).append(rid)
+                ids = self._index.setdefault((kind, system, value), [])
+                if rid not in ids:  # stored again under its own id: still one resource
+                    ids.append(rid)
             return copy.deepcopy(resource)
 
     def _store(self, resource: dict[str, Any], rid: str) -> dict[str, Any]:
