@@ -30,7 +30,7 @@ from devices.device import DeviceState
 from station.checks import Finding, Severity
 from station.checks.engine import Evaluation, advice_for
 from station.checks.rulesets import Referral
-from station.person import PersonError, validate_nik
+from station.person import Person, PersonError, validate_nik
 from station.service import (
     Acknowledgement,
     CriticalAction,
@@ -426,6 +426,7 @@ class OperatorWindow(QMainWindow):
         self.referral_label.setText("")
         self.next_step_label.setText("")
         self.waveform.clear()
+        self._show_person(event.visit.person)
         self._say(tr("visit_open", self._lang, name=event.visit.person.name))
         ckg = event.ckg
         self.ckg_label.setText(ckg.reason_id if self._lang == "id" else ckg.reason_en)
@@ -433,6 +434,17 @@ class OperatorWindow(QMainWindow):
             f"color: {CKG_ELIGIBLE if ckg.eligible else CKG_NOT_ELIGIBLE};"
         )
         self._update_buttons()
+
+    def _show_person(self, person: Person) -> None:
+        """The open visit's person in the (locked) identify fields, as stored: also for a
+        visit resumed after a crash, whose fields would otherwise be empty while its readings
+        are on screen."""
+        self.nik_edit.setText(person.nik)
+        self.name_edit.setText(person.name)
+        birth = person.birth_date
+        self.birth_date_edit.setDate(
+            QDate(birth.year, birth.month, birth.day) if birth else BIRTH_DATE_UNKNOWN
+        )
 
     @Slot(object)
     def _on_device_updated(self, update: DeviceUpdate) -> None:

@@ -129,6 +129,10 @@ def test_the_desk_offers_the_interrupted_visit_and_resumes_it(
     qtbot.waitUntil(lambda: window.readings_table.rowCount() == 2)
     assert not window.interrupted_box.isVisible()
     assert window.queue_label.text() == "1"
+    # Whose readings these are is on screen, in the (locked) identify fields too.
+    assert window.nik_edit.text() == "3174015507850002"
+    assert window.name_edit.text() == "Siti Rahayu"
+    assert not window.nik_edit.isEnabled()
     assert "Tekanan darah" in window.result_label.text()
     click(qtbot, window.confirm_button)
     qtbot.waitUntil(lambda: stored(settings, crashed_visit)[0].status is VisitStatus.CONFIRMED)
