@@ -7,18 +7,14 @@ value divided by 1024 is exact in binary floating point, so the decoder reports 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from devices.codecs.errors import DecodeError
 from devices.codecs.heart_rate import decode_heart_rate, encode_heart_rate
 from devices.measurements import HeartRate, SensorContact
-
-SCRIPT = Path(sys.executable).with_name("vitals-station" + (".exe" if os.name == "nt" else ""))
+from tests.console import SCRIPT
 
 CASES = [
     ("0055", HeartRate(85, SensorContact.UNSUPPORTED, b"")),

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,7 @@ from fhir.resources.R4B.bundle import Bundle
 
 from config.settings import SettingsError, load_settings
 from station.export import export_context
-
-SCRIPT = Path(sys.executable).with_name("vitals-station" + (".exe" if os.name == "nt" else ""))
+from tests.console import SCRIPT
 
 
 def settings_file(tmp_path: Path, text: str) -> Path:

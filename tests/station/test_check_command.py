@@ -14,16 +14,15 @@ import os
 import subprocess
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from devices.measurements import BloodPressure, HeartRate, PressureUnit, SensorContact, SpO2
 from station.cli import main
+from tests.console import SCRIPT
 
 SEVERITIES = {"invalid", "critical", "abnormal", "notice", "normal"}
 REFERRALS = {"none", "follow_up", "same_day", "urgent"}
-SCRIPT = Path(sys.executable).with_name("vitals-station" + (".exe" if os.name == "nt" else ""))
 
 
 def bp(systolic, diastolic, pulse=72.0, timestamp=None, received_at=None):

@@ -6,40 +6,17 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
-SCRIPT = Path(sys.executable).with_name("vitals-station" + (".exe" if os.name == "nt" else ""))
+from tests.console import SCRIPT, clean_environ, console_runner
 
 
 @pytest.fixture
 def run(tmp_path, db_url):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("SATUSEHAT_", "VITALS_STATION_"))
-    }
-    env["VITALS_STATION_DB"] = db_url
-
-    def run(*args, check=True):
-        result = subprocess.run(
-            [str(SCRIPT), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            check=False,
-            timeout=120,
-        )
-        if check:
-            assert result.returncode == 0, result.stderr
-        return result
-
-    return run
+    return console_runner(clean_environ(db_url), tmp_path)
 
 
 def assert_one_line_error(result, *fragments):

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.station.test_cli import SCRIPT
+from tests.console import clean_environ, run_console
 
 
 def bp(systolic: str = "120", extra: str = "") -> str:
@@ -30,31 +29,13 @@ def dump(path: Path) -> list[str]:
         connection.close()
 
 
-def env_for(db_url: str | None, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SATUSEHAT_", "VITALS_"))}
-    if db_url is not None:
-        env["VITALS_STATION_DB"] = db_url
-    env.update(extra)
-    return env
-
-
-def run(args, env, cwd):
-    return subprocess.run(
-        [str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.fixture
 def existing(tmp_path):
     """A station database with one recorded visit."""
     path = tmp_path / "station.sqlite3"
-    result = run(("demo", "--visits", "1", "--seed", "2"), env_for(f"sqlite:///{path}"), tmp_path)
+    result = run_console(
+        ("demo", "--visits", "1", "--seed", "2"), clean_environ(f"sqlite:///{path}"), tmp_path
+    )
     assert result.returncode == 0, result.stderr
     return path
 
@@ -161,7 +142,7 @@ def test_bad_input_is_exit_2_one_error_line_and_nothing_changed(case, tmp_path, 
     before_dump = dump(existing)
     if case == "schema revision newer than this code":
         before_bytes = existing.read_bytes()
-    result = run(args, env_for(url or f"sqlite:///{existing}"), tmp_path)
+    result = run_console(args, clean_environ(url or f"sqlite:///{existing}"), tmp_path)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
@@ -183,7 +164,9 @@ def test_a_read_only_database_file_is_a_clear_error(tmp_path, existing):
     before = dump(existing)
     existing.chmod(0o400)
     try:
-        result = run(("demo", "--visits", "1"), env_for(f"sqlite:///{existing}"), tmp_path)
+        result = run_console(
+            ("demo", "--visits", "1"), clean_environ(f"sqlite:///{existing}"), tmp_path
+        )
     finally:
         existing.chmod(0o600)
     assert result.returncode == 2, result.stderr
@@ -196,7 +179,7 @@ def test_a_read_only_database_file_is_a_clear_error(tmp_path, existing):
 def test_a_postgresql_connection_error_is_one_line(tmp_path):
     # Port 9 (discard) on loopback: nothing listens, the connection is refused.
     url = "postgresql+psycopg://vitals:wrong@127.0.0.1:9/vitals"
-    result = run(("status",), env_for(url), tmp_path)
+    result = run_console(("status",), clean_environ(url), tmp_path)
     assert result.returncode == 2, result.stderr
     (line,) = result.stderr.splitlines()
     assert line.startswith("error: cannot open the database")
@@ -206,5 +189,7 @@ def test_a_postgresql_connection_error_is_one_line(tmp_path):
 
 def test_a_settings_file_with_a_utf8_bom_is_accepted(tmp_path, existing):
     config = write(tmp_path / "notepad.toml", b'\xef\xbb\xbf[station]\nid = "desk-bom"\n')
-    result = run(("--config", str(config), "status"), env_for(f"sqlite:///{existing}"), tmp_path)
+    result = run_console(
+        ("--config", str(config), "status"), clean_environ(f"sqlite:///{existing}"), tmp_path
+    )
     assert result.returncode == 0, result.stderr

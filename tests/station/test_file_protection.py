@@ -16,7 +16,7 @@ import pytest
 from station.files import temp_siblings, write_private_atomically
 from station.store.database import open_database
 from station.store.repository import Store
-from tests.station.test_cli import SCRIPT
+from tests.console import SCRIPT
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
 

@@ -16,7 +16,7 @@ import sys
 import time
 
 from station.store.database import SQLITE_BUSY_TIMEOUT_MS, head_revision, open_database
-from tests.station.test_cli import SCRIPT
+from tests.console import SCRIPT
 
 PROCESSES = 4
 ROUNDS = 5

@@ -23,7 +23,7 @@ from station.store.database import open_database
 from station.store.models import OutboxRow, VisitStatus
 from station.store.outbox import UploadStore
 from station.store.repository import Store
-from tests.station.test_cli import SCRIPT
+from tests.console import SCRIPT
 
 CRASHING_DESK = """
 import os, sys

@@ -5,8 +5,6 @@ against the loopback SATUSEHAT imitation (tests/satusehat_server) on a real SQLi
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 
 import pytest
 
@@ -14,8 +12,9 @@ from station.person import mask_nik
 from station.store.database import open_database
 from station.store.models import VisitStatus
 from station.store.repository import Store
+from tests.console import clean_environ, console_runner
 from tests.satusehat_server import SatusehatServer, faults
-from tests.station.test_cli import SCRIPT, assert_one_line_error
+from tests.station.test_cli import assert_one_line_error
 from tests.station.test_upload import satusehat_environ
 
 ORG = "10000004"
@@ -42,30 +41,8 @@ def server():
 def station(tmp_path, db_url, server):
     config = tmp_path / "station.toml"
     config.write_text("[upload]\nconcurrency = 1\n", encoding="utf-8")  # visits in order
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("SATUSEHAT_", "VITALS_STATION_"))
-    }
-    env.update(
-        satusehat_environ(server), VITALS_STATION_DB=db_url, VITALS_STATION_CONFIG=str(config)
-    )
-
-    def run(*args, check=True):
-        result = subprocess.run(
-            [str(SCRIPT), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            check=False,
-            timeout=120,
-        )
-        if check:
-            assert result.returncode == 0, result.stderr
-        return result
-
-    return run
+    env = clean_environ(db_url, **satusehat_environ(server), VITALS_STATION_CONFIG=str(config))
+    return console_runner(env, tmp_path)
 
 
 def _visits(db_url):

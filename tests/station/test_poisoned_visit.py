@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import subprocess
 from datetime import UTC, datetime
 
 import pytest
@@ -21,28 +19,10 @@ from fhir.resources.R4B.bundle import Bundle
 from station.store.database import open_database
 from station.store.models import OutboxRow, OutboxStatus, ReadingRow, VisitRow, VisitStatus
 from station.store.repository import Store, StoreError, UnreadableVisit
+from tests.console import clean_environ, run_console
 from tests.satusehat_server import SatusehatServer
-from tests.station.test_cli import SCRIPT
 from tests.station.test_store import CUFF, add, bp, new_visit
 from tests.station.test_upload import ORG, satusehat_environ
-
-
-def clean_env(db_url, **extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SATUSEHAT_", "VITALS_"))}
-    env.update(VITALS_STATION_DB=db_url, **extra)
-    return env
-
-
-def run(env, *args, cwd):
-    return subprocess.run(
-        [str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 def poison(db_url) -> str:
@@ -62,8 +42,8 @@ def poison(db_url) -> str:
 
 @pytest.fixture
 def planted(tmp_path, db_url):
-    env = clean_env(db_url)
-    demo = run(env, "demo", "--visits", "3", "--seed", "5", cwd=tmp_path)
+    env = clean_environ(db_url)
+    demo = run_console(("demo", "--visits", "3", "--seed", "5"), env, tmp_path)
     assert demo.returncode == 0, demo.stderr
     return poison(db_url), json.loads(demo.stdout)["visit_ids"]
 
@@ -73,7 +53,7 @@ def test_export_leaves_out_the_unreadable_visit_names_it_and_writes_the_others(
 ):
     bad, visit_ids = planted
     out = tmp_path / "export.json"
-    result = run(clean_env(db_url), "export", "--fhir", str(out), cwd=tmp_path)
+    result = run_console(("export", "--fhir", str(out)), clean_environ(db_url), tmp_path)
     assert result.returncode == 1, result.stderr  # partial: a person must look
     assert "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
@@ -99,8 +79,8 @@ def test_sync_once_makes_the_unreadable_visit_dead_and_sends_the_others(tmp_path
             server.register_patient(visit.person.nik, f"P{number:011d}")
         with database.sessions() as session:
             server.register_patient(session.get(VisitRow, bad).nik, "P99999999999")
-        env = clean_env(db_url, **satusehat_environ(server))
-        result = run(env, "sync", "--once", cwd=tmp_path)
+        env = clean_environ(db_url, **satusehat_environ(server))
+        result = run_console(("sync", "--once"), env, tmp_path)
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr
         summary = json.loads(result.stdout)
@@ -115,7 +95,7 @@ def test_sync_once_makes_the_unreadable_visit_dead_and_sends_the_others(tmp_path
         assert len(server.resources("Encounter")) == 2
         assert len(server.resources("Observation")) == 12
         # A second run has nothing left to do and does not fail either.
-        again = run(env, "sync", "--once", cwd=tmp_path)
+        again = run_console(("sync", "--once"), env, tmp_path)
         assert again.returncode == 0, again.stderr
         assert json.loads(again.stdout)["visits"] == 0
         database.close()

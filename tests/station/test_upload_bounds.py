@@ -23,8 +23,8 @@ from station.store.outbox import UploadStore
 from station.store.outbox_admin import OutboxAdmin
 from station.upload.sync import SyncRunner
 from station.upload.uploader import Uploader
+from tests.console import SCRIPT
 from tests.satusehat_server import SatusehatServer, faults
-from tests.station.test_cli import SCRIPT
 from tests.station.test_upload import (
     assert_each_resource_once,
     drain,

@@ -5,14 +5,13 @@ against the loopback SATUSEHAT imitation (tests/satusehat_server) and a real SQL
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 
 import pytest
 
+from tests.console import clean_environ, console_runner
 from tests.satusehat_server import SatusehatServer, faults
-from tests.station.test_cli import SCRIPT, assert_one_line_error
+from tests.station.test_cli import assert_one_line_error
 from tests.station.test_upload import satusehat_environ
 
 ORG = "10000004"
@@ -28,28 +27,7 @@ def server():
 @pytest.fixture
 def station(tmp_path, db_url):
     """Runs ``vitals-station`` with exactly the SATUSEHAT_* variables a test gives."""
-    base = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("SATUSEHAT_", "VITALS_STATION_"))
-    }
-    base["VITALS_STATION_DB"] = db_url
-
-    def run(*args, environ=None, check=True):
-        result = subprocess.run(
-            [str(SCRIPT), *args],
-            capture_output=True,
-            text=True,
-            env={**base, **(environ or {})},
-            cwd=tmp_path,
-            check=False,
-            timeout=120,
-        )
-        if check:
-            assert result.returncode == 0, result.stderr
-        return result
-
-    return run
+    return console_runner(clean_environ(db_url), tmp_path)
 
 
 def _record(station, server, db_url, visits=2, register=True):

@@ -1,0 +1,62 @@
+"""Running the real ``vitals-station`` console script in tests, with a clean environment."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+SCRIPT = Path(sys.executable).with_name("vitals-station" + (".exe" if os.name == "nt" else ""))
+TIMEOUT_S = 120
+
+
+def clean_environ(db_url: str | None = None, **extra: str) -> dict[str, str]:
+    """This process's environment without any SATUSEHAT_* or VITALS_STATION_* variable (a
+    developer's own settings must not leak into a test), then ``db_url`` and ``extra``."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("SATUSEHAT_", "VITALS_STATION_"))
+    }
+    if db_url is not None:
+        env["VITALS_STATION_DB"] = db_url
+    env.update(extra)
+    return env
+
+
+def run_console(
+    args: tuple[str, ...] | list[str],
+    env: Mapping[str, str],
+    cwd: Path,
+    *,
+    check: bool = False,
+) -> subprocess.CompletedProcess[str]:
+    """``vitals-station ARGS`` as its own process; ``check``: it must exit 0."""
+    result = subprocess.run(
+        [str(SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        env=dict(env),
+        cwd=cwd,
+        check=False,
+        timeout=TIMEOUT_S,
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def console_runner(
+    env: Mapping[str, str], cwd: Path
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``run(*args, check=True, environ=None)`` for a fixture: the same environment each
+    time, plus ``environ`` for one call."""
+
+    def run(
+        *args: str, check: bool = True, environ: Mapping[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return run_console(args, {**env, **(environ or {})}, cwd, check=check)
+
+    return run
