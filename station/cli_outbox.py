@@ -16,9 +16,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from config.settings import Settings
+
+if TYPE_CHECKING:
+    from station.store.outbox import ProblemEntry
 
 __all__ = ["add_outbox_commands"]
 
@@ -36,6 +39,7 @@ def _print(data: Any) -> None:
 
 
 def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    from station.store.outbox import UploadStore  # noqa: PLC0415
     from station.store.outbox_admin import OutboxAdmin, UnknownVisits  # noqa: PLC0415
     from station.wiring import open_store  # noqa: PLC0415
 
@@ -45,7 +49,8 @@ def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     try:
         admin = OutboxAdmin(store.database)
         if args.outbox_command != "retry":
-            _print([_problem_json(p) for p in admin.problems()])
+            problems = UploadStore(store.database).problems(limit=None)
+            _print([_problem_json(p) for p in problems])
             return 0
         now = datetime.now(UTC)
         try:
@@ -60,17 +65,19 @@ def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
         store.database.close()
 
 
-def _problem_json(problem: Any) -> dict[str, Any]:
+def _problem_json(problem: ProblemEntry) -> dict[str, Any]:
+    failed = str(problem.status) == "failed"  # a dead entry waits for a person
+    next_attempt = problem.next_attempt_at if failed else None
     return {
         "visit_id": problem.visit_id,
         "reading_id": problem.reading_id,
         "queue_number": problem.queue_number,
         "nik_masked": problem.nik_masked,
-        "state": str(problem.state),
+        "state": str(problem.status),
         "attempts": problem.attempts,
-        "message": problem.message,
+        "message": problem.error,
         "rule_numbers": list(problem.rule_numbers),
-        "next_attempt": problem.next_attempt.isoformat() if problem.next_attempt else None,
+        "next_attempt": next_attempt.isoformat() if next_attempt else None,
     }
 
 

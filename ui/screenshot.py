@@ -75,6 +75,7 @@ def _upload_problems(app: QApplication, desk: DeskApp, out: Path) -> None:
             "v1",
             4,
             "Dewi Lestari",
+            "3174************",
             now,
             "r1",
             OutboxStatus.DEAD,
@@ -89,6 +90,7 @@ def _upload_problems(app: QApplication, desk: DeskApp, out: Path) -> None:
             "v2",
             7,
             "Agus Wijaya",
+            "3201************",
             now,
             "r2",
             OutboxStatus.DEAD,
@@ -103,6 +105,7 @@ def _upload_problems(app: QApplication, desk: DeskApp, out: Path) -> None:
             "v3",
             9,
             "Putri Hasanah",
+            "3578************",
             now,
             "r3",
             OutboxStatus.FAILED,
@@ -139,6 +142,8 @@ def main(out: Path) -> int:
         )
         desk.show()
         window = desk.operator
+        # Enabled once the desk has looked for a visit a crash left open.
+        _wait_until(app, window.call_next_button.isEnabled)
         window.call_next_button.click()
         _wait_until(app, lambda: window.queue_label.text() != "—")
         window.nik_edit.setText("3174015507850002")

@@ -33,6 +33,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from station.person import mask_nik
 from station.store.database import Database
 from station.store.models import IhsNumberRow, OutboxRow, OutboxStatus, VisitRow, VisitStatus
 from station.store.repository import Store, StoredVisit, UnreadableVisit
@@ -98,12 +99,14 @@ class ClaimBatch:
 
 @dataclass(frozen=True, slots=True)
 class ProblemEntry:
-    """A failed or dead entry as the operator sees it (no NIK: the name is enough at a desk)."""
+    """A failed or dead entry as the operator sees it (the desk shows the name, the command
+    line the masked NIK; never the NIK itself)."""
 
     id: int
     visit_id: str
     queue_number: int
     person_name: str
+    nik_masked: str
     visit_started: datetime
     reading_id: str
     status: OutboxStatus
@@ -445,8 +448,9 @@ class UploadStore:
 
     # -- for people ----------------------------------------------------------------------
 
-    def problems(self, limit: int = 200) -> list[ProblemEntry]:
-        """Dead entries first (they need a person), then failed ones, oldest visit first."""
+    def problems(self, limit: int | None = 200) -> list[ProblemEntry]:
+        """Dead entries first (they need a person), then failed ones, oldest visit first,
+        then by entry; at most ``limit`` (None: all)."""
         with self._db.sessions() as session:
             rows = session.execute(
                 select(OutboxRow, VisitRow)
@@ -465,6 +469,7 @@ class UploadStore:
                 visit_id=visit.id,
                 queue_number=visit.queue_number,
                 person_name=visit.name,
+                nik_masked=mask_nik(visit.nik),
                 visit_started=visit.started_at,
                 reading_id=entry.reading_id,
                 status=OutboxStatus(entry.status),

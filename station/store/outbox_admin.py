@@ -1,7 +1,5 @@
 """Outbox operations for people and for the sync loop's time limit, outside the upload path.
 
-* ``problems``: the failed and dead entries, as ``vitals-station outbox`` prints them (the
-  NIK masked as ``station.person.mask_nik`` does).
 * ``retry_dead`` / ``retry_visits``: back to ``pending`` (``vitals-station outbox retry``);
   an unknown visit id changes nothing and raises ``UnknownVisits`` naming it.
 * ``fail_abandoned``: the entries of a visit whose upload took longer than the sync loop
@@ -15,16 +13,14 @@ them decides their state.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import CursorResult, select, update
 
-from station.person import mask_nik
 from station.store.database import Database
 from station.store.models import OutboxRow, OutboxStatus, VisitRow
 
-__all__ = ["OutboxAdmin", "OutboxProblem", "UnknownVisits"]
+__all__ = ["OutboxAdmin", "UnknownVisits"]
 
 _PROBLEM_STATES = (OutboxStatus.FAILED, OutboxStatus.DEAD)
 
@@ -38,20 +34,6 @@ class UnknownVisits(ValueError):
         super().__init__(f"no visit with id {shown}; nothing was changed")
 
 
-@dataclass(frozen=True, slots=True)
-class OutboxProblem:
-    entry_id: int
-    visit_id: str
-    reading_id: str
-    queue_number: int
-    nik_masked: str
-    state: OutboxStatus
-    attempts: int
-    message: str
-    rule_numbers: tuple[int, ...]
-    next_attempt: datetime | None
-
-
 def _rowcount(result: object) -> int:
     return int(result.rowcount) if isinstance(result, CursorResult) else 0
 
@@ -59,36 +41,6 @@ def _rowcount(result: object) -> int:
 class OutboxAdmin:
     def __init__(self, database: Database) -> None:
         self._db = database
-
-    def problems(self) -> list[OutboxProblem]:
-        """Every failed or dead entry: dead first (they wait for a person), oldest visit
-        first, then by entry."""
-        with self._db.sessions() as session:
-            rows = session.execute(
-                select(OutboxRow, VisitRow)
-                .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
-                .where(OutboxRow.status.in_(_PROBLEM_STATES))
-                .order_by(
-                    (OutboxRow.status == OutboxStatus.FAILED).asc(),
-                    VisitRow.started_at,
-                    OutboxRow.id,
-                )
-            ).all()
-        return [
-            OutboxProblem(
-                entry_id=entry.id,
-                visit_id=visit.id,
-                reading_id=entry.reading_id,
-                queue_number=visit.queue_number,
-                nik_masked=mask_nik(visit.nik),
-                state=OutboxStatus(entry.status),
-                attempts=entry.attempts,
-                message=entry.last_error or "",
-                rule_numbers=tuple(int(n) for n in (entry.rule_numbers or "").split(",") if n),
-                next_attempt=entry.next_attempt_at if entry.status == OutboxStatus.FAILED else None,
-            )
-            for entry, visit in rows
-        ]
 
     def retry_dead(self, now: datetime) -> int:
         """Every dead entry back to pending; how many."""
