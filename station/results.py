@@ -95,18 +95,27 @@ def local_naive(moment: datetime) -> datetime:
     return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
 
+# Under this age the heart-rate centiles change by the month (Fleming 2011 bands of 3 and 6
+# months, station/checks/paediatric.py), so the age keeps its fraction of a year.
+FRACTIONAL_AGE_BELOW_YEARS = 2
+
+
 def age_on(birth_date: date | None, nik: str, day: date) -> float:
-    """Whole years on ``day``: from the typed birth date, else from the NIK's date part.
-    Neither known (a NIK from before the strict checks): treated as an adult, the rule set
-    the desk was configured for."""
+    """Age in years on ``day``: from the typed birth date, else from the NIK's date part.
+    Whole years from 2 on; under 2 with the fraction (days / 365.25, never past the next
+    birthday), so a one-month-old is graded as one. Neither known (a NIK from before the
+    strict checks): treated as an adult, the rule set the desk was configured for."""
     born = birth_date
     if born is None:
         try:
             born = nik_birth_date(nik, day)
         except PersonError:
             return ASSUMED_ADULT_AGE
-    years = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-    return float(max(years, 0))
+    years = max(day.year - born.year - ((day.month, day.day) < (born.month, born.day)), 0)
+    if years >= FRACTIONAL_AGE_BELOW_YEARS:
+        return float(years)
+    fraction = max((day - born).days, 0) / 365.25
+    return min(max(fraction, float(years)), years + 0.999)
 
 
 def _rules(visit: StoredVisit) -> RuleSet:

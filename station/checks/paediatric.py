@@ -22,9 +22,11 @@ Heart rate (``docs/reference/clinical-rules.md`` 3.8: prefer evidence-based cent
   i.e. under 6 years; from 6 years (1st centile 59 and lower) the adult red limit, <= 40
   (NEWS2 3 points, docs/reference/clinical-rules.md 3.7).
 
-The store knows ages in whole years (``station.results.age_on``), so under 2 years the band
-is the whole year: the widest 1st-99th of its Fleming bands, which never flags a healthy child
-at any month of that year.
+Under 2 years the bands are months. The desk knows the age with its fraction of a year
+(``station.results.age_on``, from the birth date or the NIK) and uses the exact band. An age
+given as a whole number under 2 (``vitals-station check`` with ``"age_years": 1``: only the
+years are known) gets the widest 1st-99th of that year's bands, which never flags a healthy
+child at any month of that year.
 
 Blood pressure, immediate care: AAP 2017 (Flynn et al., Pediatrics 2017;140(3):e20171904),
 section 4.3d: a child whose BP is more than 30 mmHg above the 95th percentile (or > 180/120 in
@@ -78,7 +80,7 @@ _FLEMING_HR = (
     (12.0, 15.0, 47.0, 108.0),
     (15.0, 18.0, 43.0, 104.0),
 )
-WHOLE_YEAR_BANDS_BELOW = 2.0  # under 2 years the bands are months; the store has years
+WHOLE_YEAR_BANDS_BELOW = 2.0  # under 2 years the bands are months
 PALS_SVT_INFANT = 220.0  # PALS tachycardia algorithm, infants (under 1 year)
 PALS_SVT_CHILD = 180.0  # PALS tachycardia algorithm, children
 PALS_BRADYCARDIA = 60.0  # PALS bradycardia algorithm
@@ -87,8 +89,8 @@ NEWS2_RED_AT_OR_BELOW = 40.0  # docs/reference/clinical-rules.md 3.7: pulse <= 4
 
 
 def _fleming(age_years: float) -> tuple[float, float]:
-    if age_years < WHOLE_YEAR_BANDS_BELOW:
-        year = float(int(age_years))
+    if age_years < WHOLE_YEAR_BANDS_BELOW and float(age_years).is_integer():
+        year = age_years  # only the years are known: the widest band of that year
         bands = [b for b in _FLEMING_HR if year <= b[0] < year + 1]
         return min(b[2] for b in bands), max(b[3] for b in bands)
     for start, end, low, high in _FLEMING_HR:

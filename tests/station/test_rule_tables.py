@@ -8,7 +8,7 @@ line of the guideline table.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -25,6 +25,7 @@ from station.checks.engine import CheckReading, evaluate
 from station.checks.findings import Severity
 from station.checks.protocol import StepCode
 from station.checks.rulesets import Referral, rule_set
+from station.results import age_on
 
 ESH = rule_set("esh-2023")
 ACC = rule_set("acc-aha-2017")
@@ -318,8 +319,15 @@ def test_adult_heart_rate_news2_bands(rate, category, severity, referral):
 # Fleming 2011 Table 2, 1st and 99th centiles by age band (station/checks/paediatric.py), at
 # an age inside each band; under 2 years the whole year (the store has whole years).
 FLEMING_BANDS = [
-    pytest.param(0, 93, 181, id="Fleming 2011 0-12 months (widest of 4 bands)"),
-    pytest.param(1, 82, 156, id="Fleming 2011 12-24 months (widest of 2 bands)"),
+    pytest.param(0, 93, 181, id="Fleming 2011 0-12 months, years only (widest of 4 bands)"),
+    pytest.param(1, 82, 156, id="Fleming 2011 12-24 months, years only (widest of 2 bands)"),
+    # With the months known (the desk's age from the birth date or NIK): the exact band.
+    pytest.param(1 / 12, 107, 181, id="Fleming 2011 0-3 months (1 month old)"),
+    pytest.param(4 / 12, 104, 175, id="Fleming 2011 3-6 months"),
+    pytest.param(7 / 12, 98, 168, id="Fleming 2011 6-9 months"),
+    pytest.param(10 / 12, 93, 161, id="Fleming 2011 9-12 months"),
+    pytest.param(1.25, 88, 156, id="Fleming 2011 12-18 months"),
+    pytest.param(1.75, 82, 149, id="Fleming 2011 18-24 months"),
     pytest.param(2, 76, 142, id="Fleming 2011 2-3 years"),
     pytest.param(3, 70, 136, id="Fleming 2011 3-4 years"),
     pytest.param(5, 65, 131, id="Fleming 2011 4-6 years"),
@@ -809,3 +817,29 @@ def test_a_heart_rate_sensor_is_the_heart_rate_of_record():
     assert found.heart_rate.source == "heart_rate_sensor"
     assert found.heart_rate.classification.category == "extreme"
     assert found.referral is URGENT
+
+
+@pytest.mark.parametrize(
+    ("born", "day", "age"),
+    [
+        pytest.param(date(2026, 11, 1), date(2026, 12, 2), 31 / 365.25, id="1 month: a fraction"),
+        pytest.param(date(2025, 12, 2), date(2026, 12, 2), 1.0, id="first birthday: 1"),
+        pytest.param(date(2025, 12, 3), date(2026, 12, 2), 364 / 365.25, id="a day before: < 1"),
+        pytest.param(date(2024, 12, 3), date(2026, 12, 2), 729 / 365.25, id="day before 2: < 2"),
+        pytest.param(date(2024, 12, 2), date(2026, 12, 2), 2.0, id="from 2: whole years"),
+        pytest.param(date(1985, 7, 15), date(2026, 12, 2), 41.0, id="adult: whole years"),
+        pytest.param(date(2026, 12, 3), date(2026, 12, 2), 0.0, id="born after the visit: 0"),
+    ],
+)
+def test_the_desks_age_keeps_its_months_under_two(born, day, age):
+    """Fleming's bands under 2 years are 3 and 6 months wide, so the desk's age keeps its
+    fraction of a year there (station.results.age_on)."""
+    assert age_on(born, "3174015507850002", day) == pytest.approx(age)
+
+
+def test_a_one_month_old_below_the_newborn_centile_is_flagged_at_the_desk():
+    """100/min at one month is below Fleming's 0-3 month 1st centile (107): with the age in
+    whole years (0) the widest band of the first year (93) called it normal."""
+    age = age_on(date(2026, 11, 1), "3174015507850002", date(2026, 12, 2))
+    found = classify_heart_rate(100, age)
+    assert (found.category, found.severity, found.referral) == ("slow", A, SAME)
