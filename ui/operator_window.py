@@ -415,17 +415,8 @@ class OperatorWindow(QMainWindow):
 
     @Slot(object)
     def _on_visit_opened(self, event: VisitOpened) -> None:
+        self._clear_person()
         self._visit_open = True
-        self._has_valid = False
-        self.readings_table.setRowCount(0)
-        self._evaluation = None
-        self._stored_findings.clear()
-        self._ignored.clear()
-        self.findings_list.clear()
-        self.result_label.setText(tr("no_result", self._lang))
-        self.referral_label.setText("")
-        self.next_step_label.setText("")
-        self.waveform.clear()
         self._show_person(event.visit.person)
         self._say(tr("visit_open", self._lang, name=event.visit.person.name))
         ckg = event.ckg
@@ -550,20 +541,34 @@ class OperatorWindow(QMainWindow):
         self._close_visit(tr("cancelled", self._lang))
 
     def _close_visit(self, message: str) -> None:
-        self.referral_label.setText("")
-        self.ckg_label.setText("")
-        self.next_step_label.setText("")
-        self.critical_box.hide()
-        self.critical_action.setCurrentIndex(0)
-        self.critical_note.clear()
+        self._clear_person()
         self._visit_open = False
-        self._has_valid = False
-        self.nik_edit.clear()
-        self.name_edit.clear()
-        self.birth_date_edit.setDate(BIRTH_DATE_UNKNOWN)
         self.queue_label.setText("—")
         self._say(message)
         self._update_buttons()
+
+    def _clear_person(self) -> None:
+        """Every trace of a person off the window (identity, readings, findings, result,
+        referral, advice, waveform, critical box), so that nothing of the previous person is
+        on screen while the next one is identified (issue 11: a clean slate)."""
+        self._has_valid = False
+        self._evaluation = None
+        self._stored_findings.clear()
+        self._ignored.clear()
+        self.readings_table.setRowCount(0)
+        self.findings_list.clear()
+        self.result_label.setText(tr("no_result", self._lang))
+        self.referral_label.setText("")
+        self.next_step_label.setText("")
+        self.ckg_label.setText("")
+        self.waveform.clear()
+        self.critical_box.hide()
+        self.critical_action.setCurrentIndex(0)
+        self.critical_note.clear()
+        self.nik_edit.clear()
+        self.name_edit.clear()
+        self.nik_error.setText("")
+        self.birth_date_edit.setDate(BIRTH_DATE_UNKNOWN)
 
     @Slot(str, str)
     def _on_action_failed(self, message_id: str, message_en: str) -> None:
