@@ -39,23 +39,24 @@ def _print(data: Any) -> None:
 
 
 def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
-    from station.store.outbox import UploadStore  # noqa: PLC0415
-    from station.store.outbox_admin import OutboxAdmin, UnknownVisits  # noqa: PLC0415
+    from station.store.outbox import UnknownVisits, UploadStore  # noqa: PLC0415
     from station.wiring import open_store  # noqa: PLC0415
 
     if args.outbox_command == "retry" and args.all_dead == bool(args.visit_ids):
         raise _usage_error("outbox retry: give --all-dead or one or more VISIT_ID, not both")
     store = open_store(settings())
     try:
-        admin = OutboxAdmin(store.database)
+        outbox = UploadStore(store.database)
         if args.outbox_command != "retry":
-            problems = UploadStore(store.database).problems(limit=None)
+            problems = outbox.problems(limit=None)
             _print([_problem_json(p) for p in problems])
             return 0
         now = datetime.now(UTC)
         try:
             count = (
-                admin.retry_dead(now) if args.all_dead else admin.retry_visits(args.visit_ids, now)
+                outbox.retry_dead(now)
+                if args.all_dead
+                else outbox.retry_visits(args.visit_ids, now)
             )
         except UnknownVisits as exc:
             raise _usage_error(f"outbox retry: {exc}") from exc

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Result, and_, func, or_, select, update
+from sqlalchemy import CursorResult, Result, and_, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -45,12 +45,22 @@ __all__ = [
     "LeaseLost",
     "OutboxEntry",
     "ProblemEntry",
+    "UnknownVisits",
     "UploadStore",
 ]
 
 DEFAULT_LEASE_S = 30.0
 # Outbox rows read per visit wanted: a visit has a few readings, each its own entry.
 CANDIDATE_ROWS_PER_VISIT = 8
+
+
+class UnknownVisits(ValueError):
+    """Visit ids that are not in the database; ``ids`` lists them."""
+
+    def __init__(self, ids: Sequence[str]) -> None:
+        self.ids = list(ids)
+        shown = ", ".join(self.ids[:5]) + (" ..." if len(self.ids) > 5 else "")
+        super().__init__(f"no visit with id {shown}; nothing was changed")
 
 
 class LeaseLost(Exception):
@@ -114,6 +124,24 @@ class ProblemEntry:
     next_attempt_at: datetime | None
     error: str
     rule_numbers: tuple[int, ...]
+
+
+_PROBLEM_STATES = (OutboxStatus.FAILED, OutboxStatus.DEAD)
+
+
+def _to_pending(
+    session: Session,
+    which: ColumnElement[bool],
+    states: Sequence[OutboxStatus],
+    now: datetime,
+) -> int:
+    """The entries matching ``which`` in one of ``states`` back to pending, due now."""
+    result = session.execute(
+        update(OutboxRow)
+        .where(which, OutboxRow.status.in_(list(states)))
+        .values(status=OutboxStatus.PENDING, next_attempt_at=None, updated_at=now)
+    )
+    return _rowcount(result)
 
 
 def _rowcount(result: Result[Any]) -> int:
@@ -414,6 +442,33 @@ class UploadStore:
             last_error=error,
         )
 
+    def fail_abandoned(
+        self,
+        visit_id: str,
+        entry_ids: list[int],
+        now: datetime,
+        error: str,
+        next_attempt_at: datetime,
+    ) -> int:
+        """``sending`` entries of a visit its sync gave up on (past the sync loop's hold
+        limit, given back by the cancelled uploader) become ``failed``, unless another sync
+        holds the visit now (its entries are its business); how many."""
+        with self._db.sessions.begin() as session:
+            visit = session.get(VisitRow, visit_id, with_for_update=True)
+            if visit is None or visit.upload_claimed_by is not None:
+                return 0
+            result = session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_(entry_ids), OutboxRow.status == OutboxStatus.SENDING)
+                .values(
+                    status=OutboxStatus.FAILED,
+                    updated_at=now,
+                    next_attempt_at=next_attempt_at,
+                    last_error=error,
+                )
+            )
+            return _rowcount(result)
+
     def mark_dead(
         self,
         claim: ClaimedVisit,
@@ -455,7 +510,7 @@ class UploadStore:
             rows = session.execute(
                 select(OutboxRow, VisitRow)
                 .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
-                .where(OutboxRow.status.in_([OutboxStatus.DEAD, OutboxStatus.FAILED]))
+                .where(OutboxRow.status.in_(_PROBLEM_STATES))
                 .order_by(
                     (OutboxRow.status == OutboxStatus.FAILED).asc(),
                     VisitRow.started_at,
@@ -481,18 +536,30 @@ class UploadStore:
             for entry, visit in rows
         ]
 
+    # Entries being sent (``sending``) are never touched by a retry: only the sync that holds
+    # them decides their state.
+
     def retry(self, entry_ids: Sequence[int], now: datetime) -> int:
         """A person asks to send these failed or dead entries again now."""
         with self._db.sessions.begin() as session:
-            result = session.execute(
-                update(OutboxRow)
-                .where(
-                    OutboxRow.id.in_(list(entry_ids)),
-                    OutboxRow.status.in_([OutboxStatus.DEAD, OutboxStatus.FAILED]),
-                )
-                .values(status=OutboxStatus.PENDING, next_attempt_at=None, updated_at=now)
-            )
-            return _rowcount(result)
+            return _to_pending(session, OutboxRow.id.in_(list(entry_ids)), _PROBLEM_STATES, now)
+
+    def retry_dead(self, now: datetime) -> int:
+        """Every dead entry back to pending (``vitals-station outbox retry --all-dead``)."""
+        with self._db.sessions.begin() as session:
+            return _to_pending(session, true(), (OutboxStatus.DEAD,), now)
+
+    def retry_visits(self, visit_ids: Sequence[str], now: datetime) -> int:
+        """The failed and dead entries of these visits back to pending (``vitals-station
+        outbox retry VISIT_ID...``); ``UnknownVisits``, and nothing changed, when an id is not
+        a visit."""
+        wanted = list(dict.fromkeys(visit_ids))
+        with self._db.sessions.begin() as session:
+            known = set(session.scalars(select(VisitRow.id).where(VisitRow.id.in_(wanted))))
+            unknown = [v for v in wanted if v not in known]
+            if unknown:
+                raise UnknownVisits(unknown)
+            return _to_pending(session, OutboxRow.visit_id.in_(wanted), _PROBLEM_STATES, now)
 
     def next_due_at(self) -> datetime | None:
         """When the earliest failed entry may be tried again (for a sync loop's sleep)."""

@@ -35,9 +35,6 @@ __all__ = ["SyncRunner", "SyncSummary", "worker_name"]
 _LOGGER = logging.getLogger(__name__)
 _T = TypeVar("_T")
 DEFAULT_CONCURRENCY = 4
-# ``abandon(visit_id, entry_ids, now, error, next_attempt_at)``: mark a released visit's
-# entries failed (``station.store.outbox_admin.OutboxAdmin.fail_abandoned``).
-Abandon = Callable[[str, list[int], datetime, str, datetime], int]
 
 
 def worker_name(station_id: str) -> str:
@@ -95,10 +92,7 @@ class SyncRunner:
         concurrency: int = DEFAULT_CONCURRENCY,
         run_db: Callable[..., Awaitable[Any]] | None = None,
         max_hold_s: float | None = None,
-        abandon: Abandon | None = None,
     ) -> None:
-        if max_hold_s is not None and abandon is None:
-            raise ValueError("max_hold_s needs abandon to mark the visits given up")
         self._store = store
         self._uploader = uploader
         self._worker = worker
@@ -107,7 +101,6 @@ class SyncRunner:
         self._concurrency = max(1, concurrency)
         self._run_db = run_db or asyncio.to_thread
         self._max_hold_s = max_hold_s
-        self._abandon = abandon
         self._held: dict[str, float] = {}  # claim token -> when taken (monotonic)
         self._rng = random.Random()  # noqa: S311 - jitter, not a secret
 
@@ -165,8 +158,9 @@ class SyncRunner:
             now = self._clock()
             next_at = now + timedelta(seconds=next_attempt_delay(attempts, None, self._rng))
             entry_ids = [e.id for e in claim.entries]
-            assert self._abandon is not None  # checked in __init__
-            await self._db(self._abandon, claim.visit.id, entry_ids, now, error, next_at)
+            await self._db(
+                self._store.fail_abandoned, claim.visit.id, entry_ids, now, error, next_at
+            )
             _LOGGER.warning("visit %s: %s", claim.visit.id, error)
             return UploadResult(claim.visit.id, failed=len(entry_ids), error=error)
 

@@ -15,7 +15,6 @@ from fhir_export.satusehat_client import ClientConfig, SatusehatClient
 from station.export import export_context
 from station.store.database import Database
 from station.store.outbox import UploadStore
-from station.store.outbox_admin import OutboxAdmin
 from station.upload.sync import SyncRunner, worker_name
 from station.upload.uploader import Uploader
 
@@ -107,7 +106,6 @@ async def sync_runner(
                 concurrency=settings.upload.concurrency,
                 run_db=run_db,
                 max_hold_s=MAX_HOLD_REQUEST_DEADLINES * config.request_deadline_s,
-                abandon=OutboxAdmin(database).fail_abandoned,
             )
     finally:
         database_thread.shutdown(wait=True)

@@ -20,7 +20,6 @@ from station.export import export_context
 from station.store.database import open_database
 from station.store.models import VisitRow
 from station.store.outbox import UploadStore
-from station.store.outbox_admin import OutboxAdmin
 from station.upload.sync import SyncRunner
 from station.upload.uploader import Uploader
 from tests.console import SCRIPT
@@ -156,7 +155,6 @@ def test_a_visit_past_the_hold_limit_is_given_up_and_its_lease_not_renewed(make_
                 clock=lambda: datetime.now(UTC),
                 lease_s=1.5,
                 max_hold_s=2.0,
-                abandon=OutboxAdmin(database).fail_abandoned,
             )
             return await runner.drain()
 
@@ -182,18 +180,3 @@ def test_a_visit_past_the_hold_limit_is_given_up_and_its_lease_not_renewed(make_
     again = drain(settings, include_failed=True)[0]
     assert again.sent == 3
     assert_each_resource_once(server, stored, settings)
-
-
-def test_the_hold_limit_needs_a_way_to_mark_visits_given_up(settings):
-    database = open_database(settings.database.url)
-    try:
-        with pytest.raises(ValueError, match="abandon"):
-            SyncRunner(
-                UploadStore(database),
-                None,  # type: ignore[arg-type]
-                worker="w",
-                clock=lambda: datetime.now(UTC),
-                max_hold_s=1.0,
-            )
-    finally:
-        database.close()
