@@ -80,14 +80,14 @@ def _translate_sqlite_error(context: ExceptionContext) -> None:
     original = context.original_exception
     if not isinstance(original, sqlite3.OperationalError):
         return
-    text = str(original)
-    if "database is locked" in text or "database is busy" in text:
+    message = str(original)
+    if "database is locked" in message or "database is busy" in message:
         raise DatabaseBusy(
             "database is busy: another process held its write lock for more than "
             f"{SQLITE_BUSY_TIMEOUT_MS // 1000} s, so the last change was not made; try again "
             "when it has finished"
         ) from original
-    if "readonly database" in text or "read-only" in text:
+    if "readonly database" in message or "read-only" in message:
         raise DatabaseReadOnly(
             "database is read-only (the file, its folder or the connection refuses writes); "
             "nothing was changed: make it writable for this user"
@@ -236,10 +236,9 @@ def _lock_for_migration(connection: Connection) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
 
 
-def _refuse_unknown_revision(connection: Connection, config: Config) -> set[str]:
+def _refuse_unknown_revision(connection: Connection, script: ScriptDirectory) -> set[str]:
     """The database's schema revisions; one this program does not know (a newer version
     wrote it) is refused, leaving the database untouched."""
-    script = ScriptDirectory.from_config(config)
     heads = set(MigrationContext.configure(connection).get_current_heads())
     for revision in heads:
         try:
@@ -274,14 +273,15 @@ def open_database(url: str | None = None) -> Database:
     engine = _create_engine(url, create_folder=create_folder)
     try:
         config = _alembic_config()
+        script = ScriptDirectory.from_config(config)  # read once: start-up time
         with engine.connect() as connection:
             # Already current (the usual case): no lock, so a reader such as ``status``
             # never waits for a desk that is writing.
-            current = _refuse_unknown_revision(connection, config)
-        if current != {head_revision()}:
+            current = _refuse_unknown_revision(connection, script)
+        if current != {script.get_current_head()}:
             with engine.begin() as connection:
                 _lock_for_migration(connection)
-                _refuse_unknown_revision(connection, config)  # another process may have won
+                _refuse_unknown_revision(connection, script)  # another process may have won
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
     except DatabaseError:
