@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -270,6 +270,9 @@ class Store:
         query = select(VisitRow).options(_VISIT_LOAD).order_by(VisitRow.started_at)
         if status is not None:
             query = query.where(VisitRow.status == status)
+        return self._load(query)
+
+    def _load(self, query: Select[VisitRow]) -> VisitsLoaded:
         visits: list[StoredVisit] = []
         unreadable: list[UnreadableVisit] = []
         with self._db.sessions() as session:
@@ -291,14 +294,7 @@ class Store:
             .where(VisitRow.status == VisitStatus.OPEN, VisitRow.station_id == station_id)
             .order_by(VisitRow.started_at)
         )
-        visits: list[StoredVisit] = []
-        with self._db.sessions() as session:
-            for row in session.scalars(query):
-                try:
-                    visits.append(_visit_from_row(row))
-                except UnreadableVisit:
-                    continue  # shown by status and export; cannot be resumed
-        return visits
+        return self._load(query).visits  # an unreadable one cannot be resumed; status shows it
 
     def last_confirmed_visit_start(self, nik: str, before: datetime) -> datetime | None:
         """When this person's latest confirmed visit before ``before`` began, at any desk that
@@ -427,16 +423,12 @@ class Store:
     def counts(self) -> dict[str, object]:
         """Numbers for ``vitals-station status`` (``visits`` counts confirmed ones)."""
         with self._db.sessions() as session:
-            visits = session.scalar(
-                select(func.count())
-                .select_from(VisitRow)
-                .where(VisitRow.status == VisitStatus.CONFIRMED)
-            )
-            open_visits = session.scalar(
-                select(func.count())
-                .select_from(VisitRow)
-                .where(VisitRow.status == VisitStatus.OPEN)
-            )
+            by_status = {
+                status: int(count)
+                for status, count in session.execute(
+                    select(VisitRow.status, func.count()).group_by(VisitRow.status)
+                )
+            }
             readings = session.scalar(select(func.count()).select_from(ReadingRow))
             outbox = {status.value: 0 for status in OutboxStatus}
             for status, count in session.execute(
@@ -451,7 +443,7 @@ class Store:
                 .limit(1)
             )
         return {
-            "visits": int(visits or 0),
+            "visits": by_status.get(VisitStatus.CONFIRMED, 0),
             "readings": int(readings or 0),
             "outbox": outbox,
             "last_upload": last_upload,
@@ -459,5 +451,5 @@ class Store:
             # Visits not yet confirmed or cancelled, at any desk: one left by a crash shows
             # here for a headless station (issue 11). Their entries count as pending above
             # but are not uploaded before confirmation.
-            "open_visits": int(open_visits or 0),
+            "open_visits": by_status.get(VisitStatus.OPEN, 0),
         }
