@@ -18,6 +18,7 @@ __all__ = [
     "ADOLESCENT_BANDS",
     "ADULT_AGE",
     "Classification",
+    "blood_pressure_bands",
     "child_blood_pressure_bands",
     "classify_blood_pressure",
     "classify_heart_rate",
@@ -184,6 +185,19 @@ def child_blood_pressure_bands(age_years: float) -> tuple[BloodPressureBand, ...
     return (immediate, *_CHILD_CAPS)
 
 
+def blood_pressure_bands(
+    age_years: float, rules: RuleSet
+) -> tuple[tuple[BloodPressureBand, ...], str]:
+    """The blood-pressure bands for a person's age, highest first, and the prefix of their
+    finding codes: the rule set's adult table, AAP 2017's adolescent table from 13, else a
+    child's bands (which leave values below every cap unplaced)."""
+    if age_years >= ADULT_AGE:
+        return rules.adult_bands, ""
+    if age_years >= AAP_ADOLESCENT_AGE:
+        return ADOLESCENT_BANDS, "aap-2017-adolescent:"
+    return child_blood_pressure_bands(age_years), "aap-2017-child:"
+
+
 def classify_blood_pressure(
     systolic: float, diastolic: float, age_years: float, rules: RuleSet
 ) -> Classification:
@@ -200,15 +214,10 @@ def classify_blood_pressure(
             f"Tekanan darah {shown}: sangat rendah (sistolik di bawah {limit:g}).",
             f"Blood pressure {shown}: very low (systolic below {limit:g}).",
         )
-    if age_years >= ADULT_AGE:
-        band = next(b for b in rules.adult_bands if b.contains(systolic, diastolic))
-        return _from_band(band, rules, systolic, diastolic)
-    if age_years >= AAP_ADOLESCENT_AGE:
-        band = next(b for b in ADOLESCENT_BANDS if b.contains(systolic, diastolic))
-        return _from_band(band, rules, systolic, diastolic, "aap-2017-adolescent:")
-    for band in child_blood_pressure_bands(age_years):
-        if band.contains(systolic, diastolic):
-            return _from_band(band, rules, systolic, diastolic, "aap-2017-child:")
+    bands, prefix = blood_pressure_bands(age_years, rules)
+    band = next((b for b in bands if b.contains(systolic, diastolic)), None)
+    if band is not None:  # the adult and adolescent tables' last band catches the rest
+        return _from_band(band, rules, systolic, diastolic, prefix)
     if age_years < AAP_SCREENING_AGE:
         return Classification(
             "blood_pressure",

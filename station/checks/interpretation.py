@@ -33,13 +33,12 @@ from dataclasses import dataclass, replace
 
 from station.checks.classify import (
     AAP_ADOLESCENT_AGE,
-    ADOLESCENT_BANDS,
     ADULT_AGE,
     HR_HIGH,
     HR_LOW,
     SPO2_NORMAL,
     Classification,
-    child_blood_pressure_bands,
+    blood_pressure_bands,
     child_heart_rate_range,
     classify_heart_rate,
     classify_spo2,
@@ -92,14 +91,6 @@ _TEXTS = {
 _BAND_CODES = {Severity.NORMAL: "N", Severity.ABNORMAL: "H", Severity.CRITICAL: "HH"}
 
 
-def _bands(age_years: float, rules: RuleSet) -> tuple[BloodPressureBand, ...]:
-    if age_years >= ADULT_AGE:
-        return rules.adult_bands
-    if age_years >= AAP_ADOLESCENT_AGE:
-        return ADOLESCENT_BANDS
-    return child_blood_pressure_bands(age_years)
-
-
 def _judge(band: BloodPressureBand | None) -> Interpretation:
     if band is None:
         return Interpretation(None, None)  # a child below every cap: needs a percentile
@@ -127,7 +118,7 @@ def blood_pressure_interpretation(
     systolic: float, diastolic: float, age_years: float, rules: RuleSet
 ) -> tuple[Interpretation, Interpretation]:
     """For the systolic and the diastolic Observation of one reading, each judged alone."""
-    bands = _bands(age_years, rules)
+    bands, _codes = blood_pressure_bands(age_years, rules)
     # A band's limits are reached by systolic *or* diastolic; passing 0 for the other value
     # places each value by its own limits only.
     by_systolic = next((b for b in bands if b.contains(systolic, 0.0)), None)
