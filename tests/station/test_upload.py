@@ -24,7 +24,7 @@ from station.store.outbox import UploadStore
 from station.store.repository import Store
 from station.upload.sync import SyncRunner
 from station.upload.uploader import Uploader
-from tests.satusehat_server import Fault, SatusehatServer
+from tests.satusehat_server import Fault
 
 ORG = "10000004"
 PRACTITIONER_NIK = "7209061211900001"  # sandbox dr. Alexander (docs/reference/satusehat.md 1.4)
@@ -41,14 +41,6 @@ class FastSleep:
         await asyncio.sleep(0)
 
 
-@pytest.fixture
-def server():
-    with SatusehatServer(
-        organization_id=ORG, client_id="cid", client_secret="secret", reject_duplicates=False
-    ) as running:
-        yield running
-
-
 def satusehat_environ(server):
     """The SATUSEHAT_* settings that point a station at the loopback server."""
     return {
@@ -60,11 +52,6 @@ def satusehat_environ(server):
         "SATUSEHAT_LOCATION_ID": "b017aa54-f1df-4ec2-9d84-8823815d7228",
         "SATUSEHAT_PRACTITIONER_NIK": PRACTITIONER_NIK,
     }
-
-
-@pytest.fixture
-def upload_settings(make_settings, server):
-    return make_settings(**satusehat_environ(server))
 
 
 def record_visits(settings, server, visits=3, *, register=True):

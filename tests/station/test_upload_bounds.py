@@ -23,7 +23,7 @@ from station.store.outbox import UploadStore
 from station.upload.sync import SyncRunner
 from station.upload.uploader import Uploader
 from tests.console import SCRIPT
-from tests.satusehat_server import SatusehatServer, faults
+from tests.satusehat_server import faults
 from tests.station.test_upload import (
     assert_each_resource_once,
     drain,
@@ -34,14 +34,6 @@ from tests.station.test_upload import (
 ORG = "10000004"
 TRANSACTION = {"method": "POST", "path": "/fhir-r4/v1"}
 MB = 1024 * 1024
-
-
-@pytest.fixture
-def server():
-    with SatusehatServer(
-        organization_id=ORG, client_id="cid", client_secret="secret", reject_duplicates=False
-    ) as running:
-        yield running
 
 
 @pytest.fixture

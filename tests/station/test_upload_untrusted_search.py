@@ -13,31 +13,16 @@ from __future__ import annotations
 import pytest
 
 from station.store.models import OutboxStatus
-from tests.satusehat_server import FHIR, SATUSEHAT, Fault, SatusehatServer
+from tests.satusehat_server import FHIR, SATUSEHAT, Fault
 from tests.satusehat_server.state import SEARCH_PARAMETERS
 from tests.station.test_upload import (
-    ORG,
     assert_each_resource_once,
     assert_server_ids_verified,
     drain,
     record_visits,
-    satusehat_environ,
 )
 
 ALL_SENT = {"pending": 0, "sending": 0, "sent": 9, "failed": 0, "dead": 0}
-
-
-@pytest.fixture
-def server():
-    with SatusehatServer(
-        organization_id=ORG, client_id="cid", client_secret="secret", reject_duplicates=False
-    ) as running:
-        yield running
-
-
-@pytest.fixture
-def upload_settings(make_settings, server):
-    return make_settings(**satusehat_environ(server))
 
 
 def _transactions(server):
