@@ -30,9 +30,12 @@ __all__ = [
     "IhsNumberRow",
     "OutboxRow",
     "OutboxStatus",
+    "QueueCallOutcome",
+    "QueueCallRow",
     "QueueCounterRow",
     "ReadingRow",
     "UTCDateTime",
+    "VisitCorrectionRow",
     "VisitRow",
     "VisitStatus",
 ]
@@ -78,6 +81,12 @@ class OutboxStatus(StrEnum):
     DEAD = "dead"
 
 
+class QueueCallOutcome(StrEnum):
+    CALLED = "called"  # called, nobody identified yet
+    VISIT = "visit"  # a visit was started for it
+    SKIPPED = "skipped"  # no-show, recorded
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -89,6 +98,26 @@ class QueueCounterRow(Base):
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     last_number: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class QueueCallRow(Base):
+    """One called queue number (migration 0004): when, how often it was called again, and
+    what became of it, so that no number is ever lost and skips are counted."""
+
+    __tablename__ = "queue_calls"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    queue_number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(40), nullable=False)
+    called_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    last_called_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    recalls: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
+    outcome: Mapped[str] = mapped_column(
+        String(16), nullable=False, server_default=QueueCallOutcome.CALLED
+    )
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (Index("ix_queue_calls_station", "station_id", "outcome"),)
 
 
 class VisitRow(Base):
@@ -116,6 +145,11 @@ class VisitRow(Base):
     encounter_server_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     upload_claimed_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
     upload_lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Migration 0004: why the operator confirmed before the blood-pressure protocol was
+    # complete; the visit's revision (1, then one more per same-day correction).
+    early_confirm_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    revision: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+    corrected_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     readings: Mapped[list[ReadingRow]] = relationship(
         back_populates="visit", order_by="ReadingRow.sequence"
@@ -142,6 +176,11 @@ class ReadingRow(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     # True when no finding blocked it: only valid readings count as results and get uploaded.
     valid: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    # Migration 0004: a discarded reading is kept with its reason but never counts as a
+    # result nor is uploaded; ``revision`` grows when a correction changes the reading.
+    discarded_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    discarded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    revision: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
 
     visit: Mapped[VisitRow] = relationship(back_populates="readings")
     findings: Mapped[list[FindingRow]] = relationship(back_populates="reading")
@@ -183,10 +222,31 @@ class OutboxRow(Base):
     server_ids: Mapped[str | None] = mapped_column(Text, nullable=True)
     last_outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
     rule_numbers: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # Migration 0004: 0 sends a new resource; N > 0 sends an amendment (an update of the
+    # resource the server already holds, status amended) carrying visit revision N.
+    amendment: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
 
     __table_args__ = (
         Index("ix_outbox_status_next", "status", "next_attempt_at"),
         Index("ix_outbox_visit", "visit_id"),
+    )
+
+
+class VisitCorrectionRow(Base):
+    """A same-day correction (migration 0004): why, when, and the visit as it was before, so
+    the record keeps both versions."""
+
+    __tablename__ = "visit_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), nullable=False)
+    revision: Mapped[int] = mapped_column(Integer, nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    corrected_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    previous_json: Mapped[str] = mapped_column(Text, nullable=False)
+
+    __table_args__ = (
+        UniqueConstraint("visit_id", "revision", name="uq_visit_corrections_revision"),
     )
 
 
