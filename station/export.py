@@ -108,5 +108,5 @@ def visit_to_export(visit: StoredVisit) -> VisitExport:
         birth_date=visit.person.birth_date,
         started=visit.started_at,
         finished=visit.confirmed_at,
-        vitals=tuple(v for r in visit.readings if r.valid for v in _vitals(r, age, rules)),
+        vitals=tuple(v for r in visit.readings if r.counts for v in _vitals(r, age, rules)),
     )

@@ -140,7 +140,7 @@ def _value(result: ResultValue | None, simulated: bool) -> ValueResult | None:
 
 
 def summarise(visit: StoredVisit) -> VisitResults:
-    valid = [r for r in visit.readings if r.valid]
+    valid = [r for r in visit.readings if r.counts]
     evaluation = evaluate(
         [CheckReading(r.measurement, local_naive(r.received_at)) for r in valid],
         age_on(visit.person.birth_date, visit.person.nik, local_naive(visit.started_at).date()),

@@ -88,6 +88,18 @@ class StoredReading:
     received_at: datetime
     valid: bool
     findings: tuple[Finding, ...]
+    # Set when the operator discarded the reading (issue 11): kept, never counted or sent.
+    discarded_reason: str | None = None
+    revision: int = 1
+
+    @property
+    def counts(self) -> bool:
+        """True when the reading is a result: no finding blocked it and it was not discarded."""
+        return self.valid and self.discarded_reason is None
+
+    @property
+    def manual(self) -> bool:
+        return self.source.source == "manual"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +126,9 @@ class StoredVisit:
     rule_set_version: str
     readings: tuple[StoredReading, ...]
     outcome: VisitOutcome | None = None
+    early_confirm_reason: str | None = None
+    revision: int = 1
+    corrected_at: datetime | None = None
 
 
 def _finding_from_row(row: FindingRow) -> Finding:
@@ -143,6 +158,8 @@ def _reading_from_row(row: ReadingRow) -> StoredReading:
         received_at=row.received_at,
         valid=row.valid,
         findings=tuple(_finding_from_row(f) for f in row.findings),
+        discarded_reason=row.discarded_reason,
+        revision=row.revision,
     )
 
 
@@ -168,6 +185,9 @@ def _visit_from_row(row: VisitRow) -> StoredVisit:
             if row.referral is not None
             else None
         ),
+        early_confirm_reason=row.early_confirm_reason,
+        revision=row.revision,
+        corrected_at=row.corrected_at,
     )
 
 
@@ -324,7 +344,11 @@ class Store:
             valid = session.scalar(
                 select(func.count())
                 .select_from(ReadingRow)
-                .where(ReadingRow.visit_id == visit_id, ReadingRow.valid.is_(True))
+                .where(
+                    ReadingRow.visit_id == visit_id,
+                    ReadingRow.valid.is_(True),
+                    ReadingRow.discarded_reason.is_(None),
+                )
             )
             if not valid:
                 raise StoreError("a visit needs at least one valid reading to be confirmed")
@@ -417,6 +441,26 @@ class Store:
             valid=valid,
             findings=tuple(findings),
         )
+
+    def discard_reading(self, reading_id: str, reason: str, at: datetime) -> StoredVisit:
+        """Mark a reading of an open visit discarded (issue 11): it stays stored with its
+        reason, stops counting as a result, and its outbox entry goes (nothing was sent: an
+        open visit is never uploaded). Returns the visit as it is now."""
+        reason = reason.strip()
+        if not reason:
+            raise StoreError("a reading is discarded only with a reason")
+        with self._db.sessions.begin() as session:
+            reading = session.get(ReadingRow, reading_id)
+            if reading is None:
+                raise StoreError(f"reading {reading_id} does not exist")
+            self._open_visit(session, reading.visit_id)
+            if reading.discarded_reason is not None:
+                raise StoreError(f"reading {reading_id} is discarded already")
+            reading.discarded_reason = reason[:500]
+            reading.discarded_at = at
+            session.execute(delete(OutboxRow).where(OutboxRow.reading_id == reading_id))
+            visit_id = reading.visit_id
+        return self.visit(visit_id)
 
     # -- status --------------------------------------------------------------------------
 
