@@ -87,7 +87,9 @@ def build_desk_app(
     if not simulate:
         # Registers the BlueZ agent (Linux, Bluetooth devices configured); never blocks the UI.
         runner.submit(start_pairing_agent(settings))
-    operator = OperatorWindow(bridge, station_id=settings.station.id)
+    operator = OperatorWindow(
+        bridge, station_id=settings.station.id, database=store.database.display_url
+    )
     patient = PatientScreen(
         bridge,
         language=settings.station.patient_language,

@@ -22,12 +22,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from devices.measurements import Measurement
 from station.service import (
     Acknowledgement,
+    DeskChanged,
     DeviceRole,
     DeviceUpdate,
+    ErrorCode,
     InterruptedVisit,
     QueueCalled,
+    QueueSkipped,
+    ReadingDiscarded,
     ReadingStored,
     Station,
     StationError,
@@ -55,7 +60,10 @@ class StationBridge(QObject):
     visitClosed = Signal(object)  # VisitClosed
     visitInterrupted = Signal(object)  # InterruptedVisit
     uploadStatus = Signal(object)  # UploadStatus
-    actionFailed = Signal(str, str)  # message in Bahasa Indonesia, in English
+    queueSkipped = Signal(object)  # QueueSkipped
+    readingDiscarded = Signal(object)  # ReadingDiscarded
+    deskChanged = Signal(object)  # DeskChanged: the state and the actions allowed now
+    actionFailed = Signal(object)  # StationError: a code, the field, both messages
     busyChanged = Signal(bool)
 
     def __init__(self, runner: AsyncRunner, parent: QObject | None = None) -> None:
@@ -118,6 +126,12 @@ class StationBridge(QObject):
             self.visitClosed.emit(event)
         elif isinstance(event, InterruptedVisit):
             self.visitInterrupted.emit(event)
+        elif isinstance(event, DeskChanged):
+            self.deskChanged.emit(event)
+        elif isinstance(event, QueueSkipped):
+            self.queueSkipped.emit(event)
+        elif isinstance(event, ReadingDiscarded):
+            self.readingDiscarded.emit(event)
 
     @property
     def station(self) -> Station:
@@ -137,12 +151,15 @@ class StationBridge(QObject):
             pass
         elif (error := future.exception()) is not None:
             if isinstance(error, StationError):
-                self.actionFailed.emit(error.message_id, error.message_en)
+                self.actionFailed.emit(error)
             else:
                 _LOGGER.error("station action failed", exc_info=error)
                 self.actionFailed.emit(
-                    "Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.",
-                    "An unexpected error stopped the action. Try again.",
+                    StationError(
+                        ErrorCode.STORE_FAILED,
+                        "Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.",
+                        "An unexpected error stopped the action. Try again.",
+                    )
                 )
         self.busyChanged.emit(self._pending > 0)
 
@@ -157,8 +174,22 @@ class StationBridge(QObject):
     def measure(self, role: DeviceRole) -> None:
         self._submit(self.station.measure(role))
 
-    def confirm(self, acknowledgement: Acknowledgement | None = None) -> None:
-        self._submit(self.station.confirm(acknowledgement))
+    def confirm(
+        self, acknowledgement: Acknowledgement | None = None, early_reason: str | None = None
+    ) -> None:
+        self._submit(self.station.confirm(acknowledgement, early_reason))
+
+    def recall(self) -> None:
+        self._submit(self.station.recall())
+
+    def skip(self) -> None:
+        self._submit(self.station.skip())
+
+    def enter_manually(self, measurement: Measurement) -> None:
+        self._submit(self.station.enter_manually(measurement))
+
+    def discard(self, reading_id: str, reason: str) -> None:
+        self._submit(self.station.discard(reading_id, reason))
 
     def cancel(self) -> None:
         self._submit(self.station.cancel())

@@ -86,6 +86,31 @@ TEXTS: dict[str, dict[Language, str]] = {
     "resume": {"id": "Lanjutkan", "en": "Resume"},
     "cancel_interrupted": {"id": "Batalkan kunjungan itu", "en": "Cancel that visit"},
     "language": {"id": "Bahasa", "en": "Language"},
+    # the desk day (issue 11): queue, measure, review, status bar
+    "recall": {"id": "Panggil ulang", "en": "Call again"},
+    "skip": {"id": "Lewati (tidak hadir)", "en": "Skip (no-show)"},
+    "recalled": {"id": "Nomor {n} dipanggil ulang.", "en": "Number {n} called again."},
+    "skipped": {"id": "Nomor {n} dilewati (tidak hadir).", "en": "Number {n} skipped (no-show)."},
+    "measure_in": {"id": "{what} ({seconds} dtk)", "en": "{what} ({seconds} s)"},
+    "enter_manually": {"id": "Isi manual", "en": "Enter by hand"},
+    "no_device": {"id": "tidak ada alat — isi manual", "en": "no device — enter by hand"},
+    "discard_reading": {"id": "Buang hasil terpilih", "en": "Discard selected reading"},
+    "discard_reason": {"id": "Alasan membuang hasil ini:", "en": "Why is this reading discarded?"},
+    "discarded": {"id": "DIBUANG", "en": "DISCARDED"},
+    "manual_source": {"id": "diinput manual", "en": "entered by hand"},
+    "early_reason": {
+        "id": "Alasan konfirmasi sebelum protokol selesai",
+        "en": "Reason to confirm before the protocol is complete",
+    },
+    "status_database": {"id": "Basis data: {where}", "en": "Database: {where}"},
+    "status_never": {"id": "belum pernah", "en": "never"},
+    "status_upload": {
+        "id": "SATUSEHAT: {waiting} kunjungan menunggu · {sent} terkirim · {dead} perlu "
+        "tindakan · terakhir {last}",
+        "en": "SATUSEHAT: {waiting} visits waiting · {sent} sent · {dead} need a person · "
+        "last {last}",
+    },
+    "tab_desk": {"id": "Meja", "en": "Desk"},
     # patient screen
     "patient_title": {"id": "Hasil pemeriksaan", "en": "Your results"},
     "welcome": {"id": "Selamat datang", "en": "Welcome"},
@@ -93,7 +118,7 @@ TEXTS: dict[str, dict[Language, str]] = {
         "id": "Cek Kesehatan Gratis — silakan menunggu nomor Anda dipanggil",
         "en": "Free health check — please wait for your number",
     },
-    "please_come": {"id": "silakan ke meja", "en": "please come to the desk"},
+    "please_come": {"id": "silakan ke meja {desk}", "en": "please come to desk {desk}"},
     "results_for": {"id": "Hasil untuk {name}", "en": "Results for {name}"},
     "p_blood_pressure": {"id": "Tekanan darah", "en": "Blood pressure"},
     "p_spo2": {"id": "Saturasi oksigen (SpO2)", "en": "Oxygen saturation (SpO2)"},

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Result, and_, func, or_, select, true, update
+from sqlalchemy import CursorResult, Result, and_, case, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -560,6 +560,28 @@ class UploadStore:
             if unknown:
                 raise UnknownVisits(unknown)
             return _to_pending(session, OutboxRow.visit_id.in_(wanted), _PROBLEM_STATES, now)
+
+    def visit_states(self) -> dict[str, int]:
+        """Confirmed visits by upload state, for the desk's status bar (issue 11: the queue
+        counted in visits, not entries): ``dead`` when any entry needs a person, ``waiting``
+        when any is still to be sent, else ``sent``. One grouped query."""
+        dead = func.sum(case((OutboxRow.status == OutboxStatus.DEAD, 1), else_=0))
+        unsent = func.sum(case((OutboxRow.status != OutboxStatus.SENT, 1), else_=0))
+        per_visit = (
+            select(OutboxRow.visit_id, dead.label("dead"), unsent.label("unsent"))
+            .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
+            .where(VisitRow.status == VisitStatus.CONFIRMED)
+            .group_by(OutboxRow.visit_id)
+            .subquery()
+        )
+        states = {"sent": 0, "waiting": 0, "dead": 0}
+        with self._db.sessions() as session:
+            for dead_count, unsent_count in session.execute(
+                select(per_visit.c.dead, per_visit.c.unsent)
+            ):
+                key = "dead" if dead_count else "waiting" if unsent_count else "sent"
+                states[key] += 1
+        return states
 
     def next_due_at(self) -> datetime | None:
         """When the earliest failed entry may be tried again (for a sync loop's sleep)."""

@@ -8,8 +8,8 @@ import numpy as np
 from devices.device import DeviceEvent, DeviceState
 from devices.simulators import SimulatedBloodPressureCuff
 from station.service import DeviceRole, DeviceUpdate
-from tests.ui.conftest import click, measure
-from ui.operator_window import BIRTH_DATE_UNKNOWN
+from tests.ui.conftest import click, follow_bp_protocol, measure
+from ui.desk.person_interim import BIRTH_DATE_UNKNOWN
 from ui.texts import tr
 
 
@@ -50,9 +50,8 @@ def test_confirm_and_cancel_leave_nothing_of_the_person_on_screen(qtbot, desk):
     assert traces_of_a_person(window) == {}
 
     identify(qtbot, window, 1, "3174015507850002", "Siti Rahayu")
-    measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 1)
-    measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 2)
-    measure(qtbot, window, DeviceRole.OXIMETER, 3)
+    rows = follow_bp_protocol(qtbot, window, 0)
+    measure(qtbot, window, DeviceRole.OXIMETER, rows + 1)
     # A plethysmogram as a streaming oximeter keeps sending it after its reading (the
     # simulator at full speed sends none).
     pleth = DeviceEvent(

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from devices.simulators import CuffFault
 from station.service import DeviceRole
-from tests.ui.conftest import click
+from tests.ui.conftest import click, desk_app
 
 
 def open_visit(qtbot, window):
@@ -51,13 +51,7 @@ def test_error_values_are_blocked_not_shown_as_a_measurement(qtbot, desk):
 
 
 def test_a_slow_device_never_blocks_the_ui_thread(qtbot, settings):
-    from station.store.database import open_database
-    from station.store.repository import Store
-    from ui.app import build_desk_app
-
-    slow = build_desk_app(
-        settings, Store(open_database(settings.database.url)), simulate=True, seed=1, pace_s=0.05
-    )
+    slow = desk_app(settings, seed=1, pace_s=0.05)
     qtbot.addWidget(slow.operator)
     qtbot.addWidget(slow.patient)
     try:

@@ -8,7 +8,7 @@ from station.service import DeviceRole
 from station.store.database import open_database
 from station.store.models import VisitStatus
 from station.store.repository import Store
-from tests.ui.conftest import click, measure
+from tests.ui.conftest import click, follow_bp_protocol, measure
 
 NIK = "3174015507850002"
 
@@ -38,10 +38,9 @@ def test_whole_visit_through_both_windows(qtbot, desk, settings):
     assert window.ckg_label.text().startswith("Berhak CKG ulang tahun: usia ")
     assert "dewasa (18-59 tahun)" in window.ckg_label.text()
 
-    measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 1)
-    measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 2)
-    measure(qtbot, window, DeviceRole.OXIMETER, 3)
-    devices = [window.readings_table.item(row, 3).text() for row in range(3)]
+    rows = follow_bp_protocol(qtbot, window, 0)
+    measure(qtbot, window, DeviceRole.OXIMETER, rows + 1)
+    devices = [window.readings_table.item(row, 3).text() for row in range(rows + 1)]
     assert all("SIMULATOR" in text for text in devices)
     assert "Tekanan darah" in window.result_label.text()
 
@@ -65,9 +64,10 @@ def test_whole_visit_through_both_windows(qtbot, desk, settings):
     (visit,) = store.visits()
     assert visit.status is VisitStatus.CONFIRMED
     assert visit.person.nik == NIK
-    assert len(visit.readings) == 3
+    assert len(visit.readings) == rows + 1  # every cuff reading the protocol asked for
+    assert visit.early_confirm_reason is None  # the protocol was complete
     assert all(r.source.simulated and r.measurement.raw for r in visit.readings)
-    assert store.counts()["outbox"]["pending"] == 3
+    assert store.counts()["outbox"]["pending"] == rows + 1
     database.close()
 
 
