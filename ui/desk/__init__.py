@@ -1,0 +1,1 @@
+"""Parts of the operator's desk, one module each (docs/design.md section 2)."""
