@@ -155,6 +155,25 @@ TEXTS: dict[str, dict[Language, str]] = {
         "id": "SIMULATOR — bukan hasil pemeriksaan sebenarnya",
         "en": "SIMULATOR — not a real measurement",
     },
+    # manual entry (a device failed or is absent)
+    "manual_marker": {"id": "(diinput manual)", "en": "(entered by hand)"},
+    "source_manual": {"id": "diinput manual", "en": "manual entry"},
+    "manual_title_blood_pressure": {
+        "id": "Input manual: tekanan darah",
+        "en": "Enter by hand: blood pressure",
+    },
+    "manual_title_spo2": {"id": "Input manual: SpO2", "en": "Enter by hand: SpO2"},
+    "manual_hint": {
+        "id": "Ketik nilai yang terbaca, bilangan bulat. Nilai diperiksa seperti bacaan alat.",
+        "en": "Type the values as read, in whole numbers. They are checked like a device reading.",
+    },
+    "manual_field_systolic": {"id": "Sistolik (mmHg)", "en": "Systolic (mmHg)"},
+    "manual_field_diastolic": {"id": "Diastolik (mmHg)", "en": "Diastolic (mmHg)"},
+    "manual_field_pulse_rate": {"id": "Nadi (/menit)", "en": "Pulse (/min)"},
+    "manual_field_spo2": {"id": "SpO2 (%)", "en": "SpO2 (%)"},
+    "manual_optional": {"id": "opsional", "en": "optional"},
+    "manual_save": {"id": "Simpan", "en": "Save"},
+    "manual_ready": {"id": "Dapat disimpan.", "en": "Ready to save."},
 }
 
 
