@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from devices.base import DeviceBase
 from devices.codecs.blood_pressure import encode_blood_pressure, encode_cuff_pressure
-from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
+from devices.device import DeviceError, DeviceEvent, DeviceFault, DeviceState, EventSink
 from devices.measurements import (
     BloodPressure,
     BloodPressureStatus,
@@ -87,7 +87,9 @@ class SimulatedBloodPressureCuff(DeviceBase):
             await self._pause()
             if self.fault is CuffFault.DROP_MID_MEASUREMENT and step == INFLATION_STEPS // 2:
                 emit(DeviceEvent(self._device_id, DeviceState.DISCONNECTED, "link lost"))
-                raise DeviceError("cuff disconnected during measurement; measure again")
+                raise DeviceError(
+                    "cuff disconnected during measurement; measure again", DeviceFault.LINK_LOST
+                )
         if self.fault is CuffFault.GARBAGE:
             payload = encode_blood_pressure(systolic, diastolic, None)[:5]
         elif self.fault is CuffFault.ERROR_VALUES:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from devices.device import DeviceError, DeviceEvent, DeviceState
+from devices.device import DeviceError, DeviceEvent, DeviceFault, DeviceState
 from devices.measurements import BloodPressure, MeasurementKind, PressureUnit, SpO2
 from station.service import (
     DeskChanged,
@@ -158,7 +158,10 @@ def test_order_of_actions_is_enforced(harness):
 
 def test_device_error_becomes_an_error_state_and_the_visit_goes_on(harness):
     station, cuff, _ox, events, _store = harness
-    cuff.script = [DeviceError("cuff disconnected during measurement"), bp(120.0, 80.0)]
+    cuff.script = [
+        DeviceError("cuff disconnected during measurement", DeviceFault.LINK_LOST),
+        bp(120.0, 80.0),
+    ]
 
     async def visit():
         await station.call_next()
