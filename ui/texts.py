@@ -174,6 +174,54 @@ TEXTS: dict[str, dict[Language, str]] = {
     "manual_optional": {"id": "opsional", "en": "optional"},
     "manual_save": {"id": "Simpan", "en": "Save"},
     "manual_ready": {"id": "Dapat disimpan.", "en": "Ready to save."},
+    # identify (ui/desk/identify.py)
+    "nik_placeholder": {"id": "16 digit: ketik atau pindai", "en": "16 digits: type or scan"},
+    "identify_next": {"id": "Lanjut (Enter)", "en": "Next (Enter)"},
+    "birth_date_unknown": {"id": "Tidak diketahui", "en": "Unknown"},
+    "birth_date_placeholder": {"id": "DD-MM-YYYY", "en": "DD-MM-YYYY"},
+    "birth_date_nik_placeholder": {"id": "{date} (NIK)", "en": "{date} (NIK)"},
+    "calendar_tip": {"id": "Pilih dari kalender", "en": "Pick from a calendar"},
+    "birth_date_or_unknown": {
+        "id": "Bila tidak diketahui, centang “Tidak diketahui”.",
+        "en": "If it is not known, tick “Unknown”.",
+    },
+    "nik_proposal": {
+        "id": "Tanggal lahir dari NIK: {date} — Enter untuk memakai",
+        "en": "Birth date from the NIK: {date} — Enter to use it",
+    },
+    "previous_visit": {
+        "id": "Kunjungan terakhir {day}{status}: {name}, {birth}",
+        "en": "Last visit {day}{status}: {name}, {birth}",
+    },
+    "previous_cancelled": {"id": " (dibatalkan)", "en": " (cancelled)"},
+    "previous_open": {"id": " (belum selesai)", "en": " (not finished)"},
+    "use_with_enter": {"id": " — Enter untuk memakai", "en": " — Enter to use it"},
+    "birth_unknown_short": {"id": "tgl. lahir tidak diketahui", "en": "birth date unknown"},
+    "age_years": {"id": "{age} tahun", "en": "{age} years"},
+    "confirm_question": {
+        "id": "Benar orangnya? Enter = ya, Esc = ubah",
+        "en": "The right person? Enter = yes, Esc = change",
+    },
+    "confirm_yes": {"id": "Ya, mulai (Enter)", "en": "Yes, start (Enter)"},
+    "confirm_change": {"id": "Ubah (Esc)", "en": "Change (Esc)"},
+    "registry_checking": {"id": "SATUSEHAT: memeriksa…", "en": "SATUSEHAT: checking…"},
+    "registry_registered": {"id": "✓ Terdaftar di SATUSEHAT", "en": "✓ Registered at SATUSEHAT"},
+    "registry_not_found": {
+        "id": "Tidak ditemukan di SATUSEHAT — daftarkan dulu",
+        "en": "Not found at SATUSEHAT — register them first",
+    },
+    "registry_offline": {
+        "id": "SATUSEHAT tidak terjangkau; pengukuran tetap bisa",
+        "en": "SATUSEHAT unreachable; measuring goes on",
+    },
+    "registry_timeout": {
+        "id": "SATUSEHAT tidak menjawab; pengukuran tetap bisa",
+        "en": "SATUSEHAT did not answer; measuring goes on",
+    },
+    "registry_error": {
+        "id": "Cek SATUSEHAT gagal; pengukuran tetap bisa",
+        "en": "SATUSEHAT check failed; measuring goes on",
+    },
 }
 
 

@@ -90,3 +90,47 @@ def follow_bp_protocol(qtbot, window, rows):
         measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, rows)
         qtbot.waitUntil(lambda: not window.allowed_actions & {Action.MEASURE_DONE})
     return rows
+
+
+def type_into_focus(qtbot, text):
+    """Type where the keyboard focus is, as the operator (or a scanner) would."""
+    from PySide6.QtWidgets import QApplication
+
+    focused = QApplication.focusWidget()
+    assert focused is not None, "nothing has the keyboard focus"
+    qtbot.keyClicks(focused, text)
+
+
+def press(qtbot, key):
+    """One key where the keyboard focus is (Enter, Escape, Tab...)."""
+    from PySide6.QtWidgets import QApplication
+
+    focused = QApplication.focusWidget()
+    assert focused is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(focused, key)
+
+
+def identify_person(qtbot, panel, nik, name, birth=None, *, unknown_birth=False):
+    """Identify a person on an ``ui.desk.identify.IdentifyPanel`` by keyboard only: NIK,
+    Enter, name, Enter, then the birth date typed (``birth``), or the NIK's proposal taken
+    with Enter (``birth=None``), or "unknown" ticked; Enter on the confirmation. Returns
+    what ``identified`` carried: (nik, name, birth_date)."""
+    qtbot.waitUntil(panel.nik_edit.isEnabled)
+    panel.nik_edit.setFocus()  # where the operator clicks (or where the window puts it)
+    type_into_focus(qtbot, nik)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(panel.name_edit.hasFocus)
+    type_into_focus(qtbot, name)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(panel.birth_date_edit.hasFocus)
+    if unknown_birth:
+        press(qtbot, Qt.Key.Key_Tab)  # the calendar button
+        press(qtbot, Qt.Key.Key_Tab)  # the "unknown" box
+        press(qtbot, Qt.Key.Key_Space)
+    elif birth is not None:
+        type_into_focus(qtbot, birth)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(panel.start_visit_button.hasFocus)
+    with qtbot.waitSignal(panel.identified, timeout=2000) as signal:
+        press(qtbot, Qt.Key.Key_Return)
+    return tuple(signal.args)
