@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from devices.measurements import BloodPressure, CuffPressure, HeartRate, Measurement, SpO2
 from station.results import VisitResults
 from ui.texts import Language, tr
 
-__all__ = ["number", "reading_text", "results_lines"]
+__all__ = ["day_text", "number", "reading_text", "results_lines"]
+
+
+def day_text(day: date) -> str:
+    """A date as Indonesian forms write it: DD-MM-YYYY."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 
 def number(value: float | None) -> str:
