@@ -14,7 +14,7 @@ from typing import Any
 
 from devices.measurements import BloodPressure, SpO2
 from station.checks.engine import CheckReading, Evaluation, ResultValue, evaluate
-from station.checks.rulesets import DEFAULT_RULE_SET, RULE_SETS, RuleSet, rule_set
+from station.checks.rulesets import RuleSet, rule_set_or_default
 from station.person import PersonError, nik_birth_date
 from station.store.repository import StoredReading, StoredVisit
 
@@ -130,8 +130,7 @@ def age_on(birth_date: date | None, nik: str, day: date) -> float:
 
 
 def _rules(visit: StoredVisit) -> RuleSet:
-    # Visits stored before issue 4 name the plausibility-only set: classify them by default.
-    return rule_set(visit.rule_set if visit.rule_set in RULE_SETS else DEFAULT_RULE_SET)
+    return rule_set_or_default(visit.rule_set)
 
 
 @dataclass(frozen=True, slots=True)

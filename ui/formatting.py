@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from devices.measurements import BloodPressure, CuffPressure, HeartRate, Measurement, SpO2
+from station.birth_date import format_birth_date
 from station.checks import Finding, Severity
 from station.results import VisitResults
 from station.store.repository import ReadingSource
@@ -11,6 +14,7 @@ from ui.texts import Language, tr
 __all__ = [
     "SEVERITY_COLOURS",
     "SEVERITY_ORDER",
+    "day_text",
     "finding_line",
     "number",
     "reading_text",
@@ -34,6 +38,11 @@ SEVERITY_ORDER = (
     Severity.NOTICE,
     Severity.NORMAL,
 )
+
+
+def day_text(day: date) -> str:
+    """A date as Indonesian forms write it: DD-MM-YYYY."""
+    return format_birth_date(day)
 
 
 def number(value: float | None) -> str:
