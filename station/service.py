@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -46,6 +46,7 @@ from station.errors import ErrorCode, StationError
 from station.person import Person, PersonError, mask_nik, nik_birth_date, validate_person
 from station.results import VisitResults, local_naive, summarise
 from station.store.models import VisitStatus
+from station.store.people import People, PreviousVisit
 from station.store.queue import QueueError, QueueStore
 from station.store.repository import (
     ReadingSource,
@@ -55,6 +56,7 @@ from station.store.repository import (
     StoreError,
     VisitOutcome,
 )
+from station.upload.person_lookup import RegistryAnswer
 
 __all__ = [
     "MANUAL_SOURCE",
@@ -65,10 +67,12 @@ __all__ = [
     "DeviceUpdate",
     "ErrorCode",
     "InterruptedVisit",
+    "PersonLookedUp",
     "QueueCalled",
     "QueueSkipped",
     "ReadingDiscarded",
     "ReadingStored",
+    "RegistryLookup",
     "Station",
     "StationError",
     "StationEvent",
@@ -82,6 +86,7 @@ _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
 Clock = Callable[[], datetime]
+RegistryLookup = Callable[[str], Awaitable[RegistryAnswer]]
 MANUAL_SOURCE = ReadingSource("manual", "manual entry", simulated=False, source="manual")
 REASON_LIMIT = 500
 
@@ -155,6 +160,16 @@ class InterruptedVisit:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonLookedUp:
+    """What the station knows of a NIK being typed: the person's last visit at any desk
+    (proposed, never filled in silently) and, later, what SATUSEHAT said."""
+
+    nik: str
+    previous: PreviousVisit | None = None
+    registry: RegistryAnswer | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class DeskChanged:
     """The desk's state after an action, with what the operator can do now."""
 
@@ -173,6 +188,7 @@ StationEvent = (
     | VisitClosed
     | InterruptedVisit
     | DeskChanged
+    | PersonLookedUp
 )
 EventSink = Callable[[StationEvent], None]
 
@@ -299,9 +315,13 @@ class Station:
         config: StationConfig,
         clock: Clock,
         on_event: EventSink,
+        registry: RegistryLookup | None = None,
     ) -> None:
+        """``registry``: looks a NIK up at SATUSEHAT (``PersonLookup.look_up``), or None."""
         self._store = store
         self._queue = QueueStore(store.database)
+        self._people = People(store.database)
+        self._registry = registry
         self._devices = dict(devices)
         self._config = config
         self._clock = clock
@@ -458,6 +478,20 @@ class Station:
             self._enter(state)
             return visit
 
+    async def look_up_person(self, nik: str) -> None:
+        """The last visit of ``nik`` at any desk, then (when SATUSEHAT is configured) whether
+        SATUSEHAT knows the person, each announced as ``PersonLookedUp``. Never blocks the
+        desk: it takes no lock and a failure is only logged."""
+        try:
+            previous = await self._db(self._people.last_visit, nik)
+        except Exception as exc:  # noqa: BLE001 - a proposal only; the desk goes on without it
+            # Only the type: a database error's text carries the query's parameters (the NIK).
+            _LOGGER.warning("last visit of NIK %s not read: %s", mask_nik(nik), type(exc).__name__)
+            previous = None
+        self._emit(PersonLookedUp(nik, previous=previous))
+        if self._registry is not None:
+            self._emit(PersonLookedUp(nik, previous=previous, registry=await self._registry(nik)))
+
     async def _ckg_eligibility(self, person: Person, now: datetime) -> Eligibility:
         """From the typed birth date (else the NIK's) and the person's last confirmed visit."""
         today = now.date()
@@ -509,8 +543,10 @@ class Station:
         try:
             measurements = await device.measure(forward)
         except DeviceError as exc:
-            _LOGGER.warning("%s failed: %s", role, exc)
-            forward(DeviceEvent(device.device_id, DeviceState.ERROR, detail=str(exc)))
+            _LOGGER.warning("%s device %s failed (%s): %s", role, device.device_id, exc.cause, exc)
+            forward(
+                DeviceEvent(device.device_id, DeviceState.ERROR, detail=str(exc), fault=exc.cause)
+            )
             measurements = []
         finally:
             self._devices_busy.discard(role)

@@ -16,6 +16,7 @@ from station.service import Station
 from station.store.database import DatabaseError
 from station.store.repository import Store
 from station.upload.background import BackgroundUpload
+from station.upload.person_lookup import PersonLookup
 from station.wiring import (
     build_devices,
     build_station,
@@ -44,6 +45,7 @@ class DeskApp:
     bridge: StationBridge
     operator: OperatorWindow
     patient: PatientScreen
+    lookup: PersonLookup
 
     def show(self) -> None:
         self.operator.show()
@@ -54,12 +56,15 @@ class DeskApp:
             self.patient.showFullScreen()
         else:
             self.patient.show()
+        # The keyboard belongs to the operator: the patient screen never takes the focus.
+        self.operator.activateWindow()
 
     def close(self) -> None:
         self.bridge.stop()
         self.patient.clear_timer.stop()
         self.operator.close()
         self.patient.close()
+        self.runner.submit(self.lookup.aclose()).result(timeout=5)
         self.runner.stop()
         self.station.close()
         self.store.database.close()
@@ -78,7 +83,12 @@ def build_desk_app(
     runner = AsyncRunner()
     bridge = StationBridge(runner)
     devices = build_devices(settings, simulate=simulate, seed=seed, pace_s=pace_s)
-    station = build_station(settings, store, devices, bridge.dispatch, clock=clock)
+    # SATUSEHAT look-up of a person being identified: in the background, never blocking.
+    lookup = PersonLookup(settings, store.database, system_clock)
+    registry = lookup.look_up if lookup.not_configured is None else None
+    station = build_station(
+        settings, store, devices, bridge.dispatch, clock=clock, registry=registry
+    )
     bridge.attach(station)
     upload = BackgroundUpload(settings, store.database, system_clock, bridge.upload_status)
     bridge.attach_upload(upload)
@@ -96,7 +106,7 @@ def build_desk_app(
         clear_after_s=settings.station.patient_screen_clear_seconds,
     )
     bridge.find_interrupted()  # a visit a crash left open is offered for resume (issue 11)
-    return DeskApp(store, runner, station, bridge, operator, patient)
+    return DeskApp(store, runner, station, bridge, operator, patient, lookup)
 
 
 def run_desk_app(settings: Settings, *, simulate: bool) -> int:

@@ -30,6 +30,7 @@ from station.service import (
     DeviceUpdate,
     ErrorCode,
     InterruptedVisit,
+    PersonLookedUp,
     QueueCalled,
     QueueSkipped,
     ReadingDiscarded,
@@ -51,6 +52,11 @@ _LOGGER = logging.getLogger(__name__)
 DRAIN_INTERVAL_MS = 15
 
 
+def _log_failure(future: Future[Any]) -> None:
+    if not future.cancelled() and (error := future.exception()) is not None:
+        _LOGGER.warning("background look-up failed: %s", type(error).__name__)
+
+
 class StationBridge(QObject):
     queueCalled = Signal(object)  # QueueCalled
     visitOpened = Signal(object)  # VisitOpened
@@ -63,6 +69,7 @@ class StationBridge(QObject):
     queueSkipped = Signal(object)  # QueueSkipped
     readingDiscarded = Signal(object)  # ReadingDiscarded
     deskChanged = Signal(object)  # DeskChanged: the state and the actions allowed now
+    personLookedUp = Signal(object)  # PersonLookedUp: last visit, SATUSEHAT status
     actionFailed = Signal(object)  # StationError: a code, the field, both messages
     busyChanged = Signal(bool)
 
@@ -128,6 +135,8 @@ class StationBridge(QObject):
             self.visitInterrupted.emit(event)
         elif isinstance(event, DeskChanged):
             self.deskChanged.emit(event)
+        elif isinstance(event, PersonLookedUp):
+            self.personLookedUp.emit(event)
         elif isinstance(event, QueueSkipped):
             self.queueSkipped.emit(event)
         elif isinstance(event, ReadingDiscarded):
@@ -178,6 +187,11 @@ class StationBridge(QObject):
         self, acknowledgement: Acknowledgement | None = None, early_reason: str | None = None
     ) -> None:
         self._submit(self.station.confirm(acknowledgement, early_reason))
+
+    def look_up_person(self, nik: str) -> None:
+        """In the background, never busy: the answer comes as ``personLookedUp``."""
+        future = self._runner.submit(self.station.look_up_person(nik))
+        future.add_done_callback(_log_failure)
 
     def recall(self) -> None:
         self._submit(self.station.recall())

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from devices.measurements import MeasurementKind
 from station.desk_state import Action, DeskState
 from station.errors import ErrorCode, StationError
 from station.service import (
@@ -28,6 +30,7 @@ from station.service import (
     DeviceRole,
     DeviceUpdate,
     InterruptedVisit,
+    PersonLookedUp,
     QueueCalled,
     QueueSkipped,
     ReadingDiscarded,
@@ -37,8 +40,9 @@ from station.service import (
     VisitOpened,
 )
 from ui.bridge import StationBridge
+from ui.desk.identify import IdentifyPanel
+from ui.desk.manual_entry import ManualEntryDialog
 from ui.desk.measure import MeasurePanel
-from ui.desk.person_interim import IdentifyPanel
 from ui.desk.queue import QueuePanel
 from ui.desk.review import ReviewPanel
 from ui.desk.status_bar import DeskStatusBar
@@ -72,6 +76,7 @@ class OperatorWindow(QMainWindow):
         self._state = DeskState()
         self._allowed: frozenset[Action] = frozenset({Action.CALL_NEXT})
         self._interrupted_id: str | None = None
+        self.manual_dialog: ManualEntryDialog | None = None
         self.setWindowTitle(tr("window_title", lang, desk=station_id))
         self._build(database)
         self._connect()
@@ -103,8 +108,16 @@ class OperatorWindow(QMainWindow):
         self.queue_panel = QueuePanel(lang)
         self.queue_panel.setFixedWidth(230)
         top.addWidget(self.queue_panel)
-        self.identify_panel = IdentifyPanel(lang)
-        top.addWidget(self.identify_panel, stretch=2)
+        person_column = QVBoxLayout()
+        self.identify_panel = IdentifyPanel(lang, today=lambda: self._bridge.station.now().date())
+        person_column.addWidget(self.identify_panel)
+        # CKG eligibility of the person whose visit is open (station.ckg): information for
+        # the health worker, who decides; it never blocks measuring.
+        self.ckg_label = named(QLabel(""), "ckgLabel")
+        self.ckg_label.setWordWrap(True)
+        self.ckg_label.setFixedHeight(34)
+        person_column.addWidget(self.ckg_label)
+        top.addLayout(person_column, stretch=2)
         self.measure_panel = MeasurePanel(lang, self._bridge.station.now)
         top.addWidget(self.measure_panel, stretch=2)
 
@@ -160,7 +173,6 @@ class OperatorWindow(QMainWindow):
         self.name_edit = person.name_edit
         self.birth_date_edit = person.birth_date_edit
         self.start_visit_button = person.start_visit_button
-        self.ckg_label = person.ckg_label
         self.bp_panel = measure.bp_panel
         self.spo2_panel = measure.spo2_panel
         self.waveform = measure.waveform
@@ -191,6 +203,8 @@ class OperatorWindow(QMainWindow):
         self.queue_panel.recall.connect(bridge.recall)
         self.queue_panel.skip.connect(bridge.skip)
         self.identify_panel.identified.connect(bridge.start_visit)
+        self.identify_panel.nikEntered.connect(bridge.look_up_person)
+        bridge.personLookedUp.connect(self._on_person_looked_up)
         self.measure_panel.measure.connect(bridge.measure)
         self.measure_panel.enterManually.connect(self._enter_manually)
         self.review_panel.confirm.connect(bridge.confirm)
@@ -226,10 +240,7 @@ class OperatorWindow(QMainWindow):
     def _show_allowed(self) -> None:
         allowed = self._allowed
         self.queue_panel.show_allowed(allowed)
-        self.identify_panel.set_editable(
-            Action.START_VISIT in allowed or Action.CALL_NEXT in allowed,
-            Action.START_VISIT in allowed,
-        )
+        self.identify_panel.set_enabled(Action.START_VISIT in allowed)
         self.measure_panel.show_state(self._state, allowed)
         self.review_panel.show_allowed(allowed)
 
@@ -248,10 +259,33 @@ class OperatorWindow(QMainWindow):
     # -- actions -------------------------------------------------------------------------
 
     def _enter_manually(self, role: DeviceRole) -> None:
-        """Manual entry is wired once its dialog lands (ui.desk.manual_entry)."""
-        del role
+        """A device failed or is absent: the value typed by hand, checked as it is typed
+        and again by the station before it is stored."""
+        kind = (
+            MeasurementKind.BLOOD_PRESSURE
+            if role is DeviceRole.BLOOD_PRESSURE
+            else MeasurementKind.SPO2
+        )
+        dialog = ManualEntryDialog(kind, self._lang, parent=self)
+        dialog.setObjectName("manualEntryDialog")
+        self.manual_dialog = dialog  # reachable while open (tests, screenshots)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                measurement = dialog.measurement()
+                if measurement is not None:
+                    self._bridge.enter_manually(measurement)
+        finally:
+            self.manual_dialog = None
+            dialog.deleteLater()
 
     # -- station events ------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_person_looked_up(self, event: PersonLookedUp) -> None:
+        if event.registry is not None:
+            self.identify_panel.show_registry(event.registry)
+        else:
+            self.identify_panel.offer_previous(event.previous)
 
     @Slot(object)
     def _on_desk_changed(self, event: DeskChanged) -> None:
@@ -277,9 +311,9 @@ class OperatorWindow(QMainWindow):
         self.identify_panel.show_person(event.visit.person)
         self._say(tr("visit_open", self._lang, name=event.visit.person.name))
         ckg = event.ckg
-        self.identify_panel.show_ckg(
-            ckg.reason_id if self._lang == "id" else ckg.reason_en,
-            CKG_ELIGIBLE if ckg.eligible else CKG_NOT_ELIGIBLE,
+        self.ckg_label.setText(ckg.reason_id if self._lang == "id" else ckg.reason_en)
+        self.ckg_label.setStyleSheet(
+            f"color: {CKG_ELIGIBLE if ckg.eligible else CKG_NOT_ELIGIBLE};"
         )
 
     @Slot(object)
@@ -320,13 +354,14 @@ class OperatorWindow(QMainWindow):
         self.review_panel.clear()
         self.measure_panel.clear()
         self.identify_panel.clear()
+        self.ckg_label.setText("")
         self._show_allowed()
 
     @Slot(object)
     def _on_action_failed(self, error: StationError) -> None:
         text = error.message_id if self._lang == "id" else error.message_en
         if error.code is ErrorCode.INVALID_PERSON:
-            self.identify_panel.show_error(error.field, text)
+            self.identify_panel.show_error(text, error.field or "nik")
         self._say(text, error=True)
         self._show_allowed()  # a press the station refused is no longer pending
 

@@ -24,6 +24,9 @@ class PatientScreen(QWidget):
         super().__init__()
         self._lang = language
         self.setObjectName("patientScreen")
+        # Shown to the person measured; the operator's keyboard stays with the desk window.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setWindowTitle(tr("patient_title", language))
         self.setStyleSheet(
             "QWidget#patientScreen { background: #0b3d5c; } QLabel { color: white; }"

@@ -110,14 +110,16 @@ def press(qtbot, key):
     qtbot.keyClick(focused, key)
 
 
-def identify_person(qtbot, panel, nik, name, birth=None, *, unknown_birth=False):
+def identify_person(qtbot, panel, nik, name, birth=None, *, unknown_birth=False, nik_typed=False):
     """Identify a person on an ``ui.desk.identify.IdentifyPanel`` by keyboard only: NIK,
     Enter, name, Enter, then the birth date typed (``birth``), or the NIK's proposal taken
     with Enter (``birth=None``), or "unknown" ticked; Enter on the confirmation. Returns
-    what ``identified`` carried: (nik, name, birth_date)."""
+    what ``identified`` carried: (nik, name, birth_date). ``nik_typed``: the NIK is in the
+    field already (typed by the test), go on from there."""
     qtbot.waitUntil(panel.nik_edit.isEnabled)
-    panel.nik_edit.setFocus()  # where the operator clicks (or where the window puts it)
-    type_into_focus(qtbot, nik)
+    if not nik_typed:
+        panel.nik_edit.setFocus()  # where the operator clicks (or where the window puts it)
+        type_into_focus(qtbot, nik)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(panel.name_edit.hasFocus)
     type_into_focus(qtbot, name)

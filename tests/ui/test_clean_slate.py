@@ -8,8 +8,7 @@ import numpy as np
 from devices.device import DeviceEvent, DeviceState
 from devices.simulators import SimulatedBloodPressureCuff
 from station.service import DeviceRole, DeviceUpdate
-from tests.ui.conftest import click, follow_bp_protocol, measure
-from ui.desk.person_interim import BIRTH_DATE_UNKNOWN
+from tests.ui.conftest import click, follow_bp_protocol, identify_person, measure
 from ui.texts import tr
 
 
@@ -29,19 +28,16 @@ def traces_of_a_person(window):
         "critical note": window.critical_note.text(),
     }
     traces = {key: value for key, value in shown.items() if value}
+    traces.update({f"identify {k}": v for k, v in window.identify_panel.traces().items()})
     if window.result_label.text() != tr("no_result", "id"):
         traces["result"] = window.result_label.text()
-    if window.birth_date_edit.date() != BIRTH_DATE_UNKNOWN:
-        traces["birth date"] = window.birth_date_edit.date().toString("dd-MM-yyyy")
     return traces
 
 
 def identify(qtbot, window, queue_number, nik, name):
     click(qtbot, window.call_next_button)
     qtbot.waitUntil(lambda: window.queue_label.text() == str(queue_number))
-    qtbot.keyClicks(window.nik_edit, nik)
-    qtbot.keyClicks(window.name_edit, name)
-    click(qtbot, window.start_visit_button)
+    identify_person(qtbot, window.identify_panel, nik, name)
     qtbot.waitUntil(window.bp_panel.button.isEnabled)
 
 

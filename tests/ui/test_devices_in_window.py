@@ -9,16 +9,13 @@ from PySide6.QtCore import Qt, QTimer
 
 from devices.simulators import CuffFault
 from station.service import DeviceRole
-from tests.ui.conftest import click, desk_app
+from tests.ui.conftest import click, desk_app, identify_person
 
 
 def open_visit(qtbot, window):
     click(qtbot, window.call_next_button)
     qtbot.waitUntil(lambda: window.queue_label.text() != "—")
-    qtbot.keyClicks(window.nik_edit, "3174015507850002")
-    qtbot.keyClicks(window.name_edit, "Siti")
-    # Waits until call_next has finished: a click on a still-disabled button is lost.
-    click(qtbot, window.start_visit_button)
+    identify_person(qtbot, window.identify_panel, "3174015507850002", "Siti")
     qtbot.waitUntil(window.bp_panel.button.isEnabled, timeout=15000)
 
 
@@ -28,8 +25,15 @@ def test_cuff_dropping_mid_measurement_shows_the_reason_and_the_app_goes_on(qtbo
     open_visit(qtbot, window)
     cuff.fault = CuffFault.DROP_MID_MEASUREMENT
     qtbot.mouseClick(window.bp_panel.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "cuff disconnected" in window.bp_panel.state_label.text())
+    # Plain words with what to do next; the technical reason only behind "Rincian".
+    qtbot.waitUntil(lambda: "Sambungan manset terputus" in window.bp_panel.state_label.text())
+    assert "isi manual" in window.bp_panel.state_label.text()
     assert "c62828" in window.bp_panel.state_label.styleSheet()  # shown as an error
+    status = window.bp_panel.status
+    assert not status.detail_label.isVisible()
+    qtbot.mouseClick(status.details_button, Qt.MouseButton.LeftButton)
+    assert status.detail_label.isVisible()
+    assert "cuff disconnected" in status.detail_label.toolTip()
     assert window.readings_table.rowCount() == 0
     cuff.fault = None
     qtbot.waitUntil(window.bp_panel.button.isEnabled)
@@ -54,6 +58,7 @@ def test_a_slow_device_never_blocks_the_ui_thread(qtbot, settings):
     slow = desk_app(settings, seed=1, pace_s=0.05)
     qtbot.addWidget(slow.operator)
     qtbot.addWidget(slow.patient)
+    slow.show()
     try:
         window = slow.operator
         open_visit(qtbot, window)

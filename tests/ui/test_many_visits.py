@@ -12,7 +12,7 @@ from station.service import CriticalAction, DeviceRole
 from station.store.database import open_database
 from station.store.models import VisitStatus
 from station.store.repository import Store
-from tests.ui.conftest import click, follow_bp_protocol, measure
+from tests.ui.conftest import click, follow_bp_protocol, identify_person, measure
 
 VISITS = 12
 PEOPLE = [
@@ -34,9 +34,7 @@ def _one_visit(qtbot, desk, number, nik, name, *, critical, cancel):
             cuff.queue_values(192.0, 118.0, 88.0)
     click(qtbot, window.call_next_button)
     qtbot.waitUntil(lambda: window.queue_label.text() == str(number))
-    qtbot.keyClicks(window.nik_edit, nik)
-    qtbot.keyClicks(window.name_edit, name)
-    click(qtbot, window.start_visit_button)
+    identify_person(qtbot, window.identify_panel, nik, name)
     qtbot.waitUntil(lambda: window.ckg_label.text() != "")
     # Person 12 is person 1 again: confirmed earlier today, so not eligible again.
     again = "Sudah CKG pada" in window.ckg_label.text()

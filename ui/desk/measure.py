@@ -17,17 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devices.device import DeviceState
 from station.desk_state import Action, DeskState, seconds_until
 from station.service import DeviceRole, DeviceUpdate
+from ui.desk.device_status import DeviceStatusView
 from ui.desk.shortcuts import with_shortcut
 from ui.naming import named
 from ui.texts import Language, tr
 from ui.waveform import WaveformView
 
 __all__ = ["DevicePanel", "MeasurePanel"]
-
-ERROR_STYLE = "color: #c62828;"
 
 
 def keep_space_when_hidden(widget: QWidget) -> None:
@@ -59,9 +57,11 @@ class DevicePanel(QGroupBox):
         )
         self._measure_key = measure_key
         self.device_label = named(QLabel(), f"{object_name}Device")
-        self.state_label = named(QLabel(tr("state_idle", lang)), f"{object_name}State")
-        self.state_label.setWordWrap(True)
-        self.state_label.setMinimumHeight(36)  # two lines reserved: advice never moves things
+        # The device's state and advice in plain words, the technical text behind Details;
+        # of fixed height, so nothing moves when advice appears.
+        self.status = DeviceStatusView(lang)
+        self.status.setObjectName(f"{object_name}Status")
+        self.state_label = self.status.status_label
         self.button = named(QPushButton(), object_name)
         self.manual_button = named(QPushButton(), f"{object_name}Manual")
         with_shortcut(self.manual_button, tr("enter_manually", lang), manual_key)
@@ -71,7 +71,7 @@ class DevicePanel(QGroupBox):
         self.pending = False
         self.box = QVBoxLayout(self)
         self.box.addWidget(self.device_label)
-        self.box.addWidget(self.state_label)
+        self.box.addWidget(self.status)
         buttons = QHBoxLayout()
         buttons.addWidget(self.button, stretch=2)
         buttons.addWidget(self.manual_button, stretch=1)
@@ -89,18 +89,10 @@ class DevicePanel(QGroupBox):
             self._show_button_text()
 
     def show_event(self, update: DeviceUpdate) -> None:
-        event = update.event
-        text = tr(f"state_{event.state.value}", self._lang)
-        if event.state is DeviceState.MEASURING and event.cuff_pressure is not None:
-            text = f"{text} {event.cuff_pressure:g} mmHg"
-        if event.detail:
-            text = f"{text}: {event.detail}"
-        self.state_label.setText(text)
-        self.state_label.setStyleSheet(ERROR_STYLE if event.state is DeviceState.ERROR else "")
+        self.status.show_event(update.role.value, update.event)
 
     def reset(self) -> None:
-        self.state_label.setText(tr("state_idle", self._lang))
-        self.state_label.setStyleSheet("")
+        self.status.clear()
         self.pending = False
         self.set_countdown(0)
 
