@@ -69,7 +69,9 @@ class DeviceEvent:
     "details" view, not for the operator's first glance); ``cuff_pressure`` carries the live
     pressure in mmHg while a cuff inflates; ``waveform`` carries the newest plethysmogram
     samples (device units, at the device's rate) from continuous oximeters; ``fault`` says
-    why an ``ERROR`` happened (None when the failure has no device cause).
+    why an ``ERROR`` happened (None when the failure has no device cause); ``ignored`` is set
+    when the device sent a reading that is not used (a stored record from before the visit,
+    a damaged memory slot): the reason, listed for the operator, never a measurement.
     """
 
     device_id: str
@@ -78,6 +80,7 @@ class DeviceEvent:
     cuff_pressure: float | None = None
     waveform: npt.NDArray[np.int16] | None = field(default=None, compare=False)
     fault: DeviceFault | None = None
+    ignored: str = ""
 
     def __post_init__(self) -> None:
         if self.fault is not None and self.state is not DeviceState.ERROR:

@@ -53,7 +53,6 @@ from ui.upload_view import UploadIndicator
 __all__ = ["OperatorWindow"]
 
 ERROR_STYLE = "color: #c62828;"
-IGNORED_PREFIX = "ignored:"
 CKG_ELIGIBLE = "#2e7d32"
 CKG_NOT_ELIGIBLE = "#e65100"
 # A 1366x768 screen less a taskbar: the window must fit in it with nothing cut off.
@@ -318,8 +317,8 @@ class OperatorWindow(QMainWindow):
 
     @Slot(object)
     def _on_device_updated(self, update: DeviceUpdate) -> None:
-        if update.event.detail.startswith(IGNORED_PREFIX):
-            self.review_panel.add_ignored(update.event.detail.removeprefix(IGNORED_PREFIX).strip())
+        if update.event.ignored:
+            self.review_panel.add_ignored(update.event.ignored)
         self.measure_panel.show_device(update)
         self.status_bar.show_device(update)
 

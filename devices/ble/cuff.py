@@ -168,7 +168,7 @@ class BleBloodPressureCuff(DeviceBase):
             readings, started_local=started_local, now_local=self._clock()
         )
         for ignored in decision.ignored:
-            on_event(self._event(DeviceState.MEASURING, f"ignored: {ignored.reason}"))
+            on_event(self._event(DeviceState.MEASURING, ignored=ignored.reason))
         if decision.bound is None:
             if dropped.is_set():
                 on_event(self._event(DeviceState.DISCONNECTED, "link lost"))

@@ -370,7 +370,7 @@ class OmronClassicCuff(DeviceBase):
                 reading = decode_record(self._layout, record, user_id=config.user)
             except DecodeError as exc:
                 damaged.append(str(exc))
-                on_event(self._event(DeviceState.MEASURING, f"ignored: memory slot {slot}: {exc}"))
+                on_event(self._event(DeviceState.MEASURING, ignored=f"memory slot {slot}: {exc}"))
                 continue
             if reading is not None:
                 readings.append(reading)
@@ -404,11 +404,11 @@ class OmronClassicCuff(DeviceBase):
         if hidden > 0:
             on_event(
                 self._event(
-                    DeviceState.MEASURING, f"ignored: {hidden} older readings from the memory"
+                    DeviceState.MEASURING, ignored=f"{hidden} older readings from the memory"
                 )
             )
         for reason in reasons[max(hidden, 0) :]:
-            on_event(self._event(DeviceState.MEASURING, f"ignored: {reason}"))
+            on_event(self._event(DeviceState.MEASURING, ignored=reason))
 
     async def program_key(self, on_event: EventSink) -> None:
         """Store the configured key in a cuff showing '-P-' (its pairing mode).

@@ -120,7 +120,7 @@ class BlePulseOximeter(DeviceBase):
             )
             if decision.bound is None or not _usable(reading):
                 reason = decision.ignored[0].reason if decision.ignored else "not a valid reading"
-                on_event(self._event(DeviceState.MEASURING, f"ignored: {reason}"))
+                on_event(self._event(DeviceState.MEASURING, ignored=reason))
                 return
             finish(reading)
 

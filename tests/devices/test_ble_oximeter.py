@@ -57,7 +57,7 @@ def test_stored_spot_check_is_ignored_then_continuous_settles():
         oximeter(ContinuousFirstFactory(script=script, characteristics={SPOT}))
     )
     assert reading.spo2 == 98.0
-    assert any("stored reading from 2026-11-20" in e.detail for e in events)
+    assert any("stored reading from 2026-11-20" in e.ignored for e in events)
 
 
 def test_finger_out_breaks_the_steady_run_and_never_gives_a_number():

@@ -88,13 +88,13 @@ def test_ignored_stored_readings_are_listed_for_the_operator(qtbot, desk):
     from devices.device import DeviceEvent, DeviceState
     from station.service import DeviceUpdate
 
-    detail = "ignored: stored reading from 2026-11-21 09:30, before this measurement"
+    reason = "stored reading from 2026-11-21 09:30, before this measurement"
     desk.bridge.deviceUpdated.emit(
         DeviceUpdate(
             DeviceRole.BLOOD_PRESSURE,
             "Omron",
             False,
-            DeviceEvent("omron", DeviceState.MEASURING, detail),
+            DeviceEvent("omron", DeviceState.MEASURING, ignored=reason),
         )
     )
     items = [
