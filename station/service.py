@@ -43,8 +43,10 @@ from station.ckg import RELAXED_WINDOW, CkgWindow, Eligibility, ckg_eligibility
 from station.desk_state import Action, DeskState, Phase, Refused, allowed, seconds_until
 from station.desk_state import transition as desk_transition
 from station.errors import ErrorCode, StationError
+from station.followup import FollowUp
 from station.person import Person, PersonError, mask_nik, nik_birth_date, validate_person
 from station.results import VisitResults, local_naive, summarise
+from station.store.day_queries import DayQueries, DayReport
 from station.store.models import VisitStatus
 from station.store.people import People, PreviousVisit
 from station.store.queue import QueueError, QueueStore
@@ -62,6 +64,7 @@ __all__ = [
     "MANUAL_SOURCE",
     "Acknowledgement",
     "CriticalAction",
+    "DayLoaded",
     "DeskChanged",
     "DeviceRole",
     "DeviceUpdate",
@@ -170,6 +173,15 @@ class PersonLookedUp:
 
 
 @dataclass(frozen=True, slots=True)
+class DayLoaded:
+    """The day's list and summary, and the follow-ups, as of ``today`` (for the day views)."""
+
+    today: date
+    report: DayReport
+    followups: tuple[FollowUp, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class DeskChanged:
     """The desk's state after an action, with what the operator can do now."""
 
@@ -189,6 +201,7 @@ StationEvent = (
     | InterruptedVisit
     | DeskChanged
     | PersonLookedUp
+    | DayLoaded
 )
 EventSink = Callable[[StationEvent], None]
 
@@ -321,6 +334,7 @@ class Station:
         self._store = store
         self._queue = QueueStore(store.database)
         self._people = People(store.database)
+        self._day = DayQueries(store.database)
         self._registry = registry
         self._devices = dict(devices)
         self._config = config
@@ -491,6 +505,16 @@ class Station:
         self._emit(PersonLookedUp(nik, previous=previous))
         if self._registry is not None:
             self._emit(PersonLookedUp(nik, previous=previous, registry=await self._registry(nik)))
+
+    async def load_day(self) -> DayLoaded:
+        """Today's list, summary and the follow-ups (all desks sharing the database), read on
+        the store's thread and announced as ``DayLoaded``."""
+        today = self._clock().date()
+        report = await self._db(self._day.report, today)
+        followups = await self._db(self._day.followups)
+        loaded = DayLoaded(today, report, tuple(followups))
+        self._emit(loaded)
+        return loaded
 
     async def _ckg_eligibility(self, person: Person, now: datetime) -> Eligibility:
         """From the typed birth date (else the NIK's) and the person's last confirmed visit."""

@@ -54,10 +54,21 @@ class DeskApp:
             # The second monitor faces the person being measured.
             self.patient.setGeometry(screens[1].availableGeometry())
             self.patient.showFullScreen()
-        else:
-            self.patient.show()
+        # On one monitor the patient screen never covers the operator window on its own: it
+        # is shown (full screen, for turning the monitor to the person) only while the
+        # operator toggles it on with F12 (OperatorWindow.patientScreenToggled).
+        self.operator.patientScreenToggled.connect(self._toggle_patient_screen)
         # The keyboard belongs to the operator: the patient screen never takes the focus.
         self.operator.activateWindow()
+
+    def _toggle_patient_screen(self) -> None:
+        if len(QGuiApplication.screens()) > 1:
+            return  # it has its own monitor
+        if self.patient.isVisible():
+            self.patient.hide()
+            self.operator.activateWindow()
+        else:
+            self.patient.showFullScreen()
 
     def close(self) -> None:
         self.bridge.stop()

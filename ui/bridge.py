@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from devices.measurements import Measurement
 from station.service import (
     Acknowledgement,
+    DayLoaded,
     DeskChanged,
     DeviceRole,
     DeviceUpdate,
@@ -70,6 +71,7 @@ class StationBridge(QObject):
     readingDiscarded = Signal(object)  # ReadingDiscarded
     deskChanged = Signal(object)  # DeskChanged: the state and the actions allowed now
     personLookedUp = Signal(object)  # PersonLookedUp: last visit, SATUSEHAT status
+    dayLoaded = Signal(object)  # DayLoaded: the day's list, summary and follow-ups
     actionFailed = Signal(object)  # StationError: a code, the field, both messages
     busyChanged = Signal(bool)
 
@@ -137,6 +139,8 @@ class StationBridge(QObject):
             self.deskChanged.emit(event)
         elif isinstance(event, PersonLookedUp):
             self.personLookedUp.emit(event)
+        elif isinstance(event, DayLoaded):
+            self.dayLoaded.emit(event)
         elif isinstance(event, QueueSkipped):
             self.queueSkipped.emit(event)
         elif isinstance(event, ReadingDiscarded):
@@ -191,6 +195,11 @@ class StationBridge(QObject):
     def look_up_person(self, nik: str) -> None:
         """In the background, never busy: the answer comes as ``personLookedUp``."""
         future = self._runner.submit(self.station.look_up_person(nik))
+        future.add_done_callback(_log_failure)
+
+    def load_day(self) -> None:
+        """Read the day's views' data in the background: the answer comes as ``dayLoaded``."""
+        future = self._runner.submit(self.station.load_day())
         future.add_done_callback(_log_failure)
 
     def recall(self) -> None:

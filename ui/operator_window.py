@@ -9,7 +9,7 @@ or in the notice line, in the desk's language.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from devices.measurements import MeasurementKind
 from station.desk_state import Action, DeskState
 from station.errors import ErrorCode, StationError
 from station.service import (
+    DayLoaded,
     DeskChanged,
     DeviceRole,
     DeviceUpdate,
@@ -40,11 +41,14 @@ from station.service import (
     VisitOpened,
 )
 from ui.bridge import StationBridge
+from ui.desk.day import DayView
+from ui.desk.followups import FollowupsView
 from ui.desk.identify import IdentifyPanel
 from ui.desk.manual_entry import ManualEntryDialog
 from ui.desk.measure import MeasurePanel
 from ui.desk.queue import QueuePanel
 from ui.desk.review import ReviewPanel
+from ui.desk.shortcuts import with_shortcut
 from ui.desk.status_bar import DeskStatusBar
 from ui.naming import named
 from ui.texts import Language, tr
@@ -61,6 +65,9 @@ NOTICE_HEIGHT = 34
 
 
 class OperatorWindow(QMainWindow):
+    # F12: show or hide the patient screen when it shares this monitor (kiosk mode).
+    patientScreenToggled = Signal()
+
     def __init__(
         self,
         bridge: StationBridge,
@@ -104,24 +111,31 @@ class OperatorWindow(QMainWindow):
 
         top = QHBoxLayout()
         root.addLayout(top)
+        queue_column = QVBoxLayout()
         self.queue_panel = QueuePanel(lang)
-        self.queue_panel.setFixedWidth(230)
-        top.addWidget(self.queue_panel)
-        person_column = QVBoxLayout()
-        self.identify_panel = IdentifyPanel(lang, today=lambda: self._bridge.station.now().date())
-        person_column.addWidget(self.identify_panel)
+        queue_column.addWidget(self.queue_panel)
         # CKG eligibility of the person whose visit is open (station.ckg): information for
         # the health worker, who decides; it never blocks measuring.
         self.ckg_label = named(QLabel(""), "ckgLabel")
         self.ckg_label.setWordWrap(True)
-        self.ckg_label.setFixedHeight(34)
-        person_column.addWidget(self.ckg_label)
-        top.addLayout(person_column, stretch=2)
+        self.ckg_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        queue_column.addWidget(self.ckg_label, stretch=1)
+        queue_holder = QWidget()
+        queue_holder.setLayout(queue_column)
+        queue_column.setContentsMargins(0, 0, 0, 0)
+        queue_holder.setFixedWidth(230)
+        top.addWidget(queue_holder)
+        self.identify_panel = IdentifyPanel(lang, today=lambda: self._bridge.station.now().date())
+        top.addWidget(self.identify_panel, stretch=2)
         self.measure_panel = MeasurePanel(lang, self._bridge.station.now)
-        top.addWidget(self.measure_panel, stretch=2)
+        top.addWidget(self.measure_panel, stretch=3)
 
         self.review_panel = ReviewPanel(lang)
         root.addWidget(self.review_panel, stretch=1)
+        self.day_view = DayView(lang)
+        self.tabs.addTab(self.day_view, tr("tab_day", lang))
+        self.followups_view = FollowupsView(lang)
+        self.tabs.addTab(self.followups_view, tr("tab_followups", lang))
 
         # One line of fixed height for what the desk says, and the offer to resume a visit
         # a crash left open: neither moves anything when it appears.
@@ -145,15 +159,19 @@ class OperatorWindow(QMainWindow):
         self.interrupted_box.setStyleSheet("background: #fff3e0;")
         self.interrupted_box.hide()
         notice_row.addWidget(self.interrupted_box, stretch=3)
-        self.upload_indicator = UploadIndicator(lang, self._bridge.retry_upload)
-        notice_row.addWidget(self.upload_indicator)
         root.addWidget(notice)
 
-        both = f"{tr('disclaimer', 'id')} / {tr('disclaimer', 'en')}"
-        disclaimer = named(QLabel(both), "disclaimer")
+        disclaimer = named(QLabel(tr("disclaimer", lang)), "disclaimer")
         disclaimer.setStyleSheet("color: #555;")
         self.status_bar = DeskStatusBar(lang, database)
-        self.status_bar.addPermanentWidget(disclaimer)
+        self.upload_indicator = UploadIndicator(lang, self._bridge.retry_upload)
+        self.status_bar.addPermanentWidget(self.upload_indicator)
+        self.patient_screen_button = named(QPushButton(), "patientScreenButton")
+        with_shortcut(self.patient_screen_button, tr("patient_screen_toggle", lang), "F12")
+        self.patient_screen_button.setFlat(True)
+        self.patient_screen_button.clicked.connect(self.patientScreenToggled)
+        self.status_bar.addPermanentWidget(self.patient_screen_button)
+        notice_row.addWidget(disclaimer)
         self.setStatusBar(self.status_bar)
 
         # The parts' widgets under the names tests and screenshots have always used.
@@ -210,6 +228,10 @@ class OperatorWindow(QMainWindow):
         self.review_panel.cancel.connect(bridge.cancel)
         self.review_panel.discard.connect(bridge.discard)
         bridge.deskChanged.connect(self._on_desk_changed)
+        bridge.dayLoaded.connect(self._on_day_loaded)
+        self.day_view.refreshRequested.connect(bridge.load_day)
+        self.followups_view.refreshRequested.connect(bridge.load_day)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         bridge.queueCalled.connect(self._on_queue_called)
         bridge.queueSkipped.connect(self._on_queue_skipped)
         bridge.visitOpened.connect(self._on_visit_opened)
@@ -220,7 +242,6 @@ class OperatorWindow(QMainWindow):
         bridge.visitClosed.connect(self._on_visit_closed)
         bridge.actionFailed.connect(self._on_action_failed)
         bridge.uploadStatus.connect(self.upload_indicator.show_status)
-        bridge.uploadStatus.connect(self.status_bar.show_upload)
         bridge.visitInterrupted.connect(self._on_visit_interrupted)
         self.resume_button.clicked.connect(self._resume_interrupted)
         self.cancel_interrupted_button.clicked.connect(self._cancel_interrupted)
@@ -278,6 +299,16 @@ class OperatorWindow(QMainWindow):
             dialog.deleteLater()
 
     # -- station events ------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) in (self.day_view, self.followups_view):
+            self._bridge.load_day()
+
+    @Slot(object)
+    def _on_day_loaded(self, event: DayLoaded) -> None:
+        self.day_view.show_data(event.report.visits, event.report.summary)
+        self.followups_view.show_data(event.followups, event.today)
 
     @Slot(object)
     def _on_person_looked_up(self, event: PersonLookedUp) -> None:
@@ -345,6 +376,7 @@ class OperatorWindow(QMainWindow):
         self._clear_person()
         self.queue_panel.show_number(None)
         self._say(message)
+        self._bridge.load_day()  # the day's views stay current
 
     def _clear_person(self) -> None:
         """Every trace of a person off the window (identity, readings, findings, result,

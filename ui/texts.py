@@ -103,14 +103,10 @@ TEXTS: dict[str, dict[Language, str]] = {
         "en": "Reason to confirm before the protocol is complete",
     },
     "status_database": {"id": "Basis data: {where}", "en": "Database: {where}"},
-    "status_never": {"id": "belum pernah", "en": "never"},
-    "status_upload": {
-        "id": "SATUSEHAT: {waiting} kunjungan menunggu · {sent} terkirim · {dead} perlu "
-        "tindakan · terakhir {last}",
-        "en": "SATUSEHAT: {waiting} visits waiting · {sent} sent · {dead} need a person · "
-        "last {last}",
-    },
     "tab_desk": {"id": "Meja", "en": "Desk"},
+    "tab_day": {"id": "Hari ini", "en": "Today"},
+    "patient_screen_toggle": {"id": "Layar pasien", "en": "Patient screen"},
+    "tab_followups": {"id": "Tindak lanjut", "en": "Follow-up"},
     # patient screen
     "patient_title": {"id": "Hasil pemeriksaan", "en": "Your results"},
     "welcome": {"id": "Selamat datang", "en": "Welcome"},
@@ -129,6 +125,8 @@ TEXTS: dict[str, dict[Language, str]] = {
         "en": "These are screening results, not a diagnosis. Ask the health worker.",
     },
     "upload": {"id": "Unggah SATUSEHAT", "en": "SATUSEHAT upload"},
+    "upload_visits": {"id": "SATUSEHAT (kunjungan)", "en": "SATUSEHAT (visits)"},
+    "upload_last": {"id": "terakhir terkirim {at}", "en": "last sent {at}"},
     "upload_unknown": {"id": "Unggah SATUSEHAT: memeriksa…", "en": "SATUSEHAT upload: checking…"},
     "upload_waiting": {"id": "{n} menunggu", "en": "{n} waiting"},
     "upload_sent": {"id": "{n} terkirim", "en": "{n} sent"},

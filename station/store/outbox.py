@@ -563,23 +563,28 @@ class UploadStore:
 
     def visit_states(self) -> dict[str, int]:
         """Confirmed visits by upload state, for the desk's status bar (issue 11: the queue
-        counted in visits, not entries): ``dead`` when any entry needs a person, ``waiting``
-        when any is still to be sent, else ``sent``. One grouped query."""
-        dead = func.sum(case((OutboxRow.status == OutboxStatus.DEAD, 1), else_=0))
-        unsent = func.sum(case((OutboxRow.status != OutboxStatus.SENT, 1), else_=0))
+        counted in visits, not entries): ``dead`` when any entry needs a person, else
+        ``failed`` when any failed and waits for its retry, else ``waiting`` when any is still
+        to be sent, else ``sent``. One grouped query."""
+
+        def count(*statuses: OutboxStatus) -> ColumnElement[int]:
+            return func.sum(case((OutboxRow.status.in_(statuses), 1), else_=0))
+
         per_visit = (
-            select(OutboxRow.visit_id, dead.label("dead"), unsent.label("unsent"))
+            select(
+                count(OutboxStatus.DEAD).label("dead"),
+                count(OutboxStatus.FAILED).label("failed"),
+                count(OutboxStatus.PENDING, OutboxStatus.SENDING).label("waiting"),
+            )
             .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
             .where(VisitRow.status == VisitStatus.CONFIRMED)
             .group_by(OutboxRow.visit_id)
             .subquery()
         )
-        states = {"sent": 0, "waiting": 0, "dead": 0}
+        states = {"sent": 0, "waiting": 0, "failed": 0, "dead": 0}
         with self._db.sessions() as session:
-            for dead_count, unsent_count in session.execute(
-                select(per_visit.c.dead, per_visit.c.unsent)
-            ):
-                key = "dead" if dead_count else "waiting" if unsent_count else "sent"
+            for dead, failed, waiting in session.execute(select(per_visit)):
+                key = "dead" if dead else "failed" if failed else "waiting" if waiting else "sent"
                 states[key] += 1
         return states
 

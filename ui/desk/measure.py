@@ -128,7 +128,8 @@ class MeasurePanel(QWidget):
         keep_space_when_hidden(self.waveform)
         self.waveform.hide()  # shown once a device sends a waveform (not every oximeter does)
         self.spo2_panel.box.addWidget(self.waveform)
-        layout = QVBoxLayout(self)
+        # Side by side: a 1366x728 desk has width to spare and no height.
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bp_panel)
         layout.addWidget(self.spo2_panel)

@@ -1,13 +1,13 @@
-"""The desk's status bar: each device, the database, and the upload queue counted in
-confirmed visits with the last successful upload (issue 11)."""
+"""The desk's status bar: each device and the database; the window adds the upload
+indicator (ui.upload_view: the queue counted in confirmed visits, the last successful upload,
+the problems list) and the patient-screen toggle (issue 11)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
 from devices.device import DeviceState
 from station.service import DeviceRole, DeviceUpdate
-from station.upload.background import UploadStatus
 from ui.naming import named
 from ui.texts import Language, tr
 
@@ -25,10 +25,11 @@ class DeskStatusBar(QStatusBar):
         self.database_label = named(
             QLabel(tr("status_database", lang, where=database)), "statusDatabase"
         )
-        self.upload_label = named(QLabel(tr("upload_unknown", lang)), "statusUpload")
+        for label in (self.devices_label, self.database_label):
+            # Elided by the bar rather than widening the window; the whole text in the tooltip.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.addWidget(self.devices_label, 2)
         self.addWidget(self.database_label, 1)
-        self.addPermanentWidget(self.upload_label)
         self._states: dict[DeviceRole, DeviceState | None] = {}
 
     def describe_devices(self, labels: dict[DeviceRole, str | None]) -> None:
@@ -49,26 +50,6 @@ class DeskStatusBar(QStatusBar):
             word = tr(f"state_{state.value}", self._lang) if state else tr("state_idle", self._lang)
             parts.append(f"{label}: {word}")
         self.devices_label.setText(" · ".join(parts))
+        self.devices_label.setToolTip(self.devices_label.text())
         failing = any(state is DeviceState.ERROR for state in self._states.values())
         self.devices_label.setStyleSheet(_PROBLEM if failing else "")
-
-    def show_upload(self, status: UploadStatus) -> None:
-        visits = status.visits
-        lang = self._lang
-        last = (
-            status.last_upload.astimezone().strftime("%H:%M")
-            if status.last_upload is not None
-            else tr("status_never", lang)
-        )
-        text = tr(
-            "status_upload",
-            lang,
-            waiting=visits.get("waiting", 0),
-            sent=visits.get("sent", 0),
-            dead=visits.get("dead", 0),
-            last=last,
-        )
-        if status.paused_reason:
-            text = f"{text} — {tr('upload_paused', lang)}"
-        self.upload_label.setText(text)
-        self.upload_label.setStyleSheet(_PROBLEM if visits.get("dead", 0) else "")
