@@ -109,7 +109,10 @@ def build_desk_app(
         # Registers the BlueZ agent (Linux, Bluetooth devices configured); never blocks the UI.
         runner.submit(start_pairing_agent(settings))
     operator = OperatorWindow(
-        bridge, station_id=settings.station.id, database=store.database.display_url
+        bridge,
+        station_id=settings.station.id,
+        lang=settings.station.operator_language,
+        database=store.database.display_url,
     )
     patient = PatientScreen(
         bridge,

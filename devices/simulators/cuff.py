@@ -31,6 +31,7 @@ class CuffFault(StrEnum):
     DROP_MID_MEASUREMENT = "drop"  # the link goes away while inflating
     ERROR_VALUES = "error-values"  # the cuff reports NaN (its error code) for every value
     GARBAGE = "garbage"  # a damaged packet instead of the measurement
+    ABSENT = "absent"  # switched off or out of range: never found
 
 
 class SimulatedBloodPressureCuff(DeviceBase):
@@ -70,6 +71,10 @@ class SimulatedBloodPressureCuff(DeviceBase):
 
     async def measure(self, on_event: EventSink) -> list[Measurement]:
         emit = on_event
+        if self.fault is CuffFault.ABSENT:
+            emit(DeviceEvent(self._device_id, DeviceState.SEARCHING))
+            await self._pause()
+            raise DeviceError("simulated cuff not found: switched off", DeviceFault.NOT_FOUND)
         emit(DeviceEvent(self._device_id, DeviceState.CONNECTING))
         await self._pause()
         emit(DeviceEvent(self._device_id, DeviceState.CONNECTED))

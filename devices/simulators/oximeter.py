@@ -21,6 +21,7 @@ CONTINUOUS_PACKETS = 5
 class OximeterFault(StrEnum):
     FINGER_OUT = "finger-out"  # the oximeter sends NaN SpO2 and pulse
     DROP = "drop"  # the link goes away mid-measurement
+    ABSENT = "absent"  # switched off or unplugged: never found
 
 
 class SimulatedPulseOximeter(DeviceBase):
@@ -53,6 +54,10 @@ class SimulatedPulseOximeter(DeviceBase):
         return float(spo2), float(pulse)
 
     async def measure(self, on_event: EventSink) -> list[Measurement]:
+        if self.fault is OximeterFault.ABSENT:
+            on_event(DeviceEvent(self._device_id, DeviceState.SEARCHING))
+            await asyncio.sleep(self._pace_s)
+            raise DeviceError("simulated oximeter not found: unplugged", DeviceFault.NOT_FOUND)
         on_event(DeviceEvent(self._device_id, DeviceState.CONNECTING))
         await asyncio.sleep(self._pace_s)
         on_event(DeviceEvent(self._device_id, DeviceState.CONNECTED))
