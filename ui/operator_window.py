@@ -280,7 +280,8 @@ class OperatorWindow(QMainWindow):
 
     def _enter_manually(self, role: DeviceRole) -> None:
         """A device failed or is absent: the value typed by hand, checked as it is typed
-        and again by the station before it is stored."""
+        and again by the station before it is stored. The dialog is window-modal but does
+        not block (``open``), so the desk keeps receiving events meanwhile."""
         kind = (
             MeasurementKind.BLOOD_PRESSURE
             if role is DeviceRole.BLOOD_PRESSURE
@@ -289,14 +290,16 @@ class OperatorWindow(QMainWindow):
         dialog = ManualEntryDialog(kind, self._lang, parent=self)
         dialog.setObjectName("manualEntryDialog")
         self.manual_dialog = dialog  # reachable while open (tests, screenshots)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                measurement = dialog.measurement()
-                if measurement is not None:
-                    self._bridge.enter_manually(measurement)
-        finally:
+
+        def finished(result: int) -> None:
+            measurement = dialog.measurement()
+            if result == QDialog.DialogCode.Accepted and measurement is not None:
+                self._bridge.enter_manually(measurement)
             self.manual_dialog = None
             dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     # -- station events ------------------------------------------------------------------
 
