@@ -75,7 +75,9 @@ class OperatorWindow(QMainWindow):
         station_id: str,
         lang: Language = "id",
         database: str = "",
+        checks_registry: bool = False,
     ) -> None:
+        """``checks_registry``: SATUSEHAT is configured, so a typed NIK is looked up there."""
         super().__init__()
         self._bridge = bridge
         self._lang: Language = lang
@@ -84,6 +86,7 @@ class OperatorWindow(QMainWindow):
         self._interrupted_id: str | None = None
         self.manual_dialog: ManualEntryDialog | None = None
         self.setWindowTitle(tr("window_title", lang, desk=station_id))
+        self._checks_registry = checks_registry
         self._build(database)
         self._connect()
         self._describe_devices()
@@ -125,7 +128,11 @@ class OperatorWindow(QMainWindow):
         queue_column.setContentsMargins(0, 0, 0, 0)
         queue_holder.setFixedWidth(230)
         top.addWidget(queue_holder)
-        self.identify_panel = IdentifyPanel(lang, today=lambda: self._bridge.station.now().date())
+        self.identify_panel = IdentifyPanel(
+            lang,
+            today=lambda: self._bridge.station.now().date(),
+            checks_registry=self._checks_registry,
+        )
         top.addWidget(self.identify_panel, stretch=2)
         self.measure_panel = MeasurePanel(lang, self._bridge.station.now)
         top.addWidget(self.measure_panel, stretch=3)

@@ -269,6 +269,8 @@ def test_a_clinic_day_of_ten_numbers(qtbot, day, server):
     QTest.keyClicks(panel.nik_edit, first[0])
     QTest.keyClick(panel.nik_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: first[1] in panel.hint_label.text(), timeout=10_000)
+    # Looked up at SATUSEHAT in the background, never blocking.
+    qtbot.waitUntil(lambda: "Terdaftar di SATUSEHAT" in panel.registry_label.text())
     assert panel.name_edit.text() == ""  # proposed, not filled in
     # Enter takes the proposal (name and birth date), then the confirmation shows both.
     QTest.keyClick(panel.name_edit, Qt.Key.Key_Return)
