@@ -90,11 +90,6 @@ class ClaimedVisit:
     entries: tuple[OutboxEntry, ...]
     encounter_server_id: str | None
 
-    @property
-    def may_be_on_server(self) -> bool:
-        """True when an earlier attempt may have reached the server (look up before sending)."""
-        return any(entry.attempts > 0 for entry in self.entries)
-
 
 @dataclass(frozen=True, slots=True)
 class DeadVisit:
