@@ -71,6 +71,9 @@ class StationSection(_Section):
     patient_language: Literal["id", "en"] = Field(
         default="id", description="Language of the patient screen."
     )
+    operator_language: Literal["id", "en"] = Field(
+        default="id", description="Language of the operator's desk window."
+    )
     patient_screen_clear_seconds: int = Field(
         default=45,
         ge=5,

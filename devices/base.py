@@ -44,8 +44,10 @@ class DeviceBase:
         detail: str = "",
         pressure: float | None = None,
         waveform: npt.NDArray[np.int16] | None = None,
+        *,
+        ignored: str = "",
     ) -> DeviceEvent:
-        return DeviceEvent(self._device_id, state, detail, pressure, waveform)
+        return DeviceEvent(self._device_id, state, detail, pressure, waveform, ignored=ignored)
 
     def _received(self, clock_wrong: bool) -> DeviceEvent:
         """READING_RECEIVED, saying so when the device clock was not trusted."""

@@ -27,7 +27,7 @@ from devices.codecs.contec import (
     ContecStream,
     OximeterFrame,
 )
-from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
+from devices.device import DeviceError, DeviceEvent, DeviceFault, DeviceState, EventSink
 from devices.measurements import Measurement, MeasurementKind
 from devices.transports.serial_link import SerialLink, SerialLinkError, SerialSettings
 
@@ -73,7 +73,8 @@ class ContecSerialOximeter(DeviceBase):
         self._config = config
         self.frames_seen = 0
 
-    async def _connect(self, link: SerialLink, on_event: EventSink) -> None:
+    async def _connect(self, link: SerialLink, on_event: EventSink, *, lost: bool = False) -> None:
+        """Open the port; ``lost``: it was open during this measurement and went away."""
         try:
             await link.open_with_backoff(
                 within_s=self._config.reconnect_timeout_s,
@@ -81,7 +82,8 @@ class ContecSerialOximeter(DeviceBase):
             )
         except SerialLinkError as exc:
             raise DeviceError(
-                f"oximeter not reachable on {self._config.port}: is it plugged in? ({exc})"
+                f"oximeter not reachable on {self._config.port}: is it plugged in? ({exc})",
+                DeviceFault.LINK_LOST if lost else exc.cause,
             ) from exc
         on_event(self._event(DeviceState.CONNECTED))
         if self._config.generation is ContecGeneration.V7:
@@ -112,7 +114,7 @@ class ContecSerialOximeter(DeviceBase):
                     on_event(self._event(DeviceState.DISCONNECTED, "cable unplugged? reconnecting"))
                     stream = ContecStream(config.generation)
                     valid_run.clear()
-                    await self._connect(link, on_event)
+                    await self._connect(link, on_event, lost=True)
                     continue
                 stream.receive_data(data)
                 while (frame := stream.next_frame()) is not None:
@@ -140,7 +142,8 @@ class ContecSerialOximeter(DeviceBase):
                         return [valid_run[-1].measurement]
             raise DeviceError(
                 "no steady oximeter reading within "
-                f"{config.measurement_timeout_s:g} s: check the finger is in the probe"
+                f"{config.measurement_timeout_s:g} s: check the finger is in the probe",
+                DeviceFault.NO_READING,
             )
         finally:
             if link.is_open and config.generation is ContecGeneration.V7:

@@ -10,7 +10,7 @@ from typing import Any
 from serial.tools import list_ports
 
 from devices.ble import uuids
-from devices.device import DeviceError
+from devices.device import DeviceError, DeviceFault
 
 __all__ = ["SerialPortInfo", "list_serial_ports", "resolve_serial_port", "scan_bluetooth"]
 
@@ -34,7 +34,8 @@ def resolve_serial_port(address: str, ports: Sequence[SerialPortInfo]) -> str:
         vid, pid = int(parts[1], 16), int(parts[2], 16)
     except (IndexError, ValueError) as exc:
         raise DeviceError(
-            f"USB address must be usb:VID:PID in hex, e.g. usb:1a86:7523, got {address!r}"
+            f"USB address must be usb:VID:PID in hex, e.g. usb:1a86:7523, got {address!r}",
+            DeviceFault.MISCONFIGURED,
         ) from exc
     serial_number = parts[3] if len(parts) > 3 else None
     matches = [
@@ -45,11 +46,14 @@ def resolve_serial_port(address: str, ports: Sequence[SerialPortInfo]) -> str:
         and (serial_number is None or p.serial_number == serial_number)
     ]
     if not matches:
-        raise DeviceError(f"no USB serial device {vid:04x}:{pid:04x} is plugged in")
+        raise DeviceError(
+            f"no USB serial device {vid:04x}:{pid:04x} is plugged in", DeviceFault.NOT_FOUND
+        )
     if len(matches) > 1:
         raise DeviceError(
             f"{len(matches)} USB serial devices {vid:04x}:{pid:04x} are plugged in "
-            f"({', '.join(sorted(matches))}): add the serial number, usb:VID:PID:SERIAL"
+            f"({', '.join(sorted(matches))}): add the serial number, usb:VID:PID:SERIAL",
+            DeviceFault.MISCONFIGURED,
         )
     return matches[0]
 
@@ -88,14 +92,20 @@ async def scan_bluetooth(seconds: float = SCAN_SECONDS) -> list[dict[str, Any]]:
                 timeout=seconds, service_uuids=list(uuids.HEALTH_SERVICES), return_adv=True
             )
     except TimeoutError as exc:
-        raise DeviceError("Bluetooth scan did not finish: is the adapter stuck?") from exc
+        raise DeviceError(
+            "Bluetooth scan did not finish: is the adapter stuck?", DeviceFault.ADAPTER_MISSING
+        ) from exc
     except OSError as exc:
         raise DeviceError(
             "no Bluetooth adapter available: this machine has no adapter, or the Bluetooth "
-            f"service (BlueZ on the D-Bus system bus) is not running ({exc.strerror or exc})"
+            f"service (BlueZ on the D-Bus system bus) is not running ({exc.strerror or exc})",
+            DeviceFault.ADAPTER_MISSING,
         ) from exc
     except Exception as exc:
-        raise DeviceError(f"no Bluetooth adapter available ({type(exc).__name__}: {exc})") from exc
+        raise DeviceError(
+            f"no Bluetooth adapter available ({type(exc).__name__}: {exc})",
+            DeviceFault.ADAPTER_MISSING,
+        ) from exc
     return [
         {
             "address": device.address,

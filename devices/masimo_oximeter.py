@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from devices.base import DeviceBase
 from devices.codecs.errors import DecodeError
 from devices.codecs.masimo import MasimoLineStream, decode_masimo_line
-from devices.device import DeviceError, DeviceState, EventSink
+from devices.device import DeviceError, DeviceFault, DeviceState, EventSink
 from devices.measurements import Measurement, MeasurementKind, SpO2
 from devices.transports.serial_link import SerialLink, SerialLinkError, SerialSettings
 
@@ -42,7 +42,8 @@ class MasimoSerialOximeter(DeviceBase):
         )
         self._config = config
 
-    async def _open(self, link: SerialLink, on_event: EventSink) -> None:
+    async def _open(self, link: SerialLink, on_event: EventSink, *, lost: bool = False) -> None:
+        """Open the port; ``lost``: it was open during this measurement and went away."""
         try:
             await link.open_with_backoff(
                 within_s=self._config.reconnect_timeout_s,
@@ -50,7 +51,8 @@ class MasimoSerialOximeter(DeviceBase):
             )
         except SerialLinkError as exc:
             raise DeviceError(
-                f"oximeter not reachable on {self._config.port}: is the cable plugged in? ({exc})"
+                f"oximeter not reachable on {self._config.port}: is the cable plugged in? ({exc})",
+                DeviceFault.LINK_LOST if lost else exc.cause,
             ) from exc
         on_event(self._event(DeviceState.CONNECTED))
 
@@ -70,7 +72,7 @@ class MasimoSerialOximeter(DeviceBase):
                     on_event(self._event(DeviceState.DISCONNECTED, "cable unplugged? reconnecting"))
                     lines = MasimoLineStream()
                     steady.clear()
-                    await self._open(link, on_event)
+                    await self._open(link, on_event, lost=True)
                     continue
                 lines.receive_data(data)
                 while (line := lines.next_line()) is not None:
@@ -89,7 +91,8 @@ class MasimoSerialOximeter(DeviceBase):
                         return [steady[-1]]
             raise DeviceError(
                 f"no steady oximeter reading within {config.measurement_timeout_s:g} s: "
-                "check the sensor is on the finger"
+                "check the sensor is on the finger",
+                DeviceFault.NO_READING,
             )
         finally:
             await link.close()

@@ -47,6 +47,14 @@ Decisions where the notes are unconfirmed or the brief left a choice:
 * Values are JSON numbers: integral values are written as integers (120, not 120.0);
   NaN and infinities are a ``ValueError``.
 * Simulated readings carry a note and a device display starting with ``SIMULATOR``.
+* A reading the health worker typed in (``VitalSign.manual``) names no device and carries
+  ``MANUAL_NOTE``; it has no ``method``. SATUSEHAT binds Observation.method to its own
+  terminology (rule 10416: ``http://terminology.kemkes.go.id/CodeSystem/clinical-term``,
+  [KAMUS] in docs/reference/satusehat.md) and no clinical-term code for "entered by hand" is
+  public; a SNOMED or HL7 code would break rule 10416, and whether a method with text only
+  passes it is unconfirmed, so one manual reading could hold back its visit's upload. No
+  SATUSEHAT rule constrains Observation.note (none in [KAMUS]), so the note carries it,
+  in both languages (docs/reference/satusehat.md, "Manual entry").
 * ``urn:uuid`` fullUrls are uuid5 over ``identifier system|value``: the same visit always gives
   the same bytes, and one resource the same fullUrl in a transaction and in a file export.
 * A file export of several visits is a ``collection`` Bundle: a file is a set of records to
@@ -84,6 +92,7 @@ __all__ = [
     "ENTERED_IN_ERROR",
     "LOCAL_ENCOUNTER_SYSTEM",
     "LOCAL_OBSERVATION_SYSTEM",
+    "MANUAL_NOTE",
     "NIK_SYSTEM",
     "OBSERVATION_SYSTEM",
     "SIMULATOR_NOTE",
@@ -124,6 +133,10 @@ ENTERED_IN_ERROR = "entered-in-error"
 UPDATE_STATUSES = (AMENDED, ENTERED_IN_ERROR)
 SIMULATOR_NOTE = "SIMULATOR: value produced by a device simulator, not a patient measurement"
 _SIMULATOR = "SIMULATOR"
+MANUAL_NOTE = (
+    "MANUAL: diinput manual oleh petugas kesehatan, bukan dari alat yang terhubung / "
+    "entered by hand by the health worker, not received from a connected device"
+)
 # Namespace for the deterministic urn:uuid fullUrls (uuid5 of identifier system|value).
 # Never change it: it would change every fullUrl ever written.
 _URN_NAMESPACE = uuid.UUID("5b0d7a52-3c55-4f0e-9a53-0d6f3c1e2a41")
@@ -286,6 +299,8 @@ def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
 
 
 def _device_display(vital: VitalSign) -> str | None:
+    if vital.manual:
+        return None  # no device sent it; MANUAL_NOTE says who did
     label = vital.device_label.strip()
     if not vital.simulated:
         return label or None
@@ -399,8 +414,11 @@ def _observation_data(
     interpretation = _interpretation(vital)
     if interpretation is not None:
         data["interpretation"] = [interpretation]
-    if vital.simulated:
-        data["note"] = [{"text": SIMULATOR_NOTE}]
+    notes = [SIMULATOR_NOTE] if vital.simulated else []
+    if vital.manual:
+        notes.append(MANUAL_NOTE)
+    if notes:
+        data["note"] = [{"text": text} for text in notes]
     if vital.kind in _BLOOD_PRESSURE and ctx.bp_arm:
         code, display = _ARMS[ctx.bp_arm]
         data["bodySite"] = {"coding": [{"system": SNOMED, "code": code, "display": display}]}

@@ -35,6 +35,8 @@ class VitalSign:
     ``effective`` must be timezone-aware (the station's clock, never the device's).
     ``interpretation`` is a v3-ObservationInterpretation code (``N``, ``H``, ``HH``, ``L``,
     ``LL``, ``A``) or None.
+    ``manual`` is true when the health worker typed the value in (no device sent it): the
+    Observation then names no device and carries a note saying so.
     """
 
     identifier: str
@@ -47,6 +49,7 @@ class VitalSign:
     interpretation_text: str | None = None
     reference_low: float | None = None
     reference_high: float | None = None
+    manual: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,8 @@ _INTERPRETATION_SYSTEMS = frozenset(
         _SNOMED,
     }
 )
+# Rule 10416: Observation.method codes come from the Kemkes clinical terms ("Manual entry").
+_METHOD_SYSTEMS = frozenset({"http://terminology.kemkes.go.id/CodeSystem/clinical-term"})
 # The UCUM code each LOINC vital sign takes (section 2.2).
 _LOINC_UNITS = {
     "8480-6": "mm[Hg]",
@@ -253,6 +255,9 @@ def _observation_problems(
     body_site = resource.get("bodySite")
     if body_site is not None and not all(c.get("system") == _SNOMED for c in _codings(body_site)):
         problems.append("bodySite must be SNOMED CT (rule 10011)")
+    method = resource.get("method")
+    if method is not None and not all(c.get("system") in _METHOD_SYSTEMS for c in _codings(method)):
+        problems.append("method must use the Kemkes clinical-term code system (rule 10416)")
     return problems
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from config.settings import Settings, SettingsError, load_settings
+from station.cli_day import add_day_commands
 from station.cli_outbox import add_outbox_commands
 from station.store.database import DatabaseError
 
@@ -317,6 +318,7 @@ def _build_parser() -> _Parser:
     status.set_defaults(handler=_cmd_status)
 
     add_outbox_commands(sub)
+    add_day_commands(sub)
     return parser
 
 

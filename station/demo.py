@@ -20,8 +20,11 @@ __all__ = ["DemoClock", "fake_person", "run_demo"]
 _GIVEN = ("Siti", "Budi", "Dewi", "Agus", "Rina", "Wayan", "Putri", "Joko", "Ani", "Made")
 _FAMILY = ("Rahayu", "Santoso", "Lestari", "Wijaya", "Hasanah", "Saputra", "Kurniawan")
 # Readings per device in one demo visit: two cuff readings (the protocol's minimum,
-# docs/reference/clinical-rules.md 3.4) and one oximeter reading.
+# docs/reference/clinical-rules.md 3.4) and one oximeter reading. Demo visits have a fixed
+# size (tests and benchmarks count on it): when the protocol would ask for a third cuff
+# reading, the visit is confirmed early with this reason, stored like any early confirm.
 BLOOD_PRESSURE_READINGS = 2
+EARLY_REASON = "demo: fixed two cuff readings per simulated visit"
 
 
 def fake_person(rng: random.Random, today: date) -> tuple[str, str, date]:
@@ -47,13 +50,20 @@ class DemoClock:
 
     STEP = timedelta(seconds=20)
     READINGS_PER_VISIT = 16  # generous: call, start, the measurements, confirm
+    # The protocol's minute between cuff readings, waited (by ``advance``) twice at most.
+    WAITS_PER_VISIT = timedelta(minutes=2)
 
     def __init__(self, visits: int, now: datetime) -> None:
-        self._now = now - self.STEP * self.READINGS_PER_VISIT * visits - timedelta(minutes=1)
+        per_visit = self.STEP * self.READINGS_PER_VISIT + self.WAITS_PER_VISIT
+        self._now = now - per_visit * visits - timedelta(minutes=1)
 
     def __call__(self) -> datetime:
         self._now += self.STEP
         return self._now
+
+    def advance(self, seconds: float) -> None:
+        """Let time pass (the protocol's wait between two cuff readings)."""
+        self._now += timedelta(seconds=seconds)
 
 
 async def run_demo(settings: Settings, *, visits: int, seed: int | None = None) -> dict[str, Any]:
@@ -76,9 +86,11 @@ async def run_demo(settings: Settings, *, visits: int, seed: int | None = None) 
             nik, name, birth = fake_person(rng, system_clock().date())
             visit = await station.start_visit(nik, name, birth)
             for _reading in range(BLOOD_PRESSURE_READINGS):
+                clock.advance(station.protocol_wait_seconds())
                 readings += len(await station.measure(DeviceRole.BLOOD_PRESSURE))
             readings += len(await station.measure(DeviceRole.OXIMETER))
-            await station.confirm()
+            early = None if station.state.protocol_complete else EARLY_REASON
+            await station.confirm(early_reason=early)
             visit_ids.append(visit.id)
     finally:
         station.close()

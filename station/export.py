@@ -69,6 +69,7 @@ def _vital(
         effective=reading.received_at,
         device_label=reading.source.device_label,
         simulated=reading.source.simulated,
+        manual=reading.manual,
         interpretation=judged.code,
         interpretation_text=judged.text,
         reference_low=judged.low,

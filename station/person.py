@@ -48,6 +48,8 @@ from typing import Literal
 from fhir_export.masking import mask_nik
 
 __all__ = [
+    "MONTHS_EN",
+    "MONTHS_ID",
     "NIK_LENGTH",
     "PROVINCE_CODES",
     "Nik",
@@ -91,11 +93,11 @@ _PROVINCE_LIST = ", ".join(
     f"{low}" if low == high else f"{low}-{high}" for low, high in _PROVINCE_RANGES
 )
 
-_MONTHS_ID = (
+MONTHS_ID = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )  # fmt: skip
-_MONTHS_EN = (
+MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
@@ -211,9 +213,9 @@ def _day_too_large(
     women_en = f", a woman's day {day}" if sex == "female" else ""
     return _nik_error(
         f"Digit 7-8 NIK (tanggal lahir) adalah {nik[6:8]}{women_id}, tetapi bulan "
-        f"{month:02d} ({_MONTHS_ID[month - 1]}){why[0]} hanya punya {limit} hari.",
+        f"{month:02d} ({MONTHS_ID[month - 1]}){why[0]} hanya punya {limit} hari.",
         f"NIK digits 7-8 (day of birth) are {nik[6:8]}{women_en}, but month {month:02d} "
-        f"({_MONTHS_EN[month - 1]}){why[1]} has only {limit} days.",
+        f"({MONTHS_EN[month - 1]}){why[1]} has only {limit} days.",
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from devices.measurements import BloodPressure, SpO2
 from station.checks.engine import CheckReading, Evaluation, ResultValue, evaluate
-from station.checks.rulesets import DEFAULT_RULE_SET, RULE_SETS, RuleSet, rule_set
+from station.checks.rulesets import RuleSet, rule_set_or_default
 from station.person import PersonError, nik_birth_date
 from station.store.repository import StoredReading, StoredVisit
 
@@ -38,6 +38,8 @@ class BloodPressureResult:
     simulated: bool
     category: str = ""
     severity: str = ""
+    # True when a reading the value comes from was typed in by hand (manual entry).
+    manual: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -46,6 +48,7 @@ class BloodPressureResult:
             "unit": "mmHg",
             "readings_used": self.readings_used,
             "simulated": self.simulated,
+            "manual": self.manual,
             "category": self.category,
             "severity": self.severity,
         }
@@ -58,12 +61,14 @@ class ValueResult:
     simulated: bool
     category: str = ""
     severity: str = ""
+    manual: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
             "value": self.value,
             "unit": self.unit,
             "simulated": self.simulated,
+            "manual": self.manual,
             "category": self.category,
             "severity": self.severity,
         }
@@ -80,6 +85,12 @@ class VisitResults:
     def any_simulated(self) -> bool:
         return any(
             r is not None and r.simulated for r in (self.blood_pressure, self.spo2, self.heart_rate)
+        )
+
+    @property
+    def any_manual(self) -> bool:
+        return any(
+            r is not None and r.manual for r in (self.blood_pressure, self.spo2, self.heart_rate)
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -119,23 +130,35 @@ def age_on(birth_date: date | None, nik: str, day: date) -> float:
 
 
 def _rules(visit: StoredVisit) -> RuleSet:
-    # Visits stored before issue 4 name the plausibility-only set: classify them by default.
-    return rule_set(visit.rule_set if visit.rule_set in RULE_SETS else DEFAULT_RULE_SET)
+    return rule_set_or_default(visit.rule_set)
 
 
-def _simulated(readings: list[StoredReading], kind: type) -> list[bool]:
-    return [r.source.simulated for r in readings if isinstance(r.measurement, kind)]
+@dataclass(frozen=True, slots=True)
+class _Origin:
+    """Where a value came from: a simulator, a hand (both False: a real device)."""
+
+    simulated: bool = False
+    manual: bool = False
+
+    @staticmethod
+    def of(readings: list[StoredReading]) -> _Origin:
+        return _Origin(any(r.source.simulated for r in readings), any(r.manual for r in readings))
 
 
-def _value(result: ResultValue | None, simulated: bool) -> ValueResult | None:
+def _of_kind(readings: list[StoredReading], kind: type) -> list[StoredReading]:
+    return [r for r in readings if isinstance(r.measurement, kind)]
+
+
+def _value(result: ResultValue | None, origin: _Origin) -> ValueResult | None:
     if result is None:
         return None
     return ValueResult(
         result.values["value"],
         result.unit,
-        simulated,
+        origin.simulated,
         result.classification.category,
         str(result.classification.severity),
+        origin.manual,
     )
 
 
@@ -146,31 +169,29 @@ def summarise(visit: StoredVisit) -> VisitResults:
         age_on(visit.person.birth_date, visit.person.nik, local_naive(visit.started_at).date()),
         _rules(visit),
     )
-    bp_sources = _simulated(valid, BloodPressure)
-    oximeter_sources = _simulated(valid, SpO2)
+    pressures = _of_kind(valid, BloodPressure)
+    oximetry = _of_kind(valid, SpO2)
     blood_pressure = None
     if evaluation.blood_pressure is not None:
         bp = evaluation.blood_pressure
-        used = bp_sources[-bp.readings_used :]
+        used = _Origin.of(pressures[-bp.readings_used :])
         blood_pressure = BloodPressureResult(
             bp.values["systolic"],
             bp.values["diastolic"],
             bp.readings_used,
-            any(used),
+            used.simulated,
             bp.classification.category,
             str(bp.classification.severity),
+            used.manual,
         )
     heart_rate = evaluation.heart_rate
-    hr_simulated = False
+    oximeter = _Origin.of(oximetry[-1:])
+    hr_origin = _Origin()
     if heart_rate is not None:
-        hr_simulated = (
-            bool(oximeter_sources and oximeter_sources[-1])
-            if heart_rate.source == "oximeter"
-            else bool(bp_sources and bp_sources[-1])
-        )
+        hr_origin = oximeter if heart_rate.source == "oximeter" else _Origin.of(pressures[-1:])
     return VisitResults(
         blood_pressure=blood_pressure,
-        spo2=_value(evaluation.spo2, bool(oximeter_sources and oximeter_sources[-1])),
-        heart_rate=_value(heart_rate, hr_simulated),
+        spo2=_value(evaluation.spo2, oximeter),
+        heart_rate=_value(heart_rate, hr_origin),
         evaluation=evaluation,
     )

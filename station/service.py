@@ -8,38 +8,48 @@ everything the screens need to know leaves as a ``StationEvent`` through the ``o
 callback, called on the loop's thread. The desk app turns those into Qt signals; nothing here
 knows about Qt.
 
+The desk's workflow state is ``station.desk_state``: one transition table, consulted before
+any work is done. Operator actions are serialised by one lock, so a second press of a button
+waits for the first to finish and is then refused by the table (a second "call next" can
+never lose a number). Every change is announced as ``DeskChanged`` with the actions now
+allowed; the window enables its buttons from that alone.
+
 Database work runs in one dedicated worker thread (``_store_executor``) so a slow disk or a
 busy PostgreSQL never stalls device I/O on the loop, and storage calls stay serialised.
 
 A reading is bound to the visit that is open *when it arrives* (the station's clock is the
 effective time; the device's clock is kept in the raw record for audit). A reading that
 arrives with no open visit is not stored under anybody: it is reported and dropped.
-
-Visit states (one open visit at a time per desk)::
-
-    idle --call_next--> called --start_visit--> open --confirm--> idle (results shown)
-                                                 open --cancel--> idle
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import ParamSpec, TypeVar
 
 from devices.device import DeviceError, DeviceEvent, DeviceState, MeasuringDevice
-from devices.measurements import BloodPressure, CuffPressure
+from devices.measurements import BloodPressure, CuffPressure, Measurement
+from station.checks import Severity, blocks
 from station.checks.engine import CheckReading, check_reading
+from station.checks.protocol import StepCode
 from station.checks.rulesets import DEFAULT_RULE_SET, RULE_SETS
 from station.ckg import RELAXED_WINDOW, CkgWindow, Eligibility, ckg_eligibility
+from station.desk_state import Action, DeskState, Phase, Refused, allowed, seconds_until
+from station.desk_state import transition as desk_transition
+from station.errors import ErrorCode, StationError
+from station.followup import FollowUp
 from station.person import Person, PersonError, mask_nik, nik_birth_date, validate_person
 from station.results import VisitResults, local_naive, summarise
+from station.store.day_queries import DayQueries, DayReport
 from station.store.models import VisitStatus
+from station.store.people import People, PreviousVisit
+from station.store.queue import QueueError, QueueStore
 from station.store.repository import (
     ReadingSource,
     Store,
@@ -48,15 +58,24 @@ from station.store.repository import (
     StoreError,
     VisitOutcome,
 )
+from station.upload.person_lookup import RegistryAnswer
 
 __all__ = [
+    "MANUAL_SOURCE",
     "Acknowledgement",
     "CriticalAction",
+    "DayLoaded",
+    "DeskChanged",
     "DeviceRole",
     "DeviceUpdate",
+    "ErrorCode",
     "InterruptedVisit",
+    "PersonLookedUp",
     "QueueCalled",
+    "QueueSkipped",
+    "ReadingDiscarded",
     "ReadingStored",
+    "RegistryLookup",
     "Station",
     "StationError",
     "StationEvent",
@@ -70,6 +89,9 @@ _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
 Clock = Callable[[], datetime]
+RegistryLookup = Callable[[str], Awaitable[RegistryAnswer]]
+MANUAL_SOURCE = ReadingSource("manual", "manual entry", simulated=False, source="manual")
+REASON_LIMIT = 500
 
 
 class DeviceRole(StrEnum):
@@ -77,17 +99,15 @@ class DeviceRole(StrEnum):
     OXIMETER = "oximeter"
 
 
-class StationError(Exception):
-    """An operator action is not possible now; carries the message in both languages."""
-
-    def __init__(self, message_id: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_id = message_id
-        self.message_en = message_en
+@dataclass(frozen=True, slots=True)
+class QueueCalled:
+    queue_number: int
+    station_id: str = ""
+    recall: bool = False  # called again: chime and show it again
 
 
 @dataclass(frozen=True, slots=True)
-class QueueCalled:
+class QueueSkipped:
     queue_number: int
 
 
@@ -115,6 +135,13 @@ class ReadingStored:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadingDiscarded:
+    reading_id: str
+    reason: str
+    results: VisitResults
+
+
+@dataclass(frozen=True, slots=True)
 class VisitConfirmed:
     visit: StoredVisit
     results: VisitResults
@@ -135,20 +162,52 @@ class InterruptedVisit:
     visit: StoredVisit
 
 
+@dataclass(frozen=True, slots=True)
+class PersonLookedUp:
+    """What the station knows of a NIK being typed: the person's last visit at any desk
+    (proposed, never filled in silently) and, later, what SATUSEHAT said."""
+
+    nik: str
+    previous: PreviousVisit | None = None
+    registry: RegistryAnswer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DayLoaded:
+    """The day's list and summary, and the follow-ups, as of ``today`` (for the day views)."""
+
+    today: date
+    report: DayReport
+    followups: tuple[FollowUp, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeskChanged:
+    """The desk's state after an action, with what the operator can do now."""
+
+    state: DeskState
+    allowed: frozenset[Action]
+
+
 StationEvent = (
     QueueCalled
+    | QueueSkipped
     | VisitOpened
     | DeviceUpdate
     | ReadingStored
+    | ReadingDiscarded
     | VisitConfirmed
     | VisitClosed
     | InterruptedVisit
+    | DeskChanged
+    | PersonLookedUp
+    | DayLoaded
 )
 EventSink = Callable[[StationEvent], None]
 
 
-def _role_of(reading: StoredReading) -> DeviceRole:
-    cuff = isinstance(reading.measurement, BloodPressure | CuffPressure)
+def role_of(measurement: Measurement) -> DeviceRole:
+    cuff = isinstance(measurement, BloodPressure | CuffPressure)
     return DeviceRole.BLOOD_PRESSURE if cuff else DeviceRole.OXIMETER
 
 
@@ -177,6 +236,89 @@ class StationConfig:
         return RULE_SETS[self.rule_set].version
 
 
+_REFUSALS: dict[Action, tuple[str, str]] = {
+    Action.CALL_NEXT: (
+        "Nomor sudah dipanggil: panggil ulang, lewati, atau selesaikan kunjungan dahulu.",
+        "A number is called already: recall it, skip it, or finish the visit first.",
+    ),
+    Action.RECALL: ("Belum ada nomor yang dipanggil.", "No number is called."),
+    Action.SKIP: ("Belum ada nomor yang dipanggil.", "No number is called."),
+    Action.START_VISIT: (
+        "Panggil nomor antrean berikutnya dahulu.",
+        "Call the next queue number first.",
+    ),
+    Action.MEASURE: ("Isi data orang yang diperiksa dahulu.", "Enter the person's details first."),
+    Action.ENTER_MANUALLY: (
+        "Isi data orang yang diperiksa dahulu.",
+        "Enter the person's details first.",
+    ),
+    Action.DISCARD: ("Tidak ada kunjungan yang berjalan.", "No visit is in progress."),
+    Action.CONFIRM: ("Tidak ada kunjungan yang berjalan.", "No visit is in progress."),
+    Action.CONFIRM_EARLY: ("Tidak ada kunjungan yang berjalan.", "No visit is in progress."),
+    Action.CANCEL: ("Tidak ada kunjungan yang berjalan.", "No visit is in progress."),
+    Action.RESUME: ("Sudah ada kunjungan yang berjalan.", "A visit is already in progress."),
+    Action.CANCEL_INTERRUPTED: (
+        "Tidak ada kunjungan terputus.",
+        "There is no interrupted visit.",
+    ),
+}
+
+
+def _refusal(refused: Refused) -> StationError:
+    state, action = refused.state, refused.action
+    if action is Action.MEASURE and "measuring already" in refused.why:
+        return StationError(
+            ErrorCode.DEVICE_BUSY, "Alat sedang mengukur.", "The device is already measuring."
+        )
+    if action in (Action.CONFIRM, Action.CONFIRM_EARLY) and state.phase is Phase.MEASURING:
+        return StationError(
+            ErrorCode.NOT_NOW,
+            "Tunggu sampai pengukuran selesai.",
+            "Wait until the measurement has finished.",
+        )
+    closing = action in (Action.CONFIRM, Action.CONFIRM_EARLY)
+    if closing and not state.has_result and state.phase is Phase.OPEN:
+        return StationError(
+            ErrorCode.NO_VALID_RESULT,
+            "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",
+            "There is no valid result to confirm yet. Measure first.",
+        )
+    if action is Action.START_VISIT and state.phase in (Phase.OPEN, Phase.MEASURING):
+        return StationError(
+            ErrorCode.NOT_NOW,
+            "Sudah ada kunjungan yang berjalan.",
+            "A visit is already in progress.",
+        )
+    if action is Action.CALL_NEXT and state.phase in (Phase.OPEN, Phase.MEASURING):
+        return StationError(
+            ErrorCode.NOT_NOW,
+            "Selesaikan atau batalkan kunjungan yang sedang berjalan dahulu.",
+            "Confirm or cancel the current visit first.",
+        )
+    if action is Action.CALL_NEXT and state.phase is Phase.INTERRUPTED:
+        return StationError(
+            ErrorCode.NOT_NOW,
+            "Lanjutkan atau batalkan kunjungan yang terputus dahulu.",
+            "Resume or cancel the interrupted visit first.",
+        )
+    message_id, message_en = _REFUSALS.get(
+        action, ("Tindakan ini tidak dapat dilakukan sekarang.", "This cannot be done now.")
+    )
+    return StationError(ErrorCode.NOT_NOW, message_id, message_en)
+
+
+def _reason(text: str | None, what_id: str, what_en: str) -> str:
+    reason = (text or "").strip()
+    if not reason:
+        raise StationError(
+            ErrorCode.NEEDS_REASON,
+            f"Tuliskan alasan {what_id}.",
+            f"Give a reason {what_en}.",
+            field="reason",
+        )
+    return reason[:REASON_LIMIT]
+
+
 class Station:
     def __init__(
         self,
@@ -186,15 +328,25 @@ class Station:
         config: StationConfig,
         clock: Clock,
         on_event: EventSink,
+        registry: RegistryLookup | None = None,
     ) -> None:
+        """``registry``: looks a NIK up at SATUSEHAT (``PersonLookup.look_up``), or None."""
         self._store = store
+        self._queue = QueueStore(store.database)
+        self._people = People(store.database)
+        self._day = DayQueries(store.database)
+        self._registry = registry
         self._devices = dict(devices)
         self._config = config
         self._clock = clock
         self._emit = on_event
-        self._queue_number: int | None = None
+        self._state = DeskState()
         self._visit: StoredVisit | None = None
-        self._busy: set[DeviceRole] = set()
+        self._interrupted: StoredVisit | None = None
+        self._called_on: date | None = None  # the day of the called number
+        # Devices physically at work; a cancelled visit's device may still be finishing.
+        self._devices_busy: set[DeviceRole] = set()
+        self._lock = asyncio.Lock()
         self._store_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
 
     # -- plumbing ------------------------------------------------------------------------
@@ -206,6 +358,14 @@ class Station:
     def close(self) -> None:
         self._store_executor.shutdown(wait=True)
 
+    def now(self) -> datetime:
+        """The station's clock (the window's countdown reads the same clock)."""
+        return self._clock()
+
+    @property
+    def station_id(self) -> str:
+        return self._config.station_id
+
     @property
     def devices(self) -> Mapping[DeviceRole, MeasuringDevice]:
         return self._devices
@@ -216,48 +376,145 @@ class Station:
 
     @property
     def queue_number(self) -> int | None:
-        return self._queue_number
+        return self._state.queue_number
 
-    # -- workflow ------------------------------------------------------------------------
+    @property
+    def state(self) -> DeskState:
+        return self._state
+
+    def _check(self, action: Action, role: str | None = None) -> DeskState:
+        """The state ``action`` leads to, or a StationError; changes nothing."""
+        try:
+            return desk_transition(self._state, action, role)
+        except Refused as refused:
+            raise _refusal(refused) from refused
+
+    def _enter(self, state: DeskState) -> None:
+        self._state = state
+        self._emit(DeskChanged(state, allowed(state)))
+
+    def _with_results(self, state: DeskState, visit: StoredVisit) -> tuple[DeskState, VisitResults]:
+        """The state's result flags and protocol timing from the visit's readings."""
+        results = summarise(visit)
+        evaluation = results.evaluation
+        assert evaluation is not None
+        step = evaluation.next_step
+        # Protocol times are the station's local wall clock, naive (results.local_naive).
+        aware = step.not_before.astimezone() if step.not_before is not None else None
+        has_result = any(r.counts for r in visit.readings)
+        return (
+            replace(
+                state,
+                has_result=has_result,
+                protocol_complete=step.code is StepCode.COMPLETE,
+                bp_not_before=aware,
+            ),
+            results,
+        )
+
+    def protocol_wait_seconds(self) -> int:
+        """Seconds until the next blood-pressure reading is due under the protocol."""
+        return seconds_until(self._state.bp_not_before, self._clock())
+
+    # -- queue ---------------------------------------------------------------------------
 
     async def call_next(self) -> int:
-        if self._visit is not None:
-            raise StationError(
-                "Selesaikan atau batalkan kunjungan yang sedang berjalan dahulu.",
-                "Confirm or cancel the current visit first.",
-            )
-        day = self._clock().date()
-        self._queue_number = await self._db(self._store.next_queue_number, day)
-        self._emit(QueueCalled(self._queue_number))
-        return self._queue_number
+        async with self._lock:
+            target = self._check(Action.CALL_NEXT)
+            now = self._clock()
+            call = await self._db(self._queue.call_next, now.date(), self._config.station_id, now)
+            self._called_on = call.day
+            self._enter(replace(target, queue_number=call.queue_number))
+            self._emit(QueueCalled(call.queue_number, self._config.station_id))
+            return call.queue_number
+
+    async def recall(self) -> int:
+        """Call the same number again: the patient screen shows it and chimes again."""
+        async with self._lock:
+            target = self._check(Action.RECALL)
+            number = self._state.queue_number
+            assert number is not None
+            now = self._clock()
+            await self._db(self._queue.recall, self._call_day(now), number, now)
+            self._enter(target)
+            self._emit(QueueCalled(number, self._config.station_id, recall=True))
+            return number
+
+    async def skip(self) -> int:
+        """The called person did not come: the number is closed as skipped (recorded)."""
+        async with self._lock:
+            target = self._check(Action.SKIP)
+            number = self._state.queue_number
+            assert number is not None
+            now = self._clock()
+            await self._db(self._queue.skip, self._call_day(now), number, now)
+            self._enter(target)
+            self._emit(QueueSkipped(number))
+            return number
+
+    def _call_day(self, now: datetime) -> date:
+        return self._called_on if self._called_on is not None else now.date()
+
+    # -- identify ------------------------------------------------------------------------
 
     async def start_visit(self, nik: str, name: str, birth_date: date | None) -> StoredVisit:
-        if self._visit is not None:
-            raise StationError(
-                "Sudah ada kunjungan yang berjalan.", "A visit is already in progress."
+        async with self._lock:
+            target = self._check(Action.START_VISIT)
+            number = self._state.queue_number
+            assert number is not None
+            now = self._clock()
+            try:
+                person = validate_person(nik, name, birth_date, today=now.date())
+            except PersonError as exc:
+                raise StationError(
+                    ErrorCode.INVALID_PERSON, exc.message_id, exc.message_en, field=exc.field
+                ) from exc
+            visit = await self._db(
+                self._store.create_visit,
+                station_id=self._config.station_id,
+                queue_number=number,
+                person=person,
+                started_at=now,
+                rule_set=self._config.rule_set,
+                rule_set_version=self._config.rule_set_version,
             )
-        if self._queue_number is None:
-            raise StationError(
-                "Panggil nomor antrean berikutnya dahulu.", "Call the next queue number first."
-            )
-        now = self._clock()
+            try:
+                await self._db(self._queue.mark_visit, self._call_day(now), number, now)
+            except QueueError:
+                # A number restored after a restart may have been closed by then; the visit
+                # itself is what matters and it is stored.
+                _LOGGER.warning("queue number %s could not be marked as visited", number)
+            self._visit = visit
+            _LOGGER.info("visit %s opened for NIK %s", visit.id, mask_nik(person.nik))
+            # The person on screen before the desk lets anyone measure.
+            self._emit(VisitOpened(visit, await self._ckg_eligibility(person, now)))
+            state, _results = self._with_results(replace(target, visit_id=visit.id), visit)
+            self._enter(state)
+            return visit
+
+    async def look_up_person(self, nik: str) -> None:
+        """The last visit of ``nik`` at any desk, then (when SATUSEHAT is configured) whether
+        SATUSEHAT knows the person, each announced as ``PersonLookedUp``. Never blocks the
+        desk: it takes no lock and a failure is only logged."""
         try:
-            person = validate_person(nik, name, birth_date, today=now.date())
-        except PersonError as exc:
-            raise StationError(exc.message_id, exc.message_en) from exc
-        visit = await self._db(
-            self._store.create_visit,
-            station_id=self._config.station_id,
-            queue_number=self._queue_number,
-            person=person,
-            started_at=now,
-            rule_set=self._config.rule_set,
-            rule_set_version=self._config.rule_set_version,
-        )
-        self._visit = visit
-        _LOGGER.info("visit %s opened for NIK %s", visit.id, mask_nik(person.nik))
-        self._emit(VisitOpened(visit, await self._ckg_eligibility(person, now)))
-        return visit
+            previous = await self._db(self._people.last_visit, nik)
+        except Exception as exc:  # noqa: BLE001 - a proposal only; the desk goes on without it
+            # Only the type: a database error's text carries the query's parameters (the NIK).
+            _LOGGER.warning("last visit of NIK %s not read: %s", mask_nik(nik), type(exc).__name__)
+            previous = None
+        self._emit(PersonLookedUp(nik, previous=previous))
+        if self._registry is not None:
+            self._emit(PersonLookedUp(nik, previous=previous, registry=await self._registry(nik)))
+
+    async def load_day(self) -> DayLoaded:
+        """Today's list, summary and the follow-ups (all desks sharing the database), read on
+        the store's thread and announced as ``DayLoaded``."""
+        today = self._clock().date()
+        report = await self._db(self._day.report, today)
+        followups = await self._db(self._day.followups)
+        loaded = DayLoaded(today, report, tuple(followups))
+        self._emit(loaded)
+        return loaded
 
     async def _ckg_eligibility(self, person: Person, now: datetime) -> Eligibility:
         """From the typed birth date (else the NIK's) and the person's last confirmed visit."""
@@ -267,26 +524,42 @@ class Station:
         last_day = last.astimezone(now.tzinfo).date() if last is not None else None
         return ckg_eligibility(birth_date, today, last_day, self._config.ckg_window)
 
+    # -- measure -------------------------------------------------------------------------
+
     async def measure(self, role: DeviceRole) -> list[StoredReading]:
         """Ask the device in ``role`` for a measurement and store what it sends.
 
         Device failures are shown as an ERROR device state and return an empty list; they
         never raise into the desk app.
         """
-        device = self._devices.get(role)
-        if device is None:
-            raise StationError(
-                "Tidak ada alat yang diatur untuk pengukuran ini.",
-                "No device is configured for this measurement.",
-            )
-        if self._visit is None:
-            raise StationError(
-                "Isi data orang yang diperiksa dahulu.", "Enter the person's details first."
-            )
-        if role in self._busy:
-            raise StationError("Alat sedang mengukur.", "The device is already measuring.")
-        visit_id = self._visit.id
-        self._busy.add(role)
+        async with self._lock:
+            device = self._devices.get(role)
+            if device is None:
+                raise StationError(
+                    ErrorCode.NO_DEVICE,
+                    "Tidak ada alat yang diatur untuk pengukuran ini. Isi manual.",
+                    "No device is configured for this measurement. Enter it by hand.",
+                )
+            if role in self._devices_busy:
+                raise StationError(
+                    ErrorCode.DEVICE_BUSY,
+                    "Alat sedang mengukur.",
+                    "The device is already measuring.",
+                )
+            target = self._check(Action.MEASURE, role)
+            wait = self.protocol_wait_seconds() if role is DeviceRole.BLOOD_PRESSURE else 0
+            if wait > 0:
+                raise StationError(
+                    ErrorCode.PROTOCOL_WAIT,
+                    f"Tunggu {wait} detik lagi sebelum mengukur tekanan darah berikutnya "
+                    "(protokol: jeda 1 menit).",
+                    f"Wait {wait} more seconds before the next blood-pressure reading "
+                    "(protocol: 1 minute apart).",
+                )
+            assert self._visit is not None
+            visit_id = self._visit.id
+            self._devices_busy.add(role)
+            self._enter(target)
 
         def forward(event: DeviceEvent) -> None:
             self._emit(DeviceUpdate(role, device.label, device.simulated, event))
@@ -294,145 +567,257 @@ class Station:
         try:
             measurements = await device.measure(forward)
         except DeviceError as exc:
-            forward(DeviceEvent(device.device_id, DeviceState.ERROR, detail=str(exc)))
-            return []
+            _LOGGER.warning("%s device %s failed (%s): %s", role, device.device_id, exc.cause, exc)
+            forward(
+                DeviceEvent(device.device_id, DeviceState.ERROR, detail=str(exc), fault=exc.cause)
+            )
+            measurements = []
         finally:
-            self._busy.discard(role)
+            self._devices_busy.discard(role)
         stored: list[StoredReading] = []
-        for measurement in measurements:
-            received_at = self._clock()
-            if self._open_visit_id() != visit_id:
-                # The visit ended while the device worked: never file it under anyone.
-                _LOGGER.warning("reading from %s arrived after its visit ended; dropped", role)
+        async with self._lock:
+            try:
+                for measurement in measurements:
+                    reading = await self._store_reading(
+                        visit_id,
+                        measurement,
+                        ReadingSource(device.device_id, device.label, device.simulated),
+                        role,
+                        forward,
+                    )
+                    if reading is not None:
+                        stored.append(reading)
+            finally:
+                if role in self._state.measuring:
+                    self._enter(desk_transition(self._state, Action.MEASURE_DONE, role))
+        return stored
+
+    async def _store_reading(
+        self,
+        visit_id: str,
+        measurement: Measurement,
+        source: ReadingSource,
+        role: DeviceRole,
+        forward: Callable[[DeviceEvent], None] | None,
+    ) -> StoredReading | None:
+        received_at = self._clock()
+        if self._open_visit_id() != visit_id:
+            # The visit ended while the device worked: never file it under anyone.
+            _LOGGER.warning("reading from %s arrived after its visit ended; dropped", role)
+            if forward is not None:
                 forward(
                     DeviceEvent(
-                        device.device_id,
+                        source.device_id,
                         DeviceState.ERROR,
                         detail="reading arrived after the visit ended; not stored",
                     )
                 )
-                continue
-            findings = check_reading(CheckReading(measurement, local_naive(received_at)))
-            reading = await self._db(
-                self._store.add_reading,
-                visit_id=visit_id,
-                measurement=measurement,
-                source=ReadingSource(device.device_id, device.label, device.simulated),
-                findings=findings,
-                received_at=received_at,
-            )
-            self._visit = await self._db(self._store.visit, visit_id)
-            stored.append(reading)
-            self._emit(ReadingStored(role, reading, summarise(self._visit)))
-        return stored
+            return None
+        findings = check_reading(CheckReading(measurement, local_naive(received_at)))
+        reading = await self._db(
+            self._store.add_reading,
+            visit_id=visit_id,
+            measurement=measurement,
+            source=source,
+            findings=findings,
+            received_at=received_at,
+        )
+        visit = await self._db(self._store.visit, visit_id)
+        self._visit = visit
+        state, results = self._with_results(self._state, visit)
+        self._enter(state)
+        self._emit(ReadingStored(role, reading, results))
+        return reading
 
-    async def confirm(self, acknowledgement: Acknowledgement | None = None) -> VisitResults:
-        """Close the visit with its results. A critical result needs ``acknowledgement``:
-        what the health worker did about it (docs/design.md section 6; issue 4)."""
-        visit = self._require_visit()
-        if self._busy:
-            raise StationError(
-                "Tunggu sampai pengukuran selesai.", "Wait until the measurement has finished."
-            )
-        # The readings cannot change from here on (nothing is measuring), so these are the
-        # results of the confirmed visit too.
-        results = summarise(visit)
-        evaluation = results.evaluation
-        assert evaluation is not None
-        now = self._clock()
-        outcome = VisitOutcome(referral=str(evaluation.referral))
-        if evaluation.needs_acknowledgement:
-            if acknowledgement is None:
+    async def enter_manually(self, measurement: Measurement) -> StoredReading:
+        """Store a value the health worker typed (a device failed or is absent). The same
+        checks as a device reading run first; a value they block is refused with their
+        message and nothing is stored."""
+        async with self._lock:
+            self._check(Action.ENTER_MANUALLY)
+            assert self._visit is not None
+            findings = check_reading(CheckReading(measurement, local_naive(self._clock())))
+            if blocks(tuple(findings)):
+                blocking = [f for f in findings if f.severity is Severity.INVALID]
                 raise StationError(
-                    "Hasil kritis: catat tindakan yang diambil (dirujuk, diperiksa dokter, "
-                    "menolak) sebelum menutup kunjungan.",
-                    "Critical result: record what was done (referred, seen by a doctor, "
-                    "declined) before closing the visit.",
+                    ErrorCode.BLOCKED_VALUE,
+                    " ".join(f.message_id for f in blocking),
+                    " ".join(f.message_en for f in blocking),
+                    field=blocking[0].parameter if blocking else None,
                 )
-            outcome = VisitOutcome(
-                referral=str(evaluation.referral),
-                acknowledged_action=str(acknowledgement.action),
-                acknowledged_note=acknowledgement.note.strip()[:500],
-                acknowledged_at=now,
+            reading = await self._store_reading(
+                self._visit.id, measurement, MANUAL_SOURCE, role_of(measurement), None
             )
-        try:
-            confirmed = await self._db(self._store.confirm_visit, visit.id, now, outcome)
-        except StoreError as exc:
-            raise StationError(
-                "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",
-                "There is no valid result to confirm yet. Measure first.",
-            ) from exc
-        self._visit = None
-        self._queue_number = None
-        self._emit(VisitConfirmed(confirmed, results))
-        return results
+            assert reading is not None
+            return reading
+
+    async def discard(self, reading_id: str, reason: str) -> None:
+        """Set a reading aside with a reason: it stays stored, marked discarded, and never
+        counts in the result or the upload."""
+        async with self._lock:
+            self._check(Action.DISCARD)
+            assert self._visit is not None
+            text = _reason(reason, "membuang hasil ini", "for discarding this reading")
+            if reading_id not in {r.id for r in self._visit.readings}:
+                raise StationError(
+                    ErrorCode.NOT_NOW,
+                    "Hasil ini bukan milik kunjungan yang berjalan.",
+                    "This reading is not part of the visit in progress.",
+                )
+            try:
+                visit = await self._db(self._store.discard_reading, reading_id, text, self._clock())
+            except StoreError as exc:
+                raise StationError(ErrorCode.NOT_NOW, "Hasil ini sudah dibuang.", str(exc)) from exc
+            self._visit = visit
+            state, results = self._with_results(self._state, visit)
+            self._enter(state)
+            self._emit(ReadingDiscarded(reading_id, text, results))
+
+    # -- close ---------------------------------------------------------------------------
+
+    async def confirm(
+        self, acknowledgement: Acknowledgement | None = None, early_reason: str | None = None
+    ) -> VisitResults:
+        """Close the visit with its results. A critical result needs ``acknowledgement``:
+        what the health worker did about it (docs/design.md section 6; issue 4). Before the
+        blood-pressure protocol is complete, ``early_reason`` must say why."""
+        async with self._lock:
+            early = self._state.has_result and not self._state.protocol_complete
+            if early and self._state.phase is Phase.OPEN and not (early_reason or "").strip():
+                raise StationError(
+                    ErrorCode.NEEDS_REASON,
+                    "Protokol tekanan darah belum selesai: tuliskan alasan konfirmasi sekarang.",
+                    "The blood-pressure protocol is not complete: give a reason to confirm now.",
+                    field="early_reason",
+                )
+            target = self._check(Action.CONFIRM_EARLY if early else Action.CONFIRM)
+            visit = self._visit
+            assert visit is not None
+            # The readings cannot change from here on (nothing is measuring), so these are
+            # the results of the confirmed visit too.
+            results = summarise(visit)
+            evaluation = results.evaluation
+            assert evaluation is not None
+            now = self._clock()
+            outcome = VisitOutcome(referral=str(evaluation.referral))
+            if evaluation.needs_acknowledgement:
+                if acknowledgement is None:
+                    raise StationError(
+                        ErrorCode.NEEDS_ACKNOWLEDGEMENT,
+                        "Hasil kritis: catat tindakan yang diambil (dirujuk, diperiksa dokter, "
+                        "menolak) sebelum menutup kunjungan.",
+                        "Critical result: record what was done (referred, seen by a doctor, "
+                        "declined) before closing the visit.",
+                        field="acknowledgement",
+                    )
+                outcome = VisitOutcome(
+                    referral=str(evaluation.referral),
+                    acknowledged_action=str(acknowledgement.action),
+                    acknowledged_note=acknowledgement.note.strip()[:REASON_LIMIT],
+                    acknowledged_at=now,
+                )
+            reason = early_reason.strip()[:REASON_LIMIT] if early and early_reason else None
+            try:
+                confirmed = await self._db(
+                    self._store.confirm_visit, visit.id, now, outcome, early_reason=reason
+                )
+            except StoreError as exc:
+                raise StationError(
+                    ErrorCode.NO_VALID_RESULT,
+                    "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",
+                    "There is no valid result to confirm yet. Measure first.",
+                ) from exc
+            self._visit = None
+            self._enter(target)
+            self._emit(VisitConfirmed(confirmed, results))
+            return results
 
     async def cancel(self) -> None:
-        visit = self._require_visit()
-        await self._db(self._store.cancel_visit, visit.id)
-        self._visit = None
-        self._queue_number = None
-        self._emit(VisitClosed(visit.id))
+        async with self._lock:
+            target = self._check(Action.CANCEL)
+            visit = self._visit
+            assert visit is not None
+            await self._db(self._store.cancel_visit, visit.id)
+            self._visit = None
+            self._enter(target)
+            self._emit(VisitClosed(visit.id))
 
     # -- visits left open by a crash (issue 11) -------------------------------------------
 
     async def find_interrupted(self) -> StoredVisit | None:
         """At start-up: the oldest visit of this desk still open in the store, announced as
-        ``InterruptedVisit``. None when there is none or a visit is open here already."""
-        if self._visit is not None:
+        ``InterruptedVisit``; else a number this desk called that has neither a visit nor a
+        skip, called again (a number is never lost by a crash). None when there is no visit
+        to offer, or the desk is busy already."""
+        async with self._lock:
+            if self._state.phase is not Phase.IDLE:
+                return None
+            left = await self._db(self._store.open_visits, self._config.station_id)
+            if left:
+                _LOGGER.warning("visit %s was left open when the station stopped", left[0].id)
+                self._interrupted = left[0]
+                self._enter(desk_transition(self._state, Action.OFFER_INTERRUPTED))
+                self._emit(InterruptedVisit(left[0]))
+                return left[0]
+            now = self._clock()
+            waiting = await self._db(self._queue.waiting, now.date(), self._config.station_id)
+            if waiting is not None:
+                self._called_on = waiting.day
+                target = desk_transition(self._state, Action.CALL_NEXT)
+                self._enter(replace(target, queue_number=waiting.queue_number))
+                self._emit(QueueCalled(waiting.queue_number, self._config.station_id))
             return None
-        left = await self._db(self._store.open_visits, self._config.station_id)
-        if not left:
-            return None
-        _LOGGER.warning("visit %s was left open when the station stopped", left[0].id)
-        self._emit(InterruptedVisit(left[0]))
-        return left[0]
 
     async def resume(self, visit_id: str) -> StoredVisit:
         """Carry on with an interrupted visit: its queue number, person and readings come
         back on screen exactly as stored, and it is measured, confirmed or cancelled as
         usual."""
-        if self._visit is not None:
-            raise StationError(
-                "Sudah ada kunjungan yang berjalan.", "A visit is already in progress."
+        async with self._lock:
+            target = self._check(Action.RESUME)
+            try:
+                visit = await self._db(self._store.visit, visit_id)
+            except StoreError as exc:
+                raise StationError(
+                    ErrorCode.VISIT_UNREADABLE,
+                    "Kunjungan ini tidak dapat dibaca.",
+                    f"This visit cannot be read: {exc}",
+                ) from exc
+            if visit.status is not VisitStatus.OPEN:
+                raise StationError(
+                    ErrorCode.VISIT_CLOSED,
+                    "Kunjungan ini sudah ditutup.",
+                    "This visit has been closed already.",
+                )
+            self._visit = visit
+            self._interrupted = None
+            state, results = self._with_results(
+                replace(target, queue_number=visit.queue_number, visit_id=visit.id), visit
             )
-        try:
-            visit = await self._db(self._store.visit, visit_id)
-        except StoreError as exc:
-            raise StationError(
-                "Kunjungan ini tidak dapat dibaca.", f"This visit cannot be read: {exc}"
-            ) from exc
-        if visit.status is not VisitStatus.OPEN:
-            raise StationError(
-                "Kunjungan ini sudah ditutup.", "This visit has been closed already."
+            self._enter(state)
+            self._emit(QueueCalled(visit.queue_number, self._config.station_id))
+            self._emit(
+                VisitOpened(visit, await self._ckg_eligibility(visit.person, visit.started_at))
             )
-        self._visit = visit
-        self._queue_number = visit.queue_number
-        self._emit(QueueCalled(visit.queue_number))
-        self._emit(VisitOpened(visit, await self._ckg_eligibility(visit.person, visit.started_at)))
-        results = summarise(visit)
-        for reading in visit.readings:
-            self._emit(ReadingStored(_role_of(reading), reading, results))
-        return visit
+            for reading in visit.readings:
+                self._emit(ReadingStored(role_of(reading.measurement), reading, results))
+            return visit
 
     async def cancel_interrupted(self, visit_id: str) -> None:
         """Cancel an interrupted visit without resuming it (its readings stay for audit)."""
-        if self._visit is not None and self._visit.id == visit_id:
-            await self.cancel()
-            return
-        try:
-            await self._db(self._store.cancel_visit, visit_id)
-        except StoreError as exc:
-            raise StationError(
-                "Kunjungan ini sudah ditutup.", "This visit has been closed already."
-            ) from exc
-        self._emit(VisitClosed(visit_id))
+        async with self._lock:
+            target = self._check(Action.CANCEL_INTERRUPTED)
+            try:
+                await self._db(self._store.cancel_visit, visit_id)
+            except StoreError as exc:
+                raise StationError(
+                    ErrorCode.VISIT_CLOSED,
+                    "Kunjungan ini sudah ditutup.",
+                    "This visit has been closed already.",
+                ) from exc
+            self._interrupted = None
+            self._enter(target)
+            self._emit(VisitClosed(visit_id))
 
     def _open_visit_id(self) -> str | None:
         # A method, not an attribute test, because the open visit can change across awaits.
         return self._visit.id if self._visit is not None else None
-
-    def _require_visit(self) -> StoredVisit:
-        if self._visit is None:
-            raise StationError("Tidak ada kunjungan yang berjalan.", "No visit is in progress.")
-        return self._visit

@@ -33,7 +33,7 @@ from devices.simulators.models import (
     start_serial_simulator,
 )
 from station.ckg import CkgWindow
-from station.service import DeviceRole, EventSink, Station, StationConfig
+from station.service import DeviceRole, EventSink, RegistryLookup, Station, StationConfig
 from station.store.database import Database, open_database
 from station.store.repository import Store
 
@@ -178,6 +178,8 @@ def build_station(
     devices: dict[DeviceRole, MeasuringDevice],
     on_event: EventSink,
     clock: Callable[[], datetime] = system_clock,
+    *,
+    registry: RegistryLookup | None = None,
 ) -> Station:
     return Station(
         store=store,
@@ -189,6 +191,7 @@ def build_station(
         ),
         clock=clock,
         on_event=on_event,
+        registry=registry,
     )
 
 

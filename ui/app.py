@@ -16,6 +16,7 @@ from station.service import Station
 from station.store.database import DatabaseError
 from station.store.repository import Store
 from station.upload.background import BackgroundUpload
+from station.upload.person_lookup import PersonLookup
 from station.wiring import (
     build_devices,
     build_station,
@@ -44,6 +45,7 @@ class DeskApp:
     bridge: StationBridge
     operator: OperatorWindow
     patient: PatientScreen
+    lookup: PersonLookup
 
     def show(self) -> None:
         self.operator.show()
@@ -52,14 +54,28 @@ class DeskApp:
             # The second monitor faces the person being measured.
             self.patient.setGeometry(screens[1].availableGeometry())
             self.patient.showFullScreen()
+        # On one monitor the patient screen never covers the operator window on its own: it
+        # is shown (full screen, for turning the monitor to the person) only while the
+        # operator toggles it on with F12 (OperatorWindow.patientScreenToggled).
+        self.operator.patientScreenToggled.connect(self._toggle_patient_screen)
+        # The keyboard belongs to the operator: the patient screen never takes the focus.
+        self.operator.activateWindow()
+
+    def _toggle_patient_screen(self) -> None:
+        if len(QGuiApplication.screens()) > 1:
+            return  # it has its own monitor
+        if self.patient.isVisible():
+            self.patient.hide()
+            self.operator.activateWindow()
         else:
-            self.patient.show()
+            self.patient.showFullScreen()
 
     def close(self) -> None:
         self.bridge.stop()
         self.patient.clear_timer.stop()
         self.operator.close()
         self.patient.close()
+        self.runner.submit(self.lookup.aclose()).result(timeout=5)
         self.runner.stop()
         self.station.close()
         self.store.database.close()
@@ -78,7 +94,12 @@ def build_desk_app(
     runner = AsyncRunner()
     bridge = StationBridge(runner)
     devices = build_devices(settings, simulate=simulate, seed=seed, pace_s=pace_s)
-    station = build_station(settings, store, devices, bridge.dispatch, clock=clock)
+    # SATUSEHAT look-up of a person being identified: in the background, never blocking.
+    lookup = PersonLookup(settings, store.database, system_clock)
+    registry = lookup.look_up if lookup.not_configured is None else None
+    station = build_station(
+        settings, store, devices, bridge.dispatch, clock=clock, registry=registry
+    )
     bridge.attach(station)
     upload = BackgroundUpload(settings, store.database, system_clock, bridge.upload_status)
     bridge.attach_upload(upload)
@@ -87,14 +108,19 @@ def build_desk_app(
     if not simulate:
         # Registers the BlueZ agent (Linux, Bluetooth devices configured); never blocks the UI.
         runner.submit(start_pairing_agent(settings))
-    operator = OperatorWindow(bridge, station_id=settings.station.id)
+    operator = OperatorWindow(
+        bridge,
+        station_id=settings.station.id,
+        lang=settings.station.operator_language,
+        database=store.database.display_url,
+    )
     patient = PatientScreen(
         bridge,
         language=settings.station.patient_language,
         clear_after_s=settings.station.patient_screen_clear_seconds,
     )
     bridge.find_interrupted()  # a visit a crash left open is offered for resume (issue 11)
-    return DeskApp(store, runner, station, bridge, operator, patient)
+    return DeskApp(store, runner, station, bridge, operator, patient, lookup)
 
 
 def run_desk_app(settings: Settings, *, simulate: bool) -> int:

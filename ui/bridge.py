@@ -22,12 +22,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from devices.measurements import Measurement
 from station.service import (
     Acknowledgement,
+    DayLoaded,
+    DeskChanged,
     DeviceRole,
     DeviceUpdate,
+    ErrorCode,
     InterruptedVisit,
+    PersonLookedUp,
     QueueCalled,
+    QueueSkipped,
+    ReadingDiscarded,
     ReadingStored,
     Station,
     StationError,
@@ -46,6 +53,11 @@ _LOGGER = logging.getLogger(__name__)
 DRAIN_INTERVAL_MS = 15
 
 
+def _log_failure(future: Future[Any]) -> None:
+    if not future.cancelled() and (error := future.exception()) is not None:
+        _LOGGER.warning("background look-up failed: %s", type(error).__name__)
+
+
 class StationBridge(QObject):
     queueCalled = Signal(object)  # QueueCalled
     visitOpened = Signal(object)  # VisitOpened
@@ -55,7 +67,12 @@ class StationBridge(QObject):
     visitClosed = Signal(object)  # VisitClosed
     visitInterrupted = Signal(object)  # InterruptedVisit
     uploadStatus = Signal(object)  # UploadStatus
-    actionFailed = Signal(str, str)  # message in Bahasa Indonesia, in English
+    queueSkipped = Signal(object)  # QueueSkipped
+    readingDiscarded = Signal(object)  # ReadingDiscarded
+    deskChanged = Signal(object)  # DeskChanged: the state and the actions allowed now
+    personLookedUp = Signal(object)  # PersonLookedUp: last visit, SATUSEHAT status
+    dayLoaded = Signal(object)  # DayLoaded: the day's list, summary and follow-ups
+    actionFailed = Signal(object)  # StationError: a code, the field, both messages
     busyChanged = Signal(bool)
 
     def __init__(self, runner: AsyncRunner, parent: QObject | None = None) -> None:
@@ -118,6 +135,16 @@ class StationBridge(QObject):
             self.visitClosed.emit(event)
         elif isinstance(event, InterruptedVisit):
             self.visitInterrupted.emit(event)
+        elif isinstance(event, DeskChanged):
+            self.deskChanged.emit(event)
+        elif isinstance(event, PersonLookedUp):
+            self.personLookedUp.emit(event)
+        elif isinstance(event, DayLoaded):
+            self.dayLoaded.emit(event)
+        elif isinstance(event, QueueSkipped):
+            self.queueSkipped.emit(event)
+        elif isinstance(event, ReadingDiscarded):
+            self.readingDiscarded.emit(event)
 
     @property
     def station(self) -> Station:
@@ -137,12 +164,15 @@ class StationBridge(QObject):
             pass
         elif (error := future.exception()) is not None:
             if isinstance(error, StationError):
-                self.actionFailed.emit(error.message_id, error.message_en)
+                self.actionFailed.emit(error)
             else:
                 _LOGGER.error("station action failed", exc_info=error)
                 self.actionFailed.emit(
-                    "Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.",
-                    "An unexpected error stopped the action. Try again.",
+                    StationError(
+                        ErrorCode.STORE_FAILED,
+                        "Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.",
+                        "An unexpected error stopped the action. Try again.",
+                    )
                 )
         self.busyChanged.emit(self._pending > 0)
 
@@ -157,8 +187,32 @@ class StationBridge(QObject):
     def measure(self, role: DeviceRole) -> None:
         self._submit(self.station.measure(role))
 
-    def confirm(self, acknowledgement: Acknowledgement | None = None) -> None:
-        self._submit(self.station.confirm(acknowledgement))
+    def confirm(
+        self, acknowledgement: Acknowledgement | None = None, early_reason: str | None = None
+    ) -> None:
+        self._submit(self.station.confirm(acknowledgement, early_reason))
+
+    def look_up_person(self, nik: str) -> None:
+        """In the background, never busy: the answer comes as ``personLookedUp``."""
+        future = self._runner.submit(self.station.look_up_person(nik))
+        future.add_done_callback(_log_failure)
+
+    def load_day(self) -> None:
+        """Read the day's views' data in the background: the answer comes as ``dayLoaded``."""
+        future = self._runner.submit(self.station.load_day())
+        future.add_done_callback(_log_failure)
+
+    def recall(self) -> None:
+        self._submit(self.station.recall())
+
+    def skip(self) -> None:
+        self._submit(self.station.skip())
+
+    def enter_manually(self, measurement: Measurement) -> None:
+        self._submit(self.station.enter_manually(measurement))
+
+    def discard(self, reading_id: str, reason: str) -> None:
+        self._submit(self.station.discard(reading_id, reason))
 
     def cancel(self) -> None:
         self._submit(self.station.cancel())

@@ -1,535 +1,367 @@
-"""The operator's window: queue, person, devices, readings, findings, result, confirm."""
+"""The operator's window: a thin composition of the desk's parts (ui/desk/), wired to the
+station through the bridge.
+
+The window keeps no copy of the workflow: every ``DeskChanged`` event carries the station's
+state and the actions it allows, and each part enables its buttons from those alone. Errors
+arrive as ``StationError`` codes with the field they concern and are shown beside that field
+or in the notice line, in the desk's language.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
+    QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from devices.device import DeviceState
-from station.checks import Finding, Severity
-from station.checks.engine import Evaluation, advice_for
-from station.checks.rulesets import Referral
-from station.person import Person, PersonError, validate_nik
+from devices.measurements import MeasurementKind
+from station.desk_state import Action, DeskState
+from station.errors import ErrorCode, StationError
 from station.service import (
-    Acknowledgement,
-    CriticalAction,
+    DayLoaded,
+    DeskChanged,
     DeviceRole,
     DeviceUpdate,
     InterruptedVisit,
+    PersonLookedUp,
     QueueCalled,
+    QueueSkipped,
+    ReadingDiscarded,
     ReadingStored,
     VisitClosed,
     VisitConfirmed,
     VisitOpened,
 )
-from station.store.repository import StoredReading
 from ui.bridge import StationBridge
-from ui.formatting import reading_text, results_lines
+from ui.desk.day import DayView
+from ui.desk.followups import FollowupsView
+from ui.desk.identify import IdentifyPanel
+from ui.desk.manual_entry import ManualEntryDialog
+from ui.desk.measure import MeasurePanel
+from ui.desk.queue import QueuePanel
+from ui.desk.review import ReviewPanel
+from ui.desk.shortcuts import with_shortcut
+from ui.desk.status_bar import DeskStatusBar
 from ui.naming import named
 from ui.texts import Language, tr
 from ui.upload_view import UploadIndicator
-from ui.waveform import WaveformView
 
 __all__ = ["OperatorWindow"]
 
-REFERRAL_COLOURS = {
-    Referral.NONE: "#2e7d32",
-    Referral.FOLLOW_UP: "#8d6e00",
-    Referral.SAME_DAY: "#e65100",
-    Referral.URGENT: "#b71c1c",
-}
-SEVERITY_COLOURS = {
-    Severity.INVALID: "#c62828",
-    Severity.CRITICAL: "#7f0000",
-    Severity.ABNORMAL: "#e65100",
-    Severity.NOTICE: "#1565c0",
-    Severity.NORMAL: "#2e7d32",
-}
 ERROR_STYLE = "color: #c62828;"
-IGNORED_PREFIX = "ignored:"
 CKG_ELIGIBLE = "#2e7d32"
 CKG_NOT_ELIGIBLE = "#e65100"
-SEVERITY_ORDER = (
-    Severity.INVALID,
-    Severity.CRITICAL,
-    Severity.ABNORMAL,
-    Severity.NOTICE,
-    Severity.NORMAL,
-)
-# The birth-date field starts here and its minimum stands for "unknown".
-BIRTH_DATE_UNKNOWN = QDate(1900, 1, 1)
-
-
-class DevicePanel(QGroupBox):
-    """One device: its label, its live state, and the Measure button."""
-
-    def __init__(self, title: str, button_text: str, button_name: str, lang: Language) -> None:
-        super().__init__(title)
-        self._lang = lang
-        self.device_label = QLabel()
-        self.state_label = QLabel(tr("state_idle", lang))
-        self.state_label.setObjectName(f"{button_name}State")
-        self.state_label.setWordWrap(True)
-        self.button = QPushButton(button_text)
-        self.button.setObjectName(button_name)
-        self.button.setEnabled(False)
-        self.measuring = False
-        self.box = QVBoxLayout(self)
-        self.box.addWidget(self.device_label)
-        self.box.addWidget(self.state_label)
-        self.box.addWidget(self.button)
-
-    def show_event(self, update: DeviceUpdate) -> None:
-        event = update.event
-        text = tr(f"state_{event.state.value}", self._lang)
-        if event.state is DeviceState.MEASURING and event.cuff_pressure is not None:
-            text = f"{text} {event.cuff_pressure:g} mmHg"
-        if event.detail:
-            text = f"{text}: {event.detail}"
-        self.state_label.setText(text)
-        self.state_label.setStyleSheet(ERROR_STYLE if event.state is DeviceState.ERROR else "")
-        self.measuring = event.state in (
-            DeviceState.SEARCHING,
-            DeviceState.CONNECTING,
-            DeviceState.CONNECTED,
-            DeviceState.MEASURING,
-        )
+# A 1366x768 screen less a taskbar: the window must fit in it with nothing cut off.
+FIT_WIDTH, FIT_HEIGHT = 1366, 728
+NOTICE_HEIGHT = 34
 
 
 class OperatorWindow(QMainWindow):
-    def __init__(self, bridge: StationBridge, *, station_id: str, lang: Language = "id") -> None:
+    # F12: show or hide the patient screen when it shares this monitor (kiosk mode).
+    patientScreenToggled = Signal()
+
+    def __init__(
+        self,
+        bridge: StationBridge,
+        *,
+        station_id: str,
+        lang: Language = "id",
+        database: str = "",
+    ) -> None:
         super().__init__()
         self._bridge = bridge
         self._lang: Language = lang
-        self._visit_open = False
-        self._has_valid = False
-        self._evaluation: Evaluation | None = None
-        self._stored_findings: list[Finding] = []
-        self._ignored: list[str] = []
-        self._busy = False
+        self._state = DeskState()
+        self._allowed: frozenset[Action] = frozenset({Action.CALL_NEXT})
         self._interrupted_id: str | None = None
+        self.manual_dialog: ManualEntryDialog | None = None
         self.setWindowTitle(tr("window_title", lang, desk=station_id))
-        self.resize(1180, 780)
-        self._build()
+        self._build(database)
         self._connect()
         self._describe_devices()
-        self._update_buttons()
+        self._show_allowed()
+        self._fit_screen()
 
-    # -- layout ------------------------------------------------------------------------
+    # -- layout --------------------------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build(self, database: str) -> None:
         lang = self._lang
-        central = QWidget()
-        self.setCentralWidget(central)
-        root = QVBoxLayout(central)
+        self.tabs = named(QTabWidget(), "deskTabs")
+        self.setCentralWidget(self.tabs)
+        desk = QWidget()
+        self.tabs.addTab(desk, tr("tab_desk", lang))
+        root = QVBoxLayout(desk)
+        root.setContentsMargins(6, 6, 6, 6)
+        root.setSpacing(4)
 
         self.simulator_banner = named(QLabel(tr("simulator_banner", lang)), "simulatorBanner")
         self.simulator_banner.setStyleSheet(
-            "background: #ffd400; color: black; font-weight: bold; padding: 6px;"
+            "background: #ffd400; color: black; font-weight: bold; padding: 3px;"
         )
         self.simulator_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         root.addWidget(self.simulator_banner)
 
-        # A visit left open when the station stopped (issue 11): hidden until one is found.
-        self.interrupted_box = named(QGroupBox(), "interruptedVisitBox")
-        interrupted_layout = QHBoxLayout(self.interrupted_box)
-        self.interrupted_label = named(QLabel(), "interruptedVisitLabel")
-        self.interrupted_label.setWordWrap(True)
-        self.resume_button = named(QPushButton(tr("resume", lang)), "resumeVisitButton")
-        self.cancel_interrupted_button = named(
-            QPushButton(tr("cancel_interrupted", lang)), "cancelInterruptedVisitButton"
-        )
-        interrupted_layout.addWidget(self.interrupted_label, 1)
-        interrupted_layout.addWidget(self.resume_button)
-        interrupted_layout.addWidget(self.cancel_interrupted_button)
-        self.interrupted_box.setStyleSheet("QGroupBox { background: #fff3e0; }")
-        self.interrupted_box.hide()
-        root.addWidget(self.interrupted_box)
-
         top = QHBoxLayout()
         root.addLayout(top)
-
-        queue_box = QGroupBox(tr("queue", lang))
-        queue_layout = QVBoxLayout(queue_box)
-        self.queue_label = named(QLabel("—"), "queueNumberLabel")
-        big = QFont()
-        big.setPointSize(40)
-        big.setBold(True)
-        self.queue_label.setFont(big)
-        self.queue_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.call_next_button = named(QPushButton(tr("call_next", lang)), "callNextButton")
-        queue_layout.addWidget(self.queue_label)
-        queue_layout.addWidget(self.call_next_button)
-        top.addWidget(queue_box)
-
-        person_box = QGroupBox(tr("person", lang))
-        form = QFormLayout(person_box)
-        self.nik_edit = named(QLineEdit(), "nikEdit")
-        self.nik_edit.setMaxLength(24)  # room for spaces people type between digit groups
-        self.nik_edit.setPlaceholderText("16 digit")
-        self.nik_error = named(QLabel(""), "nikError")
-        self.nik_error.setStyleSheet(ERROR_STYLE)
-        self.nik_error.setWordWrap(True)
-        self.name_edit = named(QLineEdit(), "nameEdit")
-        self.birth_date_edit = named(QDateEdit(), "birthDateEdit")
-        self.birth_date_edit.setCalendarPopup(True)
-        self.birth_date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.birth_date_edit.setMinimumDate(BIRTH_DATE_UNKNOWN)
-        self.birth_date_edit.setSpecialValueText("—")  # shown at the minimum: unknown
-        self.birth_date_edit.setDate(BIRTH_DATE_UNKNOWN)
-        self.start_visit_button = named(QPushButton(tr("start_visit", lang)), "startVisitButton")
-        form.addRow(tr("nik", lang), self.nik_edit)
-        form.addRow("", self.nik_error)
-        form.addRow(tr("name", lang), self.name_edit)
-        form.addRow(tr("birth_date", lang), self.birth_date_edit)
-        form.addRow("", self.start_visit_button)
+        queue_column = QVBoxLayout()
+        self.queue_panel = QueuePanel(lang)
+        queue_column.addWidget(self.queue_panel)
         # CKG eligibility of the person whose visit is open (station.ckg): information for
         # the health worker, who decides; it never blocks measuring.
         self.ckg_label = named(QLabel(""), "ckgLabel")
         self.ckg_label.setWordWrap(True)
-        form.addRow("CKG", self.ckg_label)
-        top.addWidget(person_box, stretch=2)
+        self.ckg_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        queue_column.addWidget(self.ckg_label, stretch=1)
+        queue_holder = QWidget()
+        queue_holder.setLayout(queue_column)
+        queue_column.setContentsMargins(0, 0, 0, 0)
+        queue_holder.setFixedWidth(230)
+        top.addWidget(queue_holder)
+        self.identify_panel = IdentifyPanel(lang, today=lambda: self._bridge.station.now().date())
+        top.addWidget(self.identify_panel, stretch=2)
+        self.measure_panel = MeasurePanel(lang, self._bridge.station.now)
+        top.addWidget(self.measure_panel, stretch=3)
 
-        devices = QVBoxLayout()
-        self.bp_panel = DevicePanel(
-            tr("blood_pressure", lang), tr("measure_bp", lang), "measureBloodPressureButton", lang
-        )
-        self.spo2_panel = DevicePanel(
-            tr("oximeter", lang), tr("measure_spo2", lang), "measureSpo2Button", lang
-        )
-        self.waveform = WaveformView()
-        self.spo2_panel.box.addWidget(self.waveform)
-        self.waveform.hide()  # shown once a device sends a waveform (not every oximeter does)
-        devices.addWidget(self.bp_panel)
-        devices.addWidget(self.spo2_panel)
-        top.addLayout(devices, stretch=2)
+        self.review_panel = ReviewPanel(lang)
+        root.addWidget(self.review_panel, stretch=1)
+        self.day_view = DayView(lang)
+        self.tabs.addTab(self.day_view, tr("tab_day", lang))
+        self.followups_view = FollowupsView(lang)
+        self.tabs.addTab(self.followups_view, tr("tab_followups", lang))
 
-        middle = QGridLayout()
-        root.addLayout(middle, stretch=1)
-        middle.addWidget(QLabel(f"<b>{tr('readings', lang)}</b>"), 0, 0)
-        self.readings_table = named(QTableWidget(0, 4), "readingsTable")
-        self.readings_table.setHorizontalHeaderLabels(
-            [
-                tr("col_time", lang),
-                tr("col_what", lang),
-                tr("col_value", lang),
-                tr("col_device", lang),
-            ]
-        )
-        header = self.readings_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.readings_table.setWordWrap(False)
-        self.readings_table.verticalHeader().setVisible(False)
-        self.readings_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        middle.addWidget(self.readings_table, 1, 0)
-        middle.addWidget(QLabel(f"<b>{tr('findings', lang)}</b>"), 0, 1)
-        self.findings_list = named(QListWidget(), "findingsList")
-        self.findings_list.setWordWrap(True)
-        middle.addWidget(self.findings_list, 1, 1)
-        middle.setColumnStretch(0, 3)
-        middle.setColumnStretch(1, 2)
-
-        bottom = QHBoxLayout()
-        root.addLayout(bottom)
-        result_box = QGroupBox(tr("result", lang))
-        result_layout = QVBoxLayout(result_box)
-        self.result_label = named(QLabel(tr("no_result", lang)), "resultLabel")
-        self.result_label.setStyleSheet("font-size: 18px;")
-        self.result_label.setMinimumHeight(96)
-        result_layout.addWidget(self.result_label)
-        self.referral_label = named(QLabel(""), "referralLabel")
-        self.referral_label.setWordWrap(True)
-        result_layout.addWidget(self.referral_label)
-        self.next_step_label = named(QLabel(""), "nextStepLabel")
-        self.next_step_label.setWordWrap(True)
-        result_layout.addWidget(self.next_step_label)
-        self.critical_box = named(QGroupBox(tr("critical_title", lang)), "criticalBox")
-        self.critical_box.setStyleSheet("QGroupBox { color: #b71c1c; font-weight: bold; }")
-        critical_layout = QHBoxLayout(self.critical_box)
-        self.critical_action = named(QComboBox(), "criticalActionCombo")
-        # Plain text items, mapped by index: PySide6 mishandles the reference count of a
-        # None item data read back through currentData() (the app crashed after many reads).
-        self.critical_action.addItem(tr("critical_choose", lang))
-        for action in CriticalAction:
-            self.critical_action.addItem(tr(f"critical_{action.value}", lang))
-        self.critical_note = named(QLineEdit(), "criticalNoteEdit")
-        self.critical_note.setPlaceholderText(tr("critical_note", lang))
-        critical_layout.addWidget(self.critical_action)
-        critical_layout.addWidget(self.critical_note, stretch=1)
-        self.critical_box.hide()
-        result_layout.addWidget(self.critical_box)
-        bottom.addWidget(result_box, stretch=3)
-        buttons = QVBoxLayout()
-        self.confirm_button = named(QPushButton(tr("confirm", lang)), "confirmButton")
-        self.confirm_button.setStyleSheet("font-size: 18px; padding: 8px;")
-        self.cancel_button = named(QPushButton(tr("cancel", lang)), "cancelButton")
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
-        bottom.addLayout(buttons, stretch=1)
-
+        # One line of fixed height for what the desk says, and the offer to resume a visit
+        # a crash left open: neither moves anything when it appears.
+        notice = QWidget()
+        notice.setFixedHeight(NOTICE_HEIGHT)
+        notice_row = QHBoxLayout(notice)
+        notice_row.setContentsMargins(0, 0, 0, 0)
         self.status_line = named(QLabel(""), "statusLine")
-        self.status_line.setWordWrap(True)
-        root.addWidget(self.status_line)
-        self.upload_indicator = UploadIndicator(lang, self._bridge.retry_upload)
-        root.addWidget(self.upload_indicator)
-        both = f"{tr('disclaimer', 'id')} / {tr('disclaimer', 'en')}"
-        disclaimer = named(QLabel(both), "disclaimer")
+        notice_row.addWidget(self.status_line, stretch=1)
+        self.interrupted_box = named(QWidget(), "interruptedVisitBox")
+        interrupted_row = QHBoxLayout(self.interrupted_box)
+        interrupted_row.setContentsMargins(0, 0, 0, 0)
+        self.interrupted_label = named(QLabel(), "interruptedVisitLabel")
+        self.resume_button = named(QPushButton(tr("resume", lang)), "resumeVisitButton")
+        self.cancel_interrupted_button = named(
+            QPushButton(tr("cancel_interrupted", lang)), "cancelInterruptedVisitButton"
+        )
+        interrupted_row.addWidget(self.interrupted_label, stretch=1)
+        interrupted_row.addWidget(self.resume_button)
+        interrupted_row.addWidget(self.cancel_interrupted_button)
+        self.interrupted_box.setStyleSheet("background: #fff3e0;")
+        self.interrupted_box.hide()
+        notice_row.addWidget(self.interrupted_box, stretch=3)
+        root.addWidget(notice)
+
+        disclaimer = named(QLabel(tr("disclaimer", lang)), "disclaimer")
         disclaimer.setStyleSheet("color: #555;")
-        root.addWidget(disclaimer)
+        self.status_bar = DeskStatusBar(lang, database)
+        self.upload_indicator = UploadIndicator(lang, self._bridge.retry_upload)
+        self.status_bar.addPermanentWidget(self.upload_indicator)
+        self.patient_screen_button = named(QPushButton(), "patientScreenButton")
+        with_shortcut(self.patient_screen_button, tr("patient_screen_toggle", lang), "F12")
+        self.patient_screen_button.setFlat(True)
+        self.patient_screen_button.clicked.connect(self.patientScreenToggled)
+        self.status_bar.addPermanentWidget(self.patient_screen_button)
+        notice_row.addWidget(disclaimer)
+        self.setStatusBar(self.status_bar)
+
+        # The parts' widgets under the names tests and screenshots have always used.
+        queue, person, measure, review = (
+            self.queue_panel,
+            self.identify_panel,
+            self.measure_panel,
+            self.review_panel,
+        )
+        self.queue_label = queue.number_label
+        self.call_next_button = queue.call_next_button
+        self.recall_button = queue.recall_button
+        self.skip_button = queue.skip_button
+        self.nik_edit = person.nik_edit
+        self.nik_error = person.nik_error
+        self.name_edit = person.name_edit
+        self.birth_date_edit = person.birth_date_edit
+        self.start_visit_button = person.start_visit_button
+        self.bp_panel = measure.bp_panel
+        self.spo2_panel = measure.spo2_panel
+        self.waveform = measure.waveform
+        self.readings_table = review.readings_table
+        self.findings_list = review.findings_list
+        self.result_label = review.result_label
+        self.referral_label = review.referral_label
+        self.next_step_label = review.next_step_label
+        self.critical_box = review.critical_box
+        self.critical_action = review.critical_action
+        self.critical_note = review.critical_note
+        self.early_reason_edit = review.early_reason
+        self.confirm_button = review.confirm_button
+        self.cancel_button = review.cancel_button
+        self.discard_button = review.discard_button
+
+    def _fit_screen(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        width, height = FIT_WIDTH, FIT_HEIGHT
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height())
+        self.resize(width, height)
 
     def _connect(self) -> None:
         bridge = self._bridge
-        self.call_next_button.clicked.connect(self._call_next)
-        self.start_visit_button.clicked.connect(self._start_visit)
-        self.nik_edit.textEdited.connect(self._check_nik_while_typing)
-        self.bp_panel.button.clicked.connect(lambda: self._measure(DeviceRole.BLOOD_PRESSURE))
-        self.spo2_panel.button.clicked.connect(lambda: self._measure(DeviceRole.OXIMETER))
-        self.confirm_button.clicked.connect(self._confirm)
-        self.critical_action.currentIndexChanged.connect(lambda _i: self._update_buttons())
-        self.cancel_button.clicked.connect(self._cancel)
+        self.queue_panel.callNext.connect(bridge.call_next)
+        self.queue_panel.recall.connect(bridge.recall)
+        self.queue_panel.skip.connect(bridge.skip)
+        self.identify_panel.identified.connect(bridge.start_visit)
+        self.identify_panel.nikEntered.connect(bridge.look_up_person)
+        bridge.personLookedUp.connect(self._on_person_looked_up)
+        self.measure_panel.measure.connect(bridge.measure)
+        self.measure_panel.enterManually.connect(self._enter_manually)
+        self.review_panel.confirm.connect(bridge.confirm)
+        self.review_panel.cancel.connect(bridge.cancel)
+        self.review_panel.discard.connect(bridge.discard)
+        bridge.deskChanged.connect(self._on_desk_changed)
+        bridge.dayLoaded.connect(self._on_day_loaded)
+        self.day_view.refreshRequested.connect(bridge.load_day)
+        self.followups_view.refreshRequested.connect(bridge.load_day)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         bridge.queueCalled.connect(self._on_queue_called)
+        bridge.queueSkipped.connect(self._on_queue_skipped)
         bridge.visitOpened.connect(self._on_visit_opened)
         bridge.deviceUpdated.connect(self._on_device_updated)
         bridge.readingStored.connect(self._on_reading_stored)
+        bridge.readingDiscarded.connect(self._on_reading_discarded)
         bridge.visitConfirmed.connect(self._on_visit_confirmed)
         bridge.visitClosed.connect(self._on_visit_closed)
         bridge.actionFailed.connect(self._on_action_failed)
         bridge.uploadStatus.connect(self.upload_indicator.show_status)
-        bridge.busyChanged.connect(self._on_busy_changed)
         bridge.visitInterrupted.connect(self._on_visit_interrupted)
         self.resume_button.clicked.connect(self._resume_interrupted)
         self.cancel_interrupted_button.clicked.connect(self._cancel_interrupted)
 
     def _describe_devices(self) -> None:
         devices = self._bridge.station.devices
-        simulated = False
-        for role, panel in (
-            (DeviceRole.BLOOD_PRESSURE, self.bp_panel),
-            (DeviceRole.OXIMETER, self.spo2_panel),
-        ):
-            device = devices.get(role)
-            panel.device_label.setText(device.label if device else "—")
-            simulated = simulated or bool(device and device.simulated)
-        self.simulator_banner.setVisible(simulated)
+        labels = {
+            role: (device.label if (device := devices.get(role)) else None) for role in DeviceRole
+        }
+        self.measure_panel.describe(labels)
+        self.status_bar.describe_devices(labels)
+        self.simulator_banner.setVisible(any(d.simulated for d in devices.values()))
 
-    # -- state -------------------------------------------------------------------------
+    # -- state ---------------------------------------------------------------------------
 
-    def _update_buttons(self) -> None:
-        open_ = self._visit_open
-        for widget in (self.nik_edit, self.name_edit, self.birth_date_edit):
-            widget.setEnabled(not open_)
-        waiting = self._interrupted_id is not None  # resume or cancel the interrupted one first
-        self.start_visit_button.setEnabled(not open_ and not self._busy and not waiting)
-        self.call_next_button.setEnabled(not open_ and not self._busy and not waiting)
-        for panel in (self.bp_panel, self.spo2_panel):
-            panel.button.setEnabled(open_ and not panel.measuring)
-        any_measuring = self.bp_panel.measuring or self.spo2_panel.measuring
-        acknowledged = self.critical_box.isHidden() or self.chosen_critical_action() is not None
-        self.confirm_button.setEnabled(
-            open_ and self._has_valid and not any_measuring and acknowledged
-        )
-        self.cancel_button.setEnabled(open_)
+    def _show_allowed(self) -> None:
+        allowed = self._allowed
+        self.queue_panel.show_allowed(allowed)
+        self.identify_panel.set_enabled(Action.START_VISIT in allowed)
+        self.measure_panel.show_state(self._state, allowed)
+        self.review_panel.show_allowed(allowed)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status_line.setText(text)
         self.status_line.setStyleSheet(ERROR_STYLE if error else "")
 
-    # -- actions -----------------------------------------------------------------------
+    @property
+    def allowed_actions(self) -> frozenset[Action]:
+        """What the station allows now (from its last ``DeskChanged``)."""
+        return self._allowed
 
-    @Slot()
-    def _call_next(self) -> None:
-        self._bridge.call_next()
+    def chosen_critical_action(self) -> object:
+        return self.review_panel.chosen_critical_action()
 
-    @Slot(str)
-    def _check_nik_while_typing(self, text: str) -> None:
-        digits = "".join(ch for ch in text if not ch.isspace())
-        if len(digits) < 16 and digits.isdigit():
-            self.nik_error.setText("")  # still typing
-            return
-        try:
-            validate_nik(text)
-        except PersonError as error:
-            self.nik_error.setText(error.message_id if self._lang == "id" else error.message_en)
-        else:
-            self.nik_error.setText("")
+    # -- actions -------------------------------------------------------------------------
 
-    @Slot()
-    def _start_visit(self) -> None:
-        self.nik_error.setText("")
-        birth = self.birth_date_edit.date()
-        birth_date = (
-            None if birth == BIRTH_DATE_UNKNOWN else date(birth.year(), birth.month(), birth.day())
+    def _enter_manually(self, role: DeviceRole) -> None:
+        """A device failed or is absent: the value typed by hand, checked as it is typed
+        and again by the station before it is stored."""
+        kind = (
+            MeasurementKind.BLOOD_PRESSURE
+            if role is DeviceRole.BLOOD_PRESSURE
+            else MeasurementKind.SPO2
         )
-        self._bridge.start_visit(self.nik_edit.text(), self.name_edit.text(), birth_date)
+        dialog = ManualEntryDialog(kind, self._lang, parent=self)
+        dialog.setObjectName("manualEntryDialog")
+        self.manual_dialog = dialog  # reachable while open (tests, screenshots)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                measurement = dialog.measurement()
+                if measurement is not None:
+                    self._bridge.enter_manually(measurement)
+        finally:
+            self.manual_dialog = None
+            dialog.deleteLater()
 
-    def _measure(self, role: DeviceRole) -> None:
-        panel = self.bp_panel if role is DeviceRole.BLOOD_PRESSURE else self.spo2_panel
-        panel.measuring = True
-        self._update_buttons()
-        self._bridge.measure(role)
+    # -- station events ------------------------------------------------------------------
 
-    @Slot()
-    def chosen_critical_action(self) -> CriticalAction | None:
-        index = self.critical_action.currentIndex()
-        return list(CriticalAction)[index - 1] if index > 0 else None
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) in (self.day_view, self.followups_view):
+            self._bridge.load_day()
 
-    def _confirm(self) -> None:
-        action = self.chosen_critical_action()
-        if self.critical_box.isHidden() or action is None:
-            self._bridge.confirm()
+    @Slot(object)
+    def _on_day_loaded(self, event: DayLoaded) -> None:
+        self.day_view.show_data(event.report.visits, event.report.summary)
+        self.followups_view.show_data(event.followups, event.today)
+
+    @Slot(object)
+    def _on_person_looked_up(self, event: PersonLookedUp) -> None:
+        if event.registry is not None:
+            self.identify_panel.show_registry(event.registry)
         else:
-            self._bridge.confirm(Acknowledgement(action, self.critical_note.text()))
+            self.identify_panel.offer_previous(event.previous)
 
-    @Slot()
-    def _cancel(self) -> None:
-        self._bridge.cancel()
-
-    # -- station events ----------------------------------------------------------------
+    @Slot(object)
+    def _on_desk_changed(self, event: DeskChanged) -> None:
+        self._state = event.state
+        self._allowed = event.allowed
+        self._show_allowed()
 
     @Slot(object)
     def _on_queue_called(self, event: QueueCalled) -> None:
-        self.queue_label.setText(str(event.queue_number))
-        self._say("")
+        self.queue_panel.show_number(event.queue_number)
+        self._say(tr("recalled", self._lang, n=event.queue_number) if event.recall else "")
+
+    @Slot(object)
+    def _on_queue_skipped(self, event: QueueSkipped) -> None:
+        self.queue_panel.show_number(None)
+        self._say(tr("skipped", self._lang, n=event.queue_number))
 
     @Slot(object)
     def _on_visit_opened(self, event: VisitOpened) -> None:
         self._clear_person()
-        self._visit_open = True
-        self._show_person(event.visit.person)
+        # The open visit's person in the (locked) identify fields, as stored: also for a
+        # visit resumed after a crash, whose fields would otherwise be empty.
+        self.identify_panel.show_person(event.visit.person)
         self._say(tr("visit_open", self._lang, name=event.visit.person.name))
         ckg = event.ckg
         self.ckg_label.setText(ckg.reason_id if self._lang == "id" else ckg.reason_en)
         self.ckg_label.setStyleSheet(
             f"color: {CKG_ELIGIBLE if ckg.eligible else CKG_NOT_ELIGIBLE};"
         )
-        self._update_buttons()
-
-    def _show_person(self, person: Person) -> None:
-        """The open visit's person in the (locked) identify fields, as stored: also for a
-        visit resumed after a crash, whose fields would otherwise be empty while its readings
-        are on screen."""
-        self.nik_edit.setText(person.nik)
-        self.name_edit.setText(person.name)
-        birth = person.birth_date
-        self.birth_date_edit.setDate(
-            QDate(birth.year, birth.month, birth.day) if birth else BIRTH_DATE_UNKNOWN
-        )
 
     @Slot(object)
     def _on_device_updated(self, update: DeviceUpdate) -> None:
-        panel = self.bp_panel if update.role is DeviceRole.BLOOD_PRESSURE else self.spo2_panel
-        if update.event.waveform is not None:
-            self.waveform.append(update.event.waveform)
-        if update.event.detail.startswith(IGNORED_PREFIX):
-            # A stored or replayed reading the device sent: listed, never used.
-            reason = update.event.detail.removeprefix(IGNORED_PREFIX).strip()
-            self._ignored.append(f"[{tr('ignored', self._lang)}] {reason}")
-            self._render_findings()
-        panel.show_event(update)
-        if update.event.state is DeviceState.ERROR:
-            panel.measuring = False
-        self._update_buttons()
+        if update.event.ignored:
+            self.review_panel.add_ignored(update.event.ignored)
+        self.measure_panel.show_device(update)
+        self.status_bar.show_device(update)
 
     @Slot(object)
     def _on_reading_stored(self, event: ReadingStored) -> None:
-        self._add_reading_row(event.reading)
-        self._stored_findings.extend(event.reading.findings)
-        lines = results_lines(event.results, self._lang)
-        self.result_label.setText("\n".join(lines) or tr("no_result", self._lang))
-        self._evaluation = event.results.evaluation
-        self._render_findings()
-        self._show_evaluation(event.results.evaluation)
-        self._has_valid = self._has_valid or event.reading.valid
-        panel = self.bp_panel if event.role is DeviceRole.BLOOD_PRESSURE else self.spo2_panel
-        panel.measuring = False
-        self._update_buttons()
+        self.review_panel.add_reading(event.reading)
+        self.review_panel.show_results(event.results)
 
-    def _render_findings(self) -> None:
-        """What the checks found for the visit so far, most urgent first, then the readings a
-        device sent that were not used. The visit's evaluation holds every reading's findings
-        plus the cross-reading ones (grades, pulse disagreement, protocol); with them go
-        each stored reading's own findings (a blocked reading is not part of the evaluation)."""
-        evaluated = self._evaluation.findings if self._evaluation else ()
-        found = (*self._stored_findings, *evaluated)
-        shown: dict[tuple[str, str], Finding] = {}
-        for finding in found:
-            if finding.severity is not Severity.NORMAL:
-                shown.setdefault((finding.code, finding.message_en), finding)
-        self.findings_list.clear()
-        for finding in sorted(shown.values(), key=lambda f: SEVERITY_ORDER.index(f.severity)):
-            text = finding.message_id if self._lang == "id" else finding.message_en
-            item = QListWidgetItem(
-                f"[{tr(f'severity_{finding.severity.value}', self._lang)}] {text}"
-            )
-            item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
-            self.findings_list.addItem(item)
-        for line in self._ignored:
-            item = QListWidgetItem(line)
-            item.setForeground(QBrush(QColor("#757575")))
-            self.findings_list.addItem(item)
-
-    def _show_evaluation(self, evaluation: Evaluation | None) -> None:
-        """Referral with its advice, the protocol's next step, and the critical box."""
-        if evaluation is None:
-            return
-        lang = self._lang
-        index = 0 if lang == "id" else 1
-        if evaluation.referral_reasons:
-            # The values that count with their grade under the visit's rule set.
-            graded = [
-                c.message_id if lang == "id" else c.message_en for c in evaluation.referral_reasons
-            ]
-            self.result_label.setText("\n".join(graded))
-        worker_advice = advice_for(evaluation.referral)[0][index]
-        level = tr(f"referral_{evaluation.referral.value}", lang)
-        self.referral_label.setText(f"<b>{tr('referral', lang)}: {level}</b> — {worker_advice}")
-        self.referral_label.setStyleSheet(f"color: {REFERRAL_COLOURS[evaluation.referral]};")
-        step = evaluation.next_step
-        text = step.message_id if lang == "id" else step.message_en
-        self.next_step_label.setText(f"{tr('next_step', lang)}: {text}")
-        self.critical_box.setVisible(evaluation.needs_acknowledgement)
-        self._update_buttons()
-
-    def _add_reading_row(self, reading: StoredReading) -> None:
-        what, value = reading_text(reading.measurement, self._lang)
-        device = reading.source.device_label
-        if reading.source.simulated and "SIMULATOR" not in device:
-            device = f"SIMULATOR {device}"
-        if not reading.valid:
-            value = f"{tr('blocked', self._lang)}: {value}"
-        row = self.readings_table.rowCount()
-        self.readings_table.insertRow(row)
-        when = reading.received_at.astimezone().strftime("%H:%M:%S")
-        for column, text in enumerate((when, what, value, device)):
-            item = QTableWidgetItem(text)
-            if not reading.valid:
-                font = item.font()
-                font.setStrikeOut(True)
-                item.setFont(font)
-                item.setForeground(QBrush(QColor("#888888")))
-            self.readings_table.setItem(row, column, item)
+    @Slot(object)
+    def _on_reading_discarded(self, event: ReadingDiscarded) -> None:
+        self.review_panel.mark_discarded(event.reading_id, event.reason)
+        self.review_panel.show_results(event.results)
 
     @Slot(object)
     def _on_visit_confirmed(self, _event: VisitConfirmed) -> None:
@@ -542,41 +374,27 @@ class OperatorWindow(QMainWindow):
 
     def _close_visit(self, message: str) -> None:
         self._clear_person()
-        self._visit_open = False
-        self.queue_label.setText("—")
+        self.queue_panel.show_number(None)
         self._say(message)
-        self._update_buttons()
+        self._bridge.load_day()  # the day's views stay current
 
     def _clear_person(self) -> None:
         """Every trace of a person off the window (identity, readings, findings, result,
         referral, advice, waveform, critical box), so that nothing of the previous person is
         on screen while the next one is identified (issue 11: a clean slate)."""
-        self._has_valid = False
-        self._evaluation = None
-        self._stored_findings.clear()
-        self._ignored.clear()
-        self.readings_table.setRowCount(0)
-        self.findings_list.clear()
-        self.result_label.setText(tr("no_result", self._lang))
-        self.referral_label.setText("")
-        self.next_step_label.setText("")
+        self.review_panel.clear()
+        self.measure_panel.clear()
+        self.identify_panel.clear()
         self.ckg_label.setText("")
-        self.waveform.clear()
-        self.critical_box.hide()
-        self.critical_action.setCurrentIndex(0)
-        self.critical_note.clear()
-        self.nik_edit.clear()
-        self.name_edit.clear()
-        self.nik_error.setText("")
-        self.birth_date_edit.setDate(BIRTH_DATE_UNKNOWN)
+        self._show_allowed()
 
-    @Slot(str, str)
-    def _on_action_failed(self, message_id: str, message_en: str) -> None:
-        text = message_id if self._lang == "id" else message_en
-        if not self._visit_open and "NIK" in text:
-            self.nik_error.setText(text)
+    @Slot(object)
+    def _on_action_failed(self, error: StationError) -> None:
+        text = error.message_id if self._lang == "id" else error.message_en
+        if error.code is ErrorCode.INVALID_PERSON:
+            self.identify_panel.show_error(text, error.field or "nik")
         self._say(text, error=True)
-        self._update_buttons()
+        self._show_allowed()  # a press the station refused is no longer pending
 
     @Slot(object)
     def _on_visit_interrupted(self, event: InterruptedVisit) -> None:
@@ -592,30 +410,22 @@ class OperatorWindow(QMainWindow):
                 readings=len(visit.readings),
             )
         )
+        self.status_line.hide()
         self.interrupted_box.show()
-        self._update_buttons()
+
+    def _close_interrupted_offer(self) -> None:
+        self._interrupted_id = None
+        self.interrupted_box.hide()
+        self.status_line.show()
 
     @Slot()
     def _resume_interrupted(self) -> None:
         if self._interrupted_id is not None:
             self._bridge.resume(self._interrupted_id)
-        self._interrupted_id = None
-        self.interrupted_box.hide()
-        self._update_buttons()
+        self._close_interrupted_offer()
 
     @Slot()
     def _cancel_interrupted(self) -> None:
         if self._interrupted_id is not None:
             self._bridge.cancel_interrupted(self._interrupted_id)
-        self._interrupted_id = None
-        self.interrupted_box.hide()
-        self._update_buttons()
-
-    @Slot(bool)
-    def _on_busy_changed(self, busy: bool) -> None:
-        self._busy = busy
-        if not busy:
-            # Every action has finished: no device can still be measuring for us.
-            self.bp_panel.measuring = False
-            self.spo2_panel.measuring = False
-        self._update_buttons()
+        self._close_interrupted_offer()

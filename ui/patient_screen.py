@@ -7,7 +7,7 @@ then clears itself. It never shows the NIK; only the first name identifies the p
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from station.checks.engine import advice_for
 from station.service import QueueCalled, VisitClosed, VisitConfirmed
@@ -24,6 +24,9 @@ class PatientScreen(QWidget):
         super().__init__()
         self._lang = language
         self.setObjectName("patientScreen")
+        # Shown to the person measured; the operator's keyboard stays with the desk window.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setWindowTitle(tr("patient_title", language))
         self.setStyleSheet(
             "QWidget#patientScreen { background: #0b3d5c; } QLabel { color: white; }"
@@ -62,6 +65,7 @@ class PatientScreen(QWidget):
         bridge.queueCalled.connect(self._on_queue_called)
         bridge.visitConfirmed.connect(self._on_confirmed)
         bridge.visitClosed.connect(self._on_closed)
+        bridge.queueSkipped.connect(lambda _event: self.show_idle())
         self.show_idle()
 
     def visible_text(self) -> str:
@@ -83,11 +87,15 @@ class PatientScreen(QWidget):
 
     @Slot(object)
     def _on_queue_called(self, event: QueueCalled) -> None:
+        """The number and the desk to go to; a recall shows it again with a chime (the
+        system's beep until the patient screen's own sounds exist, issue 13)."""
         self.clear_timer.stop()
         self._headline.setText(f"{tr('queue', self._lang)} {event.queue_number}")
-        self._body.setText(tr("please_come", self._lang))
+        self._body.setText(tr("please_come", self._lang, desk=event.station_id))
         self._simulator.hide()
         self._disclaimer.hide()
+        if event.recall:
+            QApplication.beep()
 
     @Slot(object)
     def _on_confirmed(self, event: VisitConfirmed) -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QElapsedTimer
+from PySide6.QtCore import QElapsedTimer
 from PySide6.QtWidgets import QApplication, QTableWidget
 
 from config.settings import Settings
@@ -146,10 +146,7 @@ def main(out: Path) -> int:
         _wait_until(app, window.call_next_button.isEnabled)
         window.call_next_button.click()
         _wait_until(app, lambda: window.queue_label.text() != "—")
-        window.nik_edit.setText("3174015507850002")
-        window.name_edit.setText("Siti Rahayu")
-        window.birth_date_edit.setDate(QDate(1985, 7, 15))
-        window.start_visit_button.click()
+        window.identify_panel.identified.emit("3174015507850002", "Siti Rahayu", date(1985, 7, 15))
         _wait_until(app, window.bp_panel.button.isEnabled)
         for role, rows in (
             (DeviceRole.BLOOD_PRESSURE, 1),

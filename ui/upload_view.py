@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,9 +34,10 @@ PROBLEM_COLOUR = "#c62828"
 
 
 def upload_summary(status: UploadStatus, lang: Language) -> tuple[str, str]:
-    """The indicator's text and colour."""
-    counts = status.counts
-    waiting = counts.get("pending", 0) + counts.get("sending", 0)
+    """The indicator's text and colour: confirmed visits by upload state (entries when the
+    status carries no visit counts), and the time of the last successful upload."""
+    counts = status.visits or status.counts
+    waiting = counts.get("pending", 0) + counts.get("sending", 0) + counts.get("waiting", 0)
     parts = [
         tr("upload_waiting", lang, n=waiting),
         tr("upload_sent", lang, n=counts.get("sent", 0)),
@@ -44,7 +46,11 @@ def upload_summary(status: UploadStatus, lang: Language) -> tuple[str, str]:
         parts.append(tr("upload_failed", lang, n=counts["failed"]))
     if counts.get("dead", 0):
         parts.append(tr("upload_dead", lang, n=counts["dead"]))
-    text = f"{tr('upload', lang)}: " + " · ".join(parts)
+    label = tr("upload_visits", lang) if status.visits else tr("upload", lang)
+    text = f"{label}: " + " · ".join(parts)
+    if status.last_upload is not None:
+        at = status.last_upload.astimezone().strftime("%H:%M")
+        text += f" · {tr('upload_last', lang, at=at)}"
     if status.paused_reason:
         return f"{text} — {tr('upload_paused', lang)}", WAITING_COLOUR
     if counts.get("dead", 0) or counts.get("failed", 0):
@@ -130,7 +136,9 @@ class UploadIndicator(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = named(QLabel(tr("upload_unknown", lang)), "uploadStatus")
-        self.label.setWordWrap(True)
+        # One line that never widens the window; the whole text is in the tooltip.
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumWidth(420)
         self.problems_button = named(QPushButton(tr("upload_problems", lang)), "uploadProblems")
         self.problems_button.setEnabled(False)
         self.dialog = UploadProblemsDialog(lang, retry, self)
@@ -142,7 +150,9 @@ class UploadIndicator(QWidget):
         text, colour = upload_summary(status, self._lang)
         self.label.setText(text)
         self.label.setStyleSheet(f"color: {colour};")
-        self.label.setToolTip(status.paused_reason or status.last_error or "")
+        self.label.setToolTip(
+            "\n".join(part for part in (text, status.paused_reason, status.last_error) if part)
+        )
         count = len(status.problems)
         self.problems_button.setText(f"{tr('upload_problems', self._lang)} ({count})")
         self.problems_button.setEnabled(count > 0)

@@ -1,5 +1,6 @@
 """bleak's ``BleakClient`` behind the ``BleClient`` protocol. The only module importing bleak
-for connections."""
+for connections; it names the connect failures whose advice differs (device not found, no
+usable adapter) as a ``DeviceError`` with that cause."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from collections.abc import Callable
 
 from bleak import BleakClient
 from bleak.backends.characteristic import BleakGATTCharacteristic
+from bleak.exc import BleakBluetoothNotAvailableError, BleakDeviceNotFoundError
 
 from devices.ble.client import BleClient, NotifyHandler
+from devices.device import DeviceError, DeviceFault
 
 __all__ = ["BleakClientAdapter", "bleak_client_factory"]
 
@@ -29,7 +32,14 @@ class BleakClientAdapter:
         return self._client.is_connected
 
     async def connect(self) -> None:
-        await self._client.connect()
+        try:
+            await self._client.connect()
+        except BleakDeviceNotFoundError as exc:
+            raise DeviceError(f"not advertising: {exc}", DeviceFault.NOT_FOUND) from exc
+        except BleakBluetoothNotAvailableError as exc:
+            raise DeviceError(
+                f"no usable Bluetooth adapter: {exc}", DeviceFault.ADAPTER_MISSING
+            ) from exc
 
     async def disconnect(self) -> None:
         await self._client.disconnect()

@@ -2,7 +2,9 @@
 
 The retry policy is plain data (attempts, per-attempt timeout, backoff list); only this loop
 sleeps. Each attempt is bounded by ``timeout_s`` on top of bleak's own timeout, so a BlueZ
-that never answers cannot hang a measurement.
+that never answers cannot hang a measurement. When every attempt fails, the cause is the
+last attempt's when the client named one (device not found, no adapter), else
+``CONNECT_FAILED``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from devices.ble.client import BleClient, ClientFactory
-from devices.device import DeviceError
+from devices.device import DeviceError, DeviceFault
 
 __all__ = [
     "ConnectPolicy",
@@ -55,9 +57,11 @@ async def connect_with_retries(
             _LOGGER.info("connect attempt %d to %s failed: %s", attempt + 1, address, exc)
             if attempt + 1 < policy.attempts:
                 await asyncio.sleep(policy.backoff_s[min(attempt, len(policy.backoff_s) - 1)])
+    cause = last_error.cause if isinstance(last_error, DeviceError) else DeviceFault.CONNECT_FAILED
     raise DeviceError(
         f"could not connect to the {what} after {policy.attempts} attempts: "
-        "is it switched on, near, and paired?"
+        f"is it switched on, near, and paired? (last: {last_error})",
+        cause,
     ) from last_error
 
 

@@ -34,7 +34,7 @@ from devices.codecs.current_time import encode_current_time
 from devices.codecs.date_time import encode_date_time
 from devices.codecs.errors import DecodeError
 from devices.codecs.racp import RacpResponse, RacpResponseCode, decode_racp, report_last_record
-from devices.device import DeviceError, DeviceState, EventSink
+from devices.device import DeviceError, DeviceFault, DeviceState, EventSink
 from devices.measurements import (
     KPA_TO_MMHG,
     BloodPressure,
@@ -168,16 +168,26 @@ class BleBloodPressureCuff(DeviceBase):
             readings, started_local=started_local, now_local=self._clock()
         )
         for ignored in decision.ignored:
-            on_event(self._event(DeviceState.MEASURING, f"ignored: {ignored.reason}"))
+            on_event(self._event(DeviceState.MEASURING, ignored=ignored.reason))
         if decision.bound is None:
             if dropped.is_set():
                 on_event(self._event(DeviceState.DISCONNECTED, "link lost"))
-                raise DeviceError("cuff disconnected during measurement; measure again")
+                raise DeviceError(
+                    "cuff disconnected during measurement; measure again", DeviceFault.LINK_LOST
+                )
             if problems:
-                raise DeviceError(f"cuff sent no usable reading: {problems[-1]}")
+                raise DeviceError(
+                    f"cuff sent no usable reading: {problems[-1]}", DeviceFault.DAMAGED_PACKET
+                )
             if readings:
-                raise DeviceError("cuff sent no usable reading: only stored records arrived")
-            raise DeviceError(f"no reading from the cuff within {config.measurement_timeout_s:g} s")
+                raise DeviceError(
+                    "cuff sent no usable reading: only stored records arrived",
+                    DeviceFault.NO_READING,
+                )
+            raise DeviceError(
+                f"no reading from the cuff within {config.measurement_timeout_s:g} s",
+                DeviceFault.NO_READING,
+            )
         on_event(self._received(decision.clock_wrong))
         assert isinstance(decision.bound, BloodPressure)
         return [decision.bound]

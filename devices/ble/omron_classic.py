@@ -68,7 +68,7 @@ from devices.codecs.omron_classic import (
     split_records,
     unlock_request,
 )
-from devices.device import DeviceError, DeviceState, EventSink
+from devices.device import DeviceError, DeviceFault, DeviceState, EventSink
 from devices.measurements import BloodPressure, Measurement, MeasurementKind
 
 __all__ = ["OmronClassicConfig", "OmronClassicCuff"]
@@ -138,7 +138,9 @@ class _OmronLink:
         self._unlock_answers: asyncio.Queue[bytes] = asyncio.Queue()
 
     def _lost(self) -> _LinkLost:
-        return _LinkLost("the cuff disconnected while sending its memory; measure again")
+        return _LinkLost(
+            "the cuff disconnected while sending its memory; measure again", DeviceFault.LINK_LOST
+        )
 
     def _on_rx(self, channel: int) -> Callable[[bytes], None]:
         def handle(chunk: bytes) -> None:
@@ -156,7 +158,9 @@ class _OmronLink:
         except Exception as exc:  # BleakError, D-Bus and OS errors alike: all re-raised
             if self._dropped.is_set() or not self._client.is_connected:
                 raise self._lost() from exc
-            raise DeviceError(f"the cuff refused {what} ({exc}); {PAIR_HINT}") from exc
+            raise DeviceError(
+                f"the cuff refused {what} ({exc}); {PAIR_HINT}", DeviceFault.NOT_PAIRED
+            ) from exc
 
     async def _next(self, queue: asyncio.Queue[bytes]) -> bytes | None:
         """The next item, None after ``response_timeout_s``; a dropped link raises."""
@@ -196,19 +200,23 @@ class _OmronLink:
         try:
             return decode_unlock_answer(payload)
         except DecodeError as exc:
-            raise DeviceError(f"the cuff answered {what} with a damaged packet: {exc}") from exc
+            raise DeviceError(
+                f"the cuff answered {what} with a damaged packet: {exc}", DeviceFault.DAMAGED_PACKET
+            ) from exc
 
     async def unlock(self, key: bytes) -> None:
         answer = await self._unlock_exchange(unlock_request(key), "the unlock request")
         if answer is None:
             raise DeviceError(
                 f"the cuff did not answer the unlock request within {self._timeout:g} s; "
-                + PAIR_HINT
+                + PAIR_HINT,
+                DeviceFault.NOT_PAIRED,
             )
         if not answer.accepts(UnlockOp.UNLOCK):
             raise DeviceError(
                 f"the cuff refused the station's key (answer {answer.raw[:2].hex(' ')}); "
-                + PAIR_HINT
+                + PAIR_HINT,
+                DeviceFault.NOT_PAIRED,
             )
 
     async def program_key(self, key: bytes) -> None:
@@ -218,14 +226,18 @@ class _OmronLink:
         if answer is None or not answer.accepts(UnlockOp.ENTER_KEY_PROGRAMMING):
             raise DeviceError(
                 "the cuff is not in pairing mode: hold its Bluetooth button until '-P-' "
-                "blinks, then try again"
+                "blinks, then try again",
+                DeviceFault.NOT_PAIRED,
             )
         answer = await self._unlock_exchange(program_key_request(key), "the new key")
         if answer is None or not answer.accepts(UnlockOp.PROGRAM_KEY):
-            raise DeviceError("the cuff did not store the key; put it in '-P-' mode and retry")
+            raise DeviceError(
+                "the cuff did not store the key; put it in '-P-' mode and retry",
+                DeviceFault.NOT_PAIRED,
+            )
 
     async def transact(self, packet: bytes, parse: Callable[[bytes], _T], what: str) -> _T:
-        problem = "no answer"
+        problem, cause = "no answer", DeviceFault.NO_READING
         for attempt in range(1, self._attempts + 1):
             self._assembler.reset()
             _drain(self._frames)
@@ -236,14 +248,16 @@ class _OmronLink:
                 )
             frame = await self._next(self._frames)
             if frame is None:
-                problem = f"no answer within {self._timeout:g} s"
+                problem, cause = f"no answer within {self._timeout:g} s", DeviceFault.NO_READING
             else:
                 try:
                     return parse(frame)
                 except DecodeError as exc:
-                    problem = str(exc)
+                    problem, cause = str(exc), DeviceFault.DAMAGED_PACKET
             _LOGGER.info("Omron %s, try %d of %d: %s", what, attempt, self._attempts, problem)
-        raise DeviceError(f"the cuff did not answer {what} after {self._attempts} tries: {problem}")
+        raise DeviceError(
+            f"the cuff did not answer {what} after {self._attempts} tries: {problem}", cause
+        )
 
     async def start_transmission(self) -> None:
         await self.transact(
@@ -308,7 +322,8 @@ class OmronClassicCuff(DeviceBase):
             if not client.has_characteristic(UNLOCK_UUID):
                 raise DeviceError(
                     "this Bluetooth device does not offer Omron's classic data service: "
-                    "check the cuff model in the settings"
+                    "check the cuff model in the settings",
+                    DeviceFault.MISCONFIGURED,
                 )
             try:
                 async with asyncio.timeout(config.transfer_timeout_s):
@@ -316,7 +331,8 @@ class OmronClassicCuff(DeviceBase):
             except TimeoutError as exc:
                 raise DeviceError(
                     f"the cuff did not finish sending its memory within "
-                    f"{config.transfer_timeout_s:g} s; measure again"
+                    f"{config.transfer_timeout_s:g} s; measure again",
+                    DeviceFault.NO_READING,
                 ) from exc
         except _LinkLost:
             on_event(self._event(DeviceState.DISCONNECTED, "link lost"))
@@ -354,7 +370,7 @@ class OmronClassicCuff(DeviceBase):
                 reading = decode_record(self._layout, record, user_id=config.user)
             except DecodeError as exc:
                 damaged.append(str(exc))
-                on_event(self._event(DeviceState.MEASURING, f"ignored: memory slot {slot}: {exc}"))
+                on_event(self._event(DeviceState.MEASURING, ignored=f"memory slot {slot}: {exc}"))
                 continue
             if reading is not None:
                 readings.append(reading)
@@ -367,13 +383,17 @@ class OmronClassicCuff(DeviceBase):
             if readings:
                 raise DeviceError(
                     f"the cuff's memory for user {config.user} holds no reading taken during "
-                    "this measurement: measure with the cuff, let it send, then try again"
+                    "this measurement: measure with the cuff, let it send, then try again",
+                    DeviceFault.NO_READING,
                 )
             if damaged:
-                raise DeviceError(f"the cuff sent no usable reading: {damaged[-1]}")
+                raise DeviceError(
+                    f"the cuff sent no usable reading: {damaged[-1]}", DeviceFault.DAMAGED_PACKET
+                )
             raise DeviceError(
                 f"the cuff's memory for user {config.user} is empty: measure with the cuff "
-                f"first, set to user {config.user}"
+                f"first, set to user {config.user}",
+                DeviceFault.NO_READING,
             )
         on_event(self._received(decision.clock_wrong))
         assert isinstance(decision.bound, BloodPressure)
@@ -384,11 +404,11 @@ class OmronClassicCuff(DeviceBase):
         if hidden > 0:
             on_event(
                 self._event(
-                    DeviceState.MEASURING, f"ignored: {hidden} older readings from the memory"
+                    DeviceState.MEASURING, ignored=f"{hidden} older readings from the memory"
                 )
             )
         for reason in reasons[max(hidden, 0) :]:
-            on_event(self._event(DeviceState.MEASURING, f"ignored: {reason}"))
+            on_event(self._event(DeviceState.MEASURING, ignored=reason))
 
     async def program_key(self, on_event: EventSink) -> None:
         """Store the configured key in a cuff showing '-P-' (its pairing mode).

@@ -25,7 +25,7 @@ from devices.ble.connection import (
     disconnect_quietly,
     wait_for_result_or_drop,
 )
-from devices.device import DeviceError, DeviceState, EventSink
+from devices.device import DeviceError, DeviceFault, DeviceState, EventSink
 from devices.measurements import Measurement, MeasurementKind, SpO2
 from devices.profile_session import decode_notification
 
@@ -120,7 +120,7 @@ class BlePulseOximeter(DeviceBase):
             )
             if decision.bound is None or not _usable(reading):
                 reason = decision.ignored[0].reason if decision.ignored else "not a valid reading"
-                on_event(self._event(DeviceState.MEASURING, f"ignored: {reason}"))
+                on_event(self._event(DeviceState.MEASURING, ignored=reason))
                 return
             finish(reading)
 
@@ -138,8 +138,11 @@ class BlePulseOximeter(DeviceBase):
         done.cancel()
         if dropped.is_set():
             on_event(self._event(DeviceState.DISCONNECTED, "link lost"))
-            raise DeviceError("oximeter disconnected during measurement; measure again")
+            raise DeviceError(
+                "oximeter disconnected during measurement; measure again", DeviceFault.LINK_LOST
+            )
         raise DeviceError(
             f"no steady oximeter reading within {config.measurement_timeout_s:g} s: "
-            "check the finger is in the probe"
+            "check the finger is in the probe",
+            DeviceFault.NO_READING,
         )

@@ -26,7 +26,7 @@ from devices.ble.connection import (
 from devices.codecs.berry import BERRY_NOTIFY_UUID, BerryStream
 from devices.codecs.errors import DecodeError
 from devices.codecs.jumper import JUMPER_NOTIFY_UUID, decode_jumper_packet
-from devices.device import DeviceError, DeviceState, EventSink
+from devices.device import DeviceError, DeviceFault, DeviceState, EventSink
 from devices.measurements import Measurement, MeasurementKind, SpO2
 
 __all__ = [
@@ -147,8 +147,11 @@ class BleStreamOximeter(DeviceBase):
         done.cancel()
         if dropped.is_set():
             on_event(self._event(DeviceState.DISCONNECTED, "link lost"))
-            raise DeviceError("oximeter disconnected during measurement; measure again")
+            raise DeviceError(
+                "oximeter disconnected during measurement; measure again", DeviceFault.LINK_LOST
+            )
         raise DeviceError(
             f"no steady oximeter reading within {config.measurement_timeout_s:g} s: "
-            "check the finger is in the probe"
+            "check the finger is in the probe",
+            DeviceFault.NO_READING,
         )

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from devices.base import DeviceBase
 from devices.codecs.blood_pressure import encode_blood_pressure, encode_cuff_pressure
-from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
+from devices.device import DeviceError, DeviceEvent, DeviceFault, DeviceState, EventSink
 from devices.measurements import (
     BloodPressure,
     BloodPressureStatus,
@@ -31,6 +31,7 @@ class CuffFault(StrEnum):
     DROP_MID_MEASUREMENT = "drop"  # the link goes away while inflating
     ERROR_VALUES = "error-values"  # the cuff reports NaN (its error code) for every value
     GARBAGE = "garbage"  # a damaged packet instead of the measurement
+    ABSENT = "absent"  # switched off or out of range: never found
 
 
 class SimulatedBloodPressureCuff(DeviceBase):
@@ -70,6 +71,10 @@ class SimulatedBloodPressureCuff(DeviceBase):
 
     async def measure(self, on_event: EventSink) -> list[Measurement]:
         emit = on_event
+        if self.fault is CuffFault.ABSENT:
+            emit(DeviceEvent(self._device_id, DeviceState.SEARCHING))
+            await self._pause()
+            raise DeviceError("simulated cuff not found: switched off", DeviceFault.NOT_FOUND)
         emit(DeviceEvent(self._device_id, DeviceState.CONNECTING))
         await self._pause()
         emit(DeviceEvent(self._device_id, DeviceState.CONNECTED))
@@ -87,7 +92,9 @@ class SimulatedBloodPressureCuff(DeviceBase):
             await self._pause()
             if self.fault is CuffFault.DROP_MID_MEASUREMENT and step == INFLATION_STEPS // 2:
                 emit(DeviceEvent(self._device_id, DeviceState.DISCONNECTED, "link lost"))
-                raise DeviceError("cuff disconnected during measurement; measure again")
+                raise DeviceError(
+                    "cuff disconnected during measurement; measure again", DeviceFault.LINK_LOST
+                )
         if self.fault is CuffFault.GARBAGE:
             payload = encode_blood_pressure(systolic, diastolic, None)[:5]
         elif self.fault is CuffFault.ERROR_VALUES:

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from devices.base import DeviceBase
 from devices.codecs.plx import encode_plx_continuous, encode_plx_spot_check
-from devices.device import DeviceError, DeviceEvent, DeviceState, EventSink
+from devices.device import DeviceError, DeviceEvent, DeviceFault, DeviceState, EventSink
 from devices.measurements import Measurement, MeasurementKind, PlxMeasurementStatus, SpO2
 from devices.profile_session import decode_notification
 from devices.simulators.values import SimulatedValues
@@ -21,6 +21,7 @@ CONTINUOUS_PACKETS = 5
 class OximeterFault(StrEnum):
     FINGER_OUT = "finger-out"  # the oximeter sends NaN SpO2 and pulse
     DROP = "drop"  # the link goes away mid-measurement
+    ABSENT = "absent"  # switched off or unplugged: never found
 
 
 class SimulatedPulseOximeter(DeviceBase):
@@ -53,6 +54,10 @@ class SimulatedPulseOximeter(DeviceBase):
         return float(spo2), float(pulse)
 
     async def measure(self, on_event: EventSink) -> list[Measurement]:
+        if self.fault is OximeterFault.ABSENT:
+            on_event(DeviceEvent(self._device_id, DeviceState.SEARCHING))
+            await asyncio.sleep(self._pace_s)
+            raise DeviceError("simulated oximeter not found: unplugged", DeviceFault.NOT_FOUND)
         on_event(DeviceEvent(self._device_id, DeviceState.CONNECTING))
         await asyncio.sleep(self._pace_s)
         on_event(DeviceEvent(self._device_id, DeviceState.CONNECTED))
@@ -70,7 +75,9 @@ class SimulatedPulseOximeter(DeviceBase):
             await asyncio.sleep(self._pace_s)
             if self.fault is OximeterFault.DROP and packet == CONTINUOUS_PACKETS // 2:
                 on_event(DeviceEvent(self._device_id, DeviceState.DISCONNECTED, "link lost"))
-                raise DeviceError("oximeter disconnected during measurement; measure again")
+                raise DeviceError(
+                    "oximeter disconnected during measurement; measure again", DeviceFault.LINK_LOST
+                )
         payload = encode_plx_spot_check(
             None if finger_out else spo2,
             None if finger_out else pulse,

@@ -8,6 +8,7 @@ operator can act on ("port /dev/ttyUSB0 is gone: is the cable unplugged?").
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import time
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from typing import Any
 
 import serial
 
-from devices.device import DeviceError
+from devices.device import DeviceError, DeviceFault
 from devices.discovery import connected_serial_ports, resolve_serial_port
 
 __all__ = ["SerialLink", "SerialLinkError", "SerialSettings"]
@@ -24,6 +25,8 @@ __all__ = ["SerialLink", "SerialLinkError", "SerialSettings"]
 _LOGGER = logging.getLogger(__name__)
 # Each blocking read returns after this long even with no data, so cancellation is prompt.
 READ_TIMEOUT_S = 0.05
+# An open refused for these reasons needs the station's setup fixed, not the cable.
+_NOT_ALLOWED = frozenset({errno.EACCES, errno.EPERM})
 
 
 class SerialLinkError(DeviceError):
@@ -71,12 +74,13 @@ class SerialLink:
             try:
                 self.port = resolve_serial_port(self.address, ports)
             except DeviceError as exc:
-                raise SerialLinkError(str(exc)) from exc
+                raise SerialLinkError(str(exc), exc.cause) from exc
         try:
             self._serial = await asyncio.to_thread(self._open_blocking)
         except (serial.SerialException, OSError, ValueError) as exc:
             raise SerialLinkError(
-                f"cannot open serial port {self.port}: is the device plugged in? ({exc})"
+                f"cannot open serial port {self.port}: is the device plugged in? ({exc})",
+                _open_fault(exc),
             ) from exc
 
     async def open_with_backoff(self, *, within_s: float, backoff_s: Sequence[float]) -> None:
@@ -100,7 +104,7 @@ class SerialLink:
         except (serial.SerialException, OSError) as exc:
             await self.close()
             raise SerialLinkError(
-                f"serial port {self.port} is gone: is the cable unplugged?"
+                f"serial port {self.port} is gone: is the cable unplugged?", DeviceFault.LINK_LOST
             ) from exc
         return data
 
@@ -110,7 +114,9 @@ class SerialLink:
             await asyncio.to_thread(port.write, data)
         except (serial.SerialException, OSError) as exc:
             await self.close()
-            raise SerialLinkError(f"cannot write to serial port {self.port}: {exc}") from exc
+            raise SerialLinkError(
+                f"cannot write to serial port {self.port}: {exc}", DeviceFault.LINK_LOST
+            ) from exc
 
     async def close(self) -> None:
         port, self._serial = self._serial, None
@@ -122,5 +128,13 @@ class SerialLink:
 
     def _require_open(self) -> Any:
         if self._serial is None:
-            raise SerialLinkError(f"serial port {self.port} is not open")
+            raise SerialLinkError(f"serial port {self.port} is not open", DeviceFault.LINK_LOST)
         return self._serial
+
+
+def _open_fault(exc: Exception) -> DeviceFault:
+    """Permission refused is a setup problem (the station's user may not open serial ports);
+    anything else means the port is not there."""
+    if isinstance(exc, PermissionError) or getattr(exc, "errno", None) in _NOT_ALLOWED:
+        return DeviceFault.MISCONFIGURED
+    return DeviceFault.NOT_FOUND

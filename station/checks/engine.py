@@ -31,7 +31,7 @@ from station.checks.protocol import (
     blood_pressure_protocol,
 )
 from station.checks.quality import device_clock_notice, pulse_agreement_notice, reading_notices
-from station.checks.rulesets import Referral, RuleSet, highest_referral
+from station.checks.rulesets import FOLLOW_UP_WITHIN, Referral, RuleSet, highest_referral
 
 __all__ = ["CheckReading", "Evaluation", "ResultValue", "advice_for", "check_reading", "evaluate"]
 
@@ -255,8 +255,10 @@ _ADVICE: dict[Referral, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     Referral.FOLLOW_UP: (
         (
-            "Jadwalkan kontrol di puskesmas untuk memastikan hasil ini (dalam bulan ini).",
-            "Arrange a follow-up visit at the puskesmas to confirm this result (within the month).",
+            # The due date of the follow-up list is FOLLOW_UP_DAYS after the visit.
+            f"Jadwalkan kontrol di puskesmas untuk memastikan hasil ini ({FOLLOW_UP_WITHIN[0]}).",
+            "Arrange a follow-up visit at the puskesmas to confirm this result "
+            f"({FOLLOW_UP_WITHIN[1]}).",
         ),
         (
             "Silakan kontrol ke puskesmas untuk pemeriksaan ulang.",

@@ -37,6 +37,7 @@ __all__ = [
     "HEART_RATE_MIN_BPM",
     "MEAN_ARTERIAL_MAX_MMHG",
     "MEAN_ARTERIAL_MIN_MMHG",
+    "PARAMETER_LABELS",
     "SPO2_MAX_PERCENT",
     "SPO2_MIN_PERCENT",
     "SYSTOLIC_MAX_MMHG",
@@ -63,7 +64,9 @@ SPO2_MAX_PERCENT = 100.0
 MEAN_ARTERIAL_MIN_MMHG = DIASTOLIC_MIN_MMHG
 MEAN_ARTERIAL_MAX_MMHG = SYSTOLIC_MAX_MMHG
 
-_LABELS = {
+# The parameters' names in messages (Bahasa Indonesia, English); manual entry names its boxes
+# with them too, so a box and the check about its value use the same word.
+PARAMETER_LABELS: dict[str, tuple[str, str]] = {
     "systolic": ("Sistolik", "Systolic"),
     "diastolic": ("Diastolik", "Diastolic"),
     "mean_arterial": ("Tekanan arteri rata-rata", "Mean arterial pressure"),
@@ -74,7 +77,7 @@ _LABELS = {
 
 
 def _missing(parameter: str) -> Finding:
-    label_id, label_en = _LABELS[parameter]
+    label_id, label_en = PARAMETER_LABELS[parameter]
     return Finding(
         parameter=parameter,
         severity=Severity.INVALID,
@@ -89,7 +92,7 @@ def _out_of_range(
 ) -> Finding | None:
     if math.isfinite(value) and low <= value <= high:
         return None
-    label_id, label_en = _LABELS[parameter]
+    label_id, label_en = PARAMETER_LABELS[parameter]
     shown = f"{value:g} {unit}"
     return Finding(
         parameter=parameter,

@@ -29,6 +29,8 @@ from station.checks.findings import Severity
 
 __all__ = [
     "DEFAULT_RULE_SET",
+    "FOLLOW_UP_DAYS",
+    "FOLLOW_UP_WITHIN",
     "RULE_SETS",
     "BloodPressureBand",
     "Referral",
@@ -36,6 +38,7 @@ __all__ = [
     "UnknownRuleSetError",
     "highest_referral",
     "rule_set",
+    "rule_set_or_default",
 ]
 
 
@@ -45,6 +48,16 @@ class Referral(StrEnum):
     SAME_DAY = "same_day"
     URGENT = "urgent"
 
+
+# How soon a ``follow_up`` referral should come back. The station rule ">= 140/90:
+# hypertension suspected - confirm and follow up" (docs/reference/clinical-rules.md 3.5) gives
+# no interval; the advice the health worker reads says "(dalam bulan ini)" / "(within the
+# month)" (station/checks/engine.py, advice for Referral.FOLLOW_UP, built from
+# FOLLOW_UP_WITHIN). The follow-up list (station/followup.py) counts the person due this many
+# days after the visit, so the due date and the advice are one piece of data: change them
+# together (and the advice is one text for every rule set, so every set uses this window).
+FOLLOW_UP_DAYS = 30
+FOLLOW_UP_WITHIN = ("dalam bulan ini", "within the month")
 
 _REFERRAL_ORDER = (Referral.NONE, Referral.FOLLOW_UP, Referral.SAME_DAY, Referral.URGENT)
 
@@ -91,6 +104,8 @@ class RuleSet:
     # Blood-pressure protocol: a first reading at or above this asks for a third (3.4).
     protocol_systolic: float
     protocol_diastolic: float
+    # Days from the visit to a follow_up referral's due date (FOLLOW_UP_DAYS above).
+    follow_up_days: int = FOLLOW_UP_DAYS
 
     def to_json(self) -> dict[str, str]:
         return {"id": self.id, "version": self.version, "name": self.name}
@@ -196,3 +211,9 @@ def rule_set(rule_set_id: str) -> RuleSet:
     except KeyError:
         known = ", ".join(RULE_SETS)
         raise UnknownRuleSetError(f"unknown rule set {rule_set_id!r}; known: {known}") from None
+
+
+def rule_set_or_default(rule_set_id: str) -> RuleSet:
+    """The rule set stored with a visit; visits stored before issue 4 name the
+    plausibility-only set (no longer a rule set), and are classified by the default."""
+    return RULE_SETS.get(rule_set_id) or RULE_SETS[DEFAULT_RULE_SET]

@@ -109,6 +109,11 @@ class Database:
     sessions: sessionmaker[Session]
     url: str
 
+    @property
+    def display_url(self) -> str:
+        """The URL without its password, to show or log."""
+        return _display(self.url)
+
     def schema_revision(self) -> str | None:
         with self.engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()

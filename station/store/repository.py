@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from devices.measurements import Measurement, measurement_from_json
@@ -25,11 +24,11 @@ from station.store.models import (
     FindingRow,
     OutboxRow,
     OutboxStatus,
-    QueueCounterRow,
     ReadingRow,
     VisitRow,
     VisitStatus,
 )
+from station.store.queue import QueueError, take_queue_number
 
 __all__ = [
     "ReadingSource",
@@ -220,23 +219,10 @@ class Store:
 
     def next_queue_number(self, day: date) -> int:
         """Hand out the next queue number of ``day``; desks sharing a database share it."""
-        for _attempt in range(3):
-            with self._db.sessions.begin() as session:
-                updated = session.execute(
-                    update(QueueCounterRow)
-                    .where(QueueCounterRow.day == day)
-                    .values(last_number=QueueCounterRow.last_number + 1)
-                    .returning(QueueCounterRow.last_number)
-                ).scalar_one_or_none()
-                if updated is not None:
-                    return int(updated)
-            try:
-                with self._db.sessions.begin() as session:
-                    session.add(QueueCounterRow(day=day, last_number=1))
-                return 1
-            except IntegrityError:
-                continue  # another desk created today's counter first; increment it
-        raise StoreError("could not take a queue number: the database is too busy")
+        try:
+            return take_queue_number(self._db, day)
+        except QueueError as exc:
+            raise StoreError(str(exc)) from exc
 
     # -- visits --------------------------------------------------------------------------
 
@@ -353,8 +339,15 @@ class Store:
         return row
 
     def confirm_visit(
-        self, visit_id: str, confirmed_at: datetime, outcome: VisitOutcome | None = None
+        self,
+        visit_id: str,
+        confirmed_at: datetime,
+        outcome: VisitOutcome | None = None,
+        *,
+        early_reason: str | None = None,
     ) -> StoredVisit:
+        """Close a visit with its results. ``early_reason``: why it was confirmed before the
+        blood-pressure protocol was complete (stored with the visit, issue 11)."""
         with self._db.sessions.begin() as session:
             row = self._open_visit(session, visit_id)
             valid = session.scalar(
@@ -370,6 +363,7 @@ class Store:
                 raise StoreError("a visit needs at least one valid reading to be confirmed")
             row.status = VisitStatus.CONFIRMED
             row.confirmed_at = confirmed_at
+            row.early_confirm_reason = early_reason
             if outcome is not None:
                 row.referral = outcome.referral
                 row.acknowledged_action = outcome.acknowledged_action

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +34,8 @@ class UploadStatus:
     last_error: str | None
     paused_reason: str | None  # set when SATUSEHAT is not configured
     problems: tuple[ProblemEntry, ...]
+    # Confirmed visits by upload state: sent, waiting, dead (UploadStore.visit_states).
+    visits: dict[str, int] = field(default_factory=dict)
 
 
 class BackgroundUpload:
@@ -94,6 +96,7 @@ class BackgroundUpload:
             last_error=counts["last_error"],
             paused_reason=self._paused,
             problems=tuple(self._store.problems()),
+            visits=self._store.visit_states(),
         )
 
     async def report(self) -> None:

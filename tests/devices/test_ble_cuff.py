@@ -11,7 +11,7 @@ from devices.ble import uuids
 from devices.ble.cuff import BleBloodPressureCuff, BleCuffConfig
 from devices.codecs.blood_pressure import encode_blood_pressure, encode_cuff_pressure
 from devices.codecs.current_time import decode_current_time
-from devices.device import DeviceError, DeviceState
+from devices.device import DeviceError, DeviceFault, DeviceState
 from tests.devices.fake_ble import FakeFactory
 
 NOW = datetime(2026, 11, 22, 9, 30, 0)
@@ -63,14 +63,16 @@ def test_connect_failures_are_retried_then_succeed():
 
 def test_connect_failure_gives_a_reason():
     factory = FakeFactory(fail_connects=5)
-    with pytest.raises(DeviceError, match="could not connect to the cuff after 3 attempts"):
+    with pytest.raises(DeviceError, match="could not connect to the cuff after 3 attempts") as e:
         run(cuff(factory))
+    assert e.value.cause is DeviceFault.CONNECT_FAILED
 
 
 def test_disconnect_during_measurement():
     script = [("notify", ICP, encode_cuff_pressure(90)), ("drop",)]
-    with pytest.raises(DeviceError, match="disconnected during measurement"):
+    with pytest.raises(DeviceError, match="disconnected during measurement") as caught:
         run(cuff(FakeFactory(script=script, characteristics={ICP})))
+    assert caught.value.cause is DeviceFault.LINK_LOST
 
 
 def test_cuff_that_disconnects_right_after_sending_still_counts():
@@ -88,14 +90,15 @@ def test_stored_record_from_before_the_visit_is_ignored_and_shown():
     ]
     (result,), events = run(cuff(FakeFactory(script=script)))
     assert result.systolic == 125.0
-    ignored = [e.detail for e in events if e.detail.startswith("ignored")]
-    assert ignored == ["ignored: stored reading from 2026-11-21 09:30, before this measurement"]
+    ignored = [e.ignored for e in events if e.ignored]
+    assert ignored == ["stored reading from 2026-11-21 09:30, before this measurement"]
 
 
 def test_only_stored_records_is_not_a_reading():
     script = [("notify", BPM, reading(150, 95, NOW - timedelta(hours=3)))]
-    with pytest.raises(DeviceError, match="no usable reading"):
+    with pytest.raises(DeviceError, match="no usable reading") as caught:
         run(cuff(FakeFactory(script=script)))
+    assert caught.value.cause is DeviceFault.NO_READING
 
 
 def test_clock_stuck_in_2017_uses_the_newest_of_the_burst():
@@ -107,18 +110,20 @@ def test_clock_stuck_in_2017_uses_the_newest_of_the_burst():
     (result,), events = run(cuff(FakeFactory(script=script)))
     assert result.systolic == 122.0
     assert "clock is wrong" in events[-1].detail
-    assert any("replayed" in e.detail for e in events)
+    assert any("replayed" in e.ignored for e in events)
 
 
 def test_damaged_packet_is_reported_not_returned():
     script = [("notify", BPM, b"\x1e\x78\x00")]
-    with pytest.raises(DeviceError, match="damaged packet"):
+    with pytest.raises(DeviceError, match="damaged packet") as caught:
         run(cuff(FakeFactory(script=script), measurement_timeout_s=0.3))
+    assert caught.value.cause is DeviceFault.DAMAGED_PACKET
 
 
 def test_nothing_arrives():
-    with pytest.raises(DeviceError, match=r"no reading from the cuff within 0\.2 s"):
+    with pytest.raises(DeviceError, match=r"no reading from the cuff within 0\.2 s") as caught:
         run(cuff(FakeFactory(script=[]), measurement_timeout_s=0.2))
+    assert caught.value.cause is DeviceFault.NO_READING
 
 
 RACP = uuids.RECORD_ACCESS_CONTROL_POINT
@@ -146,8 +151,9 @@ def test_racp_record_of_the_previous_person_is_ignored():
         characteristics={BPM, RACP},
         on_write={RACP: [("notify", BPM, earlier), ("notify", RACP, RACP_SUCCESS)]},
     )
-    with pytest.raises(DeviceError, match="only stored records arrived"):
+    with pytest.raises(DeviceError, match="only stored records arrived") as caught:
         run(cuff(factory))
+    assert caught.value.cause is DeviceFault.NO_READING
 
 
 def test_the_same_record_live_and_through_racp_counts_once():
@@ -159,7 +165,7 @@ def test_the_same_record_live_and_through_racp_counts_once():
     )
     (result,), events = run(cuff(factory))
     assert result.systolic == 128.0
-    assert not [e for e in events if e.detail.startswith("ignored")]
+    assert not [e for e in events if e.ignored]
 
 
 def test_a_cuff_without_stored_records_or_refusing_racp_still_measures():
@@ -186,7 +192,7 @@ def test_a_reading_already_delivered_is_never_bound_to_the_next_measurement():
     events = []
     with pytest.raises(DeviceError, match="only stored records arrived"):
         asyncio.run(device.measure(events.append))
-    assert any("already recorded for an earlier measurement" in e.detail for e in events)
+    assert any("already recorded for an earlier measurement" in e.ignored for e in events)
 
 
 def test_and_cuff_gets_its_setup_write_then_the_clock_through_date_time():

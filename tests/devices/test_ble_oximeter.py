@@ -10,7 +10,7 @@ import pytest
 from devices.ble import uuids
 from devices.ble.oximeter import BleOximeterConfig, BlePulseOximeter
 from devices.codecs.plx import encode_plx_continuous, encode_plx_spot_check
-from devices.device import DeviceError, DeviceState
+from devices.device import DeviceError, DeviceFault, DeviceState
 from devices.measurements import PlxMeasurementStatus
 from tests.devices.fake_ble import FakeFactory
 
@@ -57,28 +57,34 @@ def test_stored_spot_check_is_ignored_then_continuous_settles():
         oximeter(ContinuousFirstFactory(script=script, characteristics={SPOT}))
     )
     assert reading.spo2 == 98.0
-    assert any("stored reading from 2026-11-20" in e.detail for e in events)
+    assert any("stored reading from 2026-11-20" in e.ignored for e in events)
 
 
 def test_finger_out_breaks_the_steady_run_and_never_gives_a_number():
     script = [("notify", CONT, encode_plx_continuous(None, None)) for _ in range(10)]
-    with pytest.raises(DeviceError, match="check the finger"):
+    with pytest.raises(DeviceError, match="check the finger") as caught:
         run(oximeter(ContinuousFirstFactory(script=script), measurement_timeout_s=0.3))
+    assert caught.value.cause is DeviceFault.NO_READING
 
 
 def test_device_flagged_invalid_readings_do_not_count():
     invalid = PlxMeasurementStatus(invalid_measurement_detected=True)
     script = [("notify", CONT, encode_plx_continuous(97, 70, measurement_status=invalid))] * 5
-    with pytest.raises(DeviceError):
+    with pytest.raises(DeviceError) as caught:
         run(oximeter(ContinuousFirstFactory(script=script), measurement_timeout_s=0.3))
+    assert caught.value.cause is DeviceFault.NO_READING
 
 
 def test_disconnect_during_measurement():
     script = [("notify", CONT, encode_plx_continuous(97, 70)), ("drop",)]
-    with pytest.raises(DeviceError, match="disconnected during measurement"):
+    with pytest.raises(DeviceError, match="disconnected during measurement") as caught:
         run(oximeter(ContinuousFirstFactory(script=script)))
+    assert caught.value.cause is DeviceFault.LINK_LOST
 
 
 def test_connect_failure():
-    with pytest.raises(DeviceError, match="could not connect to the oximeter after 3 attempts"):
+    with pytest.raises(
+        DeviceError, match="could not connect to the oximeter after 3 attempts"
+    ) as caught:
         run(oximeter(ContinuousFirstFactory(fail_connects=9)))
+    assert caught.value.cause is DeviceFault.CONNECT_FAILED

@@ -11,7 +11,7 @@ import pytest
 
 from devices.codecs.contec import START_REALTIME, ContecGeneration
 from devices.contec_oximeter import ContecOximeterConfig, ContecSerialOximeter
-from devices.device import DeviceError, DeviceState
+from devices.device import DeviceError, DeviceFault, DeviceState
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
@@ -61,14 +61,28 @@ def test_garbage_on_the_line_is_skipped(simulator):
 
 def test_finger_out_never_yields_a_number(simulator):
     simulator.finger_out = True
-    with pytest.raises(DeviceError, match="check the finger"):
+    with pytest.raises(DeviceError, match="check the finger") as caught:
         asyncio.run(oximeter(simulator, measurement_timeout_s=1.0).measure(lambda e: None))
+    assert caught.value.cause is DeviceFault.NO_READING
 
 
 def test_missing_port_is_a_clear_error(tmp_path):
     config = ContecOximeterConfig(port=str(tmp_path / "nothing"), reconnect_timeout_s=0.3)
-    with pytest.raises(DeviceError, match="is it plugged in"):
+    with pytest.raises(DeviceError, match="is it plugged in") as caught:
         asyncio.run(ContecSerialOximeter(config).measure(lambda e: None))
+    assert caught.value.cause is DeviceFault.NOT_FOUND
+
+
+def test_unplugged_for_good_mid_measurement_is_a_lost_link(simulator):
+    device = oximeter(simulator, settle_frames=10_000, reconnect_timeout_s=0.3)
+
+    def on_event(event):
+        if device.frames_seen > 30 and simulator.port_path.exists():
+            simulator.unplug()
+
+    with pytest.raises(DeviceError, match="not reachable") as caught:
+        asyncio.run(asyncio.wait_for(device.measure(on_event), 20))
+    assert caught.value.cause is DeviceFault.LINK_LOST
 
 
 def test_unplug_and_replug_mid_measurement_recovers(simulator):

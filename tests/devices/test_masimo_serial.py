@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from devices.device import DeviceError, DeviceState
+from devices.device import DeviceError, DeviceFault, DeviceState
 from devices.masimo_oximeter import MasimoOximeterConfig, MasimoSerialOximeter
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
@@ -34,5 +34,13 @@ def test_steady_lines_give_the_reading(simulator):
 def test_sensor_off_never_yields_a_number(simulator):
     simulator.sensor_off = True
     config = MasimoOximeterConfig(port=str(simulator.port_path), measurement_timeout_s=0.8)
-    with pytest.raises(DeviceError, match="check the sensor"):
+    with pytest.raises(DeviceError, match="check the sensor") as caught:
         asyncio.run(MasimoSerialOximeter(config).measure(lambda event: None))
+    assert caught.value.cause is DeviceFault.NO_READING
+
+
+def test_missing_port_is_not_found(tmp_path):
+    config = MasimoOximeterConfig(port=str(tmp_path / "nothing"), reconnect_timeout_s=0.3)
+    with pytest.raises(DeviceError, match="is the cable plugged in") as caught:
+        asyncio.run(MasimoSerialOximeter(config).measure(lambda event: None))
+    assert caught.value.cause is DeviceFault.NOT_FOUND

@@ -18,7 +18,7 @@ from devices.codecs.omron_classic import (
     WRITE_EEPROM_TYPE,
     ChannelAssembler,
 )
-from devices.device import DeviceError, DeviceState
+from devices.device import DeviceError, DeviceFault, DeviceState
 from devices.simulators.omron_classic import (
     EepromWriteAttempted,
     SimulatedOmronClassicCuff,
@@ -155,8 +155,8 @@ def test_reads_only_user_1_binds_today_and_reports_yesterday(reverse_rx):
     assert reading.timestamp == NOW + timedelta(seconds=50)
     assert reading.status.irregular_pulse
     assert reading.user_id == 1
-    ignored = [e.detail for e in events if e.detail.startswith("ignored")]
-    assert ignored == ["ignored: stored reading from 2026-11-21 09:30, before this measurement"]
+    ignored = [e.ignored for e in events if e.ignored]
+    assert ignored == ["stored reading from 2026-11-21 09:30, before this measurement"]
     assert events[-1].state is DeviceState.READING_RECEIVED
     # only user 1's area, in 16-byte blocks, nothing else
     start, length = LAYOUT.user_area(1)
@@ -187,8 +187,11 @@ def test_the_same_record_is_not_bound_for_the_next_person():
     simulator = stocked_simulator()
     device = cuff(Factory(simulator))
     run(device)
-    with pytest.raises(DeviceError, match="holds no reading taken during this measurement"):
+    with pytest.raises(
+        DeviceError, match="holds no reading taken during this measurement"
+    ) as caught:
         run(device)
+    assert caught.value.cause is DeviceFault.NO_READING
 
 
 def test_only_old_records_is_not_a_reading():
@@ -196,20 +199,25 @@ def test_only_old_records_is_not_a_reading():
     simulator.store_record(
         1, 5, systolic=140, diastolic=90, pulse=70, when=NOW - timedelta(hours=3)
     )
-    with pytest.raises(DeviceError, match="no reading taken during this measurement"):
+    with pytest.raises(DeviceError, match="no reading taken during this measurement") as caught:
         run(cuff(Factory(simulator)))
+    assert caught.value.cause is DeviceFault.NO_READING
 
 
 def test_empty_memory_says_so():
-    with pytest.raises(DeviceError, match="memory for user 1 is empty"):
+    with pytest.raises(DeviceError, match="memory for user 1 is empty") as caught:
         run(cuff(Factory(SimulatedOmronClassicCuff(LAYOUT))))
+    assert caught.value.cause is DeviceFault.NO_READING
 
 
 def test_wrong_key_asks_for_pairing_mode():
     simulator = stocked_simulator(key=OTHER_KEY)
     factory = Factory(simulator)
-    with pytest.raises(DeviceError, match=r"refused the station's key \(answer 81 01\).*'-P-'"):
+    with pytest.raises(
+        DeviceError, match=r"refused the station's key \(answer 81 01\).*'-P-'"
+    ) as caught:
         run(cuff(factory))
+    assert caught.value.cause is DeviceFault.NOT_PAIRED
     assert simulator.read_requests == []
     assert frames_sent(factory.clients[0]) == []  # nothing after the refused unlock
     assert not factory.clients[0].is_connected
@@ -218,17 +226,19 @@ def test_wrong_key_asks_for_pairing_mode():
 def test_link_drop_mid_read():
     simulator = stocked_simulator()
     factory = Factory(simulator, drop_after_reads=7)
-    with pytest.raises(DeviceError, match="disconnected while sending its memory"):
+    with pytest.raises(DeviceError, match="disconnected while sending its memory") as caught:
         run(cuff(factory))
+    assert caught.value.cause is DeviceFault.LINK_LOST
     assert_never_wrote_memory(simulator, factory.clients[0])
 
 
 def test_link_drop_is_shown_as_disconnected():
     factory = Factory(stocked_simulator(), drop_after_reads=1)
     events = []
-    with pytest.raises(DeviceError):
+    with pytest.raises(DeviceError) as caught:
         asyncio.run(cuff(factory).measure(events.append))
     assert events[-1].state is DeviceState.DISCONNECTED
+    assert caught.value.cause is DeviceFault.LINK_LOST
 
 
 def test_damaged_answers_are_retried():
@@ -243,14 +253,18 @@ def test_a_cuff_that_stops_answering_fails_within_bounds():
     simulator.corrupt_answers = 10_000
     with pytest.raises(
         DeviceError, match=r"did not answer the start of the transfer after 2 tries"
-    ):
+    ) as caught:
         run(cuff(Factory(simulator), command_attempts=2, response_timeout_s=0.05))
+    assert caught.value.cause is DeviceFault.DAMAGED_PACKET  # it answered, but damaged
 
 
 def test_whole_transfer_is_bounded():
     factory = Factory(stocked_simulator(), silent=True)
-    with pytest.raises(DeviceError, match=r"did not finish sending its memory within 0\.3 s"):
+    with pytest.raises(
+        DeviceError, match=r"did not finish sending its memory within 0\.3 s"
+    ) as caught:
         run(cuff(factory, transfer_timeout_s=0.3, response_timeout_s=0.2))
+    assert caught.value.cause is DeviceFault.NO_READING
     assert not factory.clients[0].is_connected
 
 
@@ -259,7 +273,7 @@ def test_damaged_record_is_reported_and_skipped():
     simulator.store_raw(1, 2, bytes(16))  # all zero: month 0
     (reading,), events = run(cuff(Factory(simulator)))
     assert reading.systolic == 128.0
-    assert any("ignored: memory slot 3" in e.detail for e in events)
+    assert any(e.ignored.startswith("memory slot 3") for e in events)
 
 
 def test_not_an_omron_classic_device():
@@ -270,8 +284,43 @@ def test_not_an_omron_classic_device():
     def factory(address, on_disconnect):
         return Bare(stocked_simulator(), on_disconnect)
 
-    with pytest.raises(DeviceError, match="does not offer Omron's classic data service"):
+    with pytest.raises(DeviceError, match="does not offer Omron's classic data service") as caught:
         run(cuff(factory))
+    assert caught.value.cause is DeviceFault.MISCONFIGURED
+
+
+def test_refused_subscription_asks_for_pairing():
+    class Unbonded(SimulatorClient):
+        async def start_notify(self, uuid, handler):
+            raise OSError("org.bluez.Error.NotPermitted: Insufficient authentication")
+
+    def factory(address, on_disconnect):
+        return Unbonded(stocked_simulator(), on_disconnect)
+
+    with pytest.raises(DeviceError, match="refused the data subscription") as caught:
+        run(cuff(factory))
+    assert caught.value.cause is DeviceFault.NOT_PAIRED
+
+
+def test_unanswered_unlock_asks_for_pairing():
+    class Mute(SimulatorClient):
+        async def write_gatt_char(self, uuid, data, response):
+            self.writes.append((uuid, bytes(data), response))
+
+    def factory(address, on_disconnect):
+        return Mute(stocked_simulator(), on_disconnect)
+
+    with pytest.raises(DeviceError, match="did not answer the unlock request") as caught:
+        run(cuff(factory, response_timeout_s=0.05))
+    assert caught.value.cause is DeviceFault.NOT_PAIRED
+
+
+def test_only_damaged_records_is_a_damaged_packet():
+    simulator = SimulatedOmronClassicCuff(LAYOUT)
+    simulator.store_raw(1, 0, bytes(16))  # all zero: month 0
+    with pytest.raises(DeviceError, match="no usable reading") as caught:
+        run(cuff(Factory(simulator)))
+    assert caught.value.cause is DeviceFault.DAMAGED_PACKET
 
 
 def test_simulator_refuses_any_eeprom_write():
@@ -300,15 +349,17 @@ def test_program_key_in_pairing_mode_then_measure():
 
 
 def test_program_key_outside_pairing_mode_explains():
-    with pytest.raises(DeviceError, match=r"not in pairing mode.*'-P-'"):
+    with pytest.raises(DeviceError, match=r"not in pairing mode.*'-P-'") as caught:
         run(cuff(Factory(stocked_simulator())), "program_key")
+    assert caught.value.cause is DeviceFault.NOT_PAIRED
 
 
 def test_measure_never_programs_a_key():
     simulator = stocked_simulator(key=None, pairing_mode=True)
     factory = Factory(simulator)
-    with pytest.raises(DeviceError, match="refused the station's key"):
+    with pytest.raises(DeviceError, match="refused the station's key") as caught:
         run(cuff(factory))
+    assert caught.value.cause is DeviceFault.NOT_PAIRED
     unlock_ops = {data[0] for uuid, data, _ in factory.clients[0].writes if uuid == UNLOCK_UUID}
     assert unlock_ops == {0x01}
     assert simulator.key is None
@@ -347,7 +398,7 @@ def test_simulated_peripheral_for_a_simulator_desk():
     )
     (first,), events = run(device)
     assert first.timestamp == NOW
-    assert sum(e.detail.startswith("ignored: stored reading") for e in events) == 2
+    assert sum(e.ignored.startswith("stored reading") for e in events) == 2
     clock_now[0] = NOW + timedelta(minutes=5)
     (second,), _ = run(device)
     assert second.timestamp == NOW + timedelta(minutes=5)

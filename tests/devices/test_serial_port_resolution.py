@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from devices.device import DeviceError
+from devices.device import DeviceError, DeviceFault
 from devices.discovery import SerialPortInfo, resolve_serial_port
 
 # 1a86:7523 is the CH340 converter common in Contec cables (unconfirmed per model).
@@ -26,18 +26,25 @@ def test_usb_ids_find_the_port_wherever_it_came_back():
 
 
 @pytest.mark.parametrize(
-    ("address", "ports", "message"),
+    ("address", "ports", "message", "cause"),
     [
-        ("usb:1a86", PORTS, "must be usb:VID:PID"),
-        ("usb:zz:7523", PORTS, "must be usb:VID:PID"),
-        ("usb:0403:6001", PORTS, "no USB serial device 0403:6001 is plugged in"),
+        ("usb:1a86", PORTS, "must be usb:VID:PID", DeviceFault.MISCONFIGURED),
+        ("usb:zz:7523", PORTS, "must be usb:VID:PID", DeviceFault.MISCONFIGURED),
+        (
+            "usb:0403:6001",
+            PORTS,
+            "no USB serial device 0403:6001 is plugged in",
+            DeviceFault.NOT_FOUND,
+        ),
         (
             "usb:1a86:7523",
             [*PORTS, SerialPortInfo("/dev/ttyUSB5", 0x1A86, 0x7523, "C9")],
             "add the serial number",
+            DeviceFault.MISCONFIGURED,
         ),
     ],
 )
-def test_problems_are_explained(address, ports, message):
-    with pytest.raises(DeviceError, match=message):
+def test_problems_are_explained(address, ports, message, cause):
+    with pytest.raises(DeviceError, match=message) as caught:
         resolve_serial_port(address, ports)
+    assert caught.value.cause is cause

@@ -8,7 +8,7 @@ import pytest
 
 from devices.codecs.blood_pressure import decode_blood_pressure
 from devices.codecs.plx import decode_plx_spot_check
-from devices.device import DeviceError, DeviceState
+from devices.device import DeviceError, DeviceFault, DeviceState
 from devices.simulators import (
     CuffFault,
     OximeterFault,
@@ -47,10 +47,12 @@ def test_random_values_are_plausible_and_repeatable():
 
 
 def test_cuff_faults():
-    with pytest.raises(DeviceError, match="disconnected"):
+    with pytest.raises(DeviceError, match="disconnected") as dropped:
         run(SimulatedBloodPressureCuff(pace_s=0, fault=CuffFault.DROP_MID_MEASUREMENT))
-    with pytest.raises(DeviceError, match="damaged packet"):
+    assert dropped.value.cause is DeviceFault.LINK_LOST
+    with pytest.raises(DeviceError, match="damaged packet") as garbage:
         run(SimulatedBloodPressureCuff(pace_s=0, fault=CuffFault.GARBAGE))
+    assert garbage.value.cause is DeviceFault.DAMAGED_PACKET
     (reading,), _ = run(SimulatedBloodPressureCuff(pace_s=0, fault=CuffFault.ERROR_VALUES))
     assert reading.systolic is None
     assert reading.diastolic is None
@@ -65,5 +67,6 @@ def test_oximeter_values_and_faults():
     assert events[-1].state is DeviceState.READING_RECEIVED
     (finger_out,), _ = run(SimulatedPulseOximeter(pace_s=0, fault=OximeterFault.FINGER_OUT))
     assert finger_out.spo2 is None
-    with pytest.raises(DeviceError, match="disconnected"):
+    with pytest.raises(DeviceError, match="disconnected") as dropped:
         run(SimulatedPulseOximeter(pace_s=0, fault=OximeterFault.DROP))
+    assert dropped.value.cause is DeviceFault.LINK_LOST

@@ -23,7 +23,7 @@ from devices.codecs.berry import (
 )
 from devices.codecs.errors import DecodeError
 from devices.codecs.jumper import JUMPER_NOTIFY_UUID, decode_jumper_packet
-from devices.device import DeviceError, DeviceState
+from devices.device import DeviceError, DeviceFault, DeviceState
 from tests.devices.fake_ble import FakeBleClient
 
 
@@ -124,8 +124,18 @@ def test_berry_session_settles_and_streams_the_pleth():
 def test_jumper_session_with_idle_then_finger_out_fails_cleanly():
     script = [("notify", JUMPER_NOTIFY_UUID, b"-----")] * 5
     device, _ = session(JumperParser, script, timeout=0.3)
-    with pytest.raises(DeviceError, match="check the finger"):
+    with pytest.raises(DeviceError, match="check the finger") as caught:
         asyncio.run(device.measure(lambda e: None))
+    assert caught.value.cause is DeviceFault.NO_READING
+
+
+def test_stream_oximeter_disconnect_is_a_lost_link():
+    frames = b"".join(encode_berry_frame(97, 68, pleth=0) for _ in range(3))
+    script = [("notify", BERRY_NOTIFY_UUID, frames), ("drop",)]
+    device, _ = session(BerryParser, script)
+    with pytest.raises(DeviceError, match="disconnected during measurement") as caught:
+        asyncio.run(device.measure(lambda e: None))
+    assert caught.value.cause is DeviceFault.LINK_LOST
 
 
 def test_jumper_session_reading():

@@ -14,6 +14,7 @@ from fhir.resources.R4B.encounter import Encounter
 from fhir.resources.R4B.observation import Observation
 
 from fhir_export.mapping import (
+    MANUAL_NOTE,
     SIMULATOR_NOTE,
     encounter_for,
     export_bundle,
@@ -420,6 +421,61 @@ def test_simulated_reading_is_marked():
     labelled = replace(VISIT.vitals[2], device_label="SIMULATOR oximeter")
     again = to_dict(observation_for(labelled, VISIT, CTX, "Encounter/abc"))
     assert again["device"] == {"display": "SIMULATOR oximeter"}  # no double prefix
+
+
+def test_manual_reading_names_no_device_and_carries_the_manual_note():
+    typed = replace(VISIT_IHS.vitals[0], manual=True)
+    observation = to_dict(observation_for(typed, VISIT_IHS, CTX_IHS, "Encounter/abc"))
+    Observation.model_validate(observation)
+    assert "device" not in observation
+    assert "method" not in observation  # rule 10416 wants a Kemkes clinical-term code
+    assert observation["note"] == [{"text": MANUAL_NOTE}]
+    assert "diinput manual" in MANUAL_NOTE
+    assert "entered by hand" in MANUAL_NOTE
+    # Everything else is what a device reading gets.
+    device = to_dict(observation_for(VISIT_IHS.vitals[0], VISIT_IHS, CTX_IHS, "Encounter/abc"))
+    for key in ("device", "note"):
+        device.pop(key, None)
+        observation.pop(key, None)
+    assert observation == device
+    now = datetime(2025, 3, 1, 3, 0, tzinfo=UTC)
+    manual_visit = replace(VISIT_IHS, vitals=tuple(replace(v, manual=True) for v in VISIT.vitals))
+    data = to_dict(visit_bundle(manual_visit, CTX_IHS))
+    assert validate_bundle(data, organization_id="10000004", now=now) == []
+    assert all("device" not in o for o in resources(data, "Observation"))
+
+
+def test_simulated_and_manual_keep_both_notes():
+    both = replace(VISIT.vitals[2], manual=True)  # the SpO2 vital is simulated
+    observation = to_dict(observation_for(both, VISIT, CTX, "Encounter/abc"))
+    assert observation["note"] == [{"text": SIMULATOR_NOTE}, {"text": MANUAL_NOTE}]
+    assert "device" not in observation
+
+
+@pytest.mark.parametrize(
+    ("method", "flagged"),
+    [
+        ({"text": "Diinput manual"}, False),
+        (
+            {
+                "coding": [
+                    {
+                        "system": "http://terminology.kemkes.go.id/CodeSystem/clinical-term",
+                        "code": "X",
+                    }
+                ]
+            },
+            False,
+        ),
+        ({"coding": [{"system": "http://snomed.info/sct", "code": "37931006"}]}, True),
+    ],
+)
+def test_rule_checks_want_kemkes_method_codes(method, flagged):
+    good = observations_by_code(to_dict(visit_bundle(VISIT_IHS, CTX_IHS)))["8480-6"]
+    with_method = {**good, "method": method}
+    problems = validate_observation(with_method)
+    assert any("rule 10416" in p for p in problems) is flagged
+    assert validate_observation(good) == []
 
 
 def test_bad_values_are_refused():

@@ -86,11 +86,9 @@ def test_status_counts_the_open_visit_and_its_entries_wait_for_confirmation(
 
 @pytest.fixture
 def desk_after_crash(qtbot, settings, crashed_visit):
-    from ui.app import build_desk_app
+    from tests.ui.conftest import desk_app
 
-    app = build_desk_app(
-        settings, Store(open_database(settings.database.url)), simulate=True, seed=3, pace_s=0.0
-    )
+    app = desk_app(settings, seed=3, pace_s=0.0)
     qtbot.addWidget(app.operator)
     qtbot.addWidget(app.patient)
     app.show()

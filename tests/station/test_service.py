@@ -7,11 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from devices.device import DeviceError, DeviceEvent, DeviceState
+from devices.device import DeviceError, DeviceEvent, DeviceFault, DeviceState
 from devices.measurements import BloodPressure, MeasurementKind, PressureUnit, SpO2
 from station.service import (
+    DeskChanged,
     DeviceRole,
     DeviceUpdate,
+    ErrorCode,
     QueueCalled,
     ReadingStored,
     Station,
@@ -60,6 +62,9 @@ class Clock:
         self.now += timedelta(seconds=30)
         return self.now
 
+    def advance(self, seconds):
+        self.now += timedelta(seconds=seconds)
+
 
 def bp(systolic, diastolic, pulse=70.0):
     return BloodPressure(systolic, diastolic, None, PressureUnit.MMHG, b"\x00", pulse_rate=pulse)
@@ -92,6 +97,10 @@ def test_whole_visit(harness):
         assert await station.call_next() == 1
         opened = await station.start_visit(NIK, "Siti Rahayu", None)
         await station.measure(DeviceRole.BLOOD_PRESSURE)
+        with pytest.raises(StationError, match="Wait 30 more seconds") as info:
+            await station.measure(DeviceRole.BLOOD_PRESSURE)  # the protocol's minute
+        assert info.value.code is ErrorCode.PROTOCOL_WAIT
+        station._clock.advance(station.protocol_wait_seconds())
         await station.measure(DeviceRole.BLOOD_PRESSURE)
         await station.measure(DeviceRole.OXIMETER)
         results = await station.confirm()
@@ -103,7 +112,7 @@ def test_whole_visit(harness):
     assert results.spo2.value == 97.0
     assert results.spo2.simulated
     assert results.heart_rate.value == 71.0  # the oximeter's pulse is the heart rate of record
-    assert [type(e) for e in events if not isinstance(e, DeviceUpdate)] == [
+    assert [type(e) for e in events if not isinstance(e, DeviceUpdate | DeskChanged)] == [
         QueueCalled,
         VisitOpened,
         ReadingStored,
@@ -149,7 +158,10 @@ def test_order_of_actions_is_enforced(harness):
 
 def test_device_error_becomes_an_error_state_and_the_visit_goes_on(harness):
     station, cuff, _ox, events, _store = harness
-    cuff.script = [DeviceError("cuff disconnected during measurement"), bp(120.0, 80.0)]
+    cuff.script = [
+        DeviceError("cuff disconnected during measurement", DeviceFault.LINK_LOST),
+        bp(120.0, 80.0),
+    ]
 
     async def visit():
         await station.call_next()
@@ -251,7 +263,7 @@ def test_ckg_eligibility_comes_with_the_opened_visit(harness):
         await station.call_next()
         await station.start_visit("3174015507850002", "Siti Rahayu", None)
         await station.measure(DeviceRole.BLOOD_PRESSURE)
-        await station.confirm()
+        await station.confirm(early_reason="one reading is enough for this test")
         await station.call_next()
         await station.start_visit("3174015507850002", "Siti Rahayu", None)
         await station.cancel()

@@ -2,22 +2,49 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 
+from station.desk_state import Action
 from station.service import DeviceRole
 from station.store.database import open_database
 from station.store.repository import Store
 from ui.app import build_desk_app
 
 
+class DeskClock:
+    """The station's clock in desk tests: the real time plus whatever the test let pass, so
+    the blood-pressure protocol's minute between readings is waited in no time
+    (``skip_protocol_wait``) instead of sixty real seconds."""
+
+    def __init__(self) -> None:
+        self._offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC).astimezone() + self._offset
+
+    def advance(self, seconds: float) -> None:
+        self._offset += timedelta(seconds=seconds)
+
+
+def desk_app(settings, **options):
+    """The desk app with a ``DeskClock`` (``app.operator.test_clock``)."""
+    clock = DeskClock()
+    options.setdefault("simulate", True)
+    app = build_desk_app(
+        settings, Store(open_database(settings.database.url)), clock=clock, **options
+    )
+    app.operator.test_clock = clock
+    return app
+
+
 @pytest.fixture
 def desk(qtbot, settings):
     """The real desk app (both windows, station loop thread, simulated devices at full speed)
     on a real SQLite file."""
-    app = build_desk_app(
-        settings, Store(open_database(settings.database.url)), simulate=True, seed=11, pace_s=0.0
-    )
+    app = desk_app(settings, seed=11, pace_s=0.0)
     qtbot.addWidget(app.operator)
     qtbot.addWidget(app.patient)
     app.show()
@@ -34,9 +61,78 @@ def click(qtbot, button):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def skip_protocol_wait(window):
+    """Let the blood-pressure protocol's wait pass on the station's clock (the button shows
+    the seconds left and stays disabled until then)."""
+    seconds = window.bp_panel.countdown_s
+    if seconds:
+        window.test_clock.advance(seconds + 1)  # a desk built by desk_app, or given one
+
+
 def measure(qtbot, window, role, rows):
     """Press the role's measure button and wait until the readings table has ``rows``."""
     panel = panel_for(window, role)
+    if role is DeviceRole.BLOOD_PRESSURE:
+        qtbot.waitUntil(lambda: Action.MEASURE in window.allowed_actions)
+        skip_protocol_wait(window)
     qtbot.waitUntil(panel.button.isEnabled)
     click(qtbot, panel.button)
     qtbot.waitUntil(lambda: window.readings_table.rowCount() == rows)
+
+
+def follow_bp_protocol(qtbot, window, rows):
+    """Measure blood pressure as the protocol asks (two readings, a third when it says so),
+    starting with ``rows`` readings in the table; returns the rows after."""
+    for taken in range(3):
+        if taken >= 2 and Action.CONFIRM_EARLY not in window.allowed_actions:
+            break
+        rows += 1
+        measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, rows)
+        qtbot.waitUntil(lambda: not window.allowed_actions & {Action.MEASURE_DONE})
+    return rows
+
+
+def type_into_focus(qtbot, text):
+    """Type where the keyboard focus is, as the operator (or a scanner) would."""
+    from PySide6.QtWidgets import QApplication
+
+    focused = QApplication.focusWidget()
+    assert focused is not None, "nothing has the keyboard focus"
+    qtbot.keyClicks(focused, text)
+
+
+def press(qtbot, key):
+    """One key where the keyboard focus is (Enter, Escape, Tab...)."""
+    from PySide6.QtWidgets import QApplication
+
+    focused = QApplication.focusWidget()
+    assert focused is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(focused, key)
+
+
+def identify_person(qtbot, panel, nik, name, birth=None, *, unknown_birth=False, nik_typed=False):
+    """Identify a person on an ``ui.desk.identify.IdentifyPanel`` by keyboard only: NIK,
+    Enter, name, Enter, then the birth date typed (``birth``), or the NIK's proposal taken
+    with Enter (``birth=None``), or "unknown" ticked; Enter on the confirmation. Returns
+    what ``identified`` carried: (nik, name, birth_date). ``nik_typed``: the NIK is in the
+    field already (typed by the test), go on from there."""
+    qtbot.waitUntil(panel.nik_edit.isEnabled)
+    if not nik_typed:
+        panel.nik_edit.setFocus()  # where the operator clicks (or where the window puts it)
+        type_into_focus(qtbot, nik)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(panel.name_edit.hasFocus)
+    type_into_focus(qtbot, name)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(panel.birth_date_edit.hasFocus)
+    if unknown_birth:
+        press(qtbot, Qt.Key.Key_Tab)  # the calendar button
+        press(qtbot, Qt.Key.Key_Tab)  # the "unknown" box
+        press(qtbot, Qt.Key.Key_Space)
+    elif birth is not None:
+        type_into_focus(qtbot, birth)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(panel.start_visit_button.hasFocus)
+    with qtbot.waitSignal(panel.identified, timeout=2000) as signal:
+        press(qtbot, Qt.Key.Key_Return)
+    return tuple(signal.args)

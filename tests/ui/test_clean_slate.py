@@ -8,8 +8,7 @@ import numpy as np
 from devices.device import DeviceEvent, DeviceState
 from devices.simulators import SimulatedBloodPressureCuff
 from station.service import DeviceRole, DeviceUpdate
-from tests.ui.conftest import click, measure
-from ui.operator_window import BIRTH_DATE_UNKNOWN
+from tests.ui.conftest import click, follow_bp_protocol, identify_person, measure
 from ui.texts import tr
 
 
@@ -29,19 +28,16 @@ def traces_of_a_person(window):
         "critical note": window.critical_note.text(),
     }
     traces = {key: value for key, value in shown.items() if value}
+    traces.update({f"identify {k}": v for k, v in window.identify_panel.traces().items()})
     if window.result_label.text() != tr("no_result", "id"):
         traces["result"] = window.result_label.text()
-    if window.birth_date_edit.date() != BIRTH_DATE_UNKNOWN:
-        traces["birth date"] = window.birth_date_edit.date().toString("dd-MM-yyyy")
     return traces
 
 
 def identify(qtbot, window, queue_number, nik, name):
     click(qtbot, window.call_next_button)
     qtbot.waitUntil(lambda: window.queue_label.text() == str(queue_number))
-    qtbot.keyClicks(window.nik_edit, nik)
-    qtbot.keyClicks(window.name_edit, name)
-    click(qtbot, window.start_visit_button)
+    identify_person(qtbot, window.identify_panel, nik, name)
     qtbot.waitUntil(window.bp_panel.button.isEnabled)
 
 
@@ -50,9 +46,8 @@ def test_confirm_and_cancel_leave_nothing_of_the_person_on_screen(qtbot, desk):
     assert traces_of_a_person(window) == {}
 
     identify(qtbot, window, 1, "3174015507850002", "Siti Rahayu")
-    measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 1)
-    measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 2)
-    measure(qtbot, window, DeviceRole.OXIMETER, 3)
+    rows = follow_bp_protocol(qtbot, window, 0)
+    measure(qtbot, window, DeviceRole.OXIMETER, rows + 1)
     # A plethysmogram as a streaming oximeter keeps sending it after its reading (the
     # simulator at full speed sends none).
     pleth = DeviceEvent(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from station.service import CriticalAction, DeviceRole
 from station.store.database import open_database
 from station.store.repository import Store
-from tests.ui.conftest import click, measure
+from tests.ui.conftest import click, identify_person, measure
 
 NIK = "3174015507850002"
 
@@ -18,9 +18,7 @@ def test_critical_result_needs_an_acknowledgement_before_confirming(qtbot, desk,
         cuff.queue_values(192.0, 118.0, 88.0)
     click(qtbot, window.call_next_button)
     qtbot.waitUntil(lambda: window.queue_label.text() == "1")
-    qtbot.keyClicks(window.nik_edit, NIK)
-    qtbot.keyClicks(window.name_edit, "Siti Rahayu")
-    click(qtbot, window.start_visit_button)
+    identify_person(qtbot, window.identify_panel, NIK, "Siti Rahayu")
 
     measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 1)
     assert "Langkah berikut: Tunggu sekitar 1 menit" in window.next_step_label.text()

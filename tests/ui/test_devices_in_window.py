@@ -9,16 +9,13 @@ from PySide6.QtCore import Qt, QTimer
 
 from devices.simulators import CuffFault
 from station.service import DeviceRole
-from tests.ui.conftest import click
+from tests.ui.conftest import click, desk_app, identify_person
 
 
 def open_visit(qtbot, window):
     click(qtbot, window.call_next_button)
     qtbot.waitUntil(lambda: window.queue_label.text() != "—")
-    qtbot.keyClicks(window.nik_edit, "3174015507850002")
-    qtbot.keyClicks(window.name_edit, "Siti")
-    # Waits until call_next has finished: a click on a still-disabled button is lost.
-    click(qtbot, window.start_visit_button)
+    identify_person(qtbot, window.identify_panel, "3174015507850002", "Siti")
     qtbot.waitUntil(window.bp_panel.button.isEnabled, timeout=15000)
 
 
@@ -28,8 +25,15 @@ def test_cuff_dropping_mid_measurement_shows_the_reason_and_the_app_goes_on(qtbo
     open_visit(qtbot, window)
     cuff.fault = CuffFault.DROP_MID_MEASUREMENT
     qtbot.mouseClick(window.bp_panel.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "cuff disconnected" in window.bp_panel.state_label.text())
+    # Plain words with what to do next; the technical reason only behind "Rincian".
+    qtbot.waitUntil(lambda: "Sambungan manset terputus" in window.bp_panel.state_label.text())
+    assert "isi manual" in window.bp_panel.state_label.text()
     assert "c62828" in window.bp_panel.state_label.styleSheet()  # shown as an error
+    status = window.bp_panel.status
+    assert not status.detail_label.isVisible()
+    qtbot.mouseClick(status.details_button, Qt.MouseButton.LeftButton)
+    assert status.detail_label.isVisible()
+    assert "cuff disconnected" in status.detail_label.toolTip()
     assert window.readings_table.rowCount() == 0
     cuff.fault = None
     qtbot.waitUntil(window.bp_panel.button.isEnabled)
@@ -51,15 +55,10 @@ def test_error_values_are_blocked_not_shown_as_a_measurement(qtbot, desk):
 
 
 def test_a_slow_device_never_blocks_the_ui_thread(qtbot, settings):
-    from station.store.database import open_database
-    from station.store.repository import Store
-    from ui.app import build_desk_app
-
-    slow = build_desk_app(
-        settings, Store(open_database(settings.database.url)), simulate=True, seed=1, pace_s=0.05
-    )
+    slow = desk_app(settings, seed=1, pace_s=0.05)
     qtbot.addWidget(slow.operator)
     qtbot.addWidget(slow.patient)
+    slow.show()
     try:
         window = slow.operator
         open_visit(qtbot, window)
@@ -89,13 +88,13 @@ def test_ignored_stored_readings_are_listed_for_the_operator(qtbot, desk):
     from devices.device import DeviceEvent, DeviceState
     from station.service import DeviceUpdate
 
-    detail = "ignored: stored reading from 2026-11-21 09:30, before this measurement"
+    reason = "stored reading from 2026-11-21 09:30, before this measurement"
     desk.bridge.deviceUpdated.emit(
         DeviceUpdate(
             DeviceRole.BLOOD_PRESSURE,
             "Omron",
             False,
-            DeviceEvent("omron", DeviceState.MEASURING, detail),
+            DeviceEvent("omron", DeviceState.MEASURING, ignored=reason),
         )
     )
     items = [

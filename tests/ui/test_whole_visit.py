@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from datetime import date
+
+from PySide6.QtCore import Qt
 
 from station.service import DeviceRole
 from station.store.database import open_database
 from station.store.models import VisitStatus
 from station.store.repository import Store
-from tests.ui.conftest import click, measure
+from tests.ui.conftest import (
+    click,
+    follow_bp_protocol,
+    identify_person,
+    measure,
+    press,
+    type_into_focus,
+)
 
 NIK = "3174015507850002"
 
@@ -22,26 +31,29 @@ def test_whole_visit_through_both_windows(qtbot, desk, settings):
     qtbot.waitUntil(lambda: window.queue_label.text() == "1")
     qtbot.waitUntil(lambda: "Nomor antrean 1" in patient.visible_text())
 
-    # A NIK one digit short: a clear message, and no visit is created.
-    qtbot.keyClicks(window.nik_edit, NIK[:-1])
-    qtbot.keyClicks(window.name_edit, "Siti Rahayu")
-    click(qtbot, window.start_visit_button)
+    # A NIK one digit short, typed and Enter pressed: a clear message, the focus stays.
+    window.nik_edit.setFocus()
+    type_into_focus(qtbot, NIK[:-1])
+    press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.nik_error.text() == "NIK harus 16 digit; yang diketik 15 digit.")
+    assert window.nik_edit.hasFocus()
     assert not window.bp_panel.button.isEnabled()
 
-    qtbot.keyClicks(window.nik_edit, NIK[-1])
-    window.birth_date_edit.setDate(QDate(1985, 7, 15))
-    click(qtbot, window.start_visit_button)
+    # The last digit, then Enter through name and birth date (typed DDMMYYYY) to the
+    # confirmation, Enter again: the visit opens.
+    type_into_focus(qtbot, NIK[-1])
+    assert identify_person(
+        qtbot, window.identify_panel, "", "Siti Rahayu", "15071985", nik_typed=True
+    ) == (NIK, "Siti Rahayu", date(1985, 7, 15))
     qtbot.waitUntil(window.bp_panel.button.isEnabled)
     assert window.nik_error.text() == ""
     assert not window.confirm_button.isEnabled()  # nothing measured yet
     assert window.ckg_label.text().startswith("Berhak CKG ulang tahun: usia ")
     assert "dewasa (18-59 tahun)" in window.ckg_label.text()
 
-    measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 1)
-    measure(qtbot, window, DeviceRole.BLOOD_PRESSURE, 2)
-    measure(qtbot, window, DeviceRole.OXIMETER, 3)
-    devices = [window.readings_table.item(row, 3).text() for row in range(3)]
+    rows = follow_bp_protocol(qtbot, window, 0)
+    measure(qtbot, window, DeviceRole.OXIMETER, rows + 1)
+    devices = [window.readings_table.item(row, 3).text() for row in range(rows + 1)]
     assert all("SIMULATOR" in text for text in devices)
     assert "Tekanan darah" in window.result_label.text()
 
@@ -65,9 +77,10 @@ def test_whole_visit_through_both_windows(qtbot, desk, settings):
     (visit,) = store.visits()
     assert visit.status is VisitStatus.CONFIRMED
     assert visit.person.nik == NIK
-    assert len(visit.readings) == 3
+    assert len(visit.readings) == rows + 1  # every cuff reading the protocol asked for
+    assert visit.early_confirm_reason is None  # the protocol was complete
     assert all(r.source.simulated and r.measurement.raw for r in visit.readings)
-    assert store.counts()["outbox"]["pending"] == 3
+    assert store.counts()["outbox"]["pending"] == rows + 1
     database.close()
 
 
@@ -75,9 +88,7 @@ def test_cancel_clears_both_screens_and_uploads_nothing(qtbot, desk, settings):
     window, patient = desk.operator, desk.patient
     click(qtbot, window.call_next_button)
     qtbot.waitUntil(lambda: window.queue_label.text() == "1")
-    qtbot.keyClicks(window.nik_edit, NIK)
-    qtbot.keyClicks(window.name_edit, "Budi")
-    click(qtbot, window.start_visit_button)
+    identify_person(qtbot, window.identify_panel, NIK, "Budi")
     measure(qtbot, window, DeviceRole.OXIMETER, 1)
     qtbot.waitUntil(window.cancel_button.isEnabled)
     click(qtbot, window.cancel_button)

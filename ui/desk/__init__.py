@@ -1,1 +1,1 @@
-"""The operator desk, one module per part of the window (docs/design.md section 2)."""
+"""The parts of the operator's desk window, one module each, composed by ui.operator_window."""

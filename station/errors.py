@@ -1,0 +1,49 @@
+"""Errors between the station and the screens: a code and the field concerned, not a sentence
+to be matched (the window once routed errors by looking for "NIK" in the text, issue 11).
+
+The messages in both languages travel with the code so the command line and logs can show
+them; the desk decides where an error goes (beside a field, in the status line) by ``code``
+and ``field`` only.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["ErrorCode", "StationError"]
+
+
+class ErrorCode(StrEnum):
+    NOT_NOW = "not_now"  # the desk's state does not allow the action (desk_state.Refused)
+    INVALID_PERSON = "invalid_person"  # NIK, name or birth date wrong: ``field`` says which
+    INVALID_VALUE = "invalid_value"  # a typed value cannot be a measurement: ``field``
+    BLOCKED_VALUE = "blocked_value"  # a typed value the checks block (impossible)
+    NO_DEVICE = "no_device"
+    DEVICE_BUSY = "device_busy"
+    PROTOCOL_WAIT = "protocol_wait"  # the blood-pressure protocol's minute has not passed
+    NO_VALID_RESULT = "no_valid_result"
+    NEEDS_ACKNOWLEDGEMENT = "needs_acknowledgement"  # a critical result: what was done
+    NEEDS_REASON = "needs_reason"  # early confirm, discard, correction, skip reason
+    VISIT_CLOSED = "visit_closed"
+    VISIT_UNREADABLE = "visit_unreadable"
+    NOT_CORRECTABLE = "not_correctable"
+    STORE_FAILED = "store_failed"
+
+
+class StationError(Exception):
+    """An operator action is not possible now. ``code`` says why, ``field`` which input it
+    concerns (``nik``, ``name``, ``birth_date``, ``reason``, a value's name) or None."""
+
+    def __init__(
+        self,
+        code: ErrorCode,
+        message_id: str,
+        message_en: str,
+        *,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message_en)
+        self.code = code
+        self.field = field
+        self.message_id = message_id
+        self.message_en = message_en

@@ -1,0 +1,346 @@
+"""The review part of the desk: the visit's readings (discard one with a reason), what the
+checks found, the result that counts with its referral and next step, a critical result's
+acknowledgement, and Confirm / Cancel (an early confirm needs a reason)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.checks import Finding, Severity
+from station.checks.engine import Evaluation, advice_for
+from station.checks.rulesets import Referral
+from station.desk_state import Action
+from station.results import VisitResults
+from station.service import Acknowledgement, CriticalAction
+from station.store.repository import StoredReading
+from ui.desk.measure import keep_space_when_hidden
+from ui.desk.shortcuts import with_shortcut
+from ui.formatting import reading_text, results_lines
+from ui.naming import named
+from ui.texts import Language, tr
+
+__all__ = ["ReviewPanel"]
+
+REFERRAL_COLOURS = {
+    Referral.NONE: "#2e7d32",
+    Referral.FOLLOW_UP: "#8d6e00",
+    Referral.SAME_DAY: "#e65100",
+    Referral.URGENT: "#b71c1c",
+}
+SEVERITY_COLOURS = {
+    Severity.INVALID: "#c62828",
+    Severity.CRITICAL: "#7f0000",
+    Severity.ABNORMAL: "#e65100",
+    Severity.NOTICE: "#1565c0",
+    Severity.NORMAL: "#2e7d32",
+}
+SEVERITY_ORDER = (
+    Severity.INVALID,
+    Severity.CRITICAL,
+    Severity.ABNORMAL,
+    Severity.NOTICE,
+    Severity.NORMAL,
+)
+GREYED = "#888888"
+
+
+class ReviewPanel(QWidget):
+    confirm = Signal(object, object)  # Acknowledgement | None, early reason str | None
+    cancel = Signal()
+    discard = Signal(str, str)  # reading id, reason
+
+    def __init__(self, lang: Language) -> None:
+        super().__init__()
+        self._lang = lang
+        self._allowed: frozenset[Action] = frozenset()
+        self._evaluation: Evaluation | None = None
+        self._stored_findings: list[Finding] = []
+        self._ignored: list[str] = []
+        self._reading_ids: list[str] = []
+        self._discarded: set[str] = set()
+        self._build()
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        lang = self._lang
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        middle = QGridLayout()
+        root.addLayout(middle, stretch=1)
+        middle.addWidget(QLabel(f"<b>{tr('readings', lang)}</b>"), 0, 0)
+        self.readings_table = named(QTableWidget(0, 4), "readingsTable")
+        self.readings_table.setHorizontalHeaderLabels(
+            [tr(f"col_{column}", lang) for column in ("time", "what", "value", "device")]
+        )
+        header = self.readings_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.readings_table.setWordWrap(False)
+        self.readings_table.verticalHeader().setVisible(False)
+        self.readings_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.readings_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.readings_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.readings_table.itemSelectionChanged.connect(self._refresh)
+        middle.addWidget(self.readings_table, 1, 0)
+        self.discard_button = named(QPushButton(), "discardReadingButton")
+        with_shortcut(self.discard_button, tr("discard_reading", lang), "Ctrl+D")
+        self.discard_button.clicked.connect(self._ask_discard)
+        middle.addWidget(self.discard_button, 2, 0, Qt.AlignmentFlag.AlignLeft)
+        middle.addWidget(QLabel(f"<b>{tr('findings', lang)}</b>"), 0, 1)
+        self.findings_list = named(QListWidget(), "findingsList")
+        self.findings_list.setWordWrap(True)
+        middle.addWidget(self.findings_list, 1, 1, 2, 1)
+        middle.setColumnStretch(0, 3)
+        middle.setColumnStretch(1, 2)
+
+        bottom = QHBoxLayout()
+        root.addLayout(bottom)
+        result_box = QGroupBox(tr("result", lang))
+        result_layout = QVBoxLayout(result_box)
+        result_layout.setSpacing(2)
+        result_layout.setContentsMargins(6, 2, 6, 4)
+        self.result_label = named(QLabel(tr("no_result", lang)), "resultLabel")
+        self.result_label.setStyleSheet("font-size: 16px;")
+        self.result_label.setMinimumHeight(40)
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        result_layout.addWidget(self.result_label)
+        self.referral_label = named(QLabel(""), "referralLabel")
+        self.referral_label.setWordWrap(True)
+        self.referral_label.setMinimumHeight(30)
+        result_layout.addWidget(self.referral_label)
+        self.next_step_label = named(QLabel(""), "nextStepLabel")
+        self.next_step_label.setWordWrap(True)
+        self.next_step_label.setMinimumHeight(18)
+        result_layout.addWidget(self.next_step_label)
+        self.critical_box = named(QGroupBox(tr("critical_title", lang)), "criticalBox")
+        self.critical_box.setStyleSheet("QGroupBox { color: #b71c1c; font-weight: bold; }")
+        critical_layout = QHBoxLayout(self.critical_box)
+        critical_layout.setContentsMargins(6, 2, 6, 2)
+        self.critical_action = named(QComboBox(), "criticalActionCombo")
+        # Plain text items, mapped by index: PySide6 mishandles the reference count of a
+        # None item data read back through currentData() (the app crashed after many reads).
+        self.critical_action.addItem(tr("critical_choose", lang))
+        for action in CriticalAction:
+            self.critical_action.addItem(tr(f"critical_{action.value}", lang))
+        self.critical_note = named(QLineEdit(), "criticalNoteEdit")
+        self.critical_note.setPlaceholderText(tr("critical_note", lang))
+        critical_layout.addWidget(self.critical_action)
+        critical_layout.addWidget(self.critical_note, stretch=1)
+        keep_space_when_hidden(self.critical_box)
+        self.critical_box.hide()
+        self.critical_action.currentIndexChanged.connect(lambda _i: self._refresh())
+        bottom.addWidget(result_box, stretch=3)
+
+        buttons = QVBoxLayout()
+        self.early_reason = named(QLineEdit(), "earlyReasonEdit")
+        self.early_reason.setPlaceholderText(tr("early_reason", lang))
+        self.early_reason.textChanged.connect(lambda _t: self._refresh())
+        self.confirm_button = named(QPushButton(), "confirmButton")
+        with_shortcut(self.confirm_button, tr("confirm", lang), "Ctrl+Return")
+        self.confirm_button.setStyleSheet("font-size: 17px; padding: 6px;")
+        self.cancel_button = named(QPushButton(), "cancelButton")
+        with_shortcut(self.cancel_button, tr("cancel", lang), "Ctrl+Backspace")
+        # Beside Confirm, what a critical result needs before it (room kept: nothing moves).
+        buttons.addWidget(self.critical_box)
+        buttons.addWidget(self.early_reason)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        bottom.addLayout(buttons, stretch=2)
+        self.confirm_button.clicked.connect(self._confirm)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._refresh()
+
+    # -- state ---------------------------------------------------------------------------
+
+    def show_allowed(self, allowed: frozenset[Action]) -> None:
+        self._allowed = allowed
+        self._refresh()
+
+    def _early(self) -> bool:
+        return Action.CONFIRM_EARLY in self._allowed
+
+    def _refresh(self) -> None:
+        allowed = self._allowed
+        acknowledged = self.critical_box.isHidden() or self.chosen_critical_action() is not None
+        early = self._early()
+        self.early_reason.setEnabled(early)
+        reason_given = bool(self.early_reason.text().strip())
+        can_confirm = Action.CONFIRM in allowed or (early and reason_given)
+        self.confirm_button.setEnabled(can_confirm and acknowledged)
+        self.cancel_button.setEnabled(Action.CANCEL in allowed)
+        self.discard_button.setEnabled(
+            Action.DISCARD in allowed and self._selected_reading() is not None
+        )
+
+    def chosen_critical_action(self) -> CriticalAction | None:
+        index = self.critical_action.currentIndex()
+        return list(CriticalAction)[index - 1] if index > 0 else None
+
+    def _confirm(self) -> None:
+        action = self.chosen_critical_action()
+        acknowledgement = (
+            None
+            if self.critical_box.isHidden() or action is None
+            else Acknowledgement(action, self.critical_note.text())
+        )
+        reason = self.early_reason.text().strip() if self._early() else None
+        self.confirm.emit(acknowledgement, reason or None)
+
+    def _selected_reading(self) -> str | None:
+        rows = {index.row() for index in self.readings_table.selectedIndexes()}
+        if len(rows) != 1:
+            return None
+        reading_id = self._reading_ids[rows.pop()]
+        return None if reading_id in self._discarded else reading_id
+
+    def _ask_discard(self) -> None:
+        reading_id = self._selected_reading()
+        if reading_id is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, tr("discard_reading", self._lang), tr("discard_reason", self._lang)
+        )
+        if ok and reason.strip():
+            self.discard.emit(reading_id, reason.strip())
+
+    # -- content -------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self._evaluation = None
+        self._stored_findings.clear()
+        self._ignored.clear()
+        self._reading_ids.clear()
+        self._discarded.clear()
+        self.readings_table.setRowCount(0)
+        self.findings_list.clear()
+        self.result_label.setText(tr("no_result", self._lang))
+        self.referral_label.setText("")
+        self.next_step_label.setText("")
+        self.critical_box.hide()
+        self.critical_action.setCurrentIndex(0)
+        self.critical_note.clear()
+        self.early_reason.clear()
+        self._refresh()
+
+    def add_reading(self, reading: StoredReading) -> None:
+        lang = self._lang
+        what, value = reading_text(reading.measurement, lang)
+        device = reading.source.device_label
+        if reading.manual:
+            device = tr("manual_source", lang)
+        elif reading.source.simulated and "SIMULATOR" not in device:
+            device = f"SIMULATOR {device}"
+        if not reading.valid:
+            value = f"{tr('blocked', lang)}: {value}"
+        row = self.readings_table.rowCount()
+        self.readings_table.insertRow(row)
+        self._reading_ids.append(reading.id)
+        when = reading.received_at.astimezone().strftime("%H:%M:%S")
+        for column, text in enumerate((when, what, value, device)):
+            self.readings_table.setItem(row, column, QTableWidgetItem(text))
+        if not reading.valid:
+            self._grey_row(row)
+        if reading.discarded_reason is not None:
+            self._mark_row_discarded(row, reading.discarded_reason)
+        self._stored_findings.extend(reading.findings)
+
+    def _grey_row(self, row: int) -> None:
+        for column in range(self.readings_table.columnCount()):
+            item = self.readings_table.item(row, column)
+            if item is None:
+                continue
+            font = item.font()
+            font.setStrikeOut(True)
+            item.setFont(font)
+            item.setForeground(QBrush(QColor(GREYED)))
+
+    def _mark_row_discarded(self, row: int, reason: str) -> None:
+        self._discarded.add(self._reading_ids[row])
+        self._grey_row(row)
+        item = self.readings_table.item(row, 2)
+        if item is not None:
+            item.setText(f"{tr('discarded', self._lang)} ({reason}): {item.text()}")
+
+    def mark_discarded(self, reading_id: str, reason: str) -> None:
+        if reading_id in self._reading_ids:
+            self._mark_row_discarded(self._reading_ids.index(reading_id), reason)
+        self._refresh()
+
+    def add_ignored(self, reason: str) -> None:
+        """A stored or replayed reading the device sent: listed, never used."""
+        self._ignored.append(f"[{tr('ignored', self._lang)}] {reason}")
+        self._render_findings()
+
+    def show_results(self, results: VisitResults) -> None:
+        lines = results_lines(results, self._lang)
+        self.result_label.setText("\n".join(lines) or tr("no_result", self._lang))
+        self._evaluation = results.evaluation
+        self._render_findings()
+        self._show_evaluation(results.evaluation)
+        self._refresh()
+
+    def _render_findings(self) -> None:
+        """What the checks found for the visit so far, most urgent first, then the readings a
+        device sent that were not used. The visit's evaluation holds every counted reading's
+        findings plus the cross-reading ones (grades, pulse disagreement, protocol); with them
+        go each stored reading's own findings (a blocked reading is not part of the
+        evaluation)."""
+        evaluated = self._evaluation.findings if self._evaluation else ()
+        found = (*self._stored_findings, *evaluated)
+        shown: dict[tuple[str, str], Finding] = {}
+        for finding in found:
+            if finding.severity is not Severity.NORMAL:
+                shown.setdefault((finding.code, finding.message_en), finding)
+        self.findings_list.clear()
+        for finding in sorted(shown.values(), key=lambda f: SEVERITY_ORDER.index(f.severity)):
+            text = finding.message_id if self._lang == "id" else finding.message_en
+            item = QListWidgetItem(
+                f"[{tr(f'severity_{finding.severity.value}', self._lang)}] {text}"
+            )
+            item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
+            self.findings_list.addItem(item)
+        for line in self._ignored:
+            item = QListWidgetItem(line)
+            item.setForeground(QBrush(QColor("#757575")))
+            self.findings_list.addItem(item)
+
+    def _show_evaluation(self, evaluation: Evaluation | None) -> None:
+        """Referral with its advice, the protocol's next step, and the critical box."""
+        if evaluation is None:
+            return
+        lang = self._lang
+        index = 0 if lang == "id" else 1
+        if evaluation.referral_reasons:
+            # The values that count with their grade under the visit's rule set.
+            graded = [
+                c.message_id if lang == "id" else c.message_en for c in evaluation.referral_reasons
+            ]
+            self.result_label.setText("\n".join(graded))
+        worker_advice = advice_for(evaluation.referral)[0][index]
+        level = tr(f"referral_{evaluation.referral.value}", lang)
+        self.referral_label.setText(f"<b>{tr('referral', lang)}: {level}</b> — {worker_advice}")
+        self.referral_label.setStyleSheet(f"color: {REFERRAL_COLOURS[evaluation.referral]};")
+        step = evaluation.next_step
+        text = step.message_id if lang == "id" else step.message_en
+        self.next_step_label.setText(f"{tr('next_step', lang)}: {text}")
+        self.critical_box.setVisible(evaluation.needs_acknowledgement)

@@ -1,0 +1,55 @@
+"""The desk's status bar: each device and the database; the window adds the upload
+indicator (ui.upload_view: the queue counted in confirmed visits, the last successful upload,
+the problems list) and the patient-screen toggle (issue 11)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
+
+from devices.device import DeviceState
+from station.service import DeviceRole, DeviceUpdate
+from ui.naming import named
+from ui.texts import Language, tr
+
+__all__ = ["DeskStatusBar"]
+
+_PROBLEM = "color: #c62828;"
+
+
+class DeskStatusBar(QStatusBar):
+    def __init__(self, lang: Language, database: str) -> None:
+        super().__init__()
+        self._lang = lang
+        self._labels: dict[DeviceRole, str] = {}
+        self.devices_label = named(QLabel(), "statusDevices")
+        self.database_label = named(
+            QLabel(tr("status_database", lang, where=database)), "statusDatabase"
+        )
+        for label in (self.devices_label, self.database_label):
+            # Elided by the bar rather than widening the window; the whole text in the tooltip.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.addWidget(self.devices_label, 2)
+        self.addWidget(self.database_label, 1)
+        self._states: dict[DeviceRole, DeviceState | None] = {}
+
+    def describe_devices(self, labels: dict[DeviceRole, str | None]) -> None:
+        self._labels = {
+            role: label or tr("no_device", self._lang) for role, label in labels.items()
+        }
+        self._states = dict.fromkeys(labels)
+        self._render_devices()
+
+    def show_device(self, update: DeviceUpdate) -> None:
+        self._states[update.role] = update.event.state
+        self._render_devices()
+
+    def _render_devices(self) -> None:
+        parts = []
+        for role, label in self._labels.items():
+            state = self._states.get(role)
+            word = tr(f"state_{state.value}", self._lang) if state else tr("state_idle", self._lang)
+            parts.append(f"{label}: {word}")
+        self.devices_label.setText(" · ".join(parts))
+        self.devices_label.setToolTip(self.devices_label.text())
+        failing = any(state is DeviceState.ERROR for state in self._states.values())
+        self.devices_label.setStyleSheet(_PROBLEM if failing else "")
