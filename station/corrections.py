@@ -2,8 +2,9 @@
 may take one, and what it does to each reading's upload. Pure: no I/O, no clock.
 
 A correction carries a reason (required, kept with the record) and one or more changes: new
-values for a reading, typed in by the operator (so a *manual* value, ``source`` ``manual``),
-or a reading discarded (kept, with the correction's reason, but no longer a result). The
+values for a reading, typed in by the operator (so a *manual* value: ``MANUAL_SOURCE``, read
+as ``station.manual_entry`` reads a manual entry; the device's reading stays in the previous
+version), or a reading discarded (kept, with the correction's reason, but no longer a result). The
 checks run again on every new value (``station.checks.engine.check_reading``); a value they
 block is refused with their message and nothing changes. The visit's results and referral are
 rebuilt from the readings as corrected (``station.results.summarise``).
@@ -43,6 +44,7 @@ from devices.measurements import BloodPressure, HeartRate, Measurement, SpO2, me
 from station.checks.engine import CheckReading, check_reading
 from station.checks.findings import Finding, Severity, blocks
 from station.export import vital_kinds
+from station.manual_entry import MANUAL_SOURCE
 from station.results import VisitResults, local_naive, summarise
 from station.service import CriticalAction
 from station.store.models import VisitStatus
@@ -68,7 +70,6 @@ __all__ = [
 ]
 
 REASON_LIMIT = 500
-MANUAL = "manual"
 # Measurements a correction can replace: those that are results (a live cuff pressure is not).
 _CORRECTABLE = (BloodPressure, SpO2, HeartRate)
 
@@ -215,7 +216,7 @@ def _replaced(reading: StoredReading, measurement: Measurement) -> StoredReading
         measurement=measurement,
         findings=findings,
         valid=True,
-        source=dataclasses.replace(reading.source, source=MANUAL),
+        source=MANUAL_SOURCE,
         revision=reading.revision + 1,
     )
 

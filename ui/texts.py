@@ -287,12 +287,6 @@ TEXTS: dict[str, dict[Language, str]] = {
     "corr_col_state": {"id": "Status", "en": "State"},
     "corr_state_counts": {"id": "dipakai", "en": "counts"},
     "corr_state_discarded": {"id": "dibuang", "en": "discarded"},
-    "corr_manual": {"id": "diketik", "en": "typed in"},
-    "corr_systolic": {"id": "Sistolik (mmHg)", "en": "Systolic (mmHg)"},
-    "corr_diastolic": {"id": "Diastolik (mmHg)", "en": "Diastolic (mmHg)"},
-    "corr_pulse": {"id": "Nadi (/menit)", "en": "Pulse (/min)"},
-    "corr_spo2": {"id": "SpO2 (%)", "en": "SpO2 (%)"},
-    "corr_heart_rate": {"id": "Denyut nadi (/menit)", "en": "Heart rate (/min)"},
     "corr_keep_hint": {
         "id": "Kosong = nilai tetap ({value})",
         "en": "Empty = value unchanged ({value})",
@@ -308,7 +302,6 @@ TEXTS: dict[str, dict[Language, str]] = {
     "corr_change_discard": {"id": "Bacaan {n}: dibuang", "en": "Reading {n}: discarded"},
     "corr_reason": {"id": "Alasan koreksi (wajib)", "en": "Reason for the correction (required)"},
     "corr_save": {"id": "Simpan koreksi", "en": "Save correction"},
-    "corr_not_a_number": {"id": "{what}: ketik angka.", "en": "{what}: type a number."},
     "corr_no_reading": {"id": "Pilih bacaannya dulu.", "en": "Choose the reading first."},
     "corr_nothing_typed": {
         "id": "Ketik nilai baru, atau centang buang.",

@@ -1,8 +1,9 @@
 """Storing same-day corrections (issue 11; the rules are ``station.corrections``).
 
 ``CorrectionStore.apply`` is one transaction: the visit as it was goes into
-``visit_corrections.previous_json``, the changed readings get their new values (a manual
-source), findings, discard and revision, the visit its new revision, correction time and the
+``visit_corrections.previous_json``, the changed readings get their new values (the manual
+source, ``station.manual_entry.MANUAL_SOURCE``; the device's reading stays in the previous
+version), findings, discard and revision, the visit its new revision, correction time and the
 referral of the corrected results, and each changed reading's outbox entry what
 ``outbox_change`` says. If anything fails, nothing of it was written.
 
@@ -176,6 +177,9 @@ class CorrectionStore:
             row.decoded_json = json.dumps(measurement.to_json(), sort_keys=True, allow_nan=False)
             row.raw = measurement.raw
             row.source = reading.source.source
+            row.device_id = reading.source.device_id
+            row.device_label = reading.source.device_label
+            row.simulated = reading.source.simulated
             row.valid = reading.valid
             session.execute(delete(FindingRow).where(FindingRow.reading_id == reading.id))
             session.add_all(

@@ -34,6 +34,7 @@ from station.corrections import (
     plan_correction,
     snapshot,
 )
+from station.manual_entry import MANUAL_SOURCE
 from station.person import Person
 from station.results import local_naive, summarise
 from station.store.models import VisitStatus
@@ -220,7 +221,7 @@ def test_new_values_are_a_manual_reading_checked_again_and_the_results_rebuilt()
     assert plan.reason == "cuff value typed from the wrong person"
     assert plan.revision == 2
     first, _second = plan.changed
-    assert first.source == dataclasses.replace(CUFF, source="manual")
+    assert first.source == MANUAL_SOURCE
     assert first.revision == 2
     assert first.valid
     assert first.counts

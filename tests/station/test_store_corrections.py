@@ -21,6 +21,7 @@ from station.corrections import (
     Discard,
     NewValues,
 )
+from station.manual_entry import MANUAL_SOURCE
 from station.person import Person
 from station.results import local_naive, summarise
 from station.store.corrections import CorrectionStore
@@ -134,7 +135,7 @@ def test_a_sent_visit_corrected_keeps_both_versions_and_its_entries_become_amend
     assert new1.manual
     assert new2.manual
     assert (new1.revision, new2.revision) == (2, 2)
-    assert new1.source.device_label == CUFF.device_label
+    assert new1.source == MANUAL_SOURCE
     assert new1.findings == tuple(
         check_reading(CheckReading(new1.measurement, local_naive(new1.received_at)))
     )

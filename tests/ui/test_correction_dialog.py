@@ -68,7 +68,9 @@ def test_typing_new_blood_pressure_values_and_a_reason_gives_the_correction(qtbo
         (
             NewValues(
                 visit_readings[0].id,
-                BloodPressure(122.0, 78.0, None, PressureUnit.MMHG, b"", pulse_rate=72.0),
+                BloodPressure(
+                    122.0, 78.0, None, PressureUnit.MMHG, b"manual:bp:122/78/72", pulse_rate=72.0
+                ),
             ),
         ),
     )
@@ -89,10 +91,11 @@ def test_a_value_the_checks_block_is_refused_in_the_dialog(qtbot, open_dialog):
     qtbot.keyClick(dialog.systolic_edit, Qt.Key.Key_Backspace)
     type_into(qtbot, dialog.systolic_edit, "1x0")
     click(qtbot, dialog.apply_button)
-    assert dialog.error_label.text() == tr("corr_not_a_number", "en", what="Systolic (mmHg)")
+    # read as a manual entry is, with its messages
+    assert dialog.error_label.text() == "Systolic: type digits only (for example 120)."
 
 
-def test_a_reading_is_discarded_and_an_oximeter_value_typed_with_a_comma(qtbot, open_dialog):
+def test_a_reading_is_discarded_and_an_oximeter_value_typed_in(qtbot, open_dialog):
     dialog = open_dialog("en")
     readings = make_visit().readings
     choose_row(qtbot, dialog, 1)
@@ -107,16 +110,24 @@ def test_a_reading_is_discarded_and_an_oximeter_value_typed_with_a_comma(qtbot, 
     assert not dialog.systolic_edit.isVisible()
     type_into(qtbot, dialog.spo2_edit, "96,5")
     click(qtbot, dialog.apply_button)
+    assert "type a whole number" in dialog.error_label.text()  # never guessed
+    assert changes(dialog) == ["Reading 2: discarded"]
+    dialog.spo2_edit.selectAll()
+    type_into(qtbot, dialog.spo2_edit, "96")
+    click(qtbot, dialog.apply_button)
     assert changes(dialog) == [
         "Reading 2: discarded",
-        "Reading 3: new values SpO2 96.5 %, pulse 74/min",
+        "Reading 3: new values SpO2 96 %, pulse 74/min",
     ]
     type_into(qtbot, dialog.reason_edit, "cuff was loose")
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Tab)
     click(qtbot, dialog.save_button)
     assert dialog.correction() == Correction(
         "cuff was loose",
-        (Discard(readings[1].id), NewValues(readings[2].id, SpO2(96.5, 74.0, b""))),
+        (
+            Discard(readings[1].id),
+            NewValues(readings[2].id, SpO2(96.0, 74.0, b"manual:spo2:96/74")),
+        ),
     )
 
 
@@ -138,7 +149,7 @@ def test_a_correction_making_the_result_critical_asks_what_was_done(qtbot, open_
     click(qtbot, dialog.save_button)
     assert dialog.correction() == Correction(
         "read the wrong finger",
-        (NewValues(readings[2].id, SpO2(85.0, 74.0, b"")),),
+        (NewValues(readings[2].id, SpO2(85.0, 74.0, b"manual:spo2:85/74")),),
         acknowledged_action="referred",
         acknowledged_note="to the doctor now",
     )

@@ -8,7 +8,10 @@ stored, no reason) is said in the dialog at once, from the same pure rules
 (``station.corrections.plan_correction``), so the operator can fix it before saving; the
 store checks everything again (the day, a sync uploading the visit).
 
-An empty value field keeps the reading's value: the operator types only what was wrong.
+New values are read as a manual entry is (``station.manual_entry.parse_manual``: whole
+numbers, an SpO2 with its pulse); an empty box keeps the reading's value, so the operator types
+only what was wrong. A heart-rate sensor's reading can only be discarded here (manual entry
+knows blood pressure and SpO2).
 """
 
 from __future__ import annotations
@@ -35,14 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devices.measurements import (
-    BloodPressure,
-    HeartRate,
-    Measurement,
-    PressureUnit,
-    SensorContact,
-    SpO2,
-)
+from devices.measurements import BloodPressure, Measurement, SpO2
+from station.checks.plausibility import PARAMETER_LABELS
 from station.corrections import (
     AcknowledgementNeeded,
     Change,
@@ -52,6 +49,7 @@ from station.corrections import (
     NewValues,
     plan_correction,
 )
+from station.manual_entry import MANUAL_KINDS, ManualEntryError, fields_of, parse_manual
 from station.results import local_naive
 from station.service import CriticalAction
 from station.store.corrections import VisitCorrection
@@ -63,22 +61,6 @@ from ui.texts import Language, tr
 __all__ = ["CorrectionDialog"]
 
 ERROR_COLOUR = "#c62828"
-
-
-class _NotANumber(ValueError):
-    pass
-
-
-def _parse(edit: QLineEdit, what: str, default: float | None) -> float | None:
-    """The typed number (a comma is a decimal point, as Indonesian writes it), or ``default``
-    when the field is empty."""
-    text = edit.text().strip().replace(",", ".")
-    if not text:
-        return default
-    try:
-        return float(text)
-    except ValueError:
-        raise _NotANumber(what) from None
 
 
 class CorrectionDialog(QDialog):
@@ -124,13 +106,17 @@ class CorrectionDialog(QDialog):
         self.diastolic_edit = self._field("correctionDiastolic")
         self.spo2_edit = self._field("correctionSpo2")
         self.pulse_edit = self._field("correctionPulse")
-        self.rate_edit = self._field("correctionHeartRate")
+        self.inputs = {
+            "systolic": self.systolic_edit,
+            "diastolic": self.diastolic_edit,
+            "spo2": self.spo2_edit,
+            "pulse_rate": self.pulse_edit,
+        }
+        units: dict[str, str] = {f.name: f.unit for kind in MANUAL_KINDS for f in fields_of(kind)}
+        language = 0 if lang == "id" else 1
         self._rows = {
-            self.systolic_edit: tr("corr_systolic", lang),
-            self.diastolic_edit: tr("corr_diastolic", lang),
-            self.spo2_edit: tr("corr_spo2", lang),
-            self.pulse_edit: tr("corr_pulse", lang),
-            self.rate_edit: tr("corr_heart_rate", lang),
+            edit: f"{PARAMETER_LABELS[name][language]} ({units[name]})"
+            for name, edit in self.inputs.items()
         }
         for edit, label in self._rows.items():
             editor.addRow(label, edit)
@@ -212,7 +198,7 @@ class CorrectionDialog(QDialog):
             self.readings_table.insertRow(row)
             what, value = reading_text(reading.measurement, self._lang)
             if reading.manual:
-                value += f" ({tr('corr_manual', self._lang)})"
+                value += f" {tr('manual_marker', self._lang)}"
             if reading.discarded_reason is not None:
                 state = tr("corr_state_discarded", self._lang)
             elif reading.valid:
@@ -247,34 +233,36 @@ class CorrectionDialog(QDialog):
         self._show_editor(self._chosen())
 
     def _show_editor(self, reading: StoredReading | None) -> None:
-        m = reading.measurement if reading is not None else None
-        shown: dict[QLineEdit, float | None] = {}
-        if isinstance(m, BloodPressure):
-            shown = {
-                self.systolic_edit: m.in_mmhg(m.systolic),
-                self.diastolic_edit: m.in_mmhg(m.diastolic),
-                self.pulse_edit: m.pulse_rate,
-            }
-        elif isinstance(m, SpO2):
-            shown = {self.spo2_edit: m.spo2}
-            if m.pulse_rate is not None:  # a pulse is kept, never added (station.corrections)
-                shown[self.pulse_edit] = m.pulse_rate
-        elif isinstance(m, HeartRate):
-            shown = {self.rate_edit: float(m.heart_rate)}
-        for edit, label in self._rows.items():
+        shown = self._current(reading) if reading is not None else {}
+        for name, edit in self.inputs.items():
             edit.clear()
-            visible = edit in shown
+            visible = name in shown
             edit.setVisible(visible)
             form_label = self._label_for(edit)
             if form_label is not None:
                 form_label.setVisible(visible)
             edit.setPlaceholderText(
-                tr("corr_keep_hint", self._lang, value=number(shown[edit])) if visible else ""
+                tr("corr_keep_hint", self._lang, value=number(shown[name])) if visible else ""
             )
-            edit.setAccessibleName(label)
+            edit.setAccessibleName(self._rows[edit])
         self.discard_check.setChecked(False)
         self.discard_check.setEnabled(reading is not None)
         self.apply_button.setEnabled(reading is not None)
+
+    @staticmethod
+    def _current(reading: StoredReading) -> dict[str, float | None]:
+        """The reading's values by manual-entry box (none for what manual entry does not
+        know: such a reading can only be discarded)."""
+        m = reading.measurement
+        if isinstance(m, BloodPressure):
+            return {
+                "systolic": m.in_mmhg(m.systolic),
+                "diastolic": m.in_mmhg(m.diastolic),
+                "pulse_rate": m.pulse_rate,
+            }
+        if isinstance(m, SpO2):
+            return {"spo2": m.spo2, "pulse_rate": m.pulse_rate}
+        return {}
 
     def _label_for(self, edit: QLineEdit) -> QWidget | None:
         return self._editor.labelForField(edit)
@@ -286,34 +274,17 @@ class CorrectionDialog(QDialog):
     # -- changes ----------------------------------------------------------------------------
 
     def _typed(self, reading: StoredReading) -> Measurement | None:
-        """The reading's new values as typed (None when nothing was typed); a field left
-        empty keeps the reading's value."""
-        m = reading.measurement
-        if not any(edit.text().strip() for edit in self._rows if edit.isVisibleTo(self)):
+        """The reading's new values as typed, read as a manual entry (None when nothing
+        was typed; ``ManualEntryError`` for a box that cannot be read). An empty box keeps
+        the reading's value."""
+        current = self._current(reading)
+        if not current or not any(self.inputs[name].text().strip() for name in current):
             return None
-
-        def value(edit: QLineEdit, default: float | None) -> float | None:
-            return _parse(edit, self._rows[edit], default)
-
-        if isinstance(m, BloodPressure):
-            return BloodPressure(
-                systolic=value(self.systolic_edit, m.in_mmhg(m.systolic)),
-                diastolic=value(self.diastolic_edit, m.in_mmhg(m.diastolic)),
-                mean_arterial=None,
-                unit=PressureUnit.MMHG,
-                raw=b"",
-                pulse_rate=value(self.pulse_edit, m.pulse_rate),
-            )
-        if isinstance(m, SpO2):
-            pulse = m.pulse_rate
-            if pulse is not None:
-                pulse = value(self.pulse_edit, pulse)
-            return SpO2(spo2=value(self.spo2_edit, m.spo2), pulse_rate=pulse, raw=b"")
-        if isinstance(m, HeartRate):
-            rate = value(self.rate_edit, float(m.heart_rate))
-            assert rate is not None
-            return HeartRate(round(rate), SensorContact.UNSUPPORTED, b"")
-        return None
+        typed = {
+            name: self.inputs[name].text().strip() or (f"{value:g}" if value is not None else "")
+            for name, value in current.items()
+        }
+        return parse_manual(reading.measurement.kind, typed)
 
     def _record_change(self) -> None:
         reading = self._chosen()
@@ -326,8 +297,8 @@ class CorrectionDialog(QDialog):
         else:
             try:
                 typed = self._typed(reading)
-            except _NotANumber as exc:
-                self.error_label.setText(tr("corr_not_a_number", self._lang, what=str(exc)))
+            except ManualEntryError as exc:
+                self.error_label.setText(exc.message_id if self._lang == "id" else exc.message_en)
                 return
             if typed is None:
                 self.error_label.setText(tr("corr_nothing_typed", self._lang))
