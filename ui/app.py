@@ -113,6 +113,7 @@ def build_desk_app(
         station_id=settings.station.id,
         lang=settings.station.operator_language,
         database=store.database.display_url,
+        checks_registry=registry is not None,
     )
     patient = PatientScreen(
         bridge,

@@ -75,7 +75,9 @@ class OperatorWindow(QMainWindow):
         station_id: str,
         lang: Language = "id",
         database: str = "",
+        checks_registry: bool = False,
     ) -> None:
+        """``checks_registry``: SATUSEHAT is configured, so a typed NIK is looked up there."""
         super().__init__()
         self._bridge = bridge
         self._lang: Language = lang
@@ -84,6 +86,7 @@ class OperatorWindow(QMainWindow):
         self._interrupted_id: str | None = None
         self.manual_dialog: ManualEntryDialog | None = None
         self.setWindowTitle(tr("window_title", lang, desk=station_id))
+        self._checks_registry = checks_registry
         self._build(database)
         self._connect()
         self._describe_devices()
@@ -125,7 +128,11 @@ class OperatorWindow(QMainWindow):
         queue_column.setContentsMargins(0, 0, 0, 0)
         queue_holder.setFixedWidth(230)
         top.addWidget(queue_holder)
-        self.identify_panel = IdentifyPanel(lang, today=lambda: self._bridge.station.now().date())
+        self.identify_panel = IdentifyPanel(
+            lang,
+            today=lambda: self._bridge.station.now().date(),
+            checks_registry=self._checks_registry,
+        )
         top.addWidget(self.identify_panel, stretch=2)
         self.measure_panel = MeasurePanel(lang, self._bridge.station.now)
         top.addWidget(self.measure_panel, stretch=3)
@@ -280,7 +287,8 @@ class OperatorWindow(QMainWindow):
 
     def _enter_manually(self, role: DeviceRole) -> None:
         """A device failed or is absent: the value typed by hand, checked as it is typed
-        and again by the station before it is stored."""
+        and again by the station before it is stored. The dialog is window-modal but does
+        not block (``open``), so the desk keeps receiving events meanwhile."""
         kind = (
             MeasurementKind.BLOOD_PRESSURE
             if role is DeviceRole.BLOOD_PRESSURE
@@ -289,14 +297,16 @@ class OperatorWindow(QMainWindow):
         dialog = ManualEntryDialog(kind, self._lang, parent=self)
         dialog.setObjectName("manualEntryDialog")
         self.manual_dialog = dialog  # reachable while open (tests, screenshots)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                measurement = dialog.measurement()
-                if measurement is not None:
-                    self._bridge.enter_manually(measurement)
-        finally:
+
+        def finished(result: int) -> None:
+            measurement = dialog.measurement()
+            if result == QDialog.DialogCode.Accepted and measurement is not None:
+                self._bridge.enter_manually(measurement)
             self.manual_dialog = None
             dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     # -- station events ------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -76,6 +77,7 @@ class ReviewPanel(QWidget):
         self._ignored: list[str] = []
         self._reading_ids: list[str] = []
         self._discarded: set[str] = set()
+        self.discard_dialog: QInputDialog | None = None
         self._build()
 
     # -- layout --------------------------------------------------------------------------
@@ -214,14 +216,25 @@ class ReviewPanel(QWidget):
         return None if reading_id in self._discarded else reading_id
 
     def _ask_discard(self) -> None:
+        """The reason is asked in a window-modal dialog that does not block (``open``)."""
         reading_id = self._selected_reading()
         if reading_id is None:
             return
-        reason, ok = QInputDialog.getText(
-            self, tr("discard_reading", self._lang), tr("discard_reason", self._lang)
-        )
-        if ok and reason.strip():
-            self.discard.emit(reading_id, reason.strip())
+        dialog = QInputDialog(self)
+        dialog.setObjectName("discardReasonDialog")
+        dialog.setWindowTitle(tr("discard_reading", self._lang))
+        dialog.setLabelText(tr("discard_reason", self._lang))
+        self.discard_dialog = dialog
+
+        def finished(result: int) -> None:
+            reason = dialog.textValue().strip()
+            if result == QDialog.DialogCode.Accepted and reason:
+                self.discard.emit(reading_id, reason)
+            self.discard_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     # -- content -------------------------------------------------------------------------
 
