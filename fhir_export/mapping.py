@@ -59,6 +59,12 @@ Decisions where the notes are unconfirmed or the brief left a choice:
   the same bytes, and one resource the same fullUrl in a transaction and in a file export.
 * A file export of several visits is a ``collection`` Bundle: a file is a set of records to
   read or replay visit by visit, not one all-or-nothing server operation.
+* A same-day correction (``station.corrections``) reaches the server as a new version of the
+  same Observation (``observation_update``: its server id in the body, the same identifier,
+  status ``amended`` or ``entered-in-error``), sent as ``PUT Observation/{id}``, never as a
+  second resource. SATUSEHAT documents updates as that plain PUT
+  (docs/reference/satusehat.md 2.3, "Updates"); a PUT inside a transaction Bundle is not
+  documented, so the upload Bundles stay POST-only.
 """
 
 from __future__ import annotations
@@ -81,19 +87,23 @@ from fhir_export.errors import MappingError
 from fhir_export.model import ExportContext, VisitExport, VitalKind, VitalSign
 
 __all__ = [
+    "AMENDED",
     "ENCOUNTER_SYSTEM",
+    "ENTERED_IN_ERROR",
     "LOCAL_ENCOUNTER_SYSTEM",
     "LOCAL_OBSERVATION_SYSTEM",
     "MANUAL_NOTE",
     "NIK_SYSTEM",
     "OBSERVATION_SYSTEM",
     "SIMULATOR_NOTE",
+    "UPDATE_STATUSES",
     "MappingError",
     "encounter_for",
     "encounter_identifier_system",
     "export_bundle",
     "observation_for",
     "observation_identifier_system",
+    "observation_update",
     "to_dict",
     "to_json",
     "upload_bundle",
@@ -115,6 +125,12 @@ INTERPRETATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInt
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 SNOMED = "http://snomed.info/sct"
+# FHIR R4 Observation.status of a later version of a final Observation
+# (http://hl7.org/fhir/R4/valueset-observation-status.html): ``amended`` for a corrected
+# value, ``entered-in-error`` for a withdrawn one.
+AMENDED = "amended"
+ENTERED_IN_ERROR = "entered-in-error"
+UPDATE_STATUSES = (AMENDED, ENTERED_IN_ERROR)
 SIMULATOR_NOTE = "SIMULATOR: value produced by a device simulator, not a patient measurement"
 _SIMULATOR = "SIMULATOR"
 MANUAL_NOTE = (
@@ -320,6 +336,50 @@ def observation_for(
     ``encounter_ref`` is the reference text: ``urn:uuid:...`` inside a Bundle, or
     ``Encounter/{server id}`` once the Encounter exists on the server.
     """
+    return _validated(
+        Observation,
+        _observation_data(vital, visit, ctx, encounter_ref),
+        f"{vital.identifier} Observation",
+    )
+
+
+def observation_update(
+    vital: VitalSign,
+    visit: VisitExport,
+    ctx: ExportContext,
+    *,
+    encounter_id: str,
+    server_id: str,
+    status: str,
+    issued: datetime,
+) -> Observation:
+    """The new version of an Observation the server holds as ``Observation/{server_id}``,
+    for ``PUT Observation/{server_id}`` (docs/reference/satusehat.md 2.3, "Updates": the id
+    in the body).
+
+    The same resource as ``observation_for`` gives (same identifier, subject and encounter),
+    with its ``id``, ``status`` ``amended`` (a same-day correction of the value) or
+    ``entered-in-error`` (the reading was discarded: FHIR R4 Observation.status, "the
+    observation has been withdrawn following previous final release",
+    http://hl7.org/fhir/R4/valueset-observation-status.html), and ``issued`` the moment this
+    version was made (the correction).
+    """
+    if status not in UPDATE_STATUSES:
+        raise MappingError(
+            f"an Observation update has status {' or '.join(UPDATE_STATUSES)}, got {status!r}"
+        )
+    if not server_id:
+        raise MappingError(f"{vital.identifier}: an update needs the server id")
+    data = _observation_data(vital, visit, ctx, f"Encounter/{encounter_id}")
+    data["id"] = server_id
+    data["status"] = status
+    data["issued"] = _text(_utc(issued, f"{vital.identifier} correction time"))
+    return _validated(Observation, data, f"{vital.identifier} Observation update")
+
+
+def _observation_data(
+    vital: VitalSign, visit: VisitExport, ctx: ExportContext, encounter_ref: str
+) -> dict[str, Any]:
     if not encounter_ref:
         # docs/reference/satusehat.md 1.7: SATUSEHAT requires the encounter reference.
         raise MappingError("an Observation needs its encounter reference")
@@ -372,7 +432,7 @@ def observation_for(
         reference_range["high"] = quantity(vital.reference_high, f"{vital.identifier} high")
     if reference_range:
         data["referenceRange"] = [reference_range]
-    return _validated(Observation, data, f"{vital.identifier} Observation")
+    return data
 
 
 def _entries(visit: VisitExport, ctx: ExportContext, *, with_request: bool) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""SATUSEHAT FHIR R4 client over httpx: token, lookups, create and transaction.
+"""SATUSEHAT FHIR R4 client over httpx: token, lookups, create, update and transaction.
 
 Sources: ``docs/reference/satusehat.md`` sections 1.2 (token, 401
 ``invalid-access-token``, 5xx as text/plain, retries on 408/429/5xx honouring
@@ -89,6 +89,7 @@ from fhir_export.satusehat_errors import (
     DuplicateResourceError,
     ProtocolError,
     RejectedError,
+    ResourceNotFoundError,
     ResponseTooLargeError,
     SatusehatError,
     TransientError,
@@ -115,6 +116,7 @@ __all__ = [
     "OutcomeIssue",
     "ProtocolError",
     "RejectedError",
+    "ResourceNotFoundError",
     "ResponseTooLargeError",
     "SatusehatClient",
     "SatusehatError",
@@ -129,6 +131,7 @@ logger = logging.getLogger(__name__)
 IHS_NUMBER_SYSTEM = "https://fhir.kemkes.go.id/id/ihs-number"  # Patient
 NAKES_IHS_SYSTEM = "https://fhir.kemkes.go.id/id/nakes-his-number"  # Practitioner
 _RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]{1,63}")
+_FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")  # http://hl7.org/fhir/R4/datatypes.html#id
 # The largest answer accepted, after decompression. SATUSEHAT's answers to this client are a
 # search page or a visit's transaction-response: tens of kilobytes. 2 MiB leaves room and
 # keeps a hostile answer (a 50 MB body, a gzip bomb) from taking the station's memory.
@@ -442,6 +445,29 @@ class SatusehatClient:
             raise ProtocolError(f"POST {kind}: the created {kind} has no id")
         return body
 
+    async def update(self, resource: dict[str, Any]) -> dict[str, Any]:
+        """``PUT /{resourceType}/{id}`` with the id in the body (docs/reference/satusehat.md
+        2.3, "Updates"); the new version as stored (the same ``id``).
+
+        A PUT is idempotent (the same body twice leaves the same content, RFC 9110 9.2.2), so
+        an attempt with no answer is repeated like a read. A 404 with an OperationOutcome
+        ``not-found`` means the server holds no such resource: ``ResourceNotFoundError``; a
+        404 without one is the base URL's fault, as for every other call.
+        """
+        kind = _check_resource_type(resource.get("resourceType"))
+        rid = resource.get("id")
+        if not isinstance(rid, str) or not _FHIR_ID.fullmatch(rid):
+            raise ValueError(f"update() needs the resource's server id, got {rid!r}")
+        what = f"PUT {kind}/{rid}"
+        body = await self._fhir(
+            "PUT", f"{self._base}/{kind}/{rid}", what=what, json_body=resource, updating=True
+        )
+        if not isinstance(body, dict) or body.get("resourceType") != kind:
+            raise ProtocolError(f"{what}: the reply is not a {kind} resource")
+        if body.get("id") != rid:
+            raise ProtocolError(f"{what}: the reply is {kind} {body.get('id')!r}, not {rid}")
+        return body
+
     async def transaction(self, bundle: dict[str, Any]) -> dict[str, Any]:
         """``POST /`` (the base URL) with a transaction Bundle; the transaction-response."""
         if bundle.get("resourceType") != "Bundle" or bundle.get("type") != "transaction":
@@ -529,9 +555,11 @@ class SatusehatClient:
         params: Mapping[str, str] | None = None,
         json_body: Any = None,
         idempotent: bool = True,
+        updating: bool = False,
     ) -> Any:
         """One FHIR call with the token, one re-authentication and transient retries; the
-        decoded JSON of a 2xx reply."""
+        decoded JSON of a 2xx reply. ``updating``: a 404 ``not-found`` OperationOutcome is
+        about the resource named (``ResourceNotFoundError``), not the base URL."""
         reauthenticated = False
         while True:
             reply = await self._send(
@@ -567,6 +595,14 @@ class SatusehatClient:
                 reauthenticated = True
                 logger.info("SATUSEHAT %s: access token refused; re-authenticating once", what)
                 continue
+            if updating and status == 404 and any(i.code == "not-found" for i in issues):
+                raise ResourceNotFoundError(
+                    f"SATUSEHAT has no {what.partition(' ')[2]} to update (HTTP 404): "
+                    f"{summarize(issues)}; the id recorded for it is wrong, a person must look",
+                    status=status,
+                    outcome=body if isinstance(body, dict) else None,
+                    issues=issues,
+                )
             if is_misconfiguration(status):
                 raise misconfiguration(status, body, what, _snippet(response, 200))
             if 400 <= status < 500:

@@ -14,7 +14,8 @@ How the outbox is meant to read them:
 * ``DuplicateResourceError``: the resource already exists (rule 20002); look it up by its
   identifier and count the entry as sent (docs/reference/satusehat.md 2.3).
 * ``RejectedError``: the server refused the content (any other 4xx); show ``issues`` to a
-  person (dead letter).
+  person (dead letter). ``ResourceNotFoundError`` (a ``RejectedError``): an update named a
+  resource the server does not have (404 ``not-found`` to a PUT).
 * ``ProtocolError``: the server answered 2xx with something that is not what SATUSEHAT sends;
   worth retrying later, and worth a log line. ``ResponseTooLargeError`` (a ``ProtocolError``):
   the answer was larger than the client accepts (``ClientConfig.max_response_bytes``, counted
@@ -41,6 +42,7 @@ __all__ = [
     "DuplicateResourceError",
     "ProtocolError",
     "RejectedError",
+    "ResourceNotFoundError",
     "ResponseTooLargeError",
     "SatusehatError",
     "TransientError",
@@ -130,6 +132,12 @@ class RejectedError(SatusehatError):
 
 class DuplicateResourceError(RejectedError):
     """A rejection whose issues carry rule 20002 (or say "duplicate")."""
+
+
+class ResourceNotFoundError(RejectedError):
+    """An update named a resource the server does not hold (404 with an OperationOutcome
+    ``not-found``, SATUSEHAT rule 20007 "Resource not found"): the id recorded for it is
+    wrong; a person must look (never re-created blindly)."""
 
 
 class ProtocolError(SatusehatError):

@@ -15,6 +15,10 @@ Choices:
   stricter of the two documented lower limits.
 * The draft IDCore cardinalities (interpretation and bodySite 1..1 for blood pressure) are
   not enforced: no SATUSEHAT rule number for them is known (section 2.1).
+* Rule 10008 binds ``Observation.status`` to ``http://hl7.org/fhir/observation-status``
+  ([KAMUS] lists its path and terminology, no single code): what the station creates is
+  ``final`` (section 2.1); a later version of it (``validate_update``) is ``amended`` or
+  ``entered-in-error`` (FHIR R4 valueset-observation-status).
 """
 
 from __future__ import annotations
@@ -26,9 +30,14 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from fhir_export.mapping import NIK_SYSTEM
+from fhir_export.mapping import NIK_SYSTEM, UPDATE_STATUSES
 
-__all__ = ["validate_bundle", "validate_encounter", "validate_observation"]
+__all__ = [
+    "validate_bundle",
+    "validate_encounter",
+    "validate_observation",
+    "validate_update",
+]
 
 _SYS_IDS = "http://sys-ids.kemkes.go.id/"
 _ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
@@ -177,12 +186,22 @@ def validate_observation(
 
     ``organization_id``, when given, must be the one in the identifier system.
     """
+    return _observation_problems(resource, organization_id, now, ("final",))
+
+
+def _observation_problems(
+    resource: Mapping[str, Any],
+    organization_id: str | None,
+    now: datetime | None,
+    statuses: tuple[str, ...],
+) -> list[str]:
     problems: list[str] = []
     if resource.get("resourceType") != "Observation":
         return [f"resourceType must be Observation, got {resource.get('resourceType')!r}"]
     _identifier(problems, resource, "observation", organization_id, "10441")
-    if resource.get("status") != "final":
-        problems.append(f"status must be 'final', got {resource.get('status')!r} (rule 10008)")
+    if resource.get("status") not in statuses:
+        wanted = " or ".join(repr(s) for s in statuses)
+        problems.append(f"status must be {wanted}, got {resource.get('status')!r} (rule 10008)")
     categories = [c for concept in _list(resource.get("category")) for c in _codings(concept)]
     if not any(
         c.get("system") == _OBSERVATION_CATEGORY and c.get("code") == "vital-signs"
@@ -239,6 +258,31 @@ def validate_observation(
     method = resource.get("method")
     if method is not None and not all(c.get("system") in _METHOD_SYSTEMS for c in _codings(method)):
         problems.append("method must use the Kemkes clinical-term code system (rule 10416)")
+    return problems
+
+
+def validate_update(
+    resource: Mapping[str, Any],
+    server_id: str,
+    *,
+    organization_id: str | None = None,
+    now: datetime | None = None,
+) -> list[str]:
+    """Problems in a new version of the vital-sign Observation the server holds as
+    ``Observation/{server_id}``, for ``PUT Observation/{server_id}``
+    (docs/reference/satusehat.md 2.3, "Updates": the id in the body).
+
+    Everything ``validate_observation`` checks, except that the status is ``amended`` or
+    ``entered-in-error``; and the body's id must be ``server_id`` (FHIR R4 http.html#update:
+    an id that disagrees with the URL is a 400), the encounter a server reference."""
+    problems = _observation_problems(resource, organization_id, now, UPDATE_STATUSES)
+    if resource.get("resourceType") != "Observation":
+        return problems
+    if resource.get("id") != server_id:
+        problems.append(f"id must be the server's {server_id!r}, got {resource.get('id')!r}")
+    encounter = _dict(resource.get("encounter")).get("reference")
+    if isinstance(encounter, str) and not encounter.startswith("Encounter/"):
+        problems.append("encounter.reference must be Encounter/{id} in an update (rule 10130)")
     return problems
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from config.settings import Settings
-from devices.measurements import BloodPressure, HeartRate, SpO2
+from devices.measurements import BloodPressure, HeartRate, Measurement, SpO2
 from fhir_export.errors import MappingError
 from fhir_export.model import ExportContext, VisitExport, VitalKind, VitalSign
 from station.checks.interpretation import (
@@ -29,7 +29,14 @@ from station.checks.rulesets import RuleSet, UnknownRuleSetError, rule_set
 from station.results import age_on, local_naive
 from station.store.repository import StoredReading, StoredVisit
 
-__all__ = ["export_context", "reading_of", "visit_to_export", "vital_identifier"]
+__all__ = [
+    "export_context",
+    "reading_of",
+    "reading_vitals",
+    "visit_to_export",
+    "vital_identifier",
+    "vital_kinds",
+]
 
 
 def export_context(settings: Settings) -> ExportContext:
@@ -70,6 +77,22 @@ def _vital(
     )
 
 
+def vital_kinds(measurement: Measurement) -> tuple[VitalKind, ...]:
+    """The vital signs a reading becomes, in the order ``_vitals`` writes them (an outbox
+    entry's server ids are recorded in this order)."""
+    if isinstance(measurement, BloodPressure):
+        systolic, diastolic = measurement.systolic, measurement.diastolic
+        if systolic is not None and diastolic is not None:
+            return (VitalKind.SYSTOLIC, VitalKind.DIASTOLIC)
+        return ()
+    if isinstance(measurement, SpO2):
+        kinds = (VitalKind.SPO2,) if measurement.spo2 is not None else ()
+        return kinds + ((VitalKind.HEART_RATE,) if measurement.pulse_rate is not None else ())
+    if isinstance(measurement, HeartRate):
+        return (VitalKind.HEART_RATE,)
+    return ()
+
+
 def _vitals(reading: StoredReading, age_years: float, rules: RuleSet) -> Iterable[VitalSign]:
     m = reading.measurement
     if isinstance(m, BloodPressure):
@@ -93,14 +116,26 @@ def _vitals(reading: StoredReading, age_years: float, rules: RuleSet) -> Iterabl
         )
 
 
+def _age_and_rules(visit: StoredVisit) -> tuple[float, RuleSet]:
+    age = age_on(visit.person.birth_date, visit.person.nik, local_naive(visit.started_at).date())
+    try:
+        return age, rule_set(visit.rule_set)
+    except UnknownRuleSetError as exc:
+        raise MappingError(f"visit {visit.id}: {exc}") from exc
+
+
+def reading_vitals(visit: StoredVisit, reading: StoredReading) -> tuple[VitalSign, ...]:
+    """The vital signs of one reading of ``visit`` whether or not it counts: a reading
+    discarded by a same-day correction is still on the server until its Observations are
+    updated to ``entered-in-error`` (``station.corrections``)."""
+    age, rules = _age_and_rules(visit)
+    return tuple(_vitals(reading, age, rules))
+
+
 def visit_to_export(visit: StoredVisit) -> VisitExport:
     if visit.confirmed_at is None:
         raise MappingError(f"visit {visit.id} is not confirmed and cannot be exported")
-    age = age_on(visit.person.birth_date, visit.person.nik, local_naive(visit.started_at).date())
-    try:
-        rules = rule_set(visit.rule_set)
-    except UnknownRuleSetError as exc:
-        raise MappingError(f"visit {visit.id}: {exc}") from exc
+    age, rules = _age_and_rules(visit)
     return VisitExport(
         visit_id=visit.id,
         encounter_identifier=f"{visit.station_id}-{visit.id}",

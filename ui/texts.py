@@ -274,6 +274,45 @@ TEXTS: dict[str, dict[Language, str]] = {
     "fu_state_due": {"id": "jatuh tempo hari ini", "en": "due today"},
     "fu_state_upcoming": {"id": "dalam {n} hari", "en": "in {n} day(s)"},
     "fu_state_returned": {"id": "✓ sudah kembali", "en": "✓ came back"},
+    # same-day correction (ui/desk/correction.py)
+    "corr_title": {
+        "id": "Koreksi hari ini — antrean {queue}, {name}",
+        "en": "Same-day correction — queue {queue}, {name}",
+    },
+    "corr_choose": {
+        "id": "Pilih bacaan yang salah, lalu ketik nilai baru atau buang bacaannya.",
+        "en": "Choose the wrong reading, then type its new values or discard it.",
+    },
+    "corr_col_no": {"id": "No.", "en": "No."},
+    "corr_col_state": {"id": "Status", "en": "State"},
+    "corr_state_counts": {"id": "dipakai", "en": "counts"},
+    "corr_state_discarded": {"id": "dibuang", "en": "discarded"},
+    "corr_keep_hint": {
+        "id": "Kosong = nilai tetap ({value})",
+        "en": "Empty = value unchanged ({value})",
+    },
+    "corr_discard": {"id": "Buang bacaan ini", "en": "Discard this reading"},
+    "corr_apply": {"id": "Catat perubahan bacaan ini", "en": "Record this reading's change"},
+    "corr_changes": {"id": "Perubahan yang akan disimpan", "en": "Changes to be saved"},
+    "corr_no_changes": {"id": "Belum ada perubahan.", "en": "No change yet."},
+    "corr_change_values": {
+        "id": "Bacaan {n}: nilai baru {value}",
+        "en": "Reading {n}: new values {value}",
+    },
+    "corr_change_discard": {"id": "Bacaan {n}: dibuang", "en": "Reading {n}: discarded"},
+    "corr_reason": {"id": "Alasan koreksi (wajib)", "en": "Reason for the correction (required)"},
+    "corr_save": {"id": "Simpan koreksi", "en": "Save correction"},
+    "corr_no_reading": {"id": "Pilih bacaannya dulu.", "en": "Choose the reading first."},
+    "corr_nothing_typed": {
+        "id": "Ketik nilai baru, atau centang buang.",
+        "en": "Type the new values, or tick discard.",
+    },
+    "corr_critical": {
+        "id": "Hasil koreksi kritis: catat tindakan yang diambil",
+        "en": "The corrected result is critical: record what was done",
+    },
+    "corr_previous": {"id": "Koreksi sebelumnya", "en": "Earlier corrections"},
+    "corr_previous_line": {"id": "{at}: {reason}", "en": "{at}: {reason}"},
 }
 
 

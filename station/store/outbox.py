@@ -47,6 +47,7 @@ __all__ = [
     "ProblemEntry",
     "UnknownVisits",
     "UploadStore",
+    "lease_free",
 ]
 
 DEFAULT_LEASE_S = 30.0
@@ -75,6 +76,9 @@ class OutboxEntry:
     status: OutboxStatus
     attempts: int
     server_ids: tuple[str, ...]
+    # 0: send as a new resource; N > 0: send as an update carrying visit revision N (a
+    # same-day correction, ``station.corrections``).
+    amendment: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +89,6 @@ class ClaimedVisit:
     visit: StoredVisit
     entries: tuple[OutboxEntry, ...]
     encounter_server_id: str | None
-
-    @property
-    def may_be_on_server(self) -> bool:
-        """True when an earlier attempt may have reached the server (look up before sending)."""
-        return any(entry.attempts > 0 for entry in self.entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +128,11 @@ class ProblemEntry:
 _PROBLEM_STATES = (OutboxStatus.FAILED, OutboxStatus.DEAD)
 
 
+def lease_free(now: datetime) -> ColumnElement[bool]:
+    """No sync process holds the visit at ``now`` (never claimed, or its lease ran out)."""
+    return or_(VisitRow.upload_lease_until.is_(None), VisitRow.upload_lease_until < now)
+
+
 def _to_pending(
     session: Session,
     which: ColumnElement[bool],
@@ -157,6 +161,7 @@ def _entry(row: OutboxRow) -> OutboxEntry:
         status=OutboxStatus(row.status),
         attempts=row.attempts,
         server_ids=tuple(json.loads(row.server_ids)) if row.server_ids else (),
+        amendment=row.amendment,
     )
 
 
@@ -194,7 +199,7 @@ class UploadStore:
 
     @staticmethod
     def _lease_free(now: datetime) -> ColumnElement[bool]:
-        return or_(VisitRow.upload_lease_until.is_(None), VisitRow.upload_lease_until < now)
+        return lease_free(now)
 
     def claim(
         self,

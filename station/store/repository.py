@@ -302,6 +302,22 @@ class Store:
         )
         return self._load(query).visits  # an unreadable one cannot be resumed; status shows it
 
+    def confirmed_visits_since(self, station_id: str, since: datetime) -> list[StoredVisit]:
+        """This desk's confirmed visits that started at ``since`` or later, oldest first (the
+        day's visits a correction may take, ``station.corrections``); an unreadable one is
+        left out (``status`` shows it)."""
+        query = (
+            select(VisitRow)
+            .options(_VISIT_LOAD)
+            .where(
+                VisitRow.status == VisitStatus.CONFIRMED,
+                VisitRow.station_id == station_id,
+                VisitRow.started_at >= since,
+            )
+            .order_by(VisitRow.started_at)
+        )
+        return self._load(query).visits
+
     def last_confirmed_visit_start(self, nik: str, before: datetime) -> datetime | None:
         """When this person's latest confirmed visit before ``before`` began, at any desk that
         shares this database. A confirmed visit at a CKG desk is a CKG check (station.ckg)."""

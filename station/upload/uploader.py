@@ -29,6 +29,19 @@ For a visit the sync process holds (``station.store.outbox``):
    (``MappingError``; a person must look). A "duplicate resource" answer (rule 20002) means an
    earlier attempt arrived after all: the resources are looked up again and only what is still
    missing is sent.
+5. Same-day corrections (``station.corrections``): an entry with amendment N > 0 is an update
+   of what the server holds, never a second copy. Each of its Observations the server has
+   (by the entry's recorded server ids, else found by the look-up above) is sent as
+   ``PUT Observation/{id}`` with the id in the body, the same identifier, subject and
+   encounter, status ``amended``, or ``entered-in-error`` for a discarded reading
+   (``fhir_export.mapping.observation_update``, checked by
+   ``satusehat_rules.validate_update``). SATUSEHAT documents updates as that plain PUT
+   (docs/reference/satusehat.md 2.3, "Updates"); a PUT inside a transaction Bundle is not
+   documented, so each update is its own request, after the create Bundle. What the server
+   never received is created as usual (``final``, the new values only). Once every update
+   is answered the entry is ``sent`` again, its amendment kept: the revision the server has.
+   Failures follow the rules above (a PUT to an id the server does not hold is
+   ``ResourceNotFoundError``: dead, for a person).
 """
 
 from __future__ import annotations
@@ -45,6 +58,7 @@ from fhir_export.errors import MappingError
 from fhir_export.mapping import (
     encounter_identifier_system,
     observation_identifier_system,
+    observation_update,
     to_dict,
     upload_bundle,
 )
@@ -57,12 +71,14 @@ from fhir_export.satusehat_errors import (
     SatusehatError,
     TransientError,
 )
-from fhir_export.satusehat_rules import validate_bundle
+from fhir_export.satusehat_rules import validate_bundle, validate_update
 from fhir_export.search_match import UntrustedSearchError
 from fhir_export.transaction_answer import transaction_server_ids
 from station.export import reading_of, visit_to_export
 from station.person import mask_nik
 from station.store.outbox import ClaimedVisit, LeaseLost, OutboxEntry, UploadStore
+from station.store.repository import StoredVisit
+from station.upload.work import UploadWork, plan_upload
 
 __all__ = ["SatusehatApi", "UploadResult", "Uploader", "next_attempt_delay"]
 
@@ -89,6 +105,8 @@ class SatusehatApi(Protocol):
     ) -> dict[str, str]: ...
 
     async def transaction(self, bundle: dict[str, Any]) -> dict[str, Any]: ...
+
+    async def update(self, resource: dict[str, Any]) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,8 +271,7 @@ class Uploader:
     async def _upload(self, claim: ClaimedVisit) -> UploadResult:
         visit = claim.visit
         export = visit_to_export(visit)
-        claimed_readings = {e.reading_id for e in claim.entries}
-        vitals = tuple(v for v in export.vitals if _reading_of(v) in claimed_readings)
+        work = plan_upload(claim, export)
 
         patient_ihs = await self._ihs("patient", visit.person.nik)
         if patient_ihs is None:
@@ -279,23 +296,102 @@ class Uploader:
                     "the results are sent then."
                 )
             ctx = replace(ctx, practitioner_ihs=practitioner_ihs)
-        export = replace(export, patient_ihs=patient_ihs, vitals=vitals)
+        export = replace(export, patient_ihs=patient_ihs, vitals=work.current)
 
         encounter_id = claim.encounter_server_id
         on_server: dict[str, str] = {}
-        if claim.may_be_on_server:
-            encounter_id, on_server = await self._look_up(claim, export, ctx, encounter_id)
+        if work.needs_lookup:
+            everything = replace(export, vitals=(*work.current, *work.withdrawn))
+            encounter_id, on_server = await self._look_up(claim, everything, ctx, encounter_id)
+        on_server.update(work.known)
+        # An update goes to what the server holds, never as a second copy: the amended
+        # vital signs found there are not in the create Bundle.
+        resources = self._update_resources(
+            visit, export, ctx, encounter_id, work.updates(on_server)
+        )
         try:
             encounter_id, on_server = await self._send_missing(
                 claim, export, ctx, encounter_id, on_server
             )
         except DuplicateResourceError:
-            # An earlier attempt did arrive: find what is there and send only the rest.
+            # An earlier attempt did arrive: find what is there and send only the rest (an
+            # amended value found there now is updated, not created).
             encounter_id, on_server = await self._look_up(claim, export, ctx, encounter_id)
+            on_server.update(work.known)
+            resources = self._update_resources(
+                visit, export, ctx, encounter_id, work.updates(on_server)
+            )
             encounter_id, on_server = await self._send_missing(
                 claim, export, ctx, encounter_id, on_server
             )
-        return await self._finish(claim, export, on_server, encounter_id)
+        if resources:
+            await self._send_updates(claim, work, resources)
+        return await self._finish(claim, work, on_server, encounter_id)
+
+    def _update_resources(
+        self,
+        visit: StoredVisit,
+        export: VisitExport,
+        ctx: ExportContext,
+        encounter_id: str | None,
+        updates: Sequence[tuple[VitalSign, str, str]],
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """The new versions to PUT, each checked against SATUSEHAT's rules before anything
+        of the visit is sent (a problem holds the whole visit back, as for a create)."""
+        if not updates:
+            return []
+        if encounter_id is None:
+            # The server holds Observations of the visit, so its Encounter was recorded.
+            raise ProtocolError(f"visit {visit.id}: an update without the Encounter's id")
+        issued = visit.corrected_at or export.finished
+        resources: list[tuple[str, dict[str, Any]]] = []
+        problems: list[str] = []
+        for vital, server_id, status in updates:
+            resource = to_dict(
+                observation_update(
+                    vital,
+                    export,
+                    ctx,
+                    encounter_id=encounter_id,
+                    server_id=server_id,
+                    status=status,
+                    issued=issued,
+                )
+            )
+            problems.extend(
+                f"{vital.identifier}: {problem}"
+                for problem in validate_update(
+                    resource,
+                    server_id,
+                    organization_id=ctx.organization_id or None,
+                    now=self._clock(),
+                )
+            )
+            resources.append((vital.identifier, resource))
+        if problems:
+            raise RejectedError(
+                "held back, not sent: the update breaks SATUSEHAT rules: " + "; ".join(problems[:3])
+            )
+        return resources
+
+    async def _send_updates(
+        self,
+        claim: ClaimedVisit,
+        work: UploadWork,
+        resources: Sequence[tuple[str, dict[str, Any]]],
+    ) -> None:
+        """``PUT Observation/{id}`` per new version: SATUSEHAT documents updates as a plain
+        PUT with the id in the body (docs/reference/satusehat.md 2.3, "Updates"), not as a
+        PUT inside a transaction Bundle, so each goes on its own. A PUT is idempotent: when a
+        later one fails, the entries are tried again and the ones that arrived are sent
+        again with the same content (a new version, never a new resource)."""
+        updated = {identifier for identifier, _resource in resources}
+        attempted = [
+            e.id for e in claim.entries if any(v.identifier in updated for v in work.by_entry(e))
+        ]
+        await self._db(self._store.begin_attempt, claim, attempted, self._clock())
+        for _identifier, resource in resources:
+            await self._api.update(resource)
 
     async def _look_up(
         self,
@@ -379,13 +475,20 @@ class Uploader:
     async def _finish(
         self,
         claim: ClaimedVisit,
-        export: VisitExport,
+        work: UploadWork,
         on_server: dict[str, str],
         encounter_id: str | None,
     ) -> UploadResult:
         ids: dict[int, list[str]] = {}
         for entry in claim.entries:
-            vitals = [v for v in export.vitals if _reading_of(v) == entry.reading_id]
+            vitals = work.by_entry(entry)
+            if vitals and all(v in work.withdrawn for v in vitals):
+                # A discarded reading: its Observations on the server are entered-in-error
+                # now; one that never arrived has nothing to withdraw.
+                ids[entry.id] = [
+                    on_server[v.identifier] for v in vitals if v.identifier in on_server
+                ]
+                continue
             unknown = [v.identifier for v in vitals if v.identifier not in on_server]
             if unknown or (vitals and encounter_id is None):
                 # Never "sent" without the server ids of the Encounter and every Observation.

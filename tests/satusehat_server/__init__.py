@@ -17,7 +17,8 @@ What it imitates (``docs/reference/satusehat.md`` 1.2-1.4, 2.3, 5): the Apigee-s
 token endpoint, 401 ``invalid-access-token``, Patient/Practitioner lookup by NIK with the
 sandbox dummies, create with SATUSEHAT rules and RuleNumber OperationOutcomes, 20002
 duplicates (or a generic server's second copy), atomic transaction Bundles with urn:uuid
-resolution, plain-text 5xx and other faults.
+resolution, updates by ``PUT /{type}/{id}`` (strict: see ``ServerState._update``; every version
+kept), plain-text 5xx and other faults.
 
 By default it answers as SATUSEHAT's published sources show it answering (``flavour=
 "satusehat"``: absolute transaction locations with ``_history`` and ``resourceID``, search

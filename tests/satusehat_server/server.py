@@ -198,6 +198,10 @@ class SatusehatServer:
     def count_by_identifier(self, system: str, value: str) -> int:
         return self.state.count_by_identifier(system, value)
 
+    def versions(self, resource_type: str, rid: str) -> list[dict[str, Any]]:
+        """Every version of one resource, oldest first (PUT keeps the earlier ones)."""
+        return self.state.versions(resource_type, rid)
+
     @property
     def requests(self) -> list[RequestRecord]:
         """Every non-admin request: method, path, query, status (None = dropped), fault."""

@@ -282,6 +282,7 @@ class ServerState:
         self._offset_s = 0.0
         self._resources: dict[str, dict[str, dict[str, Any]]] = {}
         self._index: dict[tuple[str, str, str], list[str]] = {}
+        self._history: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.requests: list[RequestRecord] = []
         self.token_requests = 0
         self.tokens_issued = 0
@@ -404,6 +405,7 @@ class ServerState:
         with self.lock:
             self._resources.clear()
             self._index.clear()
+            self._history.clear()
             self._tokens.clear()
             self.requests.clear()
             self.token_requests = 0
@@ -573,6 +575,8 @@ class ServerState:
             return self._create(kind, body, token)
         if len(parts) == 2 and method == "GET":
             return self._read(kind, parts[1])
+        if len(parts) == 2 and method == "PUT":
+            return self._update(kind, parts[1], body, token)
         return Reply.problem(405, [Issue("not-supported", f"{method} /{route} is not supported")])
 
     def _read(self, kind: str, rid: str) -> Reply:
@@ -696,6 +700,80 @@ class ServerState:
             stored = self._store(data, str(uuid.uuid4()))
         location = f"{self.base_url}/{kind}/{stored['id']}/_history/1"
         return Reply.json(201, stored, (("Location", location), ("ETag", 'W/"1"')))
+
+    def _update(self, kind: str, rid: str, body: bytes, token: Token) -> Reply:
+        """``PUT /{kind}/{id}``: a new version of a stored resource (docs/reference/satusehat.md
+        2.3, "Updates": ``PUT /Observation/{id}`` with the id in the body).
+
+        As FHIR R4 requires (http://hl7.org/fhir/R4/http.html#update): the body's ``id``
+        must be the URL's, else 400. Stricter by choice than FHIR and than anything SATUSEHAT
+        documents, so that a client that updates the wrong resource is caught:
+
+        * an id the server does not hold is 404 with rule 20007 "Resource not found" (FHIR
+          lets a server create on PUT; whether SATUSEHAT does is not documented);
+        * an update may not change the resource's identifiers or its subject: 400 (FHIR
+          allows both; a vital sign moved to another person or given another business
+          identifier is exactly what the station must never do);
+        * a ``final`` Observation's next version must be ``amended``, ``corrected`` or
+          ``entered-in-error``, and an ``entered-in-error`` one stays so: 400 (FHIR R4
+          Observation.status: those codes are what follows a final release).
+
+        The new version gets ``meta.versionId`` one higher; every version is kept
+        (``versions``), the latest is what reads and searches see.
+        """
+        data = _parse_json_body(body)
+        issues = self._check_payload(data, kind)
+        if issues:
+            return Reply.problem(400, issues)
+        if data.get("id") != rid:
+            return Reply.problem(
+                400,
+                [
+                    Issue(
+                        "invalid",
+                        f"Resource id {data.get('id')!r} in the body does not match the URL "
+                        f"({kind}/{rid})",
+                        (f"{kind}.id",),
+                    )
+                ],
+            )
+        with self.lock:
+            current = self._resources.get(kind, {}).get(rid)
+            if current is None:
+                return Reply.problem(
+                    404,
+                    [Issue("not-found", rule(f"Resource not found {kind}/{rid}", NOT_FOUND_RULE))],
+                )
+            issues = satusehat_issues(
+                data, organization_id=token.organization_id, now=self.now(), exists=self._exists
+            )
+            issues.extend(_changed_identity(current, data, kind))
+            if issues:
+                return Reply.problem(400, issues)
+            version = int(current.get("meta", {}).get("versionId", "1")) + 1
+            stored = copy.deepcopy(data)
+            meta = stored.get("meta")
+            stored["meta"] = {
+                **(meta if isinstance(meta, dict) else {}),
+                "versionId": str(version),
+                "lastUpdated": _utc_text(self.now()),
+            }
+            self._history.setdefault((kind, rid), [copy.deepcopy(current)]).append(
+                copy.deepcopy(stored)
+            )
+            self._resources[kind][rid] = stored
+            answer = copy.deepcopy(stored)
+        location = f"{self.base_url}/{kind}/{rid}/_history/{version}"
+        return Reply.json(200, answer, (("Location", location), ("ETag", f'W/"{version}"')))
+
+    def versions(self, resource_type: str, rid: str) -> list[dict[str, Any]]:
+        """Every version of a stored resource, oldest first (one for a never-updated one)."""
+        with self.lock:
+            history = self._history.get((resource_type, rid))
+            if history is not None:
+                return copy.deepcopy(history)
+            current = self._resources.get(resource_type, {}).get(rid)
+            return [copy.deepcopy(current)] if current is not None else []
 
     def _transaction(self, body: bytes, token: Token) -> Reply:
         data = _parse_json_body(body)
@@ -937,6 +1015,50 @@ class ServerState:
     def _admin_clock(self, data: Any) -> dict[str, Any]:
         self.advance_clock(float(data["advance_s"]))
         return {"now": _utc_text(self.now())}
+
+
+# What may follow a final Observation (FHIR R4 valueset-observation-status), and what an
+# entered-in-error one may become (only itself again: a repeated PUT).
+_AFTER_FINAL = frozenset({"amended", "corrected", "entered-in-error"})
+
+
+def _changed_identity(
+    current: Mapping[str, Any], update: Mapping[str, Any], kind: str
+) -> list[Issue]:
+    """What an update may not change here (see ``ServerState._update``)."""
+    issues: list[Issue] = []
+    if sorted(identifiers_of(current)) != sorted(identifiers_of(update)):
+        issues.append(
+            Issue(
+                "business-rule",
+                f"An update may not change {kind}.identifier",
+                (f"{kind}.identifier",),
+            )
+        )
+    if current.get("subject") != update.get("subject"):
+        issues.append(
+            Issue("business-rule", f"An update may not change {kind}.subject", (f"{kind}.subject",))
+        )
+    if kind == "Observation":
+        before, after = current.get("status"), update.get("status")
+        if before == "final" and after not in _AFTER_FINAL:
+            issues.append(
+                Issue(
+                    "business-rule",
+                    f"Observation.status {after!r} cannot follow 'final' (amended, "
+                    "corrected or entered-in-error)",
+                    ("Observation.status",),
+                )
+            )
+        elif before == "entered-in-error" and after != "entered-in-error":
+            issues.append(
+                Issue(
+                    "business-rule",
+                    "An entered-in-error Observation stays entered-in-error",
+                    ("Observation.status",),
+                )
+            )
+    return issues
 
 
 def _positive_int(text: str, name: str, limit: int) -> int:
