@@ -43,10 +43,10 @@ from typing import Any
 from devices.measurements import BloodPressure, HeartRate, Measurement, SpO2, measurement_from_json
 from station.checks.engine import CheckReading, check_reading
 from station.checks.findings import Finding, Severity, blocks
+from station.critical import CriticalAction
 from station.export import vital_kinds
 from station.manual_entry import MANUAL_SOURCE
 from station.results import VisitResults, local_naive, summarise
-from station.service import CriticalAction
 from station.store.models import VisitStatus
 from station.store.repository import ReadingSource, StoredReading, StoredVisit, VisitOutcome
 

@@ -40,12 +40,21 @@ from station.checks.engine import CheckReading, check_reading
 from station.checks.protocol import StepCode
 from station.checks.rulesets import DEFAULT_RULE_SET, RULE_SETS
 from station.ckg import RELAXED_WINDOW, CkgWindow, Eligibility, ckg_eligibility
+from station.correction_service import CorrectedVisit, CorrectionService
+from station.corrections import (
+    AcknowledgementNeeded,
+    Correction,
+    CorrectionRefused,
+    check_correctable,
+)
+from station.critical import Acknowledgement, CriticalAction
 from station.desk_state import Action, DeskState, Phase, Refused, allowed, seconds_until
 from station.desk_state import transition as desk_transition
 from station.errors import ErrorCode, StationError
 from station.followup import FollowUp
 from station.person import Person, PersonError, mask_nik, nik_birth_date, validate_person
 from station.results import VisitResults, local_naive, summarise
+from station.store.corrections import VisitCorrection
 from station.store.day_queries import DayQueries, DayReport
 from station.store.models import VisitStatus
 from station.store.people import People, PreviousVisit
@@ -63,6 +72,7 @@ from station.upload.person_lookup import RegistryAnswer
 __all__ = [
     "MANUAL_SOURCE",
     "Acknowledgement",
+    "CorrectionOpened",
     "CriticalAction",
     "DayLoaded",
     "DeskChanged",
@@ -81,6 +91,7 @@ __all__ = [
     "StationEvent",
     "VisitClosed",
     "VisitConfirmed",
+    "VisitCorrected",
     "VisitOpened",
 ]
 
@@ -182,6 +193,22 @@ class DayLoaded:
 
 
 @dataclass(frozen=True, slots=True)
+class CorrectionOpened:
+    """A confirmed visit of today, ready to be corrected, with its earlier corrections."""
+
+    visit: StoredVisit
+    history: tuple[VisitCorrection, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VisitCorrected:
+    """A same-day correction was stored: the visit as it is now and its rebuilt results."""
+
+    visit: StoredVisit
+    results: VisitResults
+
+
+@dataclass(frozen=True, slots=True)
 class DeskChanged:
     """The desk's state after an action, with what the operator can do now."""
 
@@ -202,6 +229,8 @@ StationEvent = (
     | DeskChanged
     | PersonLookedUp
     | DayLoaded
+    | CorrectionOpened
+    | VisitCorrected
 )
 EventSink = Callable[[StationEvent], None]
 
@@ -209,20 +238,6 @@ EventSink = Callable[[StationEvent], None]
 def role_of(measurement: Measurement) -> DeviceRole:
     cuff = isinstance(measurement, BloodPressure | CuffPressure)
     return DeviceRole.BLOOD_PRESSURE if cuff else DeviceRole.OXIMETER
-
-
-class CriticalAction(StrEnum):
-    """What was done about a critical result (issue 4)."""
-
-    REFERRED = "referred"
-    SEEN_BY_DOCTOR = "seen_by_doctor"
-    DECLINED = "declined"
-
-
-@dataclass(frozen=True, slots=True)
-class Acknowledgement:
-    action: CriticalAction
-    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +350,7 @@ class Station:
         self._queue = QueueStore(store.database)
         self._people = People(store.database)
         self._day = DayQueries(store.database)
+        self._corrections = CorrectionService(store, clock, station_id=config.station_id)
         self._registry = registry
         self._devices = dict(devices)
         self._config = config
@@ -515,6 +531,43 @@ class Station:
         loaded = DayLoaded(today, report, tuple(followups))
         self._emit(loaded)
         return loaded
+
+    # -- same-day corrections (issue 11) --------------------------------------------------
+
+    async def open_correction(self, visit_id: str) -> CorrectionOpened:
+        """A confirmed visit of today with its earlier corrections, for the correction
+        dialog; refused (``NOT_CORRECTABLE``) for any other visit. Independent of the visit
+        being measured: corrections concern closed visits only."""
+        try:
+            visit = await self._db(self._store.visit, visit_id)
+            check_correctable(visit, local_naive(self._clock()).date())
+        except StoreError as exc:
+            raise StationError(
+                ErrorCode.VISIT_UNREADABLE,
+                "Kunjungan ini tidak dapat dibaca.",
+                f"This visit cannot be read: {exc}",
+            ) from exc
+        except CorrectionRefused as exc:
+            raise StationError(ErrorCode.NOT_CORRECTABLE, exc.message_id, exc.message_en) from exc
+        history = await self._db(self._corrections.history, visit_id)
+        opened = CorrectionOpened(visit, tuple(history))
+        self._emit(opened)
+        return opened
+
+    async def correct(self, visit_id: str, correction: Correction) -> CorrectedVisit:
+        """Store a same-day correction (both versions kept, results and referral rebuilt,
+        the upload turned into an amendment of what the server holds) and announce it."""
+        try:
+            corrected = await self._db(self._corrections.correct, visit_id, correction)
+        except AcknowledgementNeeded as exc:
+            raise StationError(
+                ErrorCode.NEEDS_ACKNOWLEDGEMENT, exc.message_id, exc.message_en
+            ) from exc
+        except CorrectionRefused as exc:
+            raise StationError(ErrorCode.NOT_CORRECTABLE, exc.message_id, exc.message_en) from exc
+        _LOGGER.info("visit %s corrected (revision %s)", visit_id, corrected.visit.revision)
+        self._emit(VisitCorrected(corrected.visit, corrected.results))
+        return corrected
 
     async def _ckg_eligibility(self, person: Person, now: datetime) -> Eligibility:
         """From the typed birth date (else the NIK's) and the person's last confirmed visit."""

@@ -23,8 +23,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from devices.measurements import Measurement
+from station.corrections import Correction
 from station.service import (
     Acknowledgement,
+    CorrectionOpened,
     DayLoaded,
     DeskChanged,
     DeviceRole,
@@ -41,6 +43,7 @@ from station.service import (
     StationEvent,
     VisitClosed,
     VisitConfirmed,
+    VisitCorrected,
     VisitOpened,
 )
 from station.upload.background import BackgroundUpload, UploadStatus
@@ -72,6 +75,8 @@ class StationBridge(QObject):
     deskChanged = Signal(object)  # DeskChanged: the state and the actions allowed now
     personLookedUp = Signal(object)  # PersonLookedUp: last visit, SATUSEHAT status
     dayLoaded = Signal(object)  # DayLoaded: the day's list, summary and follow-ups
+    correctionOpened = Signal(object)  # CorrectionOpened: a visit ready to be corrected
+    visitCorrected = Signal(object)  # VisitCorrected: stored, results rebuilt
     actionFailed = Signal(object)  # StationError: a code, the field, both messages
     busyChanged = Signal(bool)
 
@@ -141,6 +146,10 @@ class StationBridge(QObject):
             self.personLookedUp.emit(event)
         elif isinstance(event, DayLoaded):
             self.dayLoaded.emit(event)
+        elif isinstance(event, CorrectionOpened):
+            self.correctionOpened.emit(event)
+        elif isinstance(event, VisitCorrected):
+            self.visitCorrected.emit(event)
         elif isinstance(event, QueueSkipped):
             self.queueSkipped.emit(event)
         elif isinstance(event, ReadingDiscarded):
@@ -201,6 +210,12 @@ class StationBridge(QObject):
         """Read the day's views' data in the background: the answer comes as ``dayLoaded``."""
         future = self._runner.submit(self.station.load_day())
         future.add_done_callback(_log_failure)
+
+    def open_correction(self, visit_id: str) -> None:
+        self._submit(self.station.open_correction(visit_id))
+
+    def correct(self, visit_id: str, correction: Correction) -> None:
+        self._submit(self.station.correct(visit_id, correction))
 
     def recall(self) -> None:
         self._submit(self.station.recall())

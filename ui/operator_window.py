@@ -26,6 +26,7 @@ from devices.measurements import MeasurementKind
 from station.desk_state import Action, DeskState
 from station.errors import ErrorCode, StationError
 from station.service import (
+    CorrectionOpened,
     DayLoaded,
     DeskChanged,
     DeviceRole,
@@ -38,9 +39,11 @@ from station.service import (
     ReadingStored,
     VisitClosed,
     VisitConfirmed,
+    VisitCorrected,
     VisitOpened,
 )
 from ui.bridge import StationBridge
+from ui.desk.correction import CorrectionDialog
 from ui.desk.day import DayView
 from ui.desk.followups import FollowupsView
 from ui.desk.identify import IdentifyPanel
@@ -139,8 +142,18 @@ class OperatorWindow(QMainWindow):
 
         self.review_panel = ReviewPanel(lang)
         root.addWidget(self.review_panel, stretch=1)
+        day_tab = QWidget()
+        day_layout = QVBoxLayout(day_tab)
+        day_layout.setContentsMargins(6, 6, 6, 6)
+        self.correct_button = named(QPushButton(), "correctVisitButton")
+        with_shortcut(self.correct_button, tr("correct_visit", lang), "Ctrl+K")
+        self.correct_button.setEnabled(False)
+        day_layout.addWidget(self.correct_button, alignment=Qt.AlignmentFlag.AlignLeft)
         self.day_view = DayView(lang)
-        self.tabs.addTab(self.day_view, tr("tab_day", lang))
+        day_layout.addWidget(self.day_view, stretch=1)
+        self.tabs.addTab(day_tab, tr("tab_day", lang))
+        self.day_tab = day_tab
+        self.correction_dialog: CorrectionDialog | None = None
         self.followups_view = FollowupsView(lang)
         self.tabs.addTab(self.followups_view, tr("tab_followups", lang))
 
@@ -239,6 +252,10 @@ class OperatorWindow(QMainWindow):
         self.day_view.refreshRequested.connect(bridge.load_day)
         self.followups_view.refreshRequested.connect(bridge.load_day)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.day_view.table.itemSelectionChanged.connect(self._day_selection_changed)
+        self.correct_button.clicked.connect(self._ask_correction)
+        bridge.correctionOpened.connect(self._on_correction_opened)
+        bridge.visitCorrected.connect(self._on_visit_corrected)
         bridge.queueCalled.connect(self._on_queue_called)
         bridge.queueSkipped.connect(self._on_queue_skipped)
         bridge.visitOpened.connect(self._on_visit_opened)
@@ -312,13 +329,62 @@ class OperatorWindow(QMainWindow):
 
     @Slot(int)
     def _on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) in (self.day_view, self.followups_view):
+        if self.tabs.widget(index) in (self.day_tab, self.followups_view):
             self._bridge.load_day()
 
     @Slot(object)
     def _on_day_loaded(self, event: DayLoaded) -> None:
+        chosen = self._selected_day_visit()  # a refresh keeps the operator's selection
         self.day_view.show_data(event.report.visits, event.report.summary)
+        table = self.day_view.table
+        for row in range(table.rowCount()):
+            item = table.item(row, 0)
+            if (
+                chosen is not None
+                and item is not None
+                and item.data(Qt.ItemDataRole.UserRole) == chosen
+            ):
+                table.selectRow(row)
         self.followups_view.show_data(event.followups, event.today)
+
+    def _selected_day_visit(self) -> str | None:
+        items = self.day_view.table.selectedItems()
+        visit_id = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        return visit_id if isinstance(visit_id, str) else None
+
+    @Slot()
+    def _day_selection_changed(self) -> None:
+        self.correct_button.setEnabled(self._selected_day_visit() is not None)
+
+    @Slot()
+    def _ask_correction(self) -> None:
+        visit_id = self._selected_day_visit()
+        if visit_id is not None:
+            self._bridge.open_correction(visit_id)
+
+    @Slot(object)
+    def _on_correction_opened(self, event: CorrectionOpened) -> None:
+        """The correction dialog, window-modal and not blocking (``open``)."""
+        dialog = CorrectionDialog(event.visit, self._lang, history=event.history, parent=self)
+        dialog.setObjectName("correctionDialog")
+        self.correction_dialog = dialog
+        visit_id = event.visit.id
+
+        def finished(result: int) -> None:
+            correction = dialog.correction()
+            if result == QDialog.DialogCode.Accepted and correction is not None:
+                self._bridge.correct(visit_id, correction)
+            self.correction_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    @Slot(object)
+    def _on_visit_corrected(self, event: VisitCorrected) -> None:
+        self._say(tr("corrected", self._lang, queue=event.visit.queue_number))
+        self._bridge.load_day()
+        self._bridge.wake_upload()
 
     @Slot(object)
     def _on_person_looked_up(self, event: PersonLookedUp) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from station.checks.engine import advice_for
-from station.service import QueueCalled, VisitClosed, VisitConfirmed
+from station.service import QueueCalled, VisitClosed, VisitConfirmed, VisitCorrected
 from ui.bridge import StationBridge
 from ui.formatting import results_lines
 from ui.naming import named
@@ -64,6 +64,8 @@ class PatientScreen(QWidget):
 
         bridge.queueCalled.connect(self._on_queue_called)
         bridge.visitConfirmed.connect(self._on_confirmed)
+        # A same-day correction: the person's results as rebuilt (if they are still there).
+        bridge.visitCorrected.connect(self._on_confirmed)
         bridge.visitClosed.connect(self._on_closed)
         bridge.queueSkipped.connect(lambda _event: self.show_idle())
         self.show_idle()
@@ -98,7 +100,7 @@ class PatientScreen(QWidget):
             QApplication.beep()
 
     @Slot(object)
-    def _on_confirmed(self, event: VisitConfirmed) -> None:
+    def _on_confirmed(self, event: VisitConfirmed | VisitCorrected) -> None:
         first_name = event.visit.person.name.split()[0]
         self._headline.setText(tr("results_for", self._lang, name=first_name))
         lines = results_lines(event.results, self._lang)

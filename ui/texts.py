@@ -105,6 +105,11 @@ TEXTS: dict[str, dict[Language, str]] = {
     "status_database": {"id": "Basis data: {where}", "en": "Database: {where}"},
     "tab_desk": {"id": "Meja", "en": "Desk"},
     "tab_day": {"id": "Hari ini", "en": "Today"},
+    "correct_visit": {"id": "Koreksi kunjungan terpilih", "en": "Correct selected visit"},
+    "corrected": {
+        "id": "Koreksi antrean {queue} disimpan; hasil dan unggahan diperbarui.",
+        "en": "Correction of queue {queue} stored; results and upload updated.",
+    },
     "patient_screen_toggle": {"id": "Layar pasien", "en": "Patient screen"},
     "tab_followups": {"id": "Tindak lanjut", "en": "Follow-up"},
     # patient screen

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
 from devices.simulators import CuffFault
@@ -92,13 +92,7 @@ class Desk:
         return self.window.readings_table.rowCount()
 
     def confirm(self, first_name):
-        try:
-            self.qtbot.waitUntil(self.window.confirm_button.isEnabled)
-        except Exception:
-            print("allowed", self.window.allowed_actions, self.window._state)
-            print([self.window.readings_table.item(r, 2).text() for r in range(self.rows())])
-            print(self.window.next_step_label.text(), self.window.status_line.text())
-            raise
+        self.qtbot.waitUntil(self.window.confirm_button.isEnabled)
         self.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         self.qtbot.waitUntil(lambda: f"Hasil untuk {first_name}" in self.app.patient.visible_text())
         self.wait_allowed(Action.CALL_NEXT)
@@ -236,8 +230,10 @@ def test_a_clinic_day_of_ten_numbers(qtbot, day, server):
     qtbot.waitUntil(lambda: window.review_panel.discard_dialog is not None)
     dialog = window.review_panel.discard_dialog
     qtbot.waitUntil(dialog.isVisible)
-    QTest.keyClicks(QApplication.focusWidget(), "manset lepas")
-    desk.key(Qt.Key.Key_Return)
+    (reason_box,) = dialog.findChildren(QLineEdit)
+    qtbot.waitUntil(reason_box.hasFocus)
+    QTest.keyClicks(reason_box, "manset lepas")
+    QTest.keyClick(reason_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "DIBUANG" in window.readings_table.item(0, 2).text())
     rows = follow_bp_protocol(qtbot, window, 1)
     measure(qtbot, window, DeviceRole.OXIMETER, rows + 1)
@@ -312,4 +308,61 @@ def test_a_clinic_day_of_ten_numbers(qtbot, day, server):
     expected = sum(len([r for r in v.readings if r.counts]) for v in visits)
     qtbot.waitUntil(lambda: "9 terkirim" in window.upload_indicator.label.text(), timeout=30_000)
     assert len(server.resources("Encounter")) == 9
-    assert expected <= len(server.resources("Observation"))
+    observations = len(server.resources("Observation"))
+    assert expected <= observations
+
+    # A same-day correction: the third person's first cuff value was mistyped (132/84, not
+    # 122/78). From the day's tab, with a reason; the server's resources are amended.
+    wrong = manual_visit.readings[0]
+    window.tabs.setCurrentWidget(window.day_tab)
+    table = window.day_view.table
+    qtbot.waitUntil(lambda: table.rowCount() == 9, timeout=10_000)
+    (row,) = [r for r in range(table.rowCount()) if table.item(r, 0).text() == "3"]
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualItemRect(table.item(row, 3)).center(),
+    )
+    qtbot.waitUntil(window.correct_button.isEnabled)
+    desk.key(Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.correction_dialog is not None, timeout=10_000)
+    dialog = window.correction_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    readings = dialog.readings_table
+    qtbot.mouseClick(
+        readings.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=readings.visualItemRect(readings.item(0, 0)).center(),
+    )
+    qtbot.waitUntil(dialog.apply_button.isEnabled)
+    for edit, text in ((dialog.systolic_edit, "122"), (dialog.diastolic_edit, "78")):
+        edit.setFocus()
+        edit.selectAll()
+        QTest.keyClicks(edit, text)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    dialog.reason_edit.setFocus()
+    QTest.keyClicks(dialog.reason_edit, "salah ketik, slip alat 122/78")
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "Koreksi antrean 3 disimpan" in window.status_line.text(), timeout=10_000
+    )
+
+    corrected = next(v for v in desk.visits() if v.queue_number == 3)
+    assert corrected.revision == 2
+    fixed = corrected.readings[0]
+    assert fixed.id == wrong.id  # the same reading, a new version
+    assert (fixed.measurement.systolic, fixed.measurement.diastolic) == (122.0, 78.0)
+    qtbot.waitUntil(lambda: "Hasil untuk" in app.patient.visible_text())  # rebuilt, shown
+
+    def amended(kind):
+        found = server.find(
+            "Observation", f"http://sys-ids.kemkes.go.id/observation/{ORG}", f"{wrong.id}-{kind}"
+        )
+        return found[0] if len(found) == 1 and found[0]["status"] == "amended" else None
+
+    qtbot.waitUntil(lambda: bool(amended("systolic") and amended("diastolic")), timeout=30_000)
+    assert amended("systolic")["valueQuantity"]["value"] == 122
+    assert amended("diastolic")["valueQuantity"]["value"] == 78
+    assert len(server.resources("Observation")) == observations  # updated, never a copy
+    assert len(server.resources("Encounter")) == 9
