@@ -26,12 +26,10 @@ from devices.measurements import MeasurementKind
 from station.desk_state import Action, DeskState
 from station.errors import ErrorCode, StationError
 from station.service import (
-    CorrectionOpened,
     DayLoaded,
     DeskChanged,
     DeviceRole,
     DeviceUpdate,
-    InterruptedVisit,
     PersonLookedUp,
     QueueCalled,
     QueueSkipped,
@@ -43,12 +41,12 @@ from station.service import (
     VisitOpened,
 )
 from ui.bridge import StationBridge
-from ui.desk.correction import CorrectionDialog
-from ui.desk.day import DayView
+from ui.desk.day_tab import DayTab
 from ui.desk.followups import FollowupsView
 from ui.desk.identify import IdentifyPanel
 from ui.desk.manual_entry import ManualEntryDialog
 from ui.desk.measure import MeasurePanel
+from ui.desk.notice import NoticeLine
 from ui.desk.queue import QueuePanel
 from ui.desk.review import ReviewPanel
 from ui.desk.shortcuts import with_shortcut
@@ -59,12 +57,10 @@ from ui.upload_view import UploadIndicator
 
 __all__ = ["OperatorWindow"]
 
-ERROR_STYLE = "color: #c62828;"
 CKG_ELIGIBLE = "#2e7d32"
 CKG_NOT_ELIGIBLE = "#e65100"
 # A 1366x768 screen less a taskbar: the window must fit in it with nothing cut off.
 FIT_WIDTH, FIT_HEIGHT = 1366, 728
-NOTICE_HEIGHT = 34
 
 
 class OperatorWindow(QMainWindow):
@@ -86,7 +82,6 @@ class OperatorWindow(QMainWindow):
         self._lang: Language = lang
         self._state = DeskState()
         self._allowed: frozenset[Action] = frozenset({Action.CALL_NEXT})
-        self._interrupted_id: str | None = None
         self.manual_dialog: ManualEntryDialog | None = None
         self.setWindowTitle(tr("window_title", lang, desk=station_id))
         self._checks_registry = checks_registry
@@ -142,47 +137,21 @@ class OperatorWindow(QMainWindow):
 
         self.review_panel = ReviewPanel(lang)
         root.addWidget(self.review_panel, stretch=1)
-        day_tab = QWidget()
-        day_layout = QVBoxLayout(day_tab)
-        day_layout.setContentsMargins(6, 6, 6, 6)
-        self.correct_button = named(QPushButton(), "correctVisitButton")
-        with_shortcut(self.correct_button, tr("correct_visit", lang), "Ctrl+K")
-        self.correct_button.setEnabled(False)
-        day_layout.addWidget(self.correct_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        self.day_view = DayView(lang)
-        day_layout.addWidget(self.day_view, stretch=1)
-        self.tabs.addTab(day_tab, tr("tab_day", lang))
-        self.day_tab = day_tab
-        self.correction_dialog: CorrectionDialog | None = None
+        self.day_tab = DayTab(lang)
+        self.day_view = self.day_tab.day_view
+        self.correct_button = self.day_tab.correct_button
+        self.tabs.addTab(self.day_tab, tr("tab_day", lang))
         self.followups_view = FollowupsView(lang)
         self.tabs.addTab(self.followups_view, tr("tab_followups", lang))
 
-        # One line of fixed height for what the desk says, and the offer to resume a visit
-        # a crash left open: neither moves anything when it appears.
-        notice = QWidget()
-        notice.setFixedHeight(NOTICE_HEIGHT)
-        notice_row = QHBoxLayout(notice)
-        notice_row.setContentsMargins(0, 0, 0, 0)
-        self.status_line = named(QLabel(""), "statusLine")
-        notice_row.addWidget(self.status_line, stretch=1)
-        self.interrupted_box = named(QWidget(), "interruptedVisitBox")
-        interrupted_row = QHBoxLayout(self.interrupted_box)
-        interrupted_row.setContentsMargins(0, 0, 0, 0)
-        self.interrupted_label = named(QLabel(), "interruptedVisitLabel")
-        self.resume_button = named(QPushButton(tr("resume", lang)), "resumeVisitButton")
-        self.cancel_interrupted_button = named(
-            QPushButton(tr("cancel_interrupted", lang)), "cancelInterruptedVisitButton"
-        )
-        interrupted_row.addWidget(self.interrupted_label, stretch=1)
-        interrupted_row.addWidget(self.resume_button)
-        interrupted_row.addWidget(self.cancel_interrupted_button)
-        self.interrupted_box.setStyleSheet("background: #fff3e0;")
-        self.interrupted_box.hide()
-        notice_row.addWidget(self.interrupted_box, stretch=3)
-        root.addWidget(notice)
+        self.notice = NoticeLine(lang)
+        root.addWidget(self.notice)
+        self.status_line = self.notice.status_line
+        self.interrupted_box = self.notice.interrupted_box
+        self.interrupted_label = self.notice.interrupted_label
+        self.resume_button = self.notice.resume_button
+        self.cancel_interrupted_button = self.notice.cancel_interrupted_button
 
-        disclaimer = named(QLabel(tr("disclaimer", lang)), "disclaimer")
-        disclaimer.setStyleSheet("color: #555;")
         self.status_bar = DeskStatusBar(lang, database)
         self.upload_indicator = UploadIndicator(lang, self._bridge.retry_upload)
         self.status_bar.addPermanentWidget(self.upload_indicator)
@@ -191,7 +160,6 @@ class OperatorWindow(QMainWindow):
         self.patient_screen_button.setFlat(True)
         self.patient_screen_button.clicked.connect(self.patientScreenToggled)
         self.status_bar.addPermanentWidget(self.patient_screen_button)
-        notice_row.addWidget(disclaimer)
         self.setStatusBar(self.status_bar)
 
         # The parts' widgets under the names tests and screenshots have always used.
@@ -252,9 +220,9 @@ class OperatorWindow(QMainWindow):
         self.day_view.refreshRequested.connect(bridge.load_day)
         self.followups_view.refreshRequested.connect(bridge.load_day)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.day_view.table.itemSelectionChanged.connect(self._day_selection_changed)
-        self.correct_button.clicked.connect(self._ask_correction)
-        bridge.correctionOpened.connect(self._on_correction_opened)
+        self.day_tab.correctionRequested.connect(bridge.open_correction)
+        self.day_tab.correctionChosen.connect(bridge.correct)
+        bridge.correctionOpened.connect(self.day_tab.open_correction)
         bridge.visitCorrected.connect(self._on_visit_corrected)
         bridge.queueCalled.connect(self._on_queue_called)
         bridge.queueSkipped.connect(self._on_queue_skipped)
@@ -266,9 +234,9 @@ class OperatorWindow(QMainWindow):
         bridge.visitClosed.connect(self._on_visit_closed)
         bridge.actionFailed.connect(self._on_action_failed)
         bridge.uploadStatus.connect(self.upload_indicator.show_status)
-        bridge.visitInterrupted.connect(self._on_visit_interrupted)
-        self.resume_button.clicked.connect(self._resume_interrupted)
-        self.cancel_interrupted_button.clicked.connect(self._cancel_interrupted)
+        bridge.visitInterrupted.connect(self.notice.offer)
+        self.notice.resume.connect(bridge.resume)
+        self.notice.cancelInterrupted.connect(bridge.cancel_interrupted)
 
     def _describe_devices(self) -> None:
         devices = self._bridge.station.devices
@@ -289,8 +257,7 @@ class OperatorWindow(QMainWindow):
         self.review_panel.show_allowed(allowed)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.status_line.setText(text)
-        self.status_line.setStyleSheet(ERROR_STYLE if error else "")
+        self.notice.say(text, error)
 
     @property
     def allowed_actions(self) -> frozenset[Action]:
@@ -334,51 +301,8 @@ class OperatorWindow(QMainWindow):
 
     @Slot(object)
     def _on_day_loaded(self, event: DayLoaded) -> None:
-        chosen = self._selected_day_visit()  # a refresh keeps the operator's selection
-        self.day_view.show_data(event.report.visits, event.report.summary)
-        table = self.day_view.table
-        for row in range(table.rowCount()):
-            item = table.item(row, 0)
-            if (
-                chosen is not None
-                and item is not None
-                and item.data(Qt.ItemDataRole.UserRole) == chosen
-            ):
-                table.selectRow(row)
+        self.day_tab.show_day(event)
         self.followups_view.show_data(event.followups, event.today)
-
-    def _selected_day_visit(self) -> str | None:
-        items = self.day_view.table.selectedItems()
-        visit_id = items[0].data(Qt.ItemDataRole.UserRole) if items else None
-        return visit_id if isinstance(visit_id, str) else None
-
-    @Slot()
-    def _day_selection_changed(self) -> None:
-        self.correct_button.setEnabled(self._selected_day_visit() is not None)
-
-    @Slot()
-    def _ask_correction(self) -> None:
-        visit_id = self._selected_day_visit()
-        if visit_id is not None:
-            self._bridge.open_correction(visit_id)
-
-    @Slot(object)
-    def _on_correction_opened(self, event: CorrectionOpened) -> None:
-        """The correction dialog, window-modal and not blocking (``open``)."""
-        dialog = CorrectionDialog(event.visit, self._lang, history=event.history, parent=self)
-        dialog.setObjectName("correctionDialog")
-        self.correction_dialog = dialog
-        visit_id = event.visit.id
-
-        def finished(result: int) -> None:
-            correction = dialog.correction()
-            if result == QDialog.DialogCode.Accepted and correction is not None:
-                self._bridge.correct(visit_id, correction)
-            self.correction_dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
 
     @Slot(object)
     def _on_visit_corrected(self, event: VisitCorrected) -> None:
@@ -471,37 +395,3 @@ class OperatorWindow(QMainWindow):
             self.identify_panel.show_error(text, error.field or "nik")
         self._say(text, error=True)
         self._show_allowed()  # a press the station refused is no longer pending
-
-    @Slot(object)
-    def _on_visit_interrupted(self, event: InterruptedVisit) -> None:
-        """A visit left open by a crash: offer to resume or cancel it (issue 11)."""
-        visit = event.visit
-        self._interrupted_id = visit.id
-        self.interrupted_label.setText(
-            tr(
-                "interrupted",
-                self._lang,
-                queue=visit.queue_number,
-                name=visit.person.name,
-                readings=len(visit.readings),
-            )
-        )
-        self.status_line.hide()
-        self.interrupted_box.show()
-
-    def _close_interrupted_offer(self) -> None:
-        self._interrupted_id = None
-        self.interrupted_box.hide()
-        self.status_line.show()
-
-    @Slot()
-    def _resume_interrupted(self) -> None:
-        if self._interrupted_id is not None:
-            self._bridge.resume(self._interrupted_id)
-        self._close_interrupted_offer()
-
-    @Slot()
-    def _cancel_interrupted(self) -> None:
-        if self._interrupted_id is not None:
-            self._bridge.cancel_interrupted(self._interrupted_id)
-        self._close_interrupted_offer()

@@ -325,8 +325,8 @@ def test_a_clinic_day_of_ten_numbers(qtbot, day, server):
     )
     qtbot.waitUntil(window.correct_button.isEnabled)
     desk.key(Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.correction_dialog is not None, timeout=10_000)
-    dialog = window.correction_dialog
+    qtbot.waitUntil(lambda: window.day_tab.correction_dialog is not None, timeout=10_000)
+    dialog = window.day_tab.correction_dialog
     qtbot.waitUntil(dialog.isVisible)
     readings = dialog.readings_table
     qtbot.mouseClick(

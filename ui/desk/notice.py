@@ -1,0 +1,77 @@
+"""The desk's notice line: what the desk says (one line of fixed height), or the offer to
+resume or cancel a visit a crash left open (issue 11). Neither moves anything when it appears."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from station.service import InterruptedVisit
+from ui.naming import named
+from ui.texts import Language, tr
+
+__all__ = ["NoticeLine"]
+
+ERROR_STYLE = "color: #c62828;"
+NOTICE_HEIGHT = 34
+
+
+class NoticeLine(QWidget):
+    resume = Signal(str)  # visit id
+    cancelInterrupted = Signal(str)  # visit id
+
+    def __init__(self, lang: Language) -> None:
+        super().__init__()
+        self._lang = lang
+        self._interrupted_id: str | None = None
+        self.setFixedHeight(NOTICE_HEIGHT)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.status_line = named(QLabel(""), "statusLine")
+        row.addWidget(self.status_line, stretch=1)
+        self.interrupted_box = named(QWidget(), "interruptedVisitBox")
+        offer = QHBoxLayout(self.interrupted_box)
+        offer.setContentsMargins(0, 0, 0, 0)
+        self.interrupted_label = named(QLabel(), "interruptedVisitLabel")
+        self.resume_button = named(QPushButton(tr("resume", lang)), "resumeVisitButton")
+        self.cancel_interrupted_button = named(
+            QPushButton(tr("cancel_interrupted", lang)), "cancelInterruptedVisitButton"
+        )
+        offer.addWidget(self.interrupted_label, stretch=1)
+        offer.addWidget(self.resume_button)
+        offer.addWidget(self.cancel_interrupted_button)
+        self.interrupted_box.setStyleSheet("background: #fff3e0;")
+        self.interrupted_box.hide()
+        row.addWidget(self.interrupted_box, stretch=3)
+        self.disclaimer = named(QLabel(tr("disclaimer", lang)), "disclaimer")
+        self.disclaimer.setStyleSheet("color: #555;")
+        row.addWidget(self.disclaimer)
+        self.resume_button.clicked.connect(lambda: self._answer(self.resume))
+        self.cancel_interrupted_button.clicked.connect(lambda: self._answer(self.cancelInterrupted))
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.status_line.setText(text)
+        self.status_line.setStyleSheet(ERROR_STYLE if error else "")
+
+    @Slot(object)
+    def offer(self, event: InterruptedVisit) -> None:
+        visit = event.visit
+        self._interrupted_id = visit.id
+        self.interrupted_label.setText(
+            tr(
+                "interrupted",
+                self._lang,
+                queue=visit.queue_number,
+                name=visit.person.name,
+                readings=len(visit.readings),
+            )
+        )
+        self.status_line.hide()
+        self.interrupted_box.show()
+
+    def _answer(self, signal: object) -> None:
+        visit_id, self._interrupted_id = self._interrupted_id, None
+        self.interrupted_box.hide()
+        self.status_line.show()
+        if visit_id is not None:
+            signal.emit(visit_id)  # type: ignore[attr-defined]
