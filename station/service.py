@@ -30,11 +30,10 @@ from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from enum import StrEnum
 from typing import ParamSpec, TypeVar
 
 from devices.device import DeviceError, DeviceEvent, DeviceState, MeasuringDevice
-from devices.measurements import BloodPressure, CuffPressure, Measurement
+from devices.measurements import Measurement
 from station.checks import Severity, blocks
 from station.checks.engine import CheckReading, check_reading
 from station.checks.protocol import StepCode
@@ -48,16 +47,35 @@ from station.corrections import (
     check_correctable,
 )
 from station.critical import Acknowledgement, CriticalAction
+from station.desk_refusals import refusal
 from station.desk_state import Action, DeskState, Phase, Refused, allowed, seconds_until
 from station.desk_state import transition as desk_transition
 from station.errors import ErrorCode, StationError
-from station.followup import FollowUp
+from station.events import (
+    CorrectionOpened,
+    DayLoaded,
+    DeskChanged,
+    DeviceRole,
+    DeviceUpdate,
+    EventSink,
+    InterruptedVisit,
+    PersonLookedUp,
+    QueueCalled,
+    QueueSkipped,
+    ReadingDiscarded,
+    ReadingStored,
+    StationEvent,
+    VisitClosed,
+    VisitConfirmed,
+    VisitCorrected,
+    VisitOpened,
+    role_of,
+)
 from station.person import Person, PersonError, mask_nik, nik_birth_date, validate_person
 from station.results import VisitResults, local_naive, summarise
-from station.store.corrections import VisitCorrection
-from station.store.day_queries import DayQueries, DayReport
+from station.store.day_queries import DayQueries
 from station.store.models import VisitStatus
-from station.store.people import People, PreviousVisit
+from station.store.people import People
 from station.store.queue import QueueError, QueueStore
 from station.store.repository import (
     ReadingSource,
@@ -79,6 +97,7 @@ __all__ = [
     "DeviceRole",
     "DeviceUpdate",
     "ErrorCode",
+    "EventSink",
     "InterruptedVisit",
     "PersonLookedUp",
     "QueueCalled",
@@ -87,6 +106,7 @@ __all__ = [
     "ReadingStored",
     "RegistryLookup",
     "Station",
+    "StationConfig",
     "StationError",
     "StationEvent",
     "VisitClosed",
@@ -105,141 +125,6 @@ MANUAL_SOURCE = ReadingSource("manual", "manual entry", simulated=False, source=
 REASON_LIMIT = 500
 
 
-class DeviceRole(StrEnum):
-    BLOOD_PRESSURE = "blood_pressure"
-    OXIMETER = "oximeter"
-
-
-@dataclass(frozen=True, slots=True)
-class QueueCalled:
-    queue_number: int
-    station_id: str = ""
-    recall: bool = False  # called again: chime and show it again
-
-
-@dataclass(frozen=True, slots=True)
-class QueueSkipped:
-    queue_number: int
-
-
-@dataclass(frozen=True, slots=True)
-class VisitOpened:
-    visit: StoredVisit
-    # CKG eligibility on the visit day: shown to the operator, never blocks the measurement
-    # (the health worker decides; a person may come for a check outside the programme).
-    ckg: Eligibility
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceUpdate:
-    role: DeviceRole
-    label: str
-    simulated: bool
-    event: DeviceEvent
-
-
-@dataclass(frozen=True, slots=True)
-class ReadingStored:
-    role: DeviceRole
-    reading: StoredReading
-    results: VisitResults
-
-
-@dataclass(frozen=True, slots=True)
-class ReadingDiscarded:
-    reading_id: str
-    reason: str
-    results: VisitResults
-
-
-@dataclass(frozen=True, slots=True)
-class VisitConfirmed:
-    visit: StoredVisit
-    results: VisitResults
-
-
-@dataclass(frozen=True, slots=True)
-class VisitClosed:
-    """The open visit ended without results (cancelled)."""
-
-    visit_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class InterruptedVisit:
-    """A visit of this desk left open when the station stopped (crash, power cut): the desk
-    offers to resume it, with the readings it has, or to cancel it (issue 11)."""
-
-    visit: StoredVisit
-
-
-@dataclass(frozen=True, slots=True)
-class PersonLookedUp:
-    """What the station knows of a NIK being typed: the person's last visit at any desk
-    (proposed, never filled in silently) and, later, what SATUSEHAT said."""
-
-    nik: str
-    previous: PreviousVisit | None = None
-    registry: RegistryAnswer | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DayLoaded:
-    """The day's list and summary, and the follow-ups, as of ``today`` (for the day views)."""
-
-    today: date
-    report: DayReport
-    followups: tuple[FollowUp, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CorrectionOpened:
-    """A confirmed visit of today, ready to be corrected, with its earlier corrections."""
-
-    visit: StoredVisit
-    history: tuple[VisitCorrection, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class VisitCorrected:
-    """A same-day correction was stored: the visit as it is now and its rebuilt results."""
-
-    visit: StoredVisit
-    results: VisitResults
-
-
-@dataclass(frozen=True, slots=True)
-class DeskChanged:
-    """The desk's state after an action, with what the operator can do now."""
-
-    state: DeskState
-    allowed: frozenset[Action]
-
-
-StationEvent = (
-    QueueCalled
-    | QueueSkipped
-    | VisitOpened
-    | DeviceUpdate
-    | ReadingStored
-    | ReadingDiscarded
-    | VisitConfirmed
-    | VisitClosed
-    | InterruptedVisit
-    | DeskChanged
-    | PersonLookedUp
-    | DayLoaded
-    | CorrectionOpened
-    | VisitCorrected
-)
-EventSink = Callable[[StationEvent], None]
-
-
-def role_of(measurement: Measurement) -> DeviceRole:
-    cuff = isinstance(measurement, BloodPressure | CuffPressure)
-    return DeviceRole.BLOOD_PRESSURE if cuff else DeviceRole.OXIMETER
-
-
 @dataclass(frozen=True, slots=True)
 class StationConfig:
     station_id: str
@@ -249,77 +134,6 @@ class StationConfig:
     @property
     def rule_set_version(self) -> str:
         return RULE_SETS[self.rule_set].version
-
-
-_REFUSALS: dict[Action, tuple[str, str]] = {
-    Action.CALL_NEXT: (
-        "Nomor sudah dipanggil: panggil ulang, lewati, atau selesaikan kunjungan dahulu.",
-        "A number is called already: recall it, skip it, or finish the visit first.",
-    ),
-    Action.RECALL: ("Belum ada nomor yang dipanggil.", "No number is called."),
-    Action.SKIP: ("Belum ada nomor yang dipanggil.", "No number is called."),
-    Action.START_VISIT: (
-        "Panggil nomor antrean berikutnya dahulu.",
-        "Call the next queue number first.",
-    ),
-    Action.MEASURE: ("Isi data orang yang diperiksa dahulu.", "Enter the person's details first."),
-    Action.ENTER_MANUALLY: (
-        "Isi data orang yang diperiksa dahulu.",
-        "Enter the person's details first.",
-    ),
-    Action.DISCARD: ("Tidak ada kunjungan yang berjalan.", "No visit is in progress."),
-    Action.CONFIRM: ("Tidak ada kunjungan yang berjalan.", "No visit is in progress."),
-    Action.CONFIRM_EARLY: ("Tidak ada kunjungan yang berjalan.", "No visit is in progress."),
-    Action.CANCEL: ("Tidak ada kunjungan yang berjalan.", "No visit is in progress."),
-    Action.RESUME: ("Sudah ada kunjungan yang berjalan.", "A visit is already in progress."),
-    Action.CANCEL_INTERRUPTED: (
-        "Tidak ada kunjungan terputus.",
-        "There is no interrupted visit.",
-    ),
-}
-
-
-def _refusal(refused: Refused) -> StationError:
-    state, action = refused.state, refused.action
-    if action is Action.MEASURE and "measuring already" in refused.why:
-        return StationError(
-            ErrorCode.DEVICE_BUSY, "Alat sedang mengukur.", "The device is already measuring."
-        )
-    if action in (Action.CONFIRM, Action.CONFIRM_EARLY) and state.phase is Phase.MEASURING:
-        return StationError(
-            ErrorCode.NOT_NOW,
-            "Tunggu sampai pengukuran selesai.",
-            "Wait until the measurement has finished.",
-        )
-    closing = action in (Action.CONFIRM, Action.CONFIRM_EARLY)
-    if closing and not state.has_result and state.phase is Phase.OPEN:
-        return StationError(
-            ErrorCode.NO_VALID_RESULT,
-            "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",
-            "There is no valid result to confirm yet. Measure first.",
-        )
-    if action is Action.START_VISIT and state.phase in (Phase.OPEN, Phase.MEASURING):
-        return StationError(
-            ErrorCode.NOT_NOW,
-            "Sudah ada kunjungan yang berjalan.",
-            "A visit is already in progress.",
-        )
-    if action is Action.CALL_NEXT and state.phase in (Phase.OPEN, Phase.MEASURING):
-        return StationError(
-            ErrorCode.NOT_NOW,
-            "Selesaikan atau batalkan kunjungan yang sedang berjalan dahulu.",
-            "Confirm or cancel the current visit first.",
-        )
-    if action is Action.CALL_NEXT and state.phase is Phase.INTERRUPTED:
-        return StationError(
-            ErrorCode.NOT_NOW,
-            "Lanjutkan atau batalkan kunjungan yang terputus dahulu.",
-            "Resume or cancel the interrupted visit first.",
-        )
-    message_id, message_en = _REFUSALS.get(
-        action, ("Tindakan ini tidak dapat dilakukan sekarang.", "This cannot be done now.")
-    )
-    return StationError(ErrorCode.NOT_NOW, message_id, message_en)
 
 
 def _reason(text: str | None, what_id: str, what_en: str) -> str:
@@ -403,7 +217,7 @@ class Station:
         try:
             return desk_transition(self._state, action, role)
         except Refused as refused:
-            raise _refusal(refused) from refused
+            raise refusal(refused) from refused
 
     def _enter(self, state: DeskState) -> None:
         self._state = state
