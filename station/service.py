@@ -56,7 +56,7 @@ from station.store.repository import (
     StoreError,
     VisitOutcome,
 )
-from station.upload.person_lookup import RegistryAnswer
+from station.upload.person_lookup import RegistryAnswer, RegistryStatus
 
 __all__ = [
     "MANUAL_SOURCE",
@@ -490,7 +490,16 @@ class Station:
             previous = None
         self._emit(PersonLookedUp(nik, previous=previous))
         if self._registry is not None:
-            self._emit(PersonLookedUp(nik, previous=previous, registry=await self._registry(nik)))
+            try:
+                answer = await self._registry(nik)
+            except Exception as exc:  # noqa: BLE001 - a background look-up never breaks the desk
+                _LOGGER.warning(
+                    "SATUSEHAT look-up of NIK %s failed: %s", mask_nik(nik), type(exc).__name__
+                )
+                answer = RegistryAnswer(
+                    nik, RegistryStatus.UNAVAILABLE, "error", detail=type(exc).__name__
+                )
+            self._emit(PersonLookedUp(nik, previous=previous, registry=answer))
 
     async def _ckg_eligibility(self, person: Person, now: datetime) -> Eligibility:
         """From the typed birth date (else the NIK's) and the person's last confirmed visit."""
