@@ -85,7 +85,7 @@ from station.store.repository import (
     StoreError,
     VisitOutcome,
 )
-from station.upload.person_lookup import RegistryAnswer
+from station.upload.person_lookup import RegistryAnswer, RegistryStatus
 
 __all__ = [
     "MANUAL_SOURCE",
@@ -334,7 +334,16 @@ class Station:
             previous = None
         self._emit(PersonLookedUp(nik, previous=previous))
         if self._registry is not None:
-            self._emit(PersonLookedUp(nik, previous=previous, registry=await self._registry(nik)))
+            try:
+                answer = await self._registry(nik)
+            except Exception as exc:  # noqa: BLE001 - a background look-up never breaks the desk
+                _LOGGER.warning(
+                    "SATUSEHAT look-up of NIK %s failed: %s", mask_nik(nik), type(exc).__name__
+                )
+                answer = RegistryAnswer(
+                    nik, RegistryStatus.UNAVAILABLE, "error", detail=type(exc).__name__
+                )
+            self._emit(PersonLookedUp(nik, previous=previous, registry=answer))
 
     async def load_day(self) -> DayLoaded:
         """Today's list, summary and the follow-ups (all desks sharing the database), read on

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from devices.device import DeviceError, DeviceEvent, DeviceFault, DeviceState
-from devices.measurements import BloodPressure, MeasurementKind, PressureUnit, SpO2
+from devices.device import DeviceError, DeviceFault, DeviceState
+from devices.measurements import SpO2
 from station.service import (
     DeskChanged,
     DeviceRole,
@@ -16,76 +15,16 @@ from station.service import (
     ErrorCode,
     QueueCalled,
     ReadingStored,
-    Station,
     StationConfig,
     StationError,
     VisitClosed,
     VisitConfirmed,
     VisitOpened,
 )
-from station.store.database import open_database
 from station.store.models import VisitStatus
-from station.store.repository import Store
+from tests.station.desk_harness import bp
 
 NIK = "3174015507850002"
-
-
-class ScriptedDevice:
-    """A MeasuringDevice that returns scripted measurements or raises scripted errors."""
-
-    def __init__(self, device_id, kinds, script, simulated=False):
-        self.device_id = device_id
-        self.label = f"scripted {device_id}"
-        self.simulated = simulated
-        self.kinds = frozenset(kinds)
-        self.script = list(script)
-        self.started = asyncio.Event()
-        self.release: asyncio.Event | None = None
-
-    async def measure(self, on_event):
-        on_event(DeviceEvent(self.device_id, DeviceState.CONNECTING))
-        self.started.set()
-        if self.release is not None:
-            await self.release.wait()
-        step = self.script.pop(0)
-        if isinstance(step, Exception):
-            raise step
-        on_event(DeviceEvent(self.device_id, DeviceState.READING_RECEIVED))
-        return [step]
-
-
-class Clock:
-    def __init__(self):
-        self.now = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
-
-    def __call__(self):
-        self.now += timedelta(seconds=30)
-        return self.now
-
-    def advance(self, seconds):
-        self.now += timedelta(seconds=seconds)
-
-
-def bp(systolic, diastolic, pulse=70.0):
-    return BloodPressure(systolic, diastolic, None, PressureUnit.MMHG, b"\x00", pulse_rate=pulse)
-
-
-@pytest.fixture
-def harness(db_url):
-    database = open_database(db_url)
-    events = []
-    cuff = ScriptedDevice("cuff", {MeasurementKind.BLOOD_PRESSURE}, [])
-    oximeter = ScriptedDevice("ox", {MeasurementKind.SPO2}, [], simulated=True)
-    station = Station(
-        store=Store(database),
-        devices={DeviceRole.BLOOD_PRESSURE: cuff, DeviceRole.OXIMETER: oximeter},
-        config=StationConfig(station_id="desk-1"),
-        clock=Clock(),
-        on_event=events.append,
-    )
-    yield station, cuff, oximeter, events, Store(database)
-    station.close()
-    database.close()
 
 
 def test_whole_visit(harness):
@@ -284,26 +223,16 @@ def test_ckg_eligibility_comes_with_the_opened_visit(harness):
     assert _opened_events(events)[0].ckg.stream == "18-59"
 
 
-def test_ckg_birthday_window_setting_is_used(db_url):
+def test_ckg_birthday_window_setting_is_used(make_desk):
     from station.ckg import ORIGINAL_WINDOW
 
-    database = open_database(db_url)
-    events = []
-    station = Station(
-        store=Store(database),
-        devices={},
-        config=StationConfig(station_id="desk-1", ckg_window=ORIGINAL_WINDOW),
-        clock=Clock(),  # 22 Nov 2026
-        on_event=events.append,
-    )
+    desk = make_desk(config=StationConfig(station_id="desk-1", ckg_window=ORIGINAL_WINDOW))
 
     async def visit():
-        await station.call_next()
-        await station.start_visit("3174015507850002", "Siti Rahayu", None)  # birthday 15 July
+        await desk.station.call_next()  # the clock says 22 Nov 2026
+        await desk.station.start_visit("3174015507850002", "Siti Rahayu", None)  # born 15 July
 
     asyncio.run(visit())
-    station.close()
-    database.close()
-    (opened,) = _opened_events(events)
+    (opened,) = _opened_events(desk.events)
     assert opened.ckg.code == "outside_window"
     assert "next one opens on 15-07-2027" in opened.ckg.reason_en
