@@ -76,8 +76,10 @@ class Refused(Exception):
 class DeskState:
     """The desk's workflow state. ``measuring`` holds the device roles at work;
     ``has_result`` says a reading counts; ``protocol_complete`` whether the blood-pressure
-    protocol needs no further reading (True when no blood pressure was taken: nothing to
-    complete); ``bp_not_before`` when the next blood-pressure reading is due."""
+    protocol needs no further reading (the station sets it False while no blood pressure was
+    taken, so an SpO2-only visit is confirmed early, with a reason); ``bp_not_before`` when
+    the next blood-pressure reading is due. OFFER_INTERRUPTED and MEASURE_DONE are the
+    station's own actions: they appear in ``allowed`` but no button sends them."""
 
     phase: Phase = Phase.IDLE
     queue_number: int | None = None

@@ -71,6 +71,7 @@ from station.events import (
     VisitOpened,
     role_of,
 )
+from station.manual_entry import MANUAL_SOURCE
 from station.person import Person, PersonError, mask_nik, nik_birth_date, validate_person
 from station.results import VisitResults, local_naive, summarise
 from station.store.day_queries import DayQueries
@@ -121,7 +122,6 @@ _T = TypeVar("_T")
 
 Clock = Callable[[], datetime]
 RegistryLookup = Callable[[str], Awaitable[RegistryAnswer]]
-MANUAL_SOURCE = ReadingSource("manual", "manual entry", simulated=False, source="manual")
 REASON_LIMIT = 500
 
 
@@ -508,7 +508,8 @@ class Station:
     async def enter_manually(self, measurement: Measurement) -> StoredReading:
         """Store a value the health worker typed (a device failed or is absent). The same
         checks as a device reading run first; a value they block is refused with their
-        message and nothing is stored."""
+        message and nothing is stored. The protocol's minute is not enforced here: a typed
+        value may have been read off a standalone cuff earlier, and is timed when typed."""
         async with self._lock:
             self._check(Action.ENTER_MANUALLY)
             assert self._visit is not None
@@ -650,6 +651,7 @@ class Station:
         usual."""
         async with self._lock:
             target = self._check(Action.RESUME)
+            self._require_offered(visit_id)
             try:
                 visit = await self._db(self._store.visit, visit_id)
             except StoreError as exc:
@@ -682,6 +684,7 @@ class Station:
         """Cancel an interrupted visit without resuming it (its readings stay for audit)."""
         async with self._lock:
             target = self._check(Action.CANCEL_INTERRUPTED)
+            self._require_offered(visit_id)
             try:
                 await self._db(self._store.cancel_visit, visit_id)
             except StoreError as exc:
@@ -693,6 +696,17 @@ class Station:
             self._interrupted = None
             self._enter(target)
             self._emit(VisitClosed(visit_id))
+
+    def _require_offered(self, visit_id: str) -> None:
+        """Only the visit this desk offered after its restart may be resumed or cancelled
+        that way: never another desk's open visit."""
+        if self._interrupted is None or self._interrupted.id != visit_id:
+            raise StationError(
+                ErrorCode.NOT_NOW,
+                "Hanya kunjungan terputus yang ditawarkan meja ini yang dapat dilanjutkan "
+                "atau dibatalkan.",
+                "Only the interrupted visit this desk offered can be resumed or cancelled.",
+            )
 
     def _open_visit_id(self) -> str | None:
         # A method, not an attribute test, because the open visit can change across awaits.

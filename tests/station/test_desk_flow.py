@@ -751,14 +751,9 @@ def test_a_failing_registry_never_breaks_the_desk(make_desk, caplog):
     assert mask_nik(NIK) in caplog.text
 
 
-# -- known gaps (issue 11): strict xfails, so a fix shows --------------------------------------
+# -- a desk resumes or cancels only the visit it offered ---------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="Station.resume(visit_id) takes any open visit, not only the one it offered: "
-    "desk-1 can resume desk-2's open visit",
-    strict=True,
-)
 def test_a_desk_resumes_only_the_visit_it_offered(make_desk):
     crashed = make_desk()
     run(open_visit(crashed))
@@ -775,10 +770,6 @@ def test_a_desk_resumes_only_the_visit_it_offered(make_desk):
     run(scenario())
 
 
-@pytest.mark.xfail(
-    reason="Station.cancel_interrupted(visit_id) cancels any open visit, another desk's too",
-    strict=True,
-)
 def test_a_desk_cancels_only_the_visit_it_offered(make_desk):
     crashed = make_desk()
     run(open_visit(crashed))
