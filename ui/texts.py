@@ -97,7 +97,6 @@ TEXTS: dict[str, dict[Language, str]] = {
     "discard_reading": {"id": "Buang hasil terpilih", "en": "Discard selected reading"},
     "discard_reason": {"id": "Alasan membuang hasil ini:", "en": "Why is this reading discarded?"},
     "discarded": {"id": "DIBUANG", "en": "DISCARDED"},
-    "manual_source": {"id": "diinput manual", "en": "entered by hand"},
     "early_reason": {
         "id": "Alasan konfirmasi sebelum protokol selesai",
         "en": "Reason to confirm before the protocol is complete",

@@ -34,7 +34,14 @@ from station.service import Acknowledgement, CriticalAction
 from station.store.repository import StoredReading
 from ui.desk.measure import keep_space_when_hidden
 from ui.desk.shortcuts import with_shortcut
-from ui.formatting import reading_text, results_lines
+from ui.formatting import (
+    SEVERITY_COLOURS,
+    SEVERITY_ORDER,
+    finding_line,
+    reading_text,
+    results_lines,
+    source_text,
+)
 from ui.naming import named
 from ui.texts import Language, tr
 
@@ -46,20 +53,6 @@ REFERRAL_COLOURS = {
     Referral.SAME_DAY: "#e65100",
     Referral.URGENT: "#b71c1c",
 }
-SEVERITY_COLOURS = {
-    Severity.INVALID: "#c62828",
-    Severity.CRITICAL: "#7f0000",
-    Severity.ABNORMAL: "#e65100",
-    Severity.NOTICE: "#1565c0",
-    Severity.NORMAL: "#2e7d32",
-}
-SEVERITY_ORDER = (
-    Severity.INVALID,
-    Severity.CRITICAL,
-    Severity.ABNORMAL,
-    Severity.NOTICE,
-    Severity.NORMAL,
-)
 GREYED = "#888888"
 
 
@@ -258,11 +251,7 @@ class ReviewPanel(QWidget):
     def add_reading(self, reading: StoredReading) -> None:
         lang = self._lang
         what, value = reading_text(reading.measurement, lang)
-        device = reading.source.device_label
-        if reading.manual:
-            device = tr("manual_source", lang)
-        elif reading.source.simulated and "SIMULATOR" not in device:
-            device = f"SIMULATOR {device}"
+        device = source_text(reading.source, lang)
         if not reading.valid:
             value = f"{tr('blocked', lang)}: {value}"
         row = self.readings_table.rowCount()
@@ -326,10 +315,7 @@ class ReviewPanel(QWidget):
                 shown.setdefault((finding.code, finding.message_en), finding)
         self.findings_list.clear()
         for finding in sorted(shown.values(), key=lambda f: SEVERITY_ORDER.index(f.severity)):
-            text = finding.message_id if self._lang == "id" else finding.message_en
-            item = QListWidgetItem(
-                f"[{tr(f'severity_{finding.severity.value}', self._lang)}] {text}"
-            )
+            item = QListWidgetItem(finding_line(finding, self._lang))
             item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
             self.findings_list.addItem(item)
         for line in self._ignored:
