@@ -1,0 +1,23 @@
+"""Every text the screens show exists in both languages with the same placeholders, so a
+switch of language can never raise or drop a value."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from ui.texts import TEXTS
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS))
+def test_both_languages_with_the_same_placeholders(key):
+    texts = TEXTS[key]
+    assert set(texts) == {"id", "en"}
+    assert texts["id"].strip()
+    assert texts["en"].strip()
+    assert _fields(texts["id"]) == _fields(texts["en"])
