@@ -32,6 +32,9 @@ class DayTab(QWidget):
         self.correct_button.setEnabled(False)
         layout.addWidget(self.correct_button, alignment=Qt.AlignmentFlag.AlignLeft)
         self.day_view = DayView(lang)
+        view_layout = self.day_view.layout()
+        if view_layout is not None:
+            view_layout.setContentsMargins(0, 0, 0, 0)  # in line with the button above
         layout.addWidget(self.day_view, stretch=1)
         self.correction_dialog: CorrectionDialog | None = None
         self.day_view.table.itemSelectionChanged.connect(self._selection_changed)

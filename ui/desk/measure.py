@@ -65,6 +65,11 @@ class DevicePanel(QGroupBox):
         self.button = named(QPushButton(), object_name)
         self.manual_button = named(QPushButton(), f"{object_name}Manual")
         with_shortcut(self.manual_button, tr("enter_manually", lang), manual_key)
+        # Room for the longest countdown from the start, so the countdown never widens the
+        # button (and nothing beside it moves when it appears).
+        self.countdown_s = 60
+        self._show_button_text()
+        self.button.setMinimumWidth(self.button.sizeHint().width())
         self.countdown_s = 0
         self._show_button_text()
         # Pressed, and the station has not answered yet (a double click sends one request).
@@ -72,10 +77,10 @@ class DevicePanel(QGroupBox):
         self.box = QVBoxLayout(self)
         self.box.addWidget(self.device_label)
         self.box.addWidget(self.status)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.button, stretch=2)
-        buttons.addWidget(self.manual_button, stretch=1)
-        self.box.addLayout(buttons)
+        # One above the other: the panels are narrow (the desk has width for the person and
+        # two devices only), and there is height to spare beside the identify panel.
+        self.box.addWidget(self.button)
+        self.box.addWidget(self.manual_button)
 
     def _show_button_text(self) -> None:
         text = self._measure_text
@@ -128,6 +133,9 @@ class MeasurePanel(QWidget):
         keep_space_when_hidden(self.waveform)
         self.waveform.hide()  # shown once a device sends a waveform (not every oximeter does)
         self.spo2_panel.box.addWidget(self.waveform)
+        # The cuff has no waveform: its room stays empty under the buttons, so both panels'
+        # labels, states and buttons line up.
+        self.bp_panel.box.addStretch(1)
         # Side by side: a 1366x728 desk has width to spare and no height.
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

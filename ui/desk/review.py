@@ -87,10 +87,23 @@ class ReviewPanel(QWidget):
             [tr(f"col_{column}", lang) for column in ("time", "what", "value", "device")]
         )
         header = self.readings_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The value gets the room (a discarded one carries its reason); the other columns have
+        # fixed widths that fit their usual texts, so no column moves as readings arrive.
+        metrics = self.readings_table.fontMetrics()
+        widths = {
+            0: ("00:00:00", tr("col_time", lang)),
+            1: (tr("blood_pressure", lang), tr("p_heart_rate", lang), tr("col_what", lang)),
+            3: ("SIMULATOR blood-pressure cuff", tr("source_manual", lang)),
+        }
+        for column, texts in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, max(map(metrics.horizontalAdvance, texts)) + 16)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.readings_table.setWordWrap(False)
-        self.readings_table.verticalHeader().setVisible(False)
+        rows = self.readings_table.verticalHeader()
+        rows.setVisible(False)
+        # Compact rows: a whole visit (three cuff readings and SpO2) shows without scrolling.
+        rows.setDefaultSectionSize(self.readings_table.fontMetrics().height() + 6)
         self.readings_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.readings_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.readings_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)

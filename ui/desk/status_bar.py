@@ -4,10 +4,11 @@ the problems list) and the patient-screen toggle (issue 11)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
+from PySide6.QtWidgets import QStatusBar
 
 from devices.device import DeviceState
 from station.service import DeviceRole, DeviceUpdate
+from ui.desk.elided_label import ElidedLabel
 from ui.naming import named
 from ui.texts import Language, tr
 
@@ -21,13 +22,11 @@ class DeskStatusBar(QStatusBar):
         super().__init__()
         self._lang = lang
         self._labels: dict[DeviceRole, str] = {}
-        self.devices_label = named(QLabel(), "statusDevices")
+        # Elided rather than widening the window; the whole text in the tooltip.
+        self.devices_label = named(ElidedLabel(), "statusDevices")
         self.database_label = named(
-            QLabel(tr("status_database", lang, where=database)), "statusDatabase"
+            ElidedLabel(tr("status_database", lang, where=database)), "statusDatabase"
         )
-        for label in (self.devices_label, self.database_label):
-            # Elided by the bar rather than widening the window; the whole text in the tooltip.
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.addWidget(self.devices_label, 2)
         self.addWidget(self.database_label, 1)
         self._states: dict[DeviceRole, DeviceState | None] = {}
@@ -50,6 +49,5 @@ class DeskStatusBar(QStatusBar):
             word = tr(f"state_{state.value}", self._lang) if state else tr("state_idle", self._lang)
             parts.append(f"{label}: {word}")
         self.devices_label.setText(" · ".join(parts))
-        self.devices_label.setToolTip(self.devices_label.text())
         failing = any(state is DeviceState.ERROR for state in self._states.values())
         self.devices_label.setStyleSheet(_PROBLEM if failing else "")
