@@ -1,73 +1,216 @@
-"""Screenshots of both windows during a simulated desk session: ``python -m ui.screenshot OUT``.
+"""Screenshots of the desk and the patient screen: ``python -m ui.screenshot OUT``
+(default ``docs/screenshots``).
 
-Drives the real app (temporary database, simulated devices) through two visits and saves
-``operator.png`` (just before confirming the first), ``patient.png`` (after confirming it),
-``operator-critical.png`` (the second person's critical result), and ``operator-upload.png``
-with ``upload-problems.png`` (the upload indicator and problem list, sample entries).
+The real app runs as at a clinic (a temporary SQLite database, simulated devices at full
+speed; offscreen unless ``QT_QPA_PLATFORM`` says otherwise) and is driven as the tests drive
+it: keys and typing through QTest, clicks with the mouse. The station's clock is a
+``ShotClock``, which moves only when told: the blood-pressure protocol's minute passes at
+once, and the visits spread over a morning (and over the weeks before, for the follow-ups).
+
+The desk is shot at 1366x728 (``FIT_WIDTH`` x ``FIT_HEIGHT``: a 1366x768 screen less a
+taskbar), the patient screen at 1366x768:
+
+- ``desk-idle``, ``desk-identify`` (the NIK's birth-date proposal), ``desk-confirm-person``,
+  ``desk-countdown``, ``desk-device-absent`` and ``desk-device-absent-details``,
+  ``desk-manual-entry`` (the dialog drawn over the window where Qt centres it),
+  ``desk-ready`` (ready to confirm), ``operator-critical``, ``desk-discarded``,
+  ``desk-early-confirm``, ``desk-day``, ``desk-correction`` (a same-day correction),
+  ``desk-followups``, ``patient-call``, ``patient``;
+- in English: ``desk-en``, ``desk-day-en``, ``patient-en``;
+- ``operator-upload`` and ``upload-problems`` (the upload indicator and its problem list,
+  with sample entries: no SATUSEHAT server runs here).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from config.settings import Settings
-from devices.simulators import SimulatedBloodPressureCuff
+from devices.simulators import CuffFault
+from station.desk_state import Action
 from station.service import DeviceRole
-from station.store.database import open_database
 from station.store.models import OutboxStatus
 from station.store.outbox import ProblemEntry
-from station.store.repository import Store
 from station.upload.background import UploadStatus
-from ui.app import DeskApp, build_desk_app
+from ui.screenshot_desk import Desk, Person, ShotClock, at, open_desk, people
 
-WAIT_LIMIT_MS = 20_000
-
-
-def _wait_until(app: QApplication, condition: Callable[[], bool]) -> None:
-    timer = QElapsedTimer()
-    timer.start()
-    while not condition():
-        if timer.elapsed() > WAIT_LIMIT_MS:
-            raise TimeoutError("the app did not reach the expected state")
-        app.processEvents()
+__all__ = ["main"]
 
 
-def _rows_reach(table: QTableWidget, rows: int) -> Callable[[], bool]:
-    return lambda: table.rowCount() == rows
+def earlier_days(database_url: str, out: Path, today: date, returning: Person) -> None:
+    """Visits of the weeks before, some referred (the follow-up list has overdue people; the
+    ``returning`` person comes back today). No shots."""
+    clock = ShotClock(at(today - timedelta(days=40), 8, 10))
+    desk = open_desk(database_url, "id", clock, out, seed=2)
+    try:
+        crowd = people(7, today)
+        desk.visit(returning, cuff=(148.0, 94.0, 80.0))  # grade 1: follow up within the month
+        desk.visit(next(crowd), cuff=(152.0, 96.0, 84.0))
+        clock.jump(at(today - timedelta(days=33), 9, 5))
+        desk.visit(next(crowd), cuff=(146.0, 92.0, 77.0))
+        clock.jump(at(today - timedelta(days=6), 10, 20))
+        desk.visit(next(crowd), cuff=(168.0, 104.0, 88.0))  # grade 2: the same day
+        desk.visit(next(crowd))
+    finally:
+        desk.app.close()
 
 
-def _critical_visit(app: QApplication, desk: DeskApp, out: Path) -> None:
-    """A second person with a critical blood pressure: referral, next step, and the box that
-    must be filled in before the visit can be confirmed."""
-    window = desk.operator
-    cuff = desk.station.devices[DeviceRole.BLOOD_PRESSURE]
-    assert isinstance(cuff, SimulatedBloodPressureCuff)
-    for values in ((194.0, 118.0, 92.0), (188.0, 114.0, 90.0), (186.0, 112.0, 90.0)):
-        cuff.queue_values(*values)
-    _wait_until(app, window.call_next_button.isEnabled)
-    window.call_next_button.click()
-    _wait_until(app, lambda: window.queue_label.text() == "2")
-    window.nik_edit.setText("3201020304550003")
-    window.name_edit.setText("Budi Santoso")
-    window.start_visit_button.click()
-    for rows in (1, 2, 3):
-        _wait_until(app, window.bp_panel.button.isEnabled)
-        window.bp_panel.button.click()
-        _wait_until(app, _rows_reach(window.readings_table, rows))
-    _wait_until(app, window.critical_box.isVisible)
-    window.grab().save(str(out / "operator-critical.png"))
+def clinic_day(database_url: str, out: Path, today: date, returning: Person) -> None:
+    """Today's morning at desk-1 in Bahasa Indonesia, with the shots along the way."""
+    clock = ShotClock(at(today, 7, 55))
+    desk = open_desk(database_url, "id", clock, out, seed=4)
+    window = desk.window
+    crowd = people(11, today)
+    try:
+        desk.shot("desk-idle")
+
+        # 1. Called, identified with the NIK's birth date, confirmed, measured.
+        first = next(crowd)
+        desk.call()
+        desk.patient_shot("patient-call")
+        desk.enter_nik(first[0])
+        desk.enter_name(first[1])
+        desk.shot("desk-identify")
+        desk.take_nik_birth_date()
+        desk.shot("desk-confirm-person")
+        desk.start_visit()
+        desk.measure_bp()
+        clock.advance(17)  # the operator looks at the reading: the button counts down
+        desk.wait(lambda: 0 < window.bp_panel.countdown_s < 60, "the countdown")
+        desk.shot("desk-countdown")
+        desk.bp_protocol()
+        desk.measure_spo2()
+        desk.shot("desk-ready")
+        desk.confirm(first[1].split()[0])
+        desk.patient_shot("patient")
+        clock.advance(9 * 60)
+
+        # 2. The cuff is switched off: its advice, its details; the values typed by hand.
+        second = next(crowd)
+        desk.call()
+        desk.identify(second)
+        desk.cuff.fault = CuffFault.ABSENT
+        desk.key(Qt.Key.Key_F5)
+        desk.wait(lambda: "Manset tidak" in window.bp_panel.state_label.text(), "the advice")
+        desk.shot("desk-device-absent")
+        desk.click(window.bp_panel.status.details_button)
+        desk.wait(window.bp_panel.status.detail_label.isVisible, "the details")
+        desk.shot("desk-device-absent-details")
+        desk.click(window.bp_panel.status.details_button)
+        desk.cuff.fault = None
+        desk.open_manual(
+            DeviceRole.BLOOD_PRESSURE, {"systolic": "132", "diastolic": "84", "pulse_rate": "76"}
+        )
+        desk.shot("desk-manual-entry")
+        desk.save_manual()
+        desk.bp_protocol()  # the cuff is back on
+        desk.measure_spo2()
+        desk.confirm(second[1].split()[0])
+        clock.advance(7 * 60)
+
+        # 3. Nobody comes: skipped.
+        desk.call()
+        clock.advance(60)
+        desk.key(Qt.Key.Key_F4)
+        desk.wait(lambda: "dilewati" in window.status_line.text(), "the number skipped")
+        clock.advance(60)
+
+        # 4. A critical blood pressure, acknowledged before confirming.
+        fourth = next(crowd)
+        for _reading in range(3):
+            desk.cuff.queue_values(192.0, 118.0, 88.0)
+        desk.call()
+        desk.identify(fourth)
+        desk.bp_protocol()
+        desk.wait(window.critical_box.isVisible, "the critical box")
+        desk.shot("operator-critical")
+        desk.acknowledge_referred()
+        desk.measure_spo2()
+        desk.confirm(fourth[1].split()[0])
+        clock.advance(12 * 60)
+
+        # 5. A reading discarded with its reason, then the protocol again.
+        fifth = next(crowd)
+        desk.call()
+        desk.identify(fifth)
+        desk.measure_bp()
+        desk.discard_first("manset lepas")
+        desk.measure_bp()
+        desk.unselect_reading()  # the discarded row as it looks once the operator moves on
+        desk.shot("desk-discarded")
+        desk.bp_protocol()
+        desk.measure_spo2()
+        desk.confirm(fifth[1].split()[0])
+        clock.advance(10 * 60)
+
+        # 6. Only SpO2 today: confirmed early with its reason.
+        sixth = next(crowd)
+        desk.call()
+        desk.identify(sixth)
+        desk.measure_spo2()
+        desk.allowed(Action.CONFIRM_EARLY)
+        desk.click(window.early_reason_edit)
+        desk.type("lengan kanan cedera, tidak bisa dipasang manset")
+        desk.shot("desk-early-confirm")
+        desk.confirm(sixth[1].split()[0])
+        clock.advance(14 * 60)
+
+        # 7-11. A returning person (referred 40 days ago) and others, two of them referred.
+        desk.visit(returning, cuff=(142.0, 91.0, 79.0))
+        desk.visit(next(crowd))
+        desk.visit(next(crowd), cuff=(158.0, 97.0, 82.0))
+        desk.visit(next(crowd))
+        desk.visit(next(crowd), cuff=(164.0, 102.0, 90.0))
+
+        desk.show_tab(window.day_tab)
+        desk.wait(lambda: window.day_view.table.rowCount() == 10, "the day's list")
+        desk.shot("desk-day")
+        # The second person's first typed value was misread: corrected, with the reason.
+        desk.open_correction(2, {"systolic": "122", "diastolic": "78"}, "salah baca, slip 122/78")
+        desk.shot("desk-correction")
+        desk.save_correction(2)
+        desk.show_tab(window.followups_view)
+        desk.wait(lambda: window.followups_view.table.rowCount() > 3, "the follow-ups")
+        desk.shot("desk-followups")
+        desk_page = window.tabs.widget(0)
+        assert desk_page is not None
+        desk.show_tab(desk_page)
+        upload_shots(desk)
+    finally:
+        desk.app.close()
 
 
-def _upload_problems(app: QApplication, desk: DeskApp, out: Path) -> None:
-    """The upload problem list as it looks with one refused and one failing visit (sample
-    entries: this script runs without a SATUSEHAT server)."""
+def english_desk(database_url: str, out: Path, today: date) -> None:
+    """The same desk in English, later that morning: a visit ready to confirm, the patient
+    screen after it, and the day."""
+    clock = ShotClock(at(today, 11, 40))
+    desk = open_desk(database_url, "en", clock, out, seed=6)
+    window = desk.window
+    try:
+        person = next(people(23, today))
+        desk.call()
+        desk.identify(person)
+        desk.bp_protocol()
+        desk.measure_spo2()
+        desk.shot("desk-en")
+        desk.confirm(person[1].split()[0])
+        desk.patient_shot("patient-en")
+        desk.show_tab(window.day_tab)
+        desk.wait(lambda: window.day_view.table.rowCount() == 11, "the day's list")
+        desk.shot("desk-day-en")
+    finally:
+        desk.app.close()
+
+
+def upload_shots(desk: Desk) -> None:
+    """The upload indicator and problem list as they look with one refused and one failing
+    visit (sample entries: this script runs without a SATUSEHAT server)."""
     now = datetime.now(UTC)
     problems = (
         ProblemEntry(
@@ -121,53 +264,32 @@ def _upload_problems(app: QApplication, desk: DeskApp, out: Path) -> None:
         last_error=problems[2].error,
         paused_reason=None,
         problems=problems,
+        visits={"waiting": 2, "sent": 14, "dead": 2},
     )
-    indicator = desk.operator.upload_indicator
+    indicator = desk.window.upload_indicator
+    # The sample stays shown: the desk's own upload status (paused here) no longer reaches it.
+    desk.app.bridge.uploadStatus.disconnect(indicator.show_status)
     indicator.show_status(status)
+    desk.shot("operator-upload")
     indicator.dialog.show()
-    app.processEvents()
-    desk.operator.grab().save(str(out / "operator-upload.png"))
-    indicator.dialog.grab().save(str(out / "upload-problems.png"))
+    desk.shot("upload-problems", indicator.dialog)
     indicator.dialog.hide()
 
 
 def main(out: Path) -> int:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    _app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     out.mkdir(parents=True, exist_ok=True)
+    today = datetime.now(UTC).astimezone().date()
+    returning = next(people(3, today))
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings.model_validate({"database": {"url": f"sqlite:///{folder}/s.db"}})
-        desk = build_desk_app(
-            settings, Store(open_database(settings.database.url)), simulate=True, seed=4, pace_s=0.0
-        )
-        desk.show()
-        window = desk.operator
-        # Enabled once the desk has looked for a visit a crash left open.
-        _wait_until(app, window.call_next_button.isEnabled)
-        window.call_next_button.click()
-        _wait_until(app, lambda: window.queue_label.text() != "—")
-        window.identify_panel.identified.emit("3174015507850002", "Siti Rahayu", date(1985, 7, 15))
-        _wait_until(app, window.bp_panel.button.isEnabled)
-        for role, rows in (
-            (DeviceRole.BLOOD_PRESSURE, 1),
-            (DeviceRole.BLOOD_PRESSURE, 2),
-            (DeviceRole.OXIMETER, 3),
-        ):
-            panel = window.bp_panel if role is DeviceRole.BLOOD_PRESSURE else window.spo2_panel
-            _wait_until(app, panel.button.isEnabled)
-            panel.button.click()
-            _wait_until(app, _rows_reach(window.readings_table, rows))
-        _wait_until(app, window.confirm_button.isEnabled)
-        window.grab().save(str(out / "operator.png"))
-        window.confirm_button.click()
-        _wait_until(app, lambda: "Siti" in desk.patient.visible_text())
-        desk.patient.grab().save(str(out / "patient.png"))
-        # The second person of the session has a critical blood pressure.
-        _critical_visit(app, desk, out)
-        _upload_problems(app, desk, out)
-        desk.close()
+        url = f"sqlite:///{folder}/station.db"
+        earlier_days(url, out, today, returning)
+        clinic_day(url, out, today, returning)
+        english_desk(url, out, today)
     return 0
 
 
 if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no windows on the screen
     raise SystemExit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))
