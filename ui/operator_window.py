@@ -384,6 +384,7 @@ class OperatorWindow(QMainWindow):
         on screen while the next one is identified (issue 11: a clean slate)."""
         self.review_panel.clear()
         self.measure_panel.clear()
+        self.status_bar.reset()
         self.identify_panel.clear()
         self.ckg_label.setText("")
         self._show_allowed()

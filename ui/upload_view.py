@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from station.store.models import OutboxStatus
 from station.store.outbox import ProblemEntry
 from station.upload.background import UploadStatus
+from ui.desk.elided_label import ElidedLabel
 from ui.naming import named
 from ui.texts import Language, tr
 
@@ -135,9 +135,8 @@ class UploadIndicator(QWidget):
         self._lang = lang
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = named(QLabel(tr("upload_unknown", lang)), "uploadStatus")
-        # One line that never widens the window; the whole text is in the tooltip.
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # One line that never widens the window, elided with "…"; the whole text in the tooltip.
+        self.label = named(ElidedLabel(tr("upload_unknown", lang)), "uploadStatus")
         self.label.setMinimumWidth(420)
         self.problems_button = named(QPushButton(tr("upload_problems", lang)), "uploadProblems")
         self.problems_button.setEnabled(False)

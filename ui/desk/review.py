@@ -299,6 +299,7 @@ class ReviewPanel(QWidget):
     def mark_discarded(self, reading_id: str, reason: str) -> None:
         if reading_id in self._reading_ids:
             self._mark_row_discarded(self._reading_ids.index(reading_id), reason)
+        self.readings_table.clearSelection()  # the greyed row shows as such
         self._refresh()
 
     def add_ignored(self, reason: str) -> None:

@@ -38,6 +38,11 @@ class DeskStatusBar(QStatusBar):
         self._states = dict.fromkeys(labels)
         self._render_devices()
 
+    def reset(self) -> None:
+        """Every device back to ready (a visit closed)."""
+        self._states = dict.fromkeys(self._states)
+        self._render_devices()
+
     def show_device(self, update: DeviceUpdate) -> None:
         self._states[update.role] = update.event.state
         self._render_devices()
