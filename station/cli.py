@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 from config.settings import Settings, SettingsError, load_settings
 from station.cli_day import add_day_commands
+from station.cli_operators import add_operator_commands
 from station.cli_outbox import add_outbox_commands
 from station.store.database import DatabaseError
 
@@ -318,6 +319,7 @@ def _build_parser() -> _Parser:
     status.set_defaults(handler=_cmd_status)
 
     add_outbox_commands(sub)
+    add_operator_commands(sub)
     add_day_commands(sub)
     return parser
 

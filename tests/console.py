@@ -32,10 +32,13 @@ def run_console(
     cwd: Path,
     *,
     check: bool = False,
+    stdin: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """``vitals-station ARGS`` as its own process; ``check``: it must exit 0."""
+    """``vitals-station ARGS`` as its own process; ``check``: it must exit 0; ``stdin``:
+    what it reads from standard input (else nothing)."""
     result = subprocess.run(
         [str(SCRIPT), *args],
+        input=stdin if stdin is not None else "",
         capture_output=True,
         text=True,
         env=dict(env),
@@ -55,8 +58,11 @@ def console_runner(
     time, plus ``environ`` for one call."""
 
     def run(
-        *args: str, check: bool = True, environ: Mapping[str, str] | None = None
+        *args: str,
+        check: bool = True,
+        environ: Mapping[str, str] | None = None,
+        stdin: str | None = None,
     ) -> subprocess.CompletedProcess[str]:
-        return run_console(args, {**env, **(environ or {})}, cwd, check=check)
+        return run_console(args, {**env, **(environ or {})}, cwd, check=check, stdin=stdin)
 
     return run

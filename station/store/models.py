@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -28,6 +29,7 @@ __all__ = [
     "Base",
     "FindingRow",
     "IhsNumberRow",
+    "OperatorRow",
     "OutboxRow",
     "OutboxStatus",
     "QueueCallOutcome",
@@ -248,6 +250,23 @@ class VisitCorrectionRow(Base):
     __table_args__ = (
         UniqueConstraint("visit_id", "revision", name="uq_visit_corrections_revision"),
     )
+
+
+class OperatorRow(Base):
+    """Someone who signs in at a desk (migration 0005): role, practitioner NIK, the argon2id
+    hash of their PIN (never the PIN), and the lockout after wrong PINs."""
+
+    __tablename__ = "operators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(80), nullable=False, unique=True)
+    role: Mapped[str] = mapped_column(String(20), nullable=False)
+    practitioner_nik: Mapped[str] = mapped_column(String(16), nullable=False)
+    pin_hash: Mapped[str] = mapped_column(String(200), nullable=False)
+    disabled: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+    failed_attempts: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
 
 class IhsNumberRow(Base):

@@ -1,0 +1,124 @@
+"""Operators in the database (issue 12): added with an argon2id hash of their PIN (via
+argon2-cffi; the PIN itself is never stored, printed or logged), listed, disabled, and
+checked at sign-in with a lockout after repeated wrong PINs (``station.operators``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from station.operators import Role, locked_until, validate_operator
+from station.store.database import Database
+from station.store.models import OperatorRow
+
+__all__ = ["Operator", "OperatorStore", "OperatorStoreError", "SignIn"]
+
+# argon2-cffi's defaults: argon2id, RFC 9106's second recommended option (t=3, m=64 MiB, p=4).
+_HASHER = PasswordHasher()
+
+
+class OperatorStoreError(Exception):
+    """The operation was refused; the message says why and nothing was changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    id: int
+    name: str
+    role: Role
+    practitioner_nik: str
+    disabled: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SignIn:
+    """The outcome of a sign-in: the operator, or why not (``wrong``, ``locked``,
+    ``disabled``, ``unknown``) with when to try again when locked."""
+
+    operator: Operator | None
+    refusal: str = ""
+    retry_at: datetime | None = None
+
+
+def _operator(row: OperatorRow) -> Operator:
+    return Operator(
+        row.id, row.name, Role(row.role), row.practitioner_nik, row.disabled, row.created_at
+    )
+
+
+class OperatorStore:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def add(
+        self, name: str, role: str, practitioner_nik: str, secret: str, now: datetime
+    ) -> Operator:
+        clean, chosen, nik = validate_operator(name, role, practitioner_nik, secret)
+        row = OperatorRow(
+            name=clean,
+            role=str(chosen),
+            practitioner_nik=nik,
+            pin_hash=_HASHER.hash(secret),
+            disabled=False,
+            failed_attempts=0,
+            created_at=now,
+        )
+        try:
+            with self._db.sessions.begin() as session:
+                session.add(row)
+                session.flush()
+                return _operator(row)
+        except IntegrityError as exc:
+            raise OperatorStoreError(f"an operator named {clean!r} exists already") from exc
+
+    def list(self) -> list[Operator]:
+        with self._db.sessions() as session:
+            rows = session.scalars(select(OperatorRow).order_by(OperatorRow.name))
+            return [_operator(row) for row in rows]
+
+    def disable(self, name: str) -> Operator:
+        with self._db.sessions.begin() as session:
+            row = session.scalars(
+                select(OperatorRow).where(OperatorRow.name == " ".join(name.split()))
+            ).one_or_none()
+            if row is None:
+                raise OperatorStoreError(f"no operator is named {name!r}")
+            row.disabled = True
+            session.flush()
+            return _operator(row)
+
+    def sign_in(self, name: str, secret: str, now: datetime) -> SignIn:
+        """Check a PIN: counts wrong attempts, locks after too many, never says which of
+        name or PIN was wrong beyond ``unknown``/``wrong`` for the log."""
+        with self._db.sessions.begin() as session:
+            row = session.scalars(
+                select(OperatorRow)
+                .where(OperatorRow.name == " ".join(name.split()))
+                .with_for_update()
+            ).one_or_none()
+            if row is None:
+                return SignIn(None, "unknown")
+            if row.disabled:
+                return SignIn(None, "disabled")
+            if row.locked_until is not None and row.locked_until > now:
+                return SignIn(None, "locked", row.locked_until)
+            try:
+                _HASHER.verify(row.pin_hash, secret)
+            except (VerificationError, InvalidHashError):
+                row.failed_attempts += 1
+                row.locked_until = locked_until(row.failed_attempts, now)
+                if row.locked_until is not None:
+                    row.failed_attempts = 0
+                    return SignIn(None, "locked", row.locked_until)
+                return SignIn(None, "wrong")
+            row.failed_attempts = 0
+            row.locked_until = None
+            if _HASHER.check_needs_rehash(row.pin_hash):
+                row.pin_hash = _HASHER.hash(secret)
+            return SignIn(_operator(row))
