@@ -12,6 +12,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from devices.device import DeviceEvent, DeviceState
+from ui.desk.steady import keep_space_when_hidden
 from ui.device_advice import DETAILS_TOGGLE, device_text
 from ui.naming import named
 from ui.texts import Language, tr
@@ -22,12 +23,6 @@ ERROR_STYLE = "color: #c62828;"
 DETAIL_STYLE = "color: #555555;"  # secondary: for the technician, not the first glance
 # Lines reserved for the advice; the longest advice needs three on a narrow panel.
 STATUS_LINES = 3
-
-
-def _keep_room_when_hidden(widget: QWidget) -> None:
-    policy = widget.sizePolicy()
-    policy.setRetainSizeWhenHidden(True)
-    widget.setSizePolicy(policy)
 
 
 class DeviceStatusView(QWidget):
@@ -54,14 +49,14 @@ class DeviceStatusView(QWidget):
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         self.details_button.toggled.connect(self._show_details)
-        _keep_room_when_hidden(self.details_button)
+        keep_space_when_hidden(self.details_button)
 
         # One line, elided; the whole message is in the tooltip and can be selected to copy.
         self.detail_label = named(QLabel(), "deviceDetailText")
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label.setStyleSheet(DETAIL_STYLE)
         self.detail_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        _keep_room_when_hidden(self.detail_label)
+        keep_space_when_hidden(self.detail_label)
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)

@@ -21,18 +21,12 @@ from station.desk_state import Action, DeskState, seconds_until
 from station.service import DeviceRole, DeviceUpdate
 from ui.desk.device_status import DeviceStatusView
 from ui.desk.shortcuts import with_shortcut
+from ui.desk.steady import keep_space_when_hidden
 from ui.naming import named
 from ui.texts import Language, tr
 from ui.waveform import WaveformView
 
 __all__ = ["DevicePanel", "MeasurePanel"]
-
-
-def keep_space_when_hidden(widget: QWidget) -> None:
-    """Hiding ``widget`` leaves its space, so nothing around it moves (issue 11)."""
-    policy = widget.sizePolicy()
-    policy.setRetainSizeWhenHidden(True)
-    widget.setSizePolicy(policy)
 
 
 class DevicePanel(QGroupBox):

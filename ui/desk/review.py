@@ -32,8 +32,8 @@ from station.desk_state import Action
 from station.results import VisitResults
 from station.service import Acknowledgement, CriticalAction
 from station.store.repository import StoredReading
-from ui.desk.measure import keep_space_when_hidden
 from ui.desk.shortcuts import with_shortcut
+from ui.desk.steady import keep_space_when_hidden
 from ui.formatting import (
     SEVERITY_COLOURS,
     SEVERITY_ORDER,
