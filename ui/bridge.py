@@ -20,7 +20,7 @@ from datetime import date
 from queue import Empty, SimpleQueue
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from devices.measurements import Measurement
 from station.corrections import Correction
@@ -92,6 +92,24 @@ class StationBridge(QObject):
         self._drain_timer.setInterval(DRAIN_INTERVAL_MS)
         self._drain_timer.timeout.connect(self.drain)
         self._drain_timer.start()
+        # The signal each event type is emitted as (every StationEvent type has one).
+        self._signals: dict[type, SignalInstance] = {
+            UploadStatus: self.uploadStatus,
+            QueueCalled: self.queueCalled,
+            QueueSkipped: self.queueSkipped,
+            VisitOpened: self.visitOpened,
+            DeviceUpdate: self.deviceUpdated,
+            ReadingStored: self.readingStored,
+            ReadingDiscarded: self.readingDiscarded,
+            VisitConfirmed: self.visitConfirmed,
+            VisitClosed: self.visitClosed,
+            InterruptedVisit: self.visitInterrupted,
+            DeskChanged: self.deskChanged,
+            PersonLookedUp: self.personLookedUp,
+            DayLoaded: self.dayLoaded,
+            CorrectionOpened: self.correctionOpened,
+            VisitCorrected: self.visitCorrected,
+        }
 
     def attach(self, station: Station) -> None:
         self._station = station
@@ -124,36 +142,7 @@ class StationBridge(QObject):
                 self._emit(item)
 
     def _emit(self, event: StationEvent | UploadStatus) -> None:
-        if isinstance(event, UploadStatus):
-            self.uploadStatus.emit(event)
-        elif isinstance(event, QueueCalled):
-            self.queueCalled.emit(event)
-        elif isinstance(event, VisitOpened):
-            self.visitOpened.emit(event)
-        elif isinstance(event, DeviceUpdate):
-            self.deviceUpdated.emit(event)
-        elif isinstance(event, ReadingStored):
-            self.readingStored.emit(event)
-        elif isinstance(event, VisitConfirmed):
-            self.visitConfirmed.emit(event)
-        elif isinstance(event, VisitClosed):
-            self.visitClosed.emit(event)
-        elif isinstance(event, InterruptedVisit):
-            self.visitInterrupted.emit(event)
-        elif isinstance(event, DeskChanged):
-            self.deskChanged.emit(event)
-        elif isinstance(event, PersonLookedUp):
-            self.personLookedUp.emit(event)
-        elif isinstance(event, DayLoaded):
-            self.dayLoaded.emit(event)
-        elif isinstance(event, CorrectionOpened):
-            self.correctionOpened.emit(event)
-        elif isinstance(event, VisitCorrected):
-            self.visitCorrected.emit(event)
-        elif isinstance(event, QueueSkipped):
-            self.queueSkipped.emit(event)
-        elif isinstance(event, ReadingDiscarded):
-            self.readingDiscarded.emit(event)
+        self._signals[type(event)].emit(event)
 
     @property
     def station(self) -> Station:

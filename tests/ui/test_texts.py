@@ -21,3 +21,11 @@ def test_both_languages_with_the_same_placeholders(key):
     assert texts["id"].strip()
     assert texts["en"].strip()
     assert _fields(texts["id"]) == _fields(texts["en"])
+
+
+def test_the_bridge_has_a_signal_for_every_station_event(desk):
+    import typing
+
+    from station.events import StationEvent
+
+    assert set(typing.get_args(StationEvent)) <= set(desk.bridge._signals)
