@@ -295,8 +295,13 @@ class OperatorWindow(QMainWindow):
     # -- station events ------------------------------------------------------------------
 
     @Slot(int)
-    def _on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) in (self.day_tab, self.followups_view):
+    def _on_tab_changed(self, _index: int) -> None:
+        self._load_day_if_shown()
+
+    def _load_day_if_shown(self) -> None:
+        """The day's views are read when one of them is in sight (on opening its tab, on
+        Refresh, after a change while it is open), not after every visit at the desk."""
+        if self.tabs.currentWidget() in (self.day_tab, self.followups_view):
             self._bridge.load_day()
 
     @Slot(object)
@@ -307,7 +312,7 @@ class OperatorWindow(QMainWindow):
     @Slot(object)
     def _on_visit_corrected(self, event: VisitCorrected) -> None:
         self._say(tr("corrected", self._lang, queue=event.visit.queue_number))
-        self._bridge.load_day()
+        self._load_day_if_shown()
         self._bridge.wake_upload()
 
     @Slot(object)
@@ -376,7 +381,7 @@ class OperatorWindow(QMainWindow):
         self._clear_person()
         self.queue_panel.show_number(None)
         self._say(message)
-        self._bridge.load_day()  # the day's views stay current
+        self._load_day_if_shown()
 
     def _clear_person(self) -> None:
         """Every trace of a person off the window (identity, readings, findings, result,
