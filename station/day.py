@@ -47,7 +47,7 @@ __all__ = [
     "upload_state",
 ]
 
-UploadState = Literal["sent", "waiting", "dead", "none"]
+UploadState = Literal["sent", "waiting", "failed", "dead", "none"]
 REFERRAL_LEVELS: tuple[Referral, ...] = tuple(Referral)
 STREAMS: tuple[AgeStream | Literal["unknown"], ...] = ("0-6", "7-17", "18-59", "60+", "unknown")
 _UPLOAD_COUNTED: tuple[UploadState, ...] = ("sent", "waiting", "dead")
@@ -67,8 +67,11 @@ def local_day(moment: datetime, tz: tzinfo | None = None) -> date:
     return moment.astimezone(tz).date()
 
 
-def upload_state(statuses: Iterable[str]) -> UploadState:
-    """A visit's upload state from the states of its outbox entries."""
+def upload_state(statuses: Iterable[str], *, failed_apart: bool = False) -> UploadState:
+    """A visit's upload state from the states of its outbox entries: ``dead`` when any needs
+    a person, ``sent`` when all are sent, else ``waiting`` (``none`` without entries). With
+    ``failed_apart`` (the desk's status bar) a visit with a failed entry waiting for its retry
+    is ``failed`` rather than ``waiting``."""
     seen = set(statuses)
     if not seen:
         return "none"
@@ -76,6 +79,8 @@ def upload_state(statuses: Iterable[str]) -> UploadState:
         return "dead"
     if seen == {OutboxStatus.SENT}:
         return "sent"
+    if failed_apart and OutboxStatus.FAILED in seen:
+        return "failed"
     return "waiting"
 
 

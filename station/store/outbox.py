@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Result, and_, case, func, or_, select, true, update
+from sqlalchemy import CursorResult, Result, and_, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from station.day import upload_state
 from station.person import mask_nik
 from station.store.database import Database
 from station.store.models import IhsNumberRow, OutboxRow, OutboxStatus, VisitRow, VisitStatus
@@ -568,29 +569,21 @@ class UploadStore:
 
     def visit_states(self) -> dict[str, int]:
         """Confirmed visits by upload state, for the desk's status bar (issue 11: the queue
-        counted in visits, not entries): ``dead`` when any entry needs a person, else
-        ``failed`` when any failed and waits for its retry, else ``waiting`` when any is still
-        to be sent, else ``sent``. One grouped query."""
-
-        def count(*statuses: OutboxStatus) -> ColumnElement[int]:
-            return func.sum(case((OutboxRow.status.in_(statuses), 1), else_=0))
-
-        per_visit = (
-            select(
-                count(OutboxStatus.DEAD).label("dead"),
-                count(OutboxStatus.FAILED).label("failed"),
-                count(OutboxStatus.PENDING, OutboxStatus.SENDING).label("waiting"),
-            )
-            .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
-            .where(VisitRow.status == VisitStatus.CONFIRMED)
-            .group_by(OutboxRow.visit_id)
-            .subquery()
-        )
-        states = {"sent": 0, "waiting": 0, "failed": 0, "dead": 0}
+        counted in visits, not entries), by the day list's rule (``station.day.upload_state``)
+        with failed visits apart: ``dead``, ``failed``, ``waiting`` or ``sent``. One query
+        for the distinct entry states of each confirmed visit."""
+        per_visit: dict[str, set[str]] = {}
         with self._db.sessions() as session:
-            for dead, failed, waiting in session.execute(select(per_visit)):
-                key = "dead" if dead else "failed" if failed else "waiting" if waiting else "sent"
-                states[key] += 1
+            for visit_id, status in session.execute(
+                select(OutboxRow.visit_id, OutboxRow.status)
+                .distinct()
+                .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
+                .where(VisitRow.status == VisitStatus.CONFIRMED)
+            ):
+                per_visit.setdefault(visit_id, set()).add(status)
+        states = {"sent": 0, "waiting": 0, "failed": 0, "dead": 0}
+        for statuses in per_visit.values():
+            states[upload_state(statuses, failed_apart=True)] += 1
         return states
 
     def next_due_at(self) -> datetime | None:
