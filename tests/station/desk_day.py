@@ -31,6 +31,11 @@ CHILD = Person("3174014408220004", "Putri Lestari", date(2022, 8, 4))  # 4
 TEEN = Person("3174011011120005", "Joko Wijaya", date(2012, 11, 10))  # 14
 
 
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    """A moment of ``day`` on the station's clock in Jakarta (WIB)."""
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=WIB)
+
+
 def bp(systolic: float | None = 120.0, diastolic: float = 80.0) -> BloodPressure:
     return BloodPressure(systolic, diastolic, None, PressureUnit.MMHG, BP_RAW, pulse_rate=72.0)
 

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import stat
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -26,6 +26,7 @@ from tests.station.desk_day import (
     TEEN,
     WIB,
     Reading,
+    at,
     bp,
     record_calls,
     record_visit,
@@ -63,10 +64,6 @@ FOLLOWUP_KEYS = [
     "due",
     "returned",
 ]
-
-
-def at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=WIB)
 
 
 @pytest.fixture

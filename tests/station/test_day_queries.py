@@ -3,7 +3,7 @@ on a real PostgreSQL server (skipped without one, see tests/conftest.py ``postgr
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 from sqlalchemy import event
@@ -20,6 +20,7 @@ from tests.station.desk_day import (
     TEEN,
     WIB,
     Reading,
+    at,
     bp,
     record_calls,
     record_visit,
@@ -28,10 +29,6 @@ from tests.station.desk_day import (
 )
 
 DAY = date(2026, 11, 22)
-
-
-def at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=WIB)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

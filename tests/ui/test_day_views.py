@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import stat
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -24,6 +24,7 @@ from tests.station.desk_day import (
     TEEN,
     WIB,
     Reading,
+    at,
     bp,
     record_calls,
     record_visit,
@@ -33,10 +34,6 @@ from ui.desk.day import DayView
 from ui.desk.followups import FollowupsView
 
 DAY = date(2026, 11, 22)
-
-
-def at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=WIB)
 
 
 @pytest.fixture
