@@ -297,7 +297,7 @@ def test_a_clinic_day_of_ten_numbers(qtbot, day, server):
     ]
 
     # The day's tab: nine people, one skipped, three manual readings.
-    window.tabs.setCurrentWidget(window.day_view)
+    window.tabs.setCurrentWidget(window.day_tab)
     qtbot.waitUntil(lambda: window.day_view.table.rowCount() == 9, timeout=10_000)
     tiles = window.day_view.tiles
     shown = [tiles[key].value.text() for key in ("confirmed", "skipped", "manual_readings")]
