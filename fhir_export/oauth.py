@@ -21,6 +21,7 @@ from fhir_export.satusehat_errors import ProtocolError
 
 __all__ = [
     "GRANT_TYPE",
+    "MAX_TOKEN_LIFETIME_S",
     "REFRESH_MARGIN_S",
     "AccessToken",
     "parse_expires_in",
@@ -31,6 +32,10 @@ __all__ = [
 
 GRANT_TYPE = "client_credentials"
 REFRESH_MARGIN_S = 60.0
+# A client-credentials token is kept at most a day, whatever ``expires_in`` claims (SATUSEHAT
+# says 3599 s): a huge claimed lifetime would keep a revoked token forever, and seconds beyond
+# 2**53 lose their precision as floats, so the refresh deadline could land after the expiry.
+MAX_TOKEN_LIFETIME_S = 86_400
 _INTEGER = re.compile(r"\s*\+?(\d{1,12})\s*")
 
 
@@ -60,7 +65,8 @@ def parse_expires_in(value: Any) -> float:
     """``expires_in`` as seconds: a string of digits (what SATUSEHAT sends) or an integer.
 
     Anything else (missing, empty, negative, fractional text, a boolean, a float that is not
-    whole) is a ``ProtocolError``: a token of unknown lifetime cannot be cached safely.
+    whole) is a ``ProtocolError``: a token of unknown lifetime cannot be cached safely. A
+    lifetime above ``MAX_TOKEN_LIFETIME_S`` is taken as that day.
     """
     if isinstance(value, bool):
         raise ProtocolError(f"token reply: expires_in is a boolean ({value!r}), not seconds")
@@ -75,7 +81,7 @@ def parse_expires_in(value: Any) -> float:
         raise ProtocolError(f"token reply: expires_in is not a number of seconds ({shown})")
     if seconds <= 0:
         raise ProtocolError(f"token reply: expires_in must be positive, got {seconds}")
-    return float(seconds)
+    return float(min(seconds, MAX_TOKEN_LIFETIME_S))
 
 
 def refresh_deadline(

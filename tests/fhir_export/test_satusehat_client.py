@@ -19,6 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fhir_export.oauth import (
+    MAX_TOKEN_LIFETIME_S,
+    REFRESH_MARGIN_S,
     AccessToken,
     parse_expires_in,
     parse_token_response,
@@ -804,6 +806,14 @@ def test_token_expiry_arithmetic():
     for bad in (None, "", "soon", "1e3", True, 3.5, "0", []):
         with pytest.raises(ProtocolError):
             parse_expires_in(bad)
+
+
+@pytest.mark.parametrize("claimed", [86_401, "999999999999", 5.764607523034235e17, 2**80])
+def test_a_claimed_lifetime_beyond_a_day_is_kept_one_day(claimed):
+    # Hypothesis found 5.76e17 s: as a float the refresh deadline rounded past the expiry.
+    token = parse_token_response({"access_token": "abc", "expires_in": claimed}, obtained_at=100.0)
+    assert token.expires_in_s == MAX_TOKEN_LIFETIME_S
+    assert token.refresh_at == 100.0 + MAX_TOKEN_LIFETIME_S - REFRESH_MARGIN_S
 
 
 def test_error_messages_are_one_line():
