@@ -87,6 +87,24 @@ class StationSection(_Section):
             "recorded: the uploaded blood-pressure Observations carry no body site)."
         ),
     )
+    lock_after_minutes: int = Field(
+        default=5,
+        ge=1,
+        le=240,
+        description=(
+            "Minutes without a key press or click after which the desk locks: personal data "
+            "is hidden on both screens until an operator signs in again; the visit is kept."
+        ),
+    )
+    keep_days_after_upload: int = Field(
+        default=365,
+        ge=1,
+        le=36500,
+        description=(
+            "Days after a visit was fully sent to SATUSEHAT before its NIK, name and birth "
+            "date are removed from this station (audited; unsent visits are never touched)."
+        ),
+    )
 
 
 class DatabaseSection(_Section):

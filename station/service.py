@@ -76,6 +76,7 @@ from station.person import Person, PersonError, mask_nik, nik_birth_date, valida
 from station.results import VisitResults, local_naive, summarise
 from station.store.day_queries import DayQueries
 from station.store.models import VisitStatus
+from station.store.operators import Operator
 from station.store.people import People
 from station.store.queue import QueueError, QueueStore
 from station.store.repository import (
@@ -171,6 +172,8 @@ class Station:
         self._clock = clock
         self._emit = on_event
         self._state = DeskState()
+        # The operator signed in at this desk (issue 12); None while locked or signed out.
+        self._operator: Operator | None = None
         self._visit: StoredVisit | None = None
         self._interrupted: StoredVisit | None = None
         self._called_on: date | None = None  # the day of the called number
@@ -191,6 +194,11 @@ class Station:
     def now(self) -> datetime:
         """The station's clock (the window's countdown reads the same clock)."""
         return self._clock()
+
+    @property
+    def operator(self) -> Operator | None:
+        """Who is signed in at this desk, or None."""
+        return self._operator
 
     @property
     def station_id(self) -> str:

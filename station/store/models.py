@@ -152,6 +152,14 @@ class VisitRow(Base):
     early_confirm_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     revision: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
     corrected_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Migration 0006: the operator (operators.id) who started, confirmed, acknowledged a
+    # critical result or cancelled; None before operators existed. ``purged_at``: when the
+    # person's NIK, name and birth date were removed after upload (keep_days_after_upload).
+    started_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    confirmed_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    acknowledged_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    cancelled_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     readings: Mapped[list[ReadingRow]] = relationship(
         back_populates="visit", order_by="ReadingRow.sequence"
@@ -183,6 +191,9 @@ class ReadingRow(Base):
     discarded_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     discarded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     revision: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+    # Migration 0006: the operator who measured or typed it, and who discarded it.
+    operator_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    discarded_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     visit: Mapped[VisitRow] = relationship(back_populates="readings")
     findings: Mapped[list[FindingRow]] = relationship(back_populates="reading")
@@ -267,6 +278,43 @@ class OperatorRow(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    # Migration 0006: the built-in demo operator (``demo``), who can never sign in.
+    builtin: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
+
+
+class AuditEntryRow(Base):
+    """One entry of the append-only audit log (migration 0006); see ``station.audit``."""
+
+    __tablename__ = "audit_log"
+
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    station_id: Mapped[str] = mapped_column(String(40), nullable=False)
+    operator_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    actor: Mapped[str] = mapped_column(String(120), nullable=False)
+    action: Mapped[str] = mapped_column(String(40), nullable=False)
+    record_kind: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    record_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    record_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    detail_json: Mapped[str] = mapped_column(Text, nullable=False, server_default="{}")
+    previous_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    entry_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+    __table_args__ = (
+        Index("ix_audit_log_record", "record_kind", "record_id"),
+        Index("ix_audit_log_at", "at"),
+    )
+
+
+class AuditHeadRow(Base):
+    """The chain's last entry (one row, id 1): an append updates it first, which takes the
+    row lock on PostgreSQL and the write lock on SQLite, so two desks never fork the chain."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    sequence: Mapped[int] = mapped_column(Integer, nullable=False)
+    entry_hash: Mapped[str] = mapped_column(String(64), nullable=False)
 
 
 class IhsNumberRow(Base):
