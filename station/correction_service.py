@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from station.audit import Actor
 from station.corrections import Correction, CorrectionPlan, plan_correction
 from station.results import VisitResults, local_naive, summarise
 from station.store.corrections import CorrectionStore, VisitCorrection
@@ -55,9 +56,9 @@ class CorrectionService:
         now = self._clock()
         return plan_correction(visit, correction, today=local_naive(now).date(), now=now)
 
-    def correct(self, visit_id: str, correction: Correction) -> CorrectedVisit:
+    def correct(self, visit_id: str, correction: Correction, actor: Actor) -> CorrectedVisit:
         """Store the correction (one transaction) and give the visit with its results."""
-        visit = self._corrections.apply(visit_id, correction, self._clock())
+        visit = self._corrections.apply(visit_id, correction, self._clock(), actor=actor)
         return CorrectedVisit(visit, summarise(visit))
 
     def history(self, visit_id: str) -> list[VisitCorrection]:

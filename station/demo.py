@@ -12,7 +12,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from config.settings import Settings
+from station.audit import Actor
 from station.service import DeviceRole, DeviceUpdate, Station, StationEvent
+from station.store.operators import OperatorStore
 from station.wiring import build_devices, build_station, open_store, system_clock
 
 __all__ = ["DemoClock", "fake_person", "run_demo"]
@@ -77,7 +79,10 @@ async def run_demo(settings: Settings, *, visits: int, seed: int | None = None) 
 
     devices = build_devices(settings, simulate=True, seed=seed, pace_s=0.0)
     clock = DemoClock(visits, system_clock())
-    station: Station = build_station(settings, store, devices, on_event, clock=clock)
+    demo = OperatorStore(store.database).demo_operator(system_clock())
+    station: Station = build_station(
+        settings, store, devices, on_event, clock=clock, actor=Actor(demo.id, demo.name)
+    )
     visit_ids: list[str] = []
     readings = 0
     try:

@@ -34,6 +34,7 @@ from typing import ParamSpec, TypeVar
 
 from devices.device import DeviceError, DeviceEvent, DeviceState, MeasuringDevice
 from devices.measurements import Measurement
+from station.audit import Actor
 from station.checks import Severity, blocks
 from station.checks.engine import CheckReading, check_reading
 from station.checks.protocol import StepCode
@@ -159,8 +160,11 @@ class Station:
         clock: Clock,
         on_event: EventSink,
         registry: RegistryLookup | None = None,
+        actor: Actor,
     ) -> None:
-        """``registry``: looks a NIK up at SATUSEHAT (``PersonLookup.look_up``), or None."""
+        """``registry``: looks a NIK up at SATUSEHAT (``PersonLookup.look_up``), or None.
+        ``actor``: whom the audit trail names while no operator is signed in at this desk
+        (the OS account running it, or the built-in demo operator in ``demo``)."""
         self._store = store
         self._queue = QueueStore(store.database)
         self._people = People(store.database)
@@ -174,6 +178,7 @@ class Station:
         self._state = DeskState()
         # The operator signed in at this desk (issue 12); None while locked or signed out.
         self._operator: Operator | None = None
+        self._desk_actor = actor
         self._visit: StoredVisit | None = None
         self._interrupted: StoredVisit | None = None
         self._called_on: date | None = None  # the day of the called number
@@ -199,6 +204,13 @@ class Station:
     def operator(self) -> Operator | None:
         """Who is signed in at this desk, or None."""
         return self._operator
+
+    @property
+    def actor(self) -> Actor:
+        """Whom the audit trail names for what this desk does now."""
+        if self._operator is not None:
+            return Actor(self._operator.id, self._operator.name)
+        return self._desk_actor
 
     @property
     def station_id(self) -> str:
@@ -315,6 +327,7 @@ class Station:
                 started_at=now,
                 rule_set=self._config.rule_set,
                 rule_set_version=self._config.rule_set_version,
+                actor=self.actor,
             )
             try:
                 await self._db(self._queue.mark_visit, self._call_day(now), number, now)
@@ -389,7 +402,7 @@ class Station:
         """Store a same-day correction (both versions kept, results and referral rebuilt,
         the upload turned into an amendment of what the server holds) and announce it."""
         try:
-            corrected = await self._db(self._corrections.correct, visit_id, correction)
+            corrected = await self._db(self._corrections.correct, visit_id, correction, self.actor)
         except AcknowledgementNeeded as exc:
             raise StationError(
                 ErrorCode.NEEDS_ACKNOWLEDGEMENT, exc.message_id, exc.message_en
@@ -505,6 +518,7 @@ class Station:
             source=source,
             findings=findings,
             received_at=received_at,
+            actor=self.actor,
         )
         visit = await self._db(self._store.visit, visit_id)
         self._visit = visit
@@ -550,7 +564,9 @@ class Station:
                     "This reading is not part of the visit in progress.",
                 )
             try:
-                visit = await self._db(self._store.discard_reading, reading_id, text, self._clock())
+                visit = await self._db(
+                    self._store.discard_reading, reading_id, text, self._clock(), actor=self.actor
+                )
             except StoreError as exc:
                 raise StationError(ErrorCode.NOT_NOW, "Hasil ini sudah dibuang.", str(exc)) from exc
             self._visit = visit
@@ -604,7 +620,12 @@ class Station:
             reason = early_reason.strip()[:REASON_LIMIT] if early and early_reason else None
             try:
                 confirmed = await self._db(
-                    self._store.confirm_visit, visit.id, now, outcome, early_reason=reason
+                    self._store.confirm_visit,
+                    visit.id,
+                    now,
+                    outcome,
+                    actor=self.actor,
+                    early_reason=reason,
                 )
             except StoreError as exc:
                 raise StationError(
@@ -622,7 +643,7 @@ class Station:
             target = self._check(Action.CANCEL)
             visit = self._visit
             assert visit is not None
-            await self._db(self._store.cancel_visit, visit.id)
+            await self._db(self._store.cancel_visit, visit.id, actor=self.actor, at=self._clock())
             self._visit = None
             self._enter(target)
             self._emit(VisitClosed(visit.id))
@@ -694,7 +715,9 @@ class Station:
             target = self._check(Action.CANCEL_INTERRUPTED)
             self._require_offered(visit_id)
             try:
-                await self._db(self._store.cancel_visit, visit_id)
+                await self._db(
+                    self._store.cancel_visit, visit_id, actor=self.actor, at=self._clock()
+                )
             except StoreError as exc:
                 raise StationError(
                     ErrorCode.VISIT_CLOSED,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import getpass
 import logging
 import sys
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from devices.simulators.models import (
     simulated_ble_factory,
     start_serial_simulator,
 )
+from station.audit import Actor
 from station.ckg import CkgWindow
 from station.service import DeviceRole, EventSink, RegistryLookup, Station, StationConfig
 from station.store.database import Database, open_database
@@ -45,6 +47,7 @@ __all__ = [
     "build_station",
     "local_clock",
     "open_store",
+    "os_actor",
     "start_pairing_agent",
     "system_clock",
 ]
@@ -172,6 +175,18 @@ def _configured_device(spec: DeviceSpec, pace_s: float, seed: int | None) -> Mea
     return device
 
 
+def os_user() -> str:
+    """The OS account running this process: who acts on the command line (issue 12)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name and no passwd entry (a bare container)
+        return "unknown"
+
+
+def os_actor() -> Actor:
+    return Actor.os_account(os_user())
+
+
 def build_station(
     settings: Settings,
     store: Store,
@@ -180,7 +195,10 @@ def build_station(
     clock: Callable[[], datetime] = system_clock,
     *,
     registry: RegistryLookup | None = None,
+    actor: Actor | None = None,
 ) -> Station:
+    """``actor``: whom the audit names while no operator is signed in; by default the OS
+    account running the station."""
     return Station(
         store=store,
         devices=devices,
@@ -192,6 +210,7 @@ def build_station(
         clock=clock,
         on_event=on_event,
         registry=registry,
+        actor=actor or os_actor(),
     )
 
 

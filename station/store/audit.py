@@ -17,9 +17,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from station.audit import Actor, AuditAction, entry_hash
-from station.store.models import AuditEntryRow, AuditHeadRow
+from station.store.models import AuditEntryRow, AuditHeadRow, FindingRow, ReadingRow, VisitRow
+from station.store.record_content import READING, VISIT, reading_hash, visit_hash
 
-__all__ = ["append", "entry_fields"]
+__all__ = ["append", "append_reading", "append_visit", "entry_fields"]
 
 
 def entry_fields(row: AuditEntryRow) -> dict[str, Any]:
@@ -82,3 +83,56 @@ def append(
     )
     session.flush()
     return row
+
+
+def append_visit(
+    session: Session,
+    row: VisitRow,
+    *,
+    actor: Actor,
+    action: AuditAction,
+    at: datetime,
+    detail: Mapping[str, Any] | None = None,
+) -> AuditEntryRow:
+    """An entry for a visit the caller has just created or changed, with the visit's content
+    hash as it now stands (flushed first, so the hash is of what the database holds)."""
+    session.flush()
+    session.refresh(row)
+    return append(
+        session,
+        station_id=row.station_id,
+        actor=actor,
+        action=action,
+        at=at,
+        record_kind=VISIT,
+        record_id=row.id,
+        record_hash=visit_hash(row),
+        detail=detail,
+    )
+
+
+def append_reading(
+    session: Session,
+    row: ReadingRow,
+    *,
+    station_id: str,
+    actor: Actor,
+    action: AuditAction,
+    at: datetime,
+    detail: Mapping[str, Any] | None = None,
+) -> AuditEntryRow:
+    """An entry for a reading just stored or changed, hashed with its findings as stored."""
+    session.flush()
+    session.refresh(row)
+    findings = session.scalars(select(FindingRow).where(FindingRow.reading_id == row.id)).all()
+    return append(
+        session,
+        station_id=station_id,
+        actor=actor,
+        action=action,
+        at=at,
+        record_kind=READING,
+        record_id=row.id,
+        record_hash=reading_hash(row, findings),
+        detail=detail,
+    )

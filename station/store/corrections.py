@@ -27,6 +27,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.orm import Session
 
+from station.audit import Actor, AuditAction
 from station.corrections import (
     Correction,
     CorrectionBusy,
@@ -39,6 +40,7 @@ from station.corrections import (
     plan_correction,
 )
 from station.results import local_naive
+from station.store import audit
 from station.store.database import Database
 from station.store.models import (
     FindingRow,
@@ -79,7 +81,9 @@ class CorrectionStore:
         self._db = database
         self._store = Store(database)
 
-    def apply(self, visit_id: str, correction: Correction, now: datetime) -> StoredVisit:
+    def apply(
+        self, visit_id: str, correction: Correction, now: datetime, *, actor: Actor
+    ) -> StoredVisit:
         """Correct a confirmed visit of today (``now``'s local date); the visit as corrected.
         ``CorrectionRefused`` (nothing changed) when the rules refuse it, ``CorrectionBusy``
         when a sync is uploading the visit, ``StoreError`` when there is no such visit."""
@@ -97,8 +101,9 @@ class CorrectionStore:
                 )
             )
             for reading in plan.changed:
-                self._store_reading(session, reading, now)
+                self._store_reading(session, reading, now, actor)
             self._outbox(session, plan, now)
+            self._audit(session, visit, plan, now, actor)
         return self._store.visit(visit_id)
 
     def corrections(self, visit_id: str) -> list[VisitCorrection]:
@@ -166,12 +171,15 @@ class CorrectionStore:
         )
 
     @staticmethod
-    def _store_reading(session: Session, reading: StoredReading, now: datetime) -> None:
+    def _store_reading(
+        session: Session, reading: StoredReading, now: datetime, actor: Actor
+    ) -> None:
         row = session.get(ReadingRow, reading.id)
         assert row is not None  # readings are never deleted
         if reading.discarded_reason is not None:
             row.discarded_reason = reading.discarded_reason
             row.discarded_at = now
+            row.discarded_by = actor.operator_id
         else:
             measurement = reading.measurement
             row.decoded_json = json.dumps(measurement.to_json(), sort_keys=True, allow_nan=False)
@@ -181,6 +189,7 @@ class CorrectionStore:
             row.device_label = reading.source.device_label
             row.simulated = reading.source.simulated
             row.valid = reading.valid
+            row.operator_id = actor.operator_id  # who entered the corrected values
             session.execute(delete(FindingRow).where(FindingRow.reading_id == reading.id))
             session.add_all(
                 FindingRow(
@@ -194,6 +203,39 @@ class CorrectionStore:
                 for f in reading.findings
             )
         row.revision = reading.revision
+
+    @staticmethod
+    def _audit(
+        session: Session, visit: StoredVisit, plan: CorrectionPlan, now: datetime, actor: Actor
+    ) -> None:
+        """One entry for the visit and one for each changed reading, each with the record's
+        hash as corrected (the visit row is reloaded: ``_take`` changed it by UPDATE)."""
+        row = session.get(VisitRow, visit.id, populate_existing=True)
+        assert row is not None
+        audit.append_visit(
+            session,
+            row,
+            actor=actor,
+            action=AuditAction.CORRECTED,
+            at=now,
+            detail={"revision": plan.revision, "readings": len(plan.changed)},
+        )
+        for reading in plan.changed:
+            reading_row = session.get(ReadingRow, reading.id)
+            assert reading_row is not None
+            audit.append_reading(
+                session,
+                reading_row,
+                station_id=row.station_id,
+                actor=actor,
+                action=(
+                    AuditAction.DISCARDED_READING
+                    if reading.discarded_reason is not None
+                    else AuditAction.CORRECTED
+                ),
+                at=now,
+                detail={"revision": plan.revision},
+            )
 
     @staticmethod
     def _outbox(session: Session, plan: CorrectionPlan, now: datetime) -> None:

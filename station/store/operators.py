@@ -4,19 +4,31 @@ checked at sign-in with a lockout after repeated wrong PINs (``station.operators
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from station.operators import Role, locked_until, validate_operator
 from station.store.database import Database
 from station.store.models import OperatorRow
 
-__all__ = ["Operator", "OperatorStore", "OperatorStoreError", "SignIn"]
+__all__ = [
+    "DEMO_OPERATOR_NAME",
+    "Operator",
+    "OperatorStore",
+    "OperatorStoreError",
+    "SignIn",
+]
+
+DEMO_OPERATOR_NAME = "Demo (simulated, not a person)"
+# A made-up practitioner NIK for the demo operator: valid in form (station.person), never sent
+# as anyone's (``demo`` runs simulated devices; its Observations name it as the demo).
+DEMO_PRACTITIONER_NIK = "3171000000000000"
 
 # argon2-cffi's defaults: argon2id, RFC 9106's second recommended option (t=3, m=64 MiB, p=4).
 _HASHER = PasswordHasher()
@@ -77,6 +89,41 @@ class OperatorStore:
         except IntegrityError as exc:
             raise OperatorStoreError(f"an operator named {clean!r} exists already") from exc
 
+    def demo_operator(self, now: datetime) -> Operator:
+        """The built-in demo operator whom ``demo`` records as (created on first use). It has
+        no PIN anyone knows (a random hash input) and is refused at sign-in, so it can never
+        be used at a desk; its name says what it is."""
+        with self._db.sessions.begin() as session:
+            row = session.scalars(
+                select(OperatorRow).where(OperatorRow.builtin.is_(True))
+            ).one_or_none()
+            if row is None:
+                row = OperatorRow(
+                    name=DEMO_OPERATOR_NAME,
+                    role=str(Role.HEALTH_WORKER),
+                    practitioner_nik=DEMO_PRACTITIONER_NIK,
+                    pin_hash=_HASHER.hash(secrets.token_urlsafe(32)),
+                    disabled=False,
+                    failed_attempts=0,
+                    created_at=now,
+                    builtin=True,
+                )
+                session.add(row)
+                session.flush()
+            return _operator(row)
+
+    def count(self) -> int:
+        """How many operators can sign in (the built-in demo operator does not count)."""
+        with self._db.sessions() as session:
+            return int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(OperatorRow)
+                    .where(OperatorRow.builtin.is_(False))
+                )
+                or 0
+            )
+
     def list(self) -> list[Operator]:
         with self._db.sessions() as session:
             rows = session.scalars(select(OperatorRow).order_by(OperatorRow.name))
@@ -102,7 +149,7 @@ class OperatorStore:
                 .where(OperatorRow.name == " ".join(name.split()))
                 .with_for_update()
             ).one_or_none()
-            if row is None:
+            if row is None or row.builtin:
                 return SignIn(None, "unknown")
             if row.disabled:
                 return SignIn(None, "disabled")

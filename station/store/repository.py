@@ -17,8 +17,10 @@ from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from devices.measurements import Measurement, measurement_from_json
+from station.audit import Actor, AuditAction
 from station.checks import Finding, Severity, blocks
 from station.person import Person
+from station.store import audit
 from station.store.database import Database
 from station.store.models import (
     FindingRow,
@@ -235,22 +237,27 @@ class Store:
         started_at: datetime,
         rule_set: str,
         rule_set_version: str,
+        actor: Actor,
     ) -> StoredVisit:
+        """Open a visit, audited as started by ``actor`` in the same transaction."""
         visit_id = str(uuid.uuid4())
         with self._db.sessions.begin() as session:
-            session.add(
-                VisitRow(
-                    id=visit_id,
-                    station_id=station_id,
-                    queue_number=queue_number,
-                    nik=person.nik,
-                    name=person.name,
-                    birth_date=person.birth_date,
-                    status=VisitStatus.OPEN,
-                    started_at=started_at,
-                    rule_set=rule_set,
-                    rule_set_version=rule_set_version,
-                )
+            row = VisitRow(
+                id=visit_id,
+                station_id=station_id,
+                queue_number=queue_number,
+                nik=person.nik,
+                name=person.name,
+                birth_date=person.birth_date,
+                status=VisitStatus.OPEN,
+                started_at=started_at,
+                rule_set=rule_set,
+                rule_set_version=rule_set_version,
+                started_by=actor.operator_id,
+            )
+            session.add(row)
+            audit.append_visit(
+                session, row, actor=actor, action=AuditAction.STARTED_VISIT, at=started_at
             )
         return self.visit(visit_id)
 
@@ -344,6 +351,7 @@ class Store:
         confirmed_at: datetime,
         outcome: VisitOutcome | None = None,
         *,
+        actor: Actor,
         early_reason: str | None = None,
     ) -> StoredVisit:
         """Close a visit with its results. ``early_reason``: why it was confirmed before the
@@ -363,20 +371,43 @@ class Store:
                 raise StoreError("a visit needs at least one valid reading to be confirmed")
             row.status = VisitStatus.CONFIRMED
             row.confirmed_at = confirmed_at
+            row.confirmed_by = actor.operator_id
             row.early_confirm_reason = early_reason
             if outcome is not None:
                 row.referral = outcome.referral
                 row.acknowledged_action = outcome.acknowledged_action
                 row.acknowledged_note = outcome.acknowledged_note or None
                 row.acknowledged_at = outcome.acknowledged_at
+                if outcome.acknowledged_action is not None:
+                    row.acknowledged_by = actor.operator_id
+            detail = {"early": early_reason is not None}
+            audit.append_visit(
+                session,
+                row,
+                actor=actor,
+                action=AuditAction.CONFIRMED,
+                at=confirmed_at,
+                detail=detail,
+            )
+            if row.acknowledged_action is not None:
+                audit.append_visit(
+                    session,
+                    row,
+                    actor=actor,
+                    action=AuditAction.ACKNOWLEDGED,
+                    at=row.acknowledged_at or confirmed_at,
+                    detail={"action": row.acknowledged_action},
+                )
         return self.visit(visit_id)
 
-    def cancel_visit(self, visit_id: str) -> None:
+    def cancel_visit(self, visit_id: str, *, actor: Actor, at: datetime) -> None:
         """Close a visit without results: its readings stay stored, nothing is uploaded."""
         with self._db.sessions.begin() as session:
             row = self._open_visit(session, visit_id)
             row.status = VisitStatus.CANCELLED
             row.confirmed_at = None
+            row.cancelled_by = actor.operator_id
+            audit.append_visit(session, row, actor=actor, action=AuditAction.CANCELLED, at=at)
             # Nothing of a cancelled visit is uploaded; its readings stay for audit.
             session.execute(delete(OutboxRow).where(OutboxRow.visit_id == visit_id))
 
@@ -390,34 +421,35 @@ class Store:
         source: ReadingSource,
         findings: Sequence[Finding],
         received_at: datetime,
+        actor: Actor,
     ) -> StoredReading:
         """Store a reading with its findings and, if valid, its outbox entry: one transaction."""
         reading_id = str(uuid.uuid4())
         valid = not blocks(tuple(findings))
         with self._db.sessions.begin() as session:
-            self._open_visit(session, visit_id)
+            visit = self._open_visit(session, visit_id)
             sequence = (
                 session.scalar(
                     select(func.max(ReadingRow.sequence)).where(ReadingRow.visit_id == visit_id)
                 )
                 or 0
             ) + 1
-            session.add(
-                ReadingRow(
-                    id=reading_id,
-                    visit_id=visit_id,
-                    sequence=sequence,
-                    kind=str(measurement.kind),
-                    device_id=source.device_id,
-                    device_label=source.device_label,
-                    simulated=source.simulated,
-                    source=source.source,
-                    raw=measurement.raw,
-                    decoded_json=_decoded_json(measurement),
-                    received_at=received_at,
-                    valid=valid,
-                )
+            reading = ReadingRow(
+                id=reading_id,
+                visit_id=visit_id,
+                sequence=sequence,
+                kind=str(measurement.kind),
+                device_id=source.device_id,
+                device_label=source.device_label,
+                simulated=source.simulated,
+                source=source.source,
+                raw=measurement.raw,
+                decoded_json=_decoded_json(measurement),
+                received_at=received_at,
+                valid=valid,
+                operator_id=actor.operator_id,
             )
+            session.add(reading)
             session.flush()
             session.add_all(
                 FindingRow(
@@ -429,6 +461,15 @@ class Store:
                     message_en=f.message_en,
                 )
                 for f in findings
+            )
+            audit.append_reading(
+                session,
+                reading,
+                station_id=visit.station_id,
+                actor=actor,
+                action=AuditAction.RECORDED_READING,
+                at=received_at,
+                detail={"kind": str(measurement.kind), "valid": valid, "source": source.source},
             )
             if valid:
                 session.add(
@@ -452,7 +493,9 @@ class Store:
             findings=tuple(findings),
         )
 
-    def discard_reading(self, reading_id: str, reason: str, at: datetime) -> StoredVisit:
+    def discard_reading(
+        self, reading_id: str, reason: str, at: datetime, *, actor: Actor
+    ) -> StoredVisit:
         """Mark a reading of an open visit discarded (issue 11): it stays stored with its
         reason, stops counting as a result, and its outbox entry goes (nothing was sent: an
         open visit is never uploaded). Returns the visit as it is now."""
@@ -463,11 +506,20 @@ class Store:
             reading = session.get(ReadingRow, reading_id)
             if reading is None:
                 raise StoreError(f"reading {reading_id} does not exist")
-            self._open_visit(session, reading.visit_id)
+            visit = self._open_visit(session, reading.visit_id)
             if reading.discarded_reason is not None:
                 raise StoreError(f"reading {reading_id} is discarded already")
             reading.discarded_reason = reason[:500]
             reading.discarded_at = at
+            reading.discarded_by = actor.operator_id
+            audit.append_reading(
+                session,
+                reading,
+                station_id=visit.station_id,
+                actor=actor,
+                action=AuditAction.DISCARDED_READING,
+                at=at,
+            )
             session.execute(delete(OutboxRow).where(OutboxRow.reading_id == reading_id))
             visit_id = reading.visit_id
         return self.visit(visit_id)

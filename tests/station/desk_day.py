@@ -18,6 +18,7 @@ from station.store.database import Database
 from station.store.models import QueueCallOutcome, QueueCallRow
 from station.store.outbox import UploadStore
 from station.store.repository import ReadingSource, Store, StoredVisit, VisitOutcome
+from tests.station.actors import CANCEL_AT, TEST_ACTOR
 
 WIB = timezone(timedelta(hours=7))
 CUFF = ReadingSource("sim-cuff", "SIMULATOR cuff", simulated=True)
@@ -73,6 +74,7 @@ def record_visit(
         started_at=started_at,
         rule_set="esh-2023",
         rule_set_version="1",
+        actor=TEST_ACTOR,
     )
     for index, reading in enumerate(readings, start=1):
         stored = store.add_reading(
@@ -81,15 +83,18 @@ def record_visit(
             source=TYPED if reading.manual else CUFF,
             findings=check_measurement(reading.measurement),
             received_at=started_at + timedelta(minutes=index),
+            actor=TEST_ACTOR,
         )
         if reading.discard:
-            store.discard_reading(stored.id, "cuff slipped", started_at + timedelta(minutes=index))
+            store.discard_reading(
+                stored.id, "cuff slipped", started_at + timedelta(minutes=index), actor=TEST_ACTOR
+            )
     end = started_at + timedelta(minutes=len(readings) + 1)
     if status == "confirmed":
         outcome = VisitOutcome(referral) if referral is not None else None
-        return store.confirm_visit(visit.id, end, outcome)
+        return store.confirm_visit(visit.id, end, outcome, actor=TEST_ACTOR)
     if status == "cancelled":
-        store.cancel_visit(visit.id)
+        store.cancel_visit(visit.id, actor=TEST_ACTOR, at=CANCEL_AT)
     return store.visit(visit.id)
 
 

@@ -19,6 +19,7 @@ from station.service import DeskChanged, DeviceRole, Station, StationConfig, Sta
 from station.store.database import Database, open_database
 from station.store.models import Base
 from station.store.repository import Store
+from tests.station.actors import TEST_ACTOR
 
 T0 = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
 
@@ -118,6 +119,7 @@ def build_desk(url, *, station_id="desk-1", clock=None, registry=None, config=No
         clock=clock,
         on_event=events.append,
         registry=registry,
+        actor=TEST_ACTOR,
     )
     return Desk(station, cuff, oximeter, events, Store(database), clock, url)
 

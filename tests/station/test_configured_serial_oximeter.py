@@ -12,6 +12,7 @@ from station.service import DeviceRole, Station, StationConfig
 from station.store.database import open_database
 from station.store.repository import Store
 from station.wiring import build_devices, system_clock
+from tests.station.actors import TEST_ACTOR
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
@@ -36,6 +37,7 @@ def test_configured_contec_oximeter_reading_is_stored(tmp_path, make_settings):
             config=StationConfig(station_id="desk-1"),
             clock=system_clock,
             on_event=lambda event: None,
+            actor=TEST_ACTOR,
         )
 
         async def visit():

@@ -17,6 +17,7 @@ from station.export import visit_to_export
 from station.person import Person
 from station.store.database import open_database
 from station.store.repository import ReadingSource, Store
+from tests.station.actors import TEST_ACTOR
 
 WIB = timezone(timedelta(hours=7))
 T0 = datetime(2026, 11, 22, 9, 0, tzinfo=WIB)
@@ -34,6 +35,7 @@ def test_isolated_systolic_reading_exports_each_value_judged_alone(db_url):
             started_at=T0,
             rule_set="esh-2023",
             rule_set_version="1",
+            actor=TEST_ACTOR,
         )
         reading = BloodPressure(170.0, 60.0, 97.0, PressureUnit.MMHG, b"", pulse_rate=70.0)
         at = T0 + timedelta(minutes=1)
@@ -43,8 +45,9 @@ def test_isolated_systolic_reading_exports_each_value_judged_alone(db_url):
             source=ReadingSource("ble:AA", "Omron HEM-7142T1", simulated=False),
             findings=check_reading(CheckReading(reading, at.replace(tzinfo=None))),
             received_at=at,
+            actor=TEST_ACTOR,
         )
-        confirmed = store.confirm_visit(visit.id, T0 + timedelta(minutes=5))
+        confirmed = store.confirm_visit(visit.id, T0 + timedelta(minutes=5), actor=TEST_ACTOR)
         bundle = to_dict(visit_bundle(visit_to_export(confirmed), ExportContext("", "", "")))
     finally:
         database.close()

@@ -20,6 +20,7 @@ from station.person import Person
 from station.store.database import open_database
 from station.store.models import OutboxRow
 from station.store.repository import ReadingSource, Store
+from tests.station.actors import TEST_ACTOR
 
 WIB = timezone(timedelta(hours=7))
 T0 = datetime(2026, 11, 22, 9, 0, tzinfo=WIB)
@@ -46,6 +47,7 @@ def _add(store, visit, measurement, source, at):
         source=source,
         findings=findings,
         received_at=at,
+        actor=TEST_ACTOR,
     )
 
 
@@ -68,6 +70,7 @@ def test_an_invalid_reading_is_kept_but_never_queued_or_exported(store, impossib
         started_at=T0,
         rule_set="esh-2023",
         rule_set_version="1",
+        actor=TEST_ACTOR,
     )
     source = OXIMETER if isinstance(impossible, SpO2) else CUFF
     bad = _add(store, visit, impossible, source, T0 + timedelta(minutes=1))
@@ -75,7 +78,7 @@ def test_an_invalid_reading_is_kept_but_never_queued_or_exported(store, impossib
     assert not bad.valid
     assert any(f.severity == "invalid" for f in bad.findings)
     assert good.valid
-    confirmed = store.confirm_visit(visit.id, T0 + timedelta(minutes=5))
+    confirmed = store.confirm_visit(visit.id, T0 + timedelta(minutes=5), actor=TEST_ACTOR)
     # Stored for audit, invalid; only the good reading waits for upload.
     assert [r.valid for r in confirmed.readings] == [False, True]
     with store.database.sessions() as session:

@@ -22,6 +22,7 @@ from station.results import local_naive, summarise
 from station.store.database import open_database
 from station.store.models import OutboxRow
 from station.store.repository import ReadingSource, Store
+from tests.station.actors import TEST_ACTOR
 
 WIB = timezone(timedelta(hours=7))
 T0 = datetime(2026, 11, 22, 9, 0, tzinfo=WIB)
@@ -49,6 +50,7 @@ def new_visit(store):
         started_at=T0,
         rule_set="esh-2023",
         rule_set_version="1",
+        actor=TEST_ACTOR,
     )
 
 
@@ -60,6 +62,7 @@ def add(store, visit, measurement, source, minutes):
         source=source,
         findings=check_manual(measurement, received_at=local_naive(at)),
         received_at=at,
+        actor=TEST_ACTOR,
     )
 
 
@@ -126,7 +129,7 @@ def test_manual_readings_export_with_the_manual_note_and_no_device(store):
     add(store, visit, oximetry, MANUAL_SOURCE, 1)
     cuff = BloodPressure(126.0, 82.0, None, PressureUnit.MMHG, b"\x1e", pulse_rate=70.0)
     add(store, visit, cuff, CUFF, 2)
-    confirmed = store.confirm_visit(visit.id, T0 + timedelta(minutes=5))
+    confirmed = store.confirm_visit(visit.id, T0 + timedelta(minutes=5), actor=TEST_ACTOR)
     export = replace(visit_to_export(confirmed), patient_ihs="P02478375538")
     assert {v.kind.value: v.manual for v in export.vitals} == {
         "spo2": True,

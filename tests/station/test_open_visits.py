@@ -34,18 +34,21 @@ from station.checks.rulesets import RULE_SETS
 from station.person import Person
 from station.store.database import open_database
 from station.store.repository import ReadingSource, Store
+from station.audit import Actor
+TEST_ACTOR = Actor.os_account("tester")
 store = Store(open_database(sys.argv[1]))
 now = datetime.now(timezone.utc) - timedelta(minutes=10)
 visit = store.create_visit(
     station_id="desk-1", queue_number=store.next_queue_number(now.date()),
     person=Person("3174015507850002", "Siti Rahayu", None), started_at=now,
-    rule_set="esh-2023", rule_set_version=RULE_SETS["esh-2023"].version)
+    rule_set="esh-2023", rule_set_version=RULE_SETS["esh-2023"].version, actor=TEST_ACTOR)
 raw = bytes.fromhex("1e780050005d00e807030f0e1e2d4800010000")
 for minute, (systolic, diastolic) in enumerate(((121.0, 79.0), (119.0, 81.0))):
     m = BloodPressure(systolic, diastolic, None, PressureUnit.MMHG, raw, pulse_rate=72.0)
     store.add_reading(visit_id=visit.id, measurement=m,
                       source=ReadingSource("sim-cuff", "SIMULATOR cuff", True),
-                      findings=check_measurement(m), received_at=now + timedelta(minutes=minute))
+                      findings=check_measurement(m),
+                      received_at=now + timedelta(minutes=minute), actor=TEST_ACTOR)
 print(visit.id, flush=True)
 os._exit(9)  # the desk dies with the visit open
 """

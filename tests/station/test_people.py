@@ -14,6 +14,7 @@ from station.store.database import open_database
 from station.store.models import VisitStatus
 from station.store.people import People, PreviousVisit
 from station.store.repository import ReadingSource, Store
+from tests.station.actors import CANCEL_AT, TEST_ACTOR
 
 T0 = datetime(2026, 3, 12, 2, 0, tzinfo=UTC)
 NIK = "3174015507850002"
@@ -42,6 +43,7 @@ def visit(store, desk, person, started, status):
         started_at=started,
         rule_set="station-plausibility",
         rule_set_version="1",
+        actor=TEST_ACTOR,
     )
     if status is VisitStatus.CONFIRMED:
         reading = BloodPressure(121.0, 79.0, 93.0, PressureUnit.MMHG, b"\x00")
@@ -51,10 +53,11 @@ def visit(store, desk, person, started, status):
             source=ReadingSource("cuff", "cuff", simulated=False),
             findings=check_measurement(reading),
             received_at=started + timedelta(minutes=1),
+            actor=TEST_ACTOR,
         )
-        store.confirm_visit(created.id, started + timedelta(minutes=5))
+        store.confirm_visit(created.id, started + timedelta(minutes=5), actor=TEST_ACTOR)
     elif status is VisitStatus.CANCELLED:
-        store.cancel_visit(created.id)
+        store.cancel_visit(created.id, actor=TEST_ACTOR, at=CANCEL_AT)
     return created
 
 

@@ -21,6 +21,7 @@ from station.store.models import OutboxRow, OutboxStatus, ReadingRow, VisitRow, 
 from station.store.repository import Store, StoreError, UnreadableVisit
 from tests.console import clean_environ, run_console
 from tests.satusehat_server import SatusehatServer
+from tests.station.actors import TEST_ACTOR
 from tests.station.test_store import CUFF, add, bp, new_visit
 from tests.station.test_upload import ORG, satusehat_environ
 
@@ -122,7 +123,7 @@ def test_an_unreadable_visit_is_a_typed_error_naming_it(db_url):
     store = Store(database)
     visit = new_visit(store)
     add(store, visit, bp(120.0, 80.0))
-    store.confirm_visit(visit.id, datetime.now(UTC))
+    store.confirm_visit(visit.id, datetime.now(UTC), actor=TEST_ACTOR)
     with database.sessions.begin() as session:
         row = session.query(ReadingRow).one()
         row.decoded_json = row.decoded_json.replace("120.0", "Infinity")

@@ -19,6 +19,7 @@ from station.store.models import AuditEntryRow, IhsNumberRow, OutboxRow, VisitRo
 from station.store.people import People
 from station.store.repository import ReadingSource, Store
 from station.store.retention import purge_personal_data
+from tests.station.actors import CANCEL_AT, TEST_ACTOR
 
 NOW = datetime(2027, 12, 1, 10, 0, tzinfo=UTC)
 CUTOFF = NOW - timedelta(days=365)
@@ -74,6 +75,7 @@ def _visit(store: Store, nik: str, started: datetime, *, confirm: bool = True):
         started_at=started,
         rule_set="station-plausibility",
         rule_set_version="1",
+        actor=TEST_ACTOR,
     )
     reading = BloodPressure(120.0, 80.0, None, PressureUnit.MMHG, RAW, pulse_rate=72.0)
     store.add_reading(
@@ -82,11 +84,12 @@ def _visit(store: Store, nik: str, started: datetime, *, confirm: bool = True):
         source=CUFF,
         findings=check_measurement(reading),
         received_at=started,
+        actor=TEST_ACTOR,
     )
     if confirm:
-        store.confirm_visit(visit.id, started + timedelta(minutes=5))
+        store.confirm_visit(visit.id, started + timedelta(minutes=5), actor=TEST_ACTOR)
     else:
-        store.cancel_visit(visit.id)
+        store.cancel_visit(visit.id, actor=TEST_ACTOR, at=CANCEL_AT)
     return visit
 
 

@@ -16,6 +16,7 @@ from station.service import DeviceRole, Station, StationConfig
 from station.store.database import open_database
 from station.store.repository import Store
 from station.wiring import bluetooth_addresses, build_devices, system_clock
+from tests.station.actors import TEST_ACTOR
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
@@ -51,6 +52,7 @@ def test_simulated_model_reading_goes_through_its_real_driver_and_is_labelled(
             config=StationConfig(station_id="desk-1"),
             clock=system_clock,
             on_event=events.append,
+            actor=TEST_ACTOR,
         )
 
         async def visit():

@@ -18,6 +18,7 @@ from station.person import Person
 from station.store.database import DatabaseError, head_revision, open_database
 from station.store.models import Base, FindingRow, OutboxRow, ReadingRow, VisitStatus
 from station.store.repository import ReadingSource, Store, StoreError
+from tests.station.actors import CANCEL_AT, TEST_ACTOR
 
 WIB = timezone(timedelta(hours=7))
 T0 = datetime(2026, 11, 22, 9, 0, tzinfo=WIB)
@@ -41,6 +42,7 @@ def new_visit(store: Store, started=T0):
         started_at=started,
         rule_set="station-plausibility",
         rule_set_version="1",
+        actor=TEST_ACTOR,
     )
 
 
@@ -55,6 +57,7 @@ def add(store, visit, measurement, at=T0):
         source=CUFF,
         findings=check_measurement(measurement),
         received_at=at,
+        actor=TEST_ACTOR,
     )
 
 
@@ -111,6 +114,7 @@ def test_failed_write_leaves_nothing_behind(store):
             source=CUFF,
             findings=[broken],
             received_at=T0,
+            actor=TEST_ACTOR,
         )
     with store.database.sessions() as session:
         assert session.scalar(select(func.count()).select_from(ReadingRow)) == 1
@@ -121,7 +125,7 @@ def test_failed_write_leaves_nothing_behind(store):
 def test_readings_only_go_to_open_visits(store):
     visit = new_visit(store)
     add(store, visit, bp(120.0, 80.0))
-    store.confirm_visit(visit.id, T0 + timedelta(minutes=5))
+    store.confirm_visit(visit.id, T0 + timedelta(minutes=5), actor=TEST_ACTOR)
     with pytest.raises(StoreError, match="confirmed, not open"):
         add(store, visit, bp(125.0, 80.0))
     with pytest.raises(StoreError, match="does not exist"):
@@ -131,6 +135,7 @@ def test_readings_only_go_to_open_visits(store):
             source=CUFF,
             findings=[],
             received_at=T0,
+            actor=TEST_ACTOR,
         )
 
 
@@ -138,14 +143,14 @@ def test_confirm_needs_a_valid_reading(store):
     visit = new_visit(store)
     add(store, visit, bp(None, None))
     with pytest.raises(StoreError, match="valid reading"):
-        store.confirm_visit(visit.id, T0)
+        store.confirm_visit(visit.id, T0, actor=TEST_ACTOR)
     assert store.visit(visit.id).status is VisitStatus.OPEN
 
 
 def test_cancel_keeps_readings_and_uploads_nothing(store):
     visit = new_visit(store)
     add(store, visit, bp(120.0, 80.0))
-    store.cancel_visit(visit.id)
+    store.cancel_visit(visit.id, actor=TEST_ACTOR, at=CANCEL_AT)
     assert store.visit(visit.id).status is VisitStatus.CANCELLED
     assert len(store.visit(visit.id).readings) == 1
     counts = store.counts()
@@ -163,7 +168,7 @@ def test_counts(store):
     visit = new_visit(store)
     add(store, visit, bp(120.0, 80.0))
     add(store, visit, SpO2(97.0, 70.0, b"\x00"))
-    store.confirm_visit(visit.id, T0 + timedelta(minutes=4))
+    store.confirm_visit(visit.id, T0 + timedelta(minutes=4), actor=TEST_ACTOR)
     new_visit(store)  # still open: not counted as a visit, but as an open one
     assert store.counts() == {
         "visits": 1,
@@ -189,13 +194,16 @@ from devices.measurements import BloodPressure, PressureUnit
 from station.person import Person
 from station.store.database import open_database
 from station.store.repository import ReadingSource, Store
+from station.audit import Actor
+TEST_ACTOR = Actor.os_account("tester")
 store = Store(open_database({db_url!r}))
 now = datetime.now(timezone.utc)
 v = store.create_visit(station_id="d", queue_number=1, person=Person("3174015507850002", "S", None),
-                       started_at=now, rule_set="r", rule_set_version="1")
+                       started_at=now, rule_set="r", rule_set_version="1", actor=TEST_ACTOR)
 m = BloodPressure(120.0, 80.0, None, PressureUnit.MMHG, b"\\x01")
 store.add_reading(visit_id=v.id, measurement=m,
-                  source=ReadingSource("c", "c", True), findings=[], received_at=now)
+                  source=ReadingSource("c", "c", True), findings=[], received_at=now,
+                  actor=TEST_ACTOR)
 print(v.id, flush=True)
 os._exit(9)
 """

@@ -36,6 +36,7 @@ from station.store.models import (
 )
 from station.store.outbox import LeaseLost, UploadStore
 from station.store.repository import ReadingSource, Store, VisitOutcome
+from tests.station.actors import TEST_ACTOR
 
 # An instant whose local date is the same a few minutes later in every real time zone.
 T0 = datetime(2026, 12, 2, 5, 17, tzinfo=UTC)
@@ -71,6 +72,7 @@ def confirmed_visit(store, queue=1, started=T0):
         started_at=started,
         rule_set=DEFAULT_RULE_SET,
         rule_set_version=RULE_SETS[DEFAULT_RULE_SET].version,
+        actor=TEST_ACTOR,
     )
     for seconds, measurement, source in (
         (10, bp(150.0, 95.0), CUFF),
@@ -84,10 +86,13 @@ def confirmed_visit(store, queue=1, started=T0):
             source=source,
             findings=check_reading(CheckReading(measurement, local_naive(received))),
             received_at=received,
+            actor=TEST_ACTOR,
         )
     visit = store.visit(visit.id)
     referral = str(summarise(visit).evaluation.referral)
-    return store.confirm_visit(visit.id, started + timedelta(seconds=60), VisitOutcome(referral))
+    return store.confirm_visit(
+        visit.id, started + timedelta(seconds=60), VisitOutcome(referral), actor=TEST_ACTOR
+    )
 
 
 def upload(database, visit, now=T0 + timedelta(seconds=70)):
@@ -125,6 +130,7 @@ def test_a_sent_visit_corrected_keeps_both_versions_and_its_entries_become_amend
             ),
         ),
         NOW,
+        actor=TEST_ACTOR,
     )
 
     # The visit as corrected: new values (manual), results and referral rebuilt.
@@ -180,7 +186,10 @@ def test_a_sent_visit_corrected_keeps_both_versions_and_its_entries_become_amend
 
     # A second correction the same day: revision 3, the entry's amendment follows.
     again = CorrectionStore(database).apply(
-        visit.id, Correction("one more typo", (NewValues(r1.id, typed_bp(124.0, 79.0)),)), NOW
+        visit.id,
+        Correction("one more typo", (NewValues(r1.id, typed_bp(124.0, 79.0)),)),
+        NOW,
+        actor=TEST_ACTOR,
     )
     assert again.revision == 3
     history = CorrectionStore(database).corrections(visit.id)
@@ -200,6 +209,7 @@ def test_a_visit_not_yet_uploaded_simply_has_its_queue_replaced(database):
         visit.id,
         Correction("typo", (NewValues(r1.id, typed_bp(122.0, 78.0)), Discard(r2.id))),
         NOW,
+        actor=TEST_ACTOR,
     )
     outbox = entries(database, visit.id)
     assert r2.id not in outbox  # discarded before it was ever sent: nothing to send
@@ -217,6 +227,7 @@ def test_a_blocked_reading_given_real_values_gets_its_outbox_entry(database):
         started_at=T0,
         rule_set=DEFAULT_RULE_SET,
         rule_set_version=RULE_SETS[DEFAULT_RULE_SET].version,
+        actor=TEST_ACTOR,
     )
     for seconds, measurement in ((10, bp(80.0, 120.0)), (20, bp(121.0, 79.0))):
         received = T0 + timedelta(seconds=seconds)
@@ -226,13 +237,19 @@ def test_a_blocked_reading_given_real_values_gets_its_outbox_entry(database):
             source=CUFF,
             findings=check_reading(CheckReading(measurement, local_naive(received))),
             received_at=received,
+            actor=TEST_ACTOR,
         )
-    visit = store.confirm_visit(visit.id, T0 + timedelta(seconds=60), VisitOutcome("none"))
+    visit = store.confirm_visit(
+        visit.id, T0 + timedelta(seconds=60), VisitOutcome("none"), actor=TEST_ACTOR
+    )
     blocked = visit.readings[0]
     assert not blocked.valid
     assert blocked.id not in entries(database, visit.id)
     CorrectionStore(database).apply(
-        visit.id, Correction("swapped", (NewValues(blocked.id, typed_bp(120.0, 80.0)),)), NOW
+        visit.id,
+        Correction("swapped", (NewValues(blocked.id, typed_bp(120.0, 80.0)),)),
+        NOW,
+        actor=TEST_ACTOR,
     )
     entry = entries(database, visit.id)[blocked.id]
     assert (entry.status, entry.amendment, entry.attempts) == (OutboxStatus.PENDING, 0, 0)
@@ -269,14 +286,14 @@ def test_a_visit_being_uploaded_is_not_raced_the_correction_waits_for_its_lease(
 
     # The sync holds the visit (lease until T0+100s): refused, nothing changed.
     with pytest.raises(CorrectionBusy) as caught:
-        CorrectionStore(database).apply(visit.id, correction, NOW)
+        CorrectionStore(database).apply(visit.id, correction, NOW, actor=TEST_ACTOR)
     assert "try again in a moment" in caught.value.message_en
     assert snapshot_of_tables(database) == before
 
     # Its lease ran out (the process hangs): the correction goes through, and the old
     # process can no longer record the old values as sent.
     later = T0 + timedelta(seconds=101)
-    CorrectionStore(database).apply(visit.id, correction, later)
+    CorrectionStore(database).apply(visit.id, correction, later, actor=TEST_ACTOR)
     with pytest.raises(LeaseLost):
         uploads.mark_sent(claim, {e.id: ["x"] for e in claim.entries}, later)
     entry = entries(database, visit.id)[r1.id]
@@ -293,12 +310,12 @@ def test_a_correction_planned_on_an_older_version_is_refused(database, monkeypat
     visit = confirmed_visit(store)
     r1, r2, _r3 = visit.readings
     corrections = CorrectionStore(database)
-    corrections.apply(visit.id, Correction("first", (Discard(r2.id),)), NOW)
+    corrections.apply(visit.id, Correction("first", (Discard(r2.id),)), NOW, actor=TEST_ACTOR)
     before = snapshot_of_tables(database)
     # Another desk planned its correction on revision 1 before this one was stored.
     monkeypatch.setattr(corrections._store, "visit", lambda _visit_id: visit)
     with pytest.raises(CorrectionRefused) as caught:
-        corrections.apply(visit.id, Correction("second", (Discard(r1.id),)), NOW)
+        corrections.apply(visit.id, Correction("second", (Discard(r1.id),)), NOW, actor=TEST_ACTOR)
     assert "changed meanwhile" in caught.value.message_en
     assert snapshot_of_tables(database) == before
 
@@ -322,7 +339,7 @@ def test_a_refused_correction_changes_nothing(database, started, correction, ref
     }[correction]
     before = snapshot_of_tables(database)
     with pytest.raises(CorrectionRefused) as caught:
-        CorrectionStore(database).apply(visit.id, wanted, NOW)
+        CorrectionStore(database).apply(visit.id, wanted, NOW, actor=TEST_ACTOR)
     assert refused in caught.value.message_en
     assert snapshot_of_tables(database) == before
 
@@ -342,7 +359,7 @@ def test_the_desk_service_lists_todays_visits_and_returns_rebuilt_results(databa
     )
     preview = service.preview(first, correction)
     assert service.history(first.id) == []  # a preview stores nothing
-    done = service.correct(first.id, correction)
+    done = service.correct(first.id, correction, TEST_ACTOR)
     assert done.results.blood_pressure.systolic == preview.results.blood_pressure.systolic == 120
     assert done.visit.outcome.referral == "none"
     assert [h.reason for h in service.history(first.id)] == ["typo"]

@@ -10,6 +10,7 @@ from station.checks import check_measurement
 from station.person import Person
 from station.store.database import head_revision, open_database
 from station.store.repository import ReadingSource, Store
+from tests.station.actors import TEST_ACTOR
 
 T0 = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
 
@@ -25,6 +26,7 @@ def test_migrations_and_round_trip_on_postgres(postgres_url):
         started_at=T0,
         rule_set="station-plausibility",
         rule_set_version="1",
+        actor=TEST_ACTOR,
     )
     measurement = BloodPressure(
         121.0, 79.0, 93.0, PressureUnit.MMHG, bytes.fromhex("00790050005d00")
@@ -35,8 +37,9 @@ def test_migrations_and_round_trip_on_postgres(postgres_url):
         source=ReadingSource("cuff", "cuff", simulated=False),
         findings=check_measurement(measurement),
         received_at=T0 + timedelta(minutes=1),
+        actor=TEST_ACTOR,
     )
-    store.confirm_visit(visit.id, T0 + timedelta(minutes=5))
+    store.confirm_visit(visit.id, T0 + timedelta(minutes=5), actor=TEST_ACTOR)
     second_desk = open_database(postgres_url)
     again = Store(second_desk).visit(visit.id)
     second_desk.close()

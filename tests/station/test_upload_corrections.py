@@ -24,6 +24,7 @@ from station.store.database import open_database
 from station.store.models import OutboxRow, OutboxStatus
 from station.store.repository import ReadingSource, Store, VisitOutcome
 from tests.satusehat_server import Fault
+from tests.station.actors import TEST_ACTOR
 from tests.station.test_upload import ORG, drain
 
 NIK = "3174015507850002"
@@ -49,6 +50,7 @@ def record_visit(settings, server):
         started_at=started,
         rule_set=DEFAULT_RULE_SET,
         rule_set_version=RULE_SETS[DEFAULT_RULE_SET].version,
+        actor=TEST_ACTOR,
     )
     for seconds, measurement, source in (
         (2, bp(150.0, 95.0), CUFF),
@@ -62,10 +64,13 @@ def record_visit(settings, server):
             source=source,
             findings=check_reading(CheckReading(measurement, local_naive(received))),
             received_at=received,
+            actor=TEST_ACTOR,
         )
     visit = store.visit(visit.id)
     referral = str(summarise(visit).evaluation.referral)
-    visit = store.confirm_visit(visit.id, started + timedelta(seconds=8), VisitOutcome(referral))
+    visit = store.confirm_visit(
+        visit.id, started + timedelta(seconds=8), VisitOutcome(referral), actor=TEST_ACTOR
+    )
     database.close()
     server.register_patient(NIK, "P00000000001")
     return visit
@@ -75,7 +80,7 @@ def correct(settings, visit, *changes, reason="typed from the previous person's 
     database = open_database(settings.database.url)
     try:
         return CorrectionStore(database).apply(
-            visit.id, Correction(reason, tuple(changes)), datetime.now(UTC)
+            visit.id, Correction(reason, tuple(changes)), datetime.now(UTC), actor=TEST_ACTOR
         )
     finally:
         database.close()
