@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from config.settings import Settings, SettingsError, load_settings
+from station.cli_audit import add_audit_commands
 from station.cli_day import add_day_commands
 from station.cli_operators import add_operator_commands
 from station.cli_outbox import add_outbox_commands
@@ -321,6 +322,7 @@ def _build_parser() -> _Parser:
     add_outbox_commands(sub)
     add_operator_commands(sub)
     add_day_commands(sub)
+    add_audit_commands(sub)
     return parser
 
 

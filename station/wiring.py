@@ -36,6 +36,7 @@ from devices.simulators.models import (
 from station.audit import Actor
 from station.ckg import CkgWindow
 from station.service import DeviceRole, EventSink, RegistryLookup, Station, StationConfig
+from station.store.audit_baseline import baseline_unaudited
 from station.store.database import Database, open_database
 from station.store.repository import Store
 
@@ -59,7 +60,10 @@ def system_clock() -> datetime:
 
 
 def open_store(settings: Settings) -> Store:
+    """Open the database; records from before the audit trail get their baseline entries
+    (``station.store.audit_baseline``; once, on the first open after migration 0006)."""
     database: Database = open_database(settings.database.url or None)
+    baseline_unaudited(database, actor=os_actor(), now=datetime.now(UTC))
     return Store(database)
 
 

@@ -10,7 +10,6 @@ touched.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,13 +21,12 @@ from station.retention import purge_cutoff, purgeable
 from station.store import audit
 from station.store.database import Database
 from station.store.models import IhsNumberRow, OutboxRow, VisitRow, VisitStatus
+from station.store.record_content import VISIT, visit_hash
 
 __all__ = ["PURGED_NIK", "PurgeReport", "purge_personal_data"]
 
 # What a purged visit's NIK column holds (the column is NOT NULL; no NIK is empty).
 PURGED_NIK = ""
-
-RecordHash = Callable[[VisitRow], str | None]
 
 
 @dataclass
@@ -76,7 +74,6 @@ def _purge_one(
     now: datetime,
     actor: Actor,
     station_id: str,
-    record_hash: RecordHash,
 ) -> bool:
     row = session.get(VisitRow, visit_id, with_for_update=True)
     if row is None or row.purged_at is not None:
@@ -111,9 +108,9 @@ def _purge_one(
         actor=actor,
         action=AuditAction.PURGED,
         at=now,
-        record_kind="visit",
+        record_kind=VISIT,
         record_id=visit_id,
-        record_hash=record_hash(row),
+        record_hash=visit_hash(row),
         detail={"cutoff": cutoff.isoformat(), "status": row.status},
     )
     return True
@@ -126,7 +123,6 @@ def purge_personal_data(
     keep_days: int,
     actor: Actor,
     station_id: str,
-    record_hash: RecordHash,
 ) -> PurgeReport:
     """Purge every visit whose results were all sent ``keep_days`` ago (see the rule)."""
     report = PurgeReport(cutoff=purge_cutoff(now, keep_days))
@@ -141,7 +137,6 @@ def purge_personal_data(
                 now=now,
                 actor=actor,
                 station_id=station_id,
-                record_hash=record_hash,
             ):
                 report.visits.append(visit_id)
     return report
