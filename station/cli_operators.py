@@ -47,6 +47,7 @@ def _json(operator: Operator) -> dict[str, Any]:
         "role": str(operator.role),
         "practitioner_nik_masked": _mask(operator.practitioner_nik),
         "disabled": operator.disabled,
+        "builtin": operator.builtin,
         "created_at": operator.created_at.isoformat(),
     }
 
@@ -60,21 +61,36 @@ def _mask(nik: str) -> str:
 def _cmd_operator(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     from station.operators import OperatorError  # noqa: PLC0415
     from station.store.operators import OperatorStore, OperatorStoreError  # noqa: PLC0415
-    from station.wiring import open_store  # noqa: PLC0415
+    from station.wiring import open_store, os_actor  # noqa: PLC0415
 
     if args.operator_command is None:
         raise _usage_error("operator: say add, list or disable")
     secret = _read_secret() if args.operator_command == "add" else ""
     store = open_store(settings())
+    # The command line serves whoever holds the database (the clinic's IT person): every
+    # change is audited under the OS account that ran it.
+    actor, station_id = os_actor(), settings().station.id
     try:
         operators = OperatorStore(store.database)
         if args.operator_command == "list":
             _print([_json(o) for o in operators.list()])
         elif args.operator_command == "disable":
-            _print(_json(operators.disable(args.name)))
+            _print(
+                _json(
+                    operators.disable(
+                        args.name, actor=actor, station_id=station_id, now=datetime.now(UTC)
+                    )
+                )
+            )
         else:
             added = operators.add(
-                args.name, args.role, args.practitioner_nik, secret, datetime.now(UTC)
+                args.name,
+                args.role,
+                args.practitioner_nik,
+                secret,
+                datetime.now(UTC),
+                actor=actor,
+                station_id=station_id,
             )
             _print(_json(added))
         return 0

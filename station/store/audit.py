@@ -20,7 +20,7 @@ from station.audit import Actor, AuditAction, entry_hash
 from station.store.models import AuditEntryRow, AuditHeadRow, FindingRow, ReadingRow, VisitRow
 from station.store.record_content import READING, VISIT, reading_hash, visit_hash
 
-__all__ = ["append", "append_reading", "append_visit", "entry_fields"]
+__all__ = ["append", "append_reading", "append_visit", "entry_fields", "serialise"]
 
 
 def entry_fields(row: AuditEntryRow) -> dict[str, Any]:
@@ -37,6 +37,14 @@ def entry_fields(row: AuditEntryRow) -> dict[str, Any]:
         "record_hash": row.record_hash,
         "detail": json.loads(row.detail_json),
     }
+
+
+def serialise(session: Session) -> None:
+    """Take the chain's head lock now (held until the transaction ends): for a check that
+    must not race another desk's, such as "is this the first operator?"."""
+    session.execute(
+        update(AuditHeadRow).where(AuditHeadRow.id == 1).values(sequence=AuditHeadRow.sequence)
+    )
 
 
 def append(

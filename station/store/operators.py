@@ -12,8 +12,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
+from station.audit import Actor, AuditAction
 from station.operators import Role, locked_until, validate_operator
+from station.store import audit
 from station.store.database import Database
 from station.store.models import OperatorRow
 
@@ -25,6 +28,7 @@ __all__ = [
     "SignIn",
 ]
 
+OPERATOR = "operator"  # the audit's record kind for an operator
 DEMO_OPERATOR_NAME = "Demo (simulated, not a person)"
 # A made-up practitioner NIK for the demo operator: valid in form (station.person), never sent
 # as anyone's (``demo`` runs simulated devices; its Observations name it as the demo).
@@ -46,6 +50,7 @@ class Operator:
     practitioner_nik: str
     disabled: bool
     created_at: datetime
+    builtin: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +63,25 @@ class SignIn:
     retry_at: datetime | None = None
 
 
+def _people(session: Session) -> int:
+    """Operators who are people (not the built-in demo operator), disabled or not."""
+    return int(
+        session.scalar(
+            select(func.count()).select_from(OperatorRow).where(OperatorRow.builtin.is_(False))
+        )
+        or 0
+    )
+
+
 def _operator(row: OperatorRow) -> Operator:
     return Operator(
-        row.id, row.name, Role(row.role), row.practitioner_nik, row.disabled, row.created_at
+        row.id,
+        row.name,
+        Role(row.role),
+        row.practitioner_nik,
+        row.disabled,
+        row.created_at,
+        bool(row.builtin),
     )
 
 
@@ -69,8 +90,18 @@ class OperatorStore:
         self._db = database
 
     def add(
-        self, name: str, role: str, practitioner_nik: str, secret: str, now: datetime
+        self,
+        name: str,
+        role: str,
+        practitioner_nik: str,
+        secret: str,
+        now: datetime,
+        *,
+        actor: Actor,
+        station_id: str,
     ) -> Operator:
+        """Add an operator, audited. The first one must be an admin: someone has to be
+        able to add the others, and there is never a default account."""
         clean, chosen, nik = validate_operator(name, role, practitioner_nik, secret)
         row = OperatorRow(
             name=clean,
@@ -83,8 +114,24 @@ class OperatorStore:
         )
         try:
             with self._db.sessions.begin() as session:
+                audit.serialise(session)  # two first operators added at once: one admin
+                if chosen is not Role.ADMIN and not _people(session):
+                    raise OperatorStoreError(
+                        "the first operator must be an admin (--role admin): the admin "
+                        "adds the others"
+                    )
                 session.add(row)
                 session.flush()
+                audit.append(
+                    session,
+                    station_id=station_id,
+                    actor=actor,
+                    action=AuditAction.OPERATOR_ADDED,
+                    at=now,
+                    record_kind=OPERATOR,
+                    record_id=str(row.id),
+                    detail={"role": str(chosen)},
+                )
                 return _operator(row)
         except IntegrityError as exc:
             raise OperatorStoreError(f"an operator named {clean!r} exists already") from exc
@@ -113,31 +160,36 @@ class OperatorStore:
             return _operator(row)
 
     def count(self) -> int:
-        """How many operators can sign in (the built-in demo operator does not count)."""
+        """How many operators there are (the built-in demo operator does not count)."""
         with self._db.sessions() as session:
-            return int(
-                session.scalar(
-                    select(func.count())
-                    .select_from(OperatorRow)
-                    .where(OperatorRow.builtin.is_(False))
-                )
-                or 0
-            )
+            return _people(session)
 
     def list(self) -> list[Operator]:
         with self._db.sessions() as session:
             rows = session.scalars(select(OperatorRow).order_by(OperatorRow.name))
             return [_operator(row) for row in rows]
 
-    def disable(self, name: str) -> Operator:
+    def disable(self, name: str, *, actor: Actor, station_id: str, now: datetime) -> Operator:
+        """Disable an operator (kept for the record), audited."""
         with self._db.sessions.begin() as session:
             row = session.scalars(
-                select(OperatorRow).where(OperatorRow.name == " ".join(name.split()))
+                select(OperatorRow).where(
+                    OperatorRow.name == " ".join(name.split()), OperatorRow.builtin.is_(False)
+                )
             ).one_or_none()
             if row is None:
                 raise OperatorStoreError(f"no operator is named {name!r}")
             row.disabled = True
             session.flush()
+            audit.append(
+                session,
+                station_id=station_id,
+                actor=actor,
+                action=AuditAction.OPERATOR_DISABLED,
+                at=now,
+                record_kind=OPERATOR,
+                record_id=str(row.id),
+            )
             return _operator(row)
 
     def sign_in(self, name: str, secret: str, now: datetime) -> SignIn:

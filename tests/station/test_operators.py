@@ -3,12 +3,14 @@ lockout, and ``vitals-station operator add|list|disable`` as a real process."""
 
 from __future__ import annotations
 
+import getpass
 import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from station.audit import Actor
 from station.operators import (
     LOCK_AFTER_FAILURES,
     LOCK_MINUTES,
@@ -17,8 +19,9 @@ from station.operators import (
     locked_until,
     validate_operator,
 )
+from station.store.audit_verify import verify_audit
 from station.store.database import open_database
-from station.store.models import OperatorRow
+from station.store.models import AuditEntryRow, OperatorRow
 from station.store.operators import OperatorStore, OperatorStoreError
 from tests.console import clean_environ, console_runner
 from tests.station.test_cli import assert_one_line_error
@@ -26,6 +29,7 @@ from tests.station.test_cli import assert_one_line_error
 NIK = "3174015507850002"
 PIN = "482915"
 NOW = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
+BY_IT = {"actor": Actor.os_account("it-person"), "station_id": "desk-1"}
 
 
 @pytest.mark.parametrize(
@@ -74,10 +78,11 @@ def operators(db_url):
 
 def test_the_pin_is_stored_only_as_an_argon2id_hash(operators):
     store, database = operators
-    added = store.add("Ani Lestari", "health_worker", NIK, PIN, NOW)
+    store.add("Admin", "admin", NIK, "905173", NOW, **BY_IT)
+    added = store.add("Ani Lestari", "health_worker", NIK, PIN, NOW, **BY_IT)
     assert added.role is Role.HEALTH_WORKER
     with database.sessions() as session:
-        row = session.scalars(select(OperatorRow)).one()
+        row = session.scalars(select(OperatorRow).where(OperatorRow.name == "Ani Lestari")).one()
     assert row.pin_hash.startswith("$argon2id$")
     assert PIN not in row.pin_hash
     assert store.sign_in("Ani Lestari", PIN, NOW).operator == added
@@ -85,7 +90,7 @@ def test_the_pin_is_stored_only_as_an_argon2id_hash(operators):
 
 def test_wrong_pins_lock_the_operator_and_the_right_one_then_waits(operators):
     store, _database = operators
-    store.add("Ani", "admin", NIK, PIN, NOW)
+    store.add("Ani", "admin", NIK, PIN, NOW, **BY_IT)
     for _ in range(LOCK_AFTER_FAILURES - 1):
         assert store.sign_in("Ani", "111222", NOW).refusal == "wrong"
     locked = store.sign_in("Ani", "111222", NOW)
@@ -98,14 +103,48 @@ def test_wrong_pins_lock_the_operator_and_the_right_one_then_waits(operators):
 
 def test_disabled_unknown_and_duplicate_operators(operators):
     store, _database = operators
-    store.add("Ani", "admin", NIK, PIN, NOW)
+    store.add("Ani", "admin", NIK, PIN, NOW, **BY_IT)
     with pytest.raises(OperatorStoreError, match="exists already"):
-        store.add("Ani", "supervisor", NIK, "739201", NOW)
+        store.add("Ani", "supervisor", NIK, "739201", NOW, **BY_IT)
     assert store.sign_in("Budi", PIN, NOW).refusal == "unknown"
-    assert store.disable("Ani").disabled
+    assert store.disable("Ani", now=NOW, **BY_IT).disabled
     assert store.sign_in("Ani", PIN, NOW).refusal == "disabled"
     with pytest.raises(OperatorStoreError, match="no operator"):
-        store.disable("Budi")
+        store.disable("Budi", now=NOW, **BY_IT)
+
+
+def test_the_first_operator_must_be_an_admin_and_changes_are_audited(operators):
+    store, database = operators
+    with pytest.raises(OperatorStoreError, match="first operator must be an admin"):
+        store.add("Ani", "health_worker", NIK, PIN, NOW, **BY_IT)
+    assert store.list() == []
+    store.demo_operator(NOW)  # the built-in demo operator is no admin and does not count
+    with pytest.raises(OperatorStoreError, match="first operator must be an admin"):
+        store.add("Ani", "supervisor", NIK, PIN, NOW, **BY_IT)
+    admin = store.add("Ani", "admin", NIK, PIN, NOW, **BY_IT)
+    store.add("Budi", "health_worker", NIK, "739201", NOW, **BY_IT)
+    store.disable("Budi", now=NOW, **BY_IT)
+    with database.sessions() as session:
+        entries = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.sequence)).all()
+    assert [(e.action, e.actor, e.station_id) for e in entries] == [
+        ("operator_added", "os:it-person", "desk-1"),
+        ("operator_added", "os:it-person", "desk-1"),
+        ("operator_disabled", "os:it-person", "desk-1"),
+    ]
+    assert entries[0].record_id == str(admin.id)
+    assert PIN not in " ".join(e.detail_json for e in entries)
+    assert verify_audit(database).ok
+
+
+def test_the_demo_operator_cannot_sign_in_and_is_labelled(operators):
+    store, _database = operators
+    demo = store.demo_operator(NOW)
+    assert demo.builtin
+    assert "Demo" in demo.name
+    assert store.demo_operator(NOW) == demo  # one, reused
+    assert store.sign_in(demo.name, "anything", NOW).refusal == "unknown"
+    with pytest.raises(OperatorStoreError, match="no operator"):
+        store.disable(demo.name, now=NOW, **BY_IT)
 
 
 @pytest.fixture
@@ -114,6 +153,19 @@ def run(tmp_path, db_url):
 
 
 def test_operator_commands_read_the_pin_from_standard_input(run):
+    first = run(
+        "operator",
+        "add",
+        "Siti",
+        "--role",
+        "supervisor",
+        "--practitioner-nik",
+        NIK,
+        stdin=f"{PIN}\n",
+        check=False,
+    )
+    assert_one_line_error(first, "first operator must be an admin")
+    run("operator", "add", "Admin", "--role", "admin", "--practitioner-nik", NIK, stdin="905173\n")
     added = json.loads(
         run(
             "operator",
@@ -132,9 +184,13 @@ def test_operator_commands_read_the_pin_from_standard_input(run):
     listed = run("operator", "list")
     assert PIN not in listed.stdout
     assert "argon2" not in listed.stdout
-    assert [o["name"] for o in json.loads(listed.stdout)] == ["Ani Lestari"]
+    assert [o["name"] for o in json.loads(listed.stdout)] == ["Admin", "Ani Lestari"]
     disabled = json.loads(run("operator", "disable", "Ani Lestari").stdout)
     assert disabled["disabled"] is True
+    shown = json.loads(run("audit", "show").stdout)
+    assert [e["action"] for e in shown] == ["operator_added", "operator_added", "operator_disabled"]
+    assert {e["actor"] for e in shown} == {f"os:{getpass.getuser()}"}
+    assert json.loads(run("audit", "verify").stdout)["ok"] is True
 
 
 @pytest.mark.parametrize(
