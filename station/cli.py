@@ -99,10 +99,11 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     """
     from fhir_export.errors import MappingError
     from fhir_export.mapping import export_bundle, to_json
+    from station.audit import AuditAction
     from station.export import export_context, visit_to_export
     from station.files import write_private_atomically
     from station.store.models import VisitStatus
-    from station.wiring import open_store
+    from station.wiring import audit_command, open_store
 
     loaded = settings()
     path = Path(args.fhir)
@@ -112,6 +113,14 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     store = open_store(loaded)
     try:
         loaded_visits = store.load_visits(VisitStatus.CONFIRMED)
+        # Audited before the file is written: an export that fails half-way may still have
+        # put personal data on disk.
+        audit_command(
+            store,
+            loaded,
+            AuditAction.EXPORTED,
+            {"format": "fhir", "visit_ids": [v.id for v in loaded_visits.visits]},
+        )
     finally:
         store.database.close()
     context = export_context(loaded)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from config.settings import Settings
+from station.audit import AuditAction
 
 if TYPE_CHECKING:
     from station.store.day_queries import DayQueries
@@ -64,20 +65,30 @@ def _today() -> date:
     return system_clock().date()
 
 
-def _read(settings: Settings, read: Callable[[DayQueries], _T]) -> _T:
+def _read(
+    settings: Settings,
+    read: Callable[[DayQueries], _T],
+    viewed: tuple[AuditAction, dict[str, Any]] | None = None,
+) -> _T:
+    """``read`` on the database; ``viewed``: the audit entry for a list of people (under
+    the OS account), written once the list was read."""
     from station.store.day_queries import DayQueries  # noqa: PLC0415
-    from station.wiring import open_store  # noqa: PLC0415
+    from station.wiring import audit_command, open_store  # noqa: PLC0415
 
     store = open_store(settings)
     try:
-        return read(DayQueries(store.database))
+        result = read(DayQueries(store.database))
+        if viewed is not None:
+            audit_command(store, settings, *viewed)
+        return result
     finally:
         store.database.close()
 
 
 def _cmd_visits(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     day = args.date or _today()
-    visits = _read(settings(), lambda queries: queries.visits(day))
+    viewed = (AuditAction.VIEWED_HISTORY, {"command": "visits", "day": day.isoformat()})
+    visits = _read(settings(), lambda queries: queries.visits(day), viewed)
     _print([visit.to_json() for visit in visits])
     return 0
 
@@ -100,7 +111,8 @@ def _cmd_followups(args: argparse.Namespace, settings: Callable[[], Settings]) -
         if path.is_dir():
             raise _usage_error(f"--csv: {path} is a folder, not a file")
     due_on = _today() if args.due else None
-    followups = _read(settings(), lambda queries: queries.followups(due_on=due_on))
+    viewed = (AuditAction.VIEWED_FOLLOWUPS, {"due": bool(args.due), "csv": path is not None})
+    followups = _read(settings(), lambda queries: queries.followups(due_on=due_on), viewed)
     if path is not None:
         try:
             write_private_atomically(path, followups_csv(followups))

@@ -39,8 +39,9 @@ def _print(data: Any) -> None:
 
 
 def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    from station.audit import AuditAction  # noqa: PLC0415
     from station.store.outbox import UnknownVisits, UploadStore  # noqa: PLC0415
-    from station.wiring import open_store  # noqa: PLC0415
+    from station.wiring import audit_command, open_store  # noqa: PLC0415
 
     if args.outbox_command == "retry" and args.all_dead == bool(args.visit_ids):
         raise _usage_error("outbox retry: give --all-dead or one or more VISIT_ID, not both")
@@ -60,6 +61,8 @@ def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
             )
         except UnknownVisits as exc:
             raise _usage_error(f"outbox retry: {exc}") from exc
+        detail = {"all_dead": bool(args.all_dead), "visit_ids": list(args.visit_ids)}
+        audit_command(store, settings(), AuditAction.RETRIED_UPLOAD, {**detail, "count": count})
         _print({"retried": count})
         return 0
     finally:

@@ -6,8 +6,9 @@ import atexit
 import getpass
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 from config.catalog import DeviceModel, DeviceSpec
 from config.settings import Settings
@@ -33,9 +34,10 @@ from devices.simulators.models import (
     simulated_ble_factory,
     start_serial_simulator,
 )
-from station.audit import Actor
+from station.audit import Actor, AuditAction
 from station.ckg import CkgWindow
 from station.service import DeviceRole, EventSink, RegistryLookup, Station, StationConfig
+from station.store import audit
 from station.store.audit_baseline import baseline_unaudited
 from station.store.database import Database, open_database
 from station.store.repository import Store
@@ -43,6 +45,7 @@ from station.store.repository import Store
 _LOGGER = logging.getLogger(__name__)
 
 __all__ = [
+    "audit_command",
     "bluetooth_addresses",
     "build_devices",
     "build_station",
@@ -189,6 +192,21 @@ def os_user() -> str:
 
 def os_actor() -> Actor:
     return Actor.os_account(os_user())
+
+
+def audit_command(
+    store: Store, settings: Settings, action: AuditAction, detail: Mapping[str, Any]
+) -> None:
+    """Audit a command-line action under the OS account that ran it (issue 12: the command
+    line serves whoever holds the database, and says who that was)."""
+    audit.record_alone(
+        store.database,
+        station_id=settings.station.id,
+        actor=os_actor(),
+        action=action,
+        at=datetime.now(UTC),
+        detail=detail,
+    )
 
 
 def build_station(

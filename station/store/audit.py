@@ -17,10 +17,18 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from station.audit import Actor, AuditAction, entry_hash
+from station.store.database import Database
 from station.store.models import AuditEntryRow, AuditHeadRow, FindingRow, ReadingRow, VisitRow
 from station.store.record_content import READING, VISIT, reading_hash, visit_hash
 
-__all__ = ["append", "append_reading", "append_visit", "entry_fields", "serialise"]
+__all__ = [
+    "append",
+    "append_reading",
+    "append_visit",
+    "entry_fields",
+    "record_alone",
+    "serialise",
+]
 
 
 def entry_fields(row: AuditEntryRow) -> dict[str, Any]:
@@ -144,3 +152,18 @@ def append_reading(
         record_hash=reading_hash(row, findings),
         detail=detail,
     )
+
+
+def record_alone(
+    database: Database,
+    *,
+    station_id: str,
+    actor: Actor,
+    action: AuditAction,
+    at: datetime,
+    detail: Mapping[str, Any] | None = None,
+) -> None:
+    """An entry for something that changes no record (a view, an export, a sign-in), in
+    its own transaction."""
+    with database.sessions.begin() as session:
+        append(session, station_id=station_id, actor=actor, action=action, at=at, detail=detail)

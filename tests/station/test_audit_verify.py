@@ -6,6 +6,7 @@ once keep one chain."""
 
 from __future__ import annotations
 
+import getpass
 import json
 import threading
 from datetime import UTC, date, datetime, timedelta
@@ -16,6 +17,7 @@ from sqlalchemy import delete, select, text, update
 from devices.measurements import BloodPressure, PressureUnit, SpO2
 from station.audit import Actor, AuditAction, entry_hash
 from station.checks import check_measurement
+from station.checks.rulesets import RULE_SETS
 from station.corrections import Correction, Discard
 from station.person import Person
 from station.store import audit
@@ -46,8 +48,8 @@ def _visit(store: Store, *, started: datetime = T0, confirm: bool = True):
         queue_number=store.next_queue_number(started.date()),
         person=Person("3174015507850002", "Siti Rahayu", date(1985, 7, 15)),
         started_at=started,
-        rule_set="station-plausibility",
-        rule_set_version="1",
+        rule_set="esh-2023",
+        rule_set_version=RULE_SETS["esh-2023"].version,
         actor=NURSE,
     )
     readings = []
@@ -387,3 +389,33 @@ def test_the_command_prints_the_report_and_exits_1_when_broken(tmp_path, any_db_
     refused = run_console(["audit", "show", "--since", "last tuesday"], env, tmp_path)
     assert refused.returncode == 2
     assert "not a date or time" in refused.stderr
+
+
+def test_command_line_actions_on_personal_data_are_audited_under_the_os_account(tmp_path, db_url):
+    database = open_database(db_url)
+    try:
+        visit = _visit(Store(database))
+    finally:
+        database.close()
+    env = clean_environ(db_url)
+    for args in (
+        ["export", "--fhir", str(tmp_path / "bundle.json")],
+        ["outbox", "retry", visit.id],
+        ["visits", "--date", T0.astimezone().date().isoformat()],
+        ["followups", "--csv", str(tmp_path / "followups.csv")],
+        ["summary"],  # counts only: no personal data, not audited
+    ):
+        result = run_console(args, env, tmp_path)
+        assert result.returncode == 0, (args, result.stderr)
+    entries = json.loads(run_console(["audit", "show"], env, tmp_path).stdout)[6:]
+    assert [e["action"] for e in entries] == [
+        "exported",
+        "retried_upload",
+        "viewed_history",
+        "viewed_followups",
+    ]
+    assert {e["actor"] for e in entries} == {f"os:{getpass.getuser()}"}
+    assert entries[0]["detail"]["visit_ids"] == [visit.id]
+    assert entries[1]["detail"]["visit_ids"] == [visit.id]
+    assert entries[3]["detail"]["csv"] is True
+    assert json.loads(run_console(["audit", "verify"], env, tmp_path).stdout)["ok"] is True
