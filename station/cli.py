@@ -24,6 +24,8 @@ from station.cli_audit import add_audit_commands
 from station.cli_day import add_day_commands
 from station.cli_operators import add_operator_commands
 from station.cli_outbox import add_outbox_commands
+from station.cli_output import UsageError
+from station.cli_output import print_json as _print_json
 from station.store.database import DatabaseError
 
 __all__ = ["main"]
@@ -32,23 +34,9 @@ _LOGGER = logging.getLogger(__name__)
 EXIT_BAD_INPUT = 2
 
 
-class UsageError(Exception):
-    """Bad input from the command line; printed as ``error: ...`` with exit status 2."""
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n")
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 # -- subcommands -------------------------------------------------------------------------

@@ -12,22 +12,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from config.settings import Settings
+from station.cli_output import UsageError, print_json
 
 __all__ = ["EXIT_AUDIT_BROKEN", "add_audit_commands"]
 
 EXIT_AUDIT_BROKEN = 1
-
-
-def _usage_error(message: str) -> Exception:
-    from station.cli import UsageError  # noqa: PLC0415 - station.cli imports this module
-
-    return UsageError(message)
-
-
-def _print(data: Any) -> None:
-    from station.cli import _print_json  # noqa: PLC0415 - station.cli imports this module
-
-    _print_json(data)
 
 
 def _since(text: str | None) -> datetime | None:
@@ -37,7 +26,7 @@ def _since(text: str | None) -> datetime | None:
     try:
         when = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise _usage_error(
+        raise UsageError(
             f"audit show --since: {text!r} is not a date or time like 2026-12-01 "
             "or 2026-12-01T08:00"
         ) from None
@@ -54,19 +43,19 @@ def _cmd_audit(args: argparse.Namespace, settings: Callable[[], Settings]) -> in
     from station.wiring import open_store  # noqa: PLC0415
 
     if args.audit_command is None:
-        raise _usage_error("audit: say verify or show")
+        raise UsageError("audit: say verify or show")
     since = _since(getattr(args, "since", None))
     store = open_store(settings())
     try:
         if args.audit_command == "verify":
             report = verify_audit(store.database)
-            _print(report.to_json())
+            print_json(report.to_json())
             return 0 if report.ok else EXIT_AUDIT_BROKEN
         query = select(AuditEntryRow).order_by(AuditEntryRow.sequence)
         if since is not None:
             query = query.where(AuditEntryRow.at >= since)
         with store.database.sessions() as session:
-            _print(
+            print_json(
                 [
                     {
                         "sequence": row.sequence,

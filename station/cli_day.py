@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from config.settings import Settings
 from station.audit import AuditAction
+from station.cli_output import UsageError, print_json
 
 if TYPE_CHECKING:
     from station.store.day_queries import DayQueries
@@ -35,18 +36,6 @@ __all__ = ["add_day_commands", "parse_day"]
 
 _T = TypeVar("_T")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _usage_error(message: str) -> Exception:
-    from station.cli import UsageError  # noqa: PLC0415 - station.cli imports this module
-
-    return UsageError(message)
-
-
-def _print(data: Any) -> None:
-    from station.cli import _print_json  # noqa: PLC0415 - station.cli imports this module
-
-    _print_json(data)
 
 
 def parse_day(text: str) -> date:
@@ -89,13 +78,13 @@ def _cmd_visits(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     day = args.date or _today()
     viewed = (AuditAction.VIEWED_HISTORY, {"command": "visits", "day": day.isoformat()})
     visits = _read(settings(), lambda queries: queries.visits(day), viewed)
-    _print([visit.to_json() for visit in visits])
+    print_json([visit.to_json() for visit in visits])
     return 0
 
 
 def _cmd_summary(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     day = args.date or _today()
-    _print(_read(settings(), lambda queries: queries.summary(day)).to_json())
+    print_json(_read(settings(), lambda queries: queries.summary(day)).to_json())
     return 0
 
 
@@ -107,9 +96,9 @@ def _cmd_followups(args: argparse.Namespace, settings: Callable[[], Settings]) -
     if path is not None:
         folder = path.parent if str(path.parent) else Path()
         if not folder.is_dir():
-            raise _usage_error(f"--csv: folder {folder} does not exist")
+            raise UsageError(f"--csv: folder {folder} does not exist")
         if path.is_dir():
-            raise _usage_error(f"--csv: {path} is a folder, not a file")
+            raise UsageError(f"--csv: {path} is a folder, not a file")
     due_on = _today() if args.due else None
     viewed = (AuditAction.VIEWED_FOLLOWUPS, {"due": bool(args.due), "csv": path is not None})
     followups = _read(settings(), lambda queries: queries.followups(due_on=due_on), viewed)
@@ -117,8 +106,8 @@ def _cmd_followups(args: argparse.Namespace, settings: Callable[[], Settings]) -
         try:
             write_private_atomically(path, followups_csv(followups))
         except OSError as exc:
-            raise _usage_error(f"cannot write {path}: {exc.strerror or exc}") from exc
-    _print([item.to_json() for item in followups])
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    print_json([item.to_json() for item in followups])
     return 0
 
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from config.settings import Settings
+from station.cli_output import UsageError, print_json
 
 if TYPE_CHECKING:
     from station.store.operators import Operator
@@ -19,24 +20,12 @@ if TYPE_CHECKING:
 __all__ = ["add_operator_commands"]
 
 
-def _usage_error(message: str) -> Exception:
-    from station.cli import UsageError  # noqa: PLC0415 - station.cli imports this module
-
-    return UsageError(message)
-
-
-def _print(data: Any) -> None:
-    from station.cli import _print_json  # noqa: PLC0415 - station.cli imports this module
-
-    _print_json(data)
-
-
 def _read_secret() -> str:
     """The PIN from standard input: asked twice without echo at a terminal, else one line."""
     if sys.stdin.isatty():
         first = getpass.getpass("PIN: ")
         if getpass.getpass("PIN again: ") != first:
-            raise _usage_error("operator add: the two PINs differ")
+            raise UsageError("operator add: the two PINs differ")
         return first
     return sys.stdin.readline().rstrip("\r\n")
 
@@ -64,7 +53,7 @@ def _cmd_operator(args: argparse.Namespace, settings: Callable[[], Settings]) ->
     from station.wiring import open_store, os_actor  # noqa: PLC0415
 
     if args.operator_command is None:
-        raise _usage_error("operator: say add, list or disable")
+        raise UsageError("operator: say add, list or disable")
     secret = _read_secret() if args.operator_command == "add" else ""
     store = open_store(settings())
     # The command line serves whoever holds the database (the clinic's IT person): every
@@ -73,9 +62,9 @@ def _cmd_operator(args: argparse.Namespace, settings: Callable[[], Settings]) ->
     try:
         operators = OperatorStore(store.database)
         if args.operator_command == "list":
-            _print([_json(o) for o in operators.list()])
+            print_json([_json(o) for o in operators.list()])
         elif args.operator_command == "disable":
-            _print(
+            print_json(
                 _json(
                     operators.disable(
                         args.name, actor=actor, station_id=station_id, now=datetime.now(UTC)
@@ -92,10 +81,10 @@ def _cmd_operator(args: argparse.Namespace, settings: Callable[[], Settings]) ->
                 actor=actor,
                 station_id=station_id,
             )
-            _print(_json(added))
+            print_json(_json(added))
         return 0
     except (OperatorError, OperatorStoreError) as exc:
-        raise _usage_error(f"operator {args.operator_command}: {exc}") from exc
+        raise UsageError(f"operator {args.operator_command}: {exc}") from exc
     finally:
         store.database.close()
 

@@ -19,23 +19,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from config.settings import Settings
+from station.cli_output import UsageError, print_json
 
 if TYPE_CHECKING:
     from station.store.outbox import ProblemEntry
 
 __all__ = ["add_outbox_commands"]
-
-
-def _usage_error(message: str) -> Exception:
-    from station.cli import UsageError  # noqa: PLC0415 - station.cli imports this module
-
-    return UsageError(message)
-
-
-def _print(data: Any) -> None:
-    from station.cli import _print_json  # noqa: PLC0415 - station.cli imports this module
-
-    _print_json(data)
 
 
 def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
@@ -44,13 +33,13 @@ def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     from station.wiring import audit_command, open_store  # noqa: PLC0415
 
     if args.outbox_command == "retry" and args.all_dead == bool(args.visit_ids):
-        raise _usage_error("outbox retry: give --all-dead or one or more VISIT_ID, not both")
+        raise UsageError("outbox retry: give --all-dead or one or more VISIT_ID, not both")
     store = open_store(settings())
     try:
         outbox = UploadStore(store.database)
         if args.outbox_command != "retry":
             problems = outbox.problems(limit=None)
-            _print([_problem_json(p) for p in problems])
+            print_json([_problem_json(p) for p in problems])
             return 0
         now = datetime.now(UTC)
         try:
@@ -60,10 +49,10 @@ def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
                 else outbox.retry_visits(args.visit_ids, now)
             )
         except UnknownVisits as exc:
-            raise _usage_error(f"outbox retry: {exc}") from exc
+            raise UsageError(f"outbox retry: {exc}") from exc
         detail = {"all_dead": bool(args.all_dead), "visit_ids": list(args.visit_ids)}
         audit_command(store, settings(), AuditAction.RETRIED_UPLOAD, {**detail, "count": count})
-        _print({"retried": count})
+        print_json({"retried": count})
         return 0
     finally:
         store.database.close()
