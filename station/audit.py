@@ -69,6 +69,12 @@ class Actor:
     def os_account(cls, user: str) -> Actor:
         return cls(None, f"os:{user or 'unknown'}")
 
+    @classmethod
+    def desk(cls, station_id: str) -> Actor:
+        """The desk itself, for what happens there with no operator known (a sign-in under
+        a name no operator has)."""
+        return cls(None, f"desk:{station_id}")
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):

@@ -28,6 +28,10 @@ class ErrorCode(StrEnum):
     VISIT_UNREADABLE = "visit_unreadable"
     NOT_CORRECTABLE = "not_correctable"
     STORE_FAILED = "store_failed"
+    NOT_SIGNED_IN = "not_signed_in"  # the desk is locked: an operator must sign in first
+    NOT_PERMITTED = "not_permitted"  # the signed-in operator's role does not allow it
+    SIGN_IN_REFUSED = "sign_in_refused"  # wrong name or PIN, locked out, or disabled
+    INVALID_OPERATOR = "invalid_operator"  # the first admin's details: ``field`` says which
 
 
 class StationError(Exception):

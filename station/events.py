@@ -17,6 +17,7 @@ from station.followup import FollowUp
 from station.results import VisitResults
 from station.store.corrections import VisitCorrection
 from station.store.day_queries import DayReport
+from station.store.operators import Operator
 from station.store.people import PreviousVisit
 from station.store.repository import StoredReading, StoredVisit
 from station.upload.person_lookup import RegistryAnswer
@@ -29,6 +30,7 @@ __all__ = [
     "DeviceUpdate",
     "EventSink",
     "InterruptedVisit",
+    "OperatorChanged",
     "PersonLookedUp",
     "QueueCalled",
     "QueueSkipped",
@@ -154,6 +156,18 @@ class DeskChanged:
     allowed: frozenset[Action]
 
 
+@dataclass(frozen=True, slots=True)
+class OperatorChanged:
+    """Who is signed in at this desk now; None: the desk is locked (personal data off both
+    screens, the visit kept). ``setup_needed``: no operator exists yet, so the desk asks
+    for the first admin instead of a sign-in. ``reason`` for a lock: ``idle``,
+    ``operator`` (locked or switched by hand) or ``start``."""
+
+    operator: Operator | None
+    setup_needed: bool = False
+    reason: str = ""
+
+
 StationEvent = (
     QueueCalled
     | QueueSkipped
@@ -169,6 +183,7 @@ StationEvent = (
     | DayLoaded
     | CorrectionOpened
     | VisitCorrected
+    | OperatorChanged
 )
 EventSink = Callable[[StationEvent], None]
 

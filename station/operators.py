@@ -38,11 +38,14 @@ class Role(StrEnum):
 
 
 class OperatorError(ValueError):
-    """An operator's details are wrong; ``field`` names which, the message says why."""
+    """An operator's details are wrong; ``field`` names which, the message says why (in
+    English as the exception's text, in Bahasa Indonesia as ``message_id``)."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, message_id: str) -> None:
         super().__init__(message)
         self.field = field
+        self.message_en = message
+        self.message_id = message_id
 
 
 def validate_operator(
@@ -51,28 +54,46 @@ def validate_operator(
     """The cleaned name, the role and the practitioner's NIK, or ``OperatorError``."""
     clean = " ".join(name.split())
     if not clean:
-        raise OperatorError("name", "the operator's name is empty")
+        raise OperatorError("name", "the operator's name is empty", "Nama petugas kosong.")
     if len(clean) > NAME_LIMIT:
-        raise OperatorError("name", f"the operator's name is longer than {NAME_LIMIT} characters")
+        raise OperatorError(
+            "name",
+            f"the operator's name is longer than {NAME_LIMIT} characters",
+            f"Nama petugas lebih dari {NAME_LIMIT} karakter.",
+        )
     try:
         chosen = Role(role)
     except ValueError:
         roles = ", ".join(r.value for r in Role)
-        raise OperatorError("role", f"unknown role {role!r}: one of {roles}") from None
+        raise OperatorError(
+            "role", f"unknown role {role!r}: one of {roles}", f"Peran tidak dikenal: {roles}."
+        ) from None
     try:
         nik = validate_nik(practitioner_nik)
     except PersonError as exc:
-        raise OperatorError("practitioner_nik", f"practitioner NIK: {exc.message_en}") from exc
+        raise OperatorError(
+            "practitioner_nik",
+            f"practitioner NIK: {exc.message_en}",
+            f"NIK tenaga kesehatan: {exc.message_id}",
+        ) from exc
     if len(secret) < MIN_SECRET_LENGTH:
         raise OperatorError(
-            "pin", f"the PIN or password must have at least {MIN_SECRET_LENGTH} characters"
+            "pin",
+            f"the PIN or password must have at least {MIN_SECRET_LENGTH} characters",
+            f"PIN atau kata sandi minimal {MIN_SECRET_LENGTH} karakter.",
         )
     if len(secret) > MAX_SECRET_LENGTH:
         raise OperatorError(
-            "pin", f"the PIN or password must have at most {MAX_SECRET_LENGTH} characters"
+            "pin",
+            f"the PIN or password must have at most {MAX_SECRET_LENGTH} characters",
+            f"PIN atau kata sandi maksimal {MAX_SECRET_LENGTH} karakter.",
         )
     if len(set(secret)) == 1:
-        raise OperatorError("pin", "the PIN or password must not be one character repeated")
+        raise OperatorError(
+            "pin",
+            "the PIN or password must not be one character repeated",
+            "PIN atau kata sandi tidak boleh satu karakter yang diulang.",
+        )
     return clean, chosen, nik
 
 

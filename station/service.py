@@ -34,7 +34,7 @@ from typing import ParamSpec, TypeVar
 
 from devices.device import DeviceError, DeviceEvent, DeviceState, MeasuringDevice
 from devices.measurements import Measurement
-from station.audit import Actor
+from station.audit import Actor, AuditAction
 from station.checks import Severity, blocks
 from station.checks.engine import CheckReading, check_reading
 from station.checks.protocol import StepCode
@@ -48,6 +48,7 @@ from station.corrections import (
     check_correctable,
 )
 from station.critical import Acknowledgement, CriticalAction
+from station.desk_access import require, sign_in_refused
 from station.desk_refusals import refusal
 from station.desk_state import Action, DeskState, Phase, Refused, allowed, seconds_until
 from station.desk_state import transition as desk_transition
@@ -60,6 +61,7 @@ from station.events import (
     DeviceUpdate,
     EventSink,
     InterruptedVisit,
+    OperatorChanged,
     PersonLookedUp,
     QueueCalled,
     QueueSkipped,
@@ -73,11 +75,14 @@ from station.events import (
     role_of,
 )
 from station.manual_entry import MANUAL_SOURCE
+from station.operators import OperatorError
 from station.person import Person, PersonError, mask_nik, nik_birth_date, validate_person
 from station.results import VisitResults, local_naive, summarise
+from station.roles import Permission
+from station.store.audit import record_alone
 from station.store.day_queries import DayQueries
 from station.store.models import VisitStatus
-from station.store.operators import Operator
+from station.store.operators import Operator, OperatorStore, OperatorStoreError
 from station.store.people import People
 from station.store.queue import QueueError, QueueStore
 from station.store.repository import (
@@ -102,6 +107,7 @@ __all__ = [
     "ErrorCode",
     "EventSink",
     "InterruptedVisit",
+    "OperatorChanged",
     "PersonLookedUp",
     "QueueCalled",
     "QueueSkipped",
@@ -161,10 +167,13 @@ class Station:
         on_event: EventSink,
         registry: RegistryLookup | None = None,
         actor: Actor,
+        sign_in_required: bool = False,
     ) -> None:
         """``registry``: looks a NIK up at SATUSEHAT (``PersonLookup.look_up``), or None.
         ``actor``: whom the audit trail names while no operator is signed in at this desk
-        (the OS account running it, or the built-in demo operator in ``demo``)."""
+        (the OS account running it, or the built-in demo operator in ``demo``).
+        ``sign_in_required``: the desk app; every action needs a signed-in operator whose
+        role permits it (``station.desk_access``)."""
         self._store = store
         self._queue = QueueStore(store.database)
         self._people = People(store.database)
@@ -179,6 +188,9 @@ class Station:
         # The operator signed in at this desk (issue 12); None while locked or signed out.
         self._operator: Operator | None = None
         self._desk_actor = actor
+        self._sign_in_required = sign_in_required
+        self._operators = OperatorStore(store.database)
+        self._offered_interrupted = False  # after the first sign-in of this run
         self._visit: StoredVisit | None = None
         self._interrupted: StoredVisit | None = None
         self._called_on: date | None = None  # the day of the called number
@@ -215,6 +227,96 @@ class Station:
     @property
     def station_id(self) -> str:
         return self._config.station_id
+
+    def _require(self, permission: Permission) -> None:
+        role = self._operator.role if self._operator is not None else None
+        require(role, permission, sign_in_required=self._sign_in_required)
+
+    def permits(self, permission: Permission) -> bool:
+        """Whether whoever is at this desk now may do what ``permission`` names."""
+        try:
+            self._require(permission)
+        except StationError:
+            return False
+        return True
+
+    # -- operators: sign-in, lock, switch (issue 12) --------------------------------------
+
+    async def announce_operator(self) -> OperatorChanged:
+        """At start: no one is signed in; ``setup_needed`` when no operator exists yet."""
+        count = await self._db(self._operators.count)
+        changed = OperatorChanged(self._operator, setup_needed=count == 0, reason="start")
+        self._emit(changed)
+        return changed
+
+    async def set_up_first_admin(self, name: str, practitioner_nik: str, secret: str) -> Operator:
+        """First start: create the first admin (there is never a default account), audited
+        under the OS account running the desk, then sign them in. Refused once any operator
+        exists."""
+        now = self._clock()
+        try:
+            await self._db(
+                self._operators.add,
+                name,
+                "admin",
+                practitioner_nik,
+                secret,
+                now,
+                actor=self._desk_actor,
+                station_id=self._config.station_id,
+                only_if_first=True,
+            )
+        except OperatorError as exc:
+            raise StationError(
+                ErrorCode.INVALID_OPERATOR, exc.message_id, exc.message_en, field=exc.field
+            ) from exc
+        except OperatorStoreError as exc:
+            raise StationError(
+                ErrorCode.INVALID_OPERATOR,
+                "Sudah ada petugas di basis data ini: silakan masuk.",
+                str(exc),
+                field="name",
+            ) from exc
+        return await self.sign_in(name, secret)
+
+    async def sign_in(self, name: str, secret: str) -> Operator:
+        """Sign an operator in (audited either way). At a locked desk this is also how
+        operators switch: the visit stays open and what is done from now on names the one
+        signed in. The first sign-in of a run offers a visit a crash left open."""
+        now = self._clock()
+        outcome = await self._db(
+            self._operators.sign_in, name, secret, now, station_id=self._config.station_id
+        )
+        if outcome.operator is None:
+            _LOGGER.info("sign-in refused (%s)", outcome.refusal)
+            raise sign_in_refused(outcome.refusal, outcome.retry_at, now)
+        self._operator = outcome.operator
+        _LOGGER.info("operator %s signed in", outcome.operator.id)
+        self._emit(OperatorChanged(outcome.operator))
+        self._emit(DeskChanged(self._state, allowed(self._state)))
+        if not self._offered_interrupted:
+            self._offered_interrupted = True
+            await self.find_interrupted()
+        return outcome.operator
+
+    async def lock(self, reason: str = "operator") -> None:
+        """Lock the desk (``idle``: no key or click for ``lock_after_minutes``; ``operator``:
+        locked by hand, or to switch operator). Both screens hide personal data at once;
+        the visit, a measurement under way and the called number are kept."""
+        operator = self._operator
+        if operator is None:
+            return
+        self._operator = None
+        self._emit(OperatorChanged(None, reason=reason))
+        await self._db(
+            record_alone,
+            self._store.database,
+            station_id=self._config.station_id,
+            actor=Actor(operator.id, operator.name),
+            action=AuditAction.LOCKED,
+            at=self._clock(),
+            detail={"reason": reason},
+        )
 
     @property
     def devices(self) -> Mapping[DeviceRole, MeasuringDevice]:
@@ -270,6 +372,7 @@ class Station:
 
     async def call_next(self) -> int:
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             target = self._check(Action.CALL_NEXT)
             now = self._clock()
             call = await self._db(self._queue.call_next, now.date(), self._config.station_id, now)
@@ -281,6 +384,7 @@ class Station:
     async def recall(self) -> int:
         """Call the same number again: the patient screen shows it and chimes again."""
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             target = self._check(Action.RECALL)
             number = self._state.queue_number
             assert number is not None
@@ -293,6 +397,7 @@ class Station:
     async def skip(self) -> int:
         """The called person did not come: the number is closed as skipped (recorded)."""
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             target = self._check(Action.SKIP)
             number = self._state.queue_number
             assert number is not None
@@ -309,6 +414,7 @@ class Station:
 
     async def start_visit(self, nik: str, name: str, birth_date: date | None) -> StoredVisit:
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             target = self._check(Action.START_VISIT)
             number = self._state.queue_number
             assert number is not None
@@ -347,6 +453,7 @@ class Station:
         """The last visit of ``nik`` at any desk, then (when SATUSEHAT is configured) whether
         SATUSEHAT knows the person, each announced as ``PersonLookedUp``. Never blocks the
         desk: it takes no lock and a failure is only logged."""
+        self._require(Permission.RUN_VISITS)
         try:
             previous = await self._db(self._people.last_visit, nik)
         except Exception as exc:  # noqa: BLE001 - a proposal only; the desk goes on without it
@@ -368,10 +475,14 @@ class Station:
 
     async def load_day(self) -> DayLoaded:
         """Today's list, summary and the follow-ups (all desks sharing the database), read on
-        the store's thread and announced as ``DayLoaded``."""
+        the store's thread and announced as ``DayLoaded``. The follow-ups only for a role
+        that may see them (a health worker sees today's people only)."""
+        self._require(Permission.TODAY)
         today = self._clock().date()
         report = await self._db(self._day.report, today)
-        followups = await self._db(self._day.followups)
+        followups = (
+            await self._db(self._day.followups) if self.permits(Permission.FOLLOWUPS) else []
+        )
         loaded = DayLoaded(today, report, tuple(followups))
         self._emit(loaded)
         return loaded
@@ -382,6 +493,7 @@ class Station:
         """A confirmed visit of today with its earlier corrections, for the correction
         dialog; refused (``NOT_CORRECTABLE``) for any other visit. Independent of the visit
         being measured: corrections concern closed visits only."""
+        self._require(Permission.CORRECTIONS)
         try:
             visit = await self._db(self._store.visit, visit_id)
             check_correctable(visit, local_naive(self._clock()).date())
@@ -401,6 +513,7 @@ class Station:
     async def correct(self, visit_id: str, correction: Correction) -> CorrectedVisit:
         """Store a same-day correction (both versions kept, results and referral rebuilt,
         the upload turned into an amendment of what the server holds) and announce it."""
+        self._require(Permission.CORRECTIONS)
         try:
             corrected = await self._db(self._corrections.correct, visit_id, correction, self.actor)
         except AcknowledgementNeeded as exc:
@@ -430,6 +543,10 @@ class Station:
         never raise into the desk app.
         """
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
+            # The reading is filed under whoever pressed measure, even if the desk locks
+            # while the cuff is still inflating.
+            actor = self.actor
             device = self._devices.get(role)
             if device is None:
                 raise StationError(
@@ -481,6 +598,7 @@ class Station:
                         ReadingSource(device.device_id, device.label, device.simulated),
                         role,
                         forward,
+                        actor=actor,
                     )
                     if reading is not None:
                         stored.append(reading)
@@ -496,6 +614,8 @@ class Station:
         source: ReadingSource,
         role: DeviceRole,
         forward: Callable[[DeviceEvent], None] | None,
+        *,
+        actor: Actor,
     ) -> StoredReading | None:
         received_at = self._clock()
         if self._open_visit_id() != visit_id:
@@ -518,7 +638,7 @@ class Station:
             source=source,
             findings=findings,
             received_at=received_at,
-            actor=self.actor,
+            actor=actor,
         )
         visit = await self._db(self._store.visit, visit_id)
         self._visit = visit
@@ -533,6 +653,7 @@ class Station:
         message and nothing is stored. The protocol's minute is not enforced here: a typed
         value may have been read off a standalone cuff earlier, and is timed when typed."""
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             self._check(Action.ENTER_MANUALLY)
             assert self._visit is not None
             findings = check_reading(CheckReading(measurement, local_naive(self._clock())))
@@ -545,7 +666,12 @@ class Station:
                     field=blocking[0].parameter if blocking else None,
                 )
             reading = await self._store_reading(
-                self._visit.id, measurement, MANUAL_SOURCE, role_of(measurement), None
+                self._visit.id,
+                measurement,
+                MANUAL_SOURCE,
+                role_of(measurement),
+                None,
+                actor=self.actor,
             )
             assert reading is not None
             return reading
@@ -554,6 +680,7 @@ class Station:
         """Set a reading aside with a reason: it stays stored, marked discarded, and never
         counts in the result or the upload."""
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             self._check(Action.DISCARD)
             assert self._visit is not None
             text = _reason(reason, "membuang hasil ini", "for discarding this reading")
@@ -583,6 +710,7 @@ class Station:
         what the health worker did about it (docs/design.md section 6; issue 4). Before the
         blood-pressure protocol is complete, ``early_reason`` must say why."""
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             early = self._state.has_result and not self._state.protocol_complete
             if early and self._state.phase is Phase.OPEN and not (early_reason or "").strip():
                 raise StationError(
@@ -640,6 +768,7 @@ class Station:
 
     async def cancel(self) -> None:
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             target = self._check(Action.CANCEL)
             visit = self._visit
             assert visit is not None
@@ -656,6 +785,7 @@ class Station:
         skip, called again (a number is never lost by a crash). None when there is no visit
         to offer, or the desk is busy already."""
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             if self._state.phase is not Phase.IDLE:
                 return None
             left = await self._db(self._store.open_visits, self._config.station_id)
@@ -679,6 +809,7 @@ class Station:
         back on screen exactly as stored, and it is measured, confirmed or cancelled as
         usual."""
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             target = self._check(Action.RESUME)
             self._require_offered(visit_id)
             try:
@@ -712,6 +843,7 @@ class Station:
     async def cancel_interrupted(self, visit_id: str) -> None:
         """Cancel an interrupted visit without resuming it (its readings stay for audit)."""
         async with self._lock:
+            self._require(Permission.RUN_VISITS)
             target = self._check(Action.CANCEL_INTERRUPTED)
             self._require_offered(visit_id)
             try:

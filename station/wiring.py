@@ -218,9 +218,10 @@ def build_station(
     *,
     registry: RegistryLookup | None = None,
     actor: Actor | None = None,
+    sign_in_required: bool = False,
 ) -> Station:
     """``actor``: whom the audit names while no operator is signed in; by default the OS
-    account running the station."""
+    account running the station. ``sign_in_required``: the desk app (issue 12)."""
     return Station(
         store=store,
         devices=devices,
@@ -233,6 +234,7 @@ def build_station(
         on_event=on_event,
         registry=registry,
         actor=actor or os_actor(),
+        sign_in_required=sign_in_required,
     )
 
 

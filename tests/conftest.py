@@ -61,3 +61,18 @@ def postgres_url() -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(autouse=True)
+def cheap_pin_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id with the smallest cost in tests: the real one (64 MiB, 3 passes) costs
+    ~0.2 s per PIN, which the desk pays once per sign-in but a suite of hundreds of sign-ins
+    should not. ``tests/station/test_operators.py`` checks the real parameters. Processes
+    started by tests (the console script) use the real hasher."""
+    from argon2 import PasswordHasher
+
+    from station.store import operators
+
+    monkeypatch.setattr(
+        operators, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )

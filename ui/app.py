@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -89,8 +90,10 @@ def build_desk_app(
     seed: int | None = None,
     pace_s: float | None = None,
     clock: Callable[[], datetime] = system_clock,
+    idle_clock: Callable[[], float] = time.monotonic,
 ) -> DeskApp:
-    """``clock`` is the station's clock (tests give visits a realistic length with it)."""
+    """``clock`` is the station's clock (tests give visits a realistic length with it);
+    ``idle_clock`` times the idle lock (monotonic seconds; tests let minutes pass)."""
     runner = AsyncRunner()
     bridge = StationBridge(runner)
     devices = build_devices(settings, simulate=simulate, seed=seed, pace_s=pace_s)
@@ -98,7 +101,13 @@ def build_desk_app(
     lookup = PersonLookup(settings, store.database, system_clock)
     registry = lookup.look_up if lookup.not_configured is None else None
     station = build_station(
-        settings, store, devices, bridge.dispatch, clock=clock, registry=registry
+        settings,
+        store,
+        devices,
+        bridge.dispatch,
+        clock=clock,
+        registry=registry,
+        sign_in_required=True,
     )
     bridge.attach(station)
     upload = BackgroundUpload(settings, store.database, system_clock, bridge.upload_status)
@@ -114,13 +123,17 @@ def build_desk_app(
         lang=settings.station.operator_language,
         database=store.database.display_url,
         checks_registry=registry is not None,
+        lock_after_minutes=settings.station.lock_after_minutes,
+        idle_clock=idle_clock,
     )
     patient = PatientScreen(
         bridge,
         language=settings.station.patient_language,
         clear_after_s=settings.station.patient_screen_clear_seconds,
     )
-    bridge.find_interrupted()  # a visit a crash left open is offered for resume (issue 11)
+    # The window opens on the sign-in page (or the first admin's setup); the first sign-in
+    # offers a visit a crash left open for resume (issue 11).
+    bridge.announce_operator()
     return DeskApp(store, runner, station, bridge, operator, patient, lookup)
 
 

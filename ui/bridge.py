@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from devices.measurements import Measurement
 from station.corrections import Correction
+from station.roles import Permission, reason_en, reason_id
 from station.service import (
     Acknowledgement,
     CorrectionOpened,
@@ -33,6 +34,7 @@ from station.service import (
     DeviceUpdate,
     ErrorCode,
     InterruptedVisit,
+    OperatorChanged,
     PersonLookedUp,
     QueueCalled,
     QueueSkipped,
@@ -51,9 +53,13 @@ from ui.async_runner import AsyncRunner
 
 __all__ = ["StationBridge"]
 
+DEAD = Permission.DEAD_LETTERS
+
 _LOGGER = logging.getLogger(__name__)
 # Up to this long between an event on the loop thread and its signal on the GUI thread.
 DRAIN_INTERVAL_MS = 15
+# Errors the sign-in page shows beside its fields rather than the desk's notice line.
+_SIGN_IN_ERRORS = frozenset({ErrorCode.SIGN_IN_REFUSED, ErrorCode.INVALID_OPERATOR})
 
 
 def _log_failure(future: Future[Any]) -> None:
@@ -78,6 +84,8 @@ class StationBridge(QObject):
     correctionOpened = Signal(object)  # CorrectionOpened: a visit ready to be corrected
     visitCorrected = Signal(object)  # VisitCorrected: stored, results rebuilt
     actionFailed = Signal(object)  # StationError: a code, the field, both messages
+    operatorChanged = Signal(object)  # OperatorChanged: signed in, locked, setup needed
+    signInFailed = Signal(object)  # StationError: the sign-in or first-admin form's error
     busyChanged = Signal(bool)
 
     def __init__(self, runner: AsyncRunner, parent: QObject | None = None) -> None:
@@ -109,6 +117,7 @@ class StationBridge(QObject):
             DayLoaded: self.dayLoaded,
             CorrectionOpened: self.correctionOpened,
             VisitCorrected: self.visitCorrected,
+            OperatorChanged: self.operatorChanged,
         }
 
     def attach(self, station: Station) -> None:
@@ -161,7 +170,9 @@ class StationBridge(QObject):
         if future.cancelled():
             pass
         elif (error := future.exception()) is not None:
-            if isinstance(error, StationError):
+            if isinstance(error, StationError) and error.code in _SIGN_IN_ERRORS:
+                self.signInFailed.emit(error)
+            elif isinstance(error, StationError):
                 self.actionFailed.emit(error)
             else:
                 _LOGGER.error("station action failed", exc_info=error)
@@ -231,8 +242,27 @@ class StationBridge(QObject):
         self._submit(self.station.cancel_interrupted(visit_id))
 
     def retry_upload(self, entry_ids: list[int]) -> None:
-        if self._upload is not None:
+        """Dead letters are a supervisor's (issue 12): refused here as well as hidden."""
+        if not self.station.permits(Permission.DEAD_LETTERS):
+            self.actionFailed.emit(
+                StationError(ErrorCode.NOT_PERMITTED, reason_id(DEAD), reason_en(DEAD))
+            )
+        elif self._upload is not None:
             self._submit(self._upload.retry(entry_ids))
+
+    # -- operators (issue 12) ------------------------------------------------------------
+
+    def announce_operator(self) -> None:
+        self._submit(self.station.announce_operator())
+
+    def sign_in(self, name: str, secret: str) -> None:
+        self._submit(self.station.sign_in(name, secret))
+
+    def set_up_first_admin(self, name: str, practitioner_nik: str, secret: str) -> None:
+        self._submit(self.station.set_up_first_admin(name, practitioner_nik, secret))
+
+    def lock(self, reason: str) -> None:
+        self._submit(self.station.lock(reason))
 
     def wake_upload(self) -> None:
         """Upload a just-confirmed visit without waiting for the next round."""

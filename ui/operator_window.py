@@ -9,6 +9,9 @@ or in the notice line, in the desk's language.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,11 +29,13 @@ from PySide6.QtWidgets import (
 from devices.measurements import MeasurementKind
 from station.desk_state import Action, DeskState
 from station.errors import ErrorCode, StationError
+from station.roles import Permission, permits, role_name
 from station.service import (
     DayLoaded,
     DeskChanged,
     DeviceRole,
     DeviceUpdate,
+    OperatorChanged,
     PersonLookedUp,
     QueueCalled,
     QueueSkipped,
@@ -44,12 +50,14 @@ from ui.bridge import StationBridge
 from ui.desk.day_tab import DayTab
 from ui.desk.followups import FollowupsView
 from ui.desk.identify import IdentifyPanel
+from ui.desk.idle_lock import IdleLock
 from ui.desk.manual_entry import ManualEntryDialog
 from ui.desk.measure import MeasurePanel
 from ui.desk.notice import NoticeLine
 from ui.desk.queue import QueuePanel
 from ui.desk.review import ReviewPanel
 from ui.desk.shortcuts import with_shortcut
+from ui.desk.sign_in import SignInPage
 from ui.desk.status_bar import DeskStatusBar
 from ui.naming import named
 from ui.texts import Language, tr
@@ -75,9 +83,16 @@ class OperatorWindow(QMainWindow):
         lang: Language = "id",
         database: str = "",
         checks_registry: bool = False,
+        lock_after_minutes: int = 5,
+        idle_clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        """``checks_registry``: SATUSEHAT is configured, so a typed NIK is looked up there."""
+        """``checks_registry``: SATUSEHAT is configured, so a typed NIK is looked up there.
+        The window opens locked, on the sign-in page (issue 12); ``lock_after_minutes``
+        without a key or click locks it again, timed on ``idle_clock`` (monotonic seconds)."""
         super().__init__()
+        self._station_id = station_id
+        self._announced = False
+        self.idle_lock = IdleLock(lock_after_minutes, self, idle_clock)
         self._bridge = bridge
         self._lang: Language = lang
         self._state = DeskState()
@@ -90,13 +105,18 @@ class OperatorWindow(QMainWindow):
         self._describe_devices()
         self._show_allowed()
         self._fit_screen()
+        self._lock(OperatorChanged(None, reason="start"))
 
     # -- layout --------------------------------------------------------------------------
 
     def _build(self, database: str) -> None:
         lang = self._lang
+        self.pages = named(QStackedWidget(), "deskPages")
+        self.setCentralWidget(self.pages)
+        self.sign_in_page = SignInPage(lang, station_id=self._station_id)
+        self.pages.addWidget(self.sign_in_page)
         self.tabs = named(QTabWidget(), "deskTabs")
-        self.setCentralWidget(self.tabs)
+        self.pages.addWidget(self.tabs)
         desk = QWidget()
         self.tabs.addTab(desk, tr("tab_desk", lang))
         root = QVBoxLayout(desk)
@@ -160,6 +180,12 @@ class OperatorWindow(QMainWindow):
         self.patient_screen_button.setFlat(True)
         self.patient_screen_button.clicked.connect(self.patientScreenToggled)
         self.status_bar.addPermanentWidget(self.patient_screen_button)
+        self.operator_label = named(QLabel(""), "operatorLabel")
+        self.status_bar.addPermanentWidget(self.operator_label)
+        self.lock_button = named(QPushButton(), "lockButton")
+        with_shortcut(self.lock_button, tr("lock_desk", lang), "Ctrl+L")
+        self.lock_button.setFlat(True)
+        self.status_bar.addPermanentWidget(self.lock_button)
         self.setStatusBar(self.status_bar)
 
         # The parts' widgets under the names tests and screenshots have always used.
@@ -237,6 +263,12 @@ class OperatorWindow(QMainWindow):
         bridge.visitInterrupted.connect(self.notice.offer)
         self.notice.resume.connect(bridge.resume)
         self.notice.cancelInterrupted.connect(bridge.cancel_interrupted)
+        self.sign_in_page.signIn.connect(bridge.sign_in)
+        self.sign_in_page.setUp.connect(bridge.set_up_first_admin)
+        bridge.signInFailed.connect(self.sign_in_page.show_error)
+        bridge.operatorChanged.connect(self._on_operator_changed)
+        self.idle_lock.idle.connect(lambda: bridge.lock("idle"))
+        self.lock_button.clicked.connect(lambda: bridge.lock("operator"))
 
     def _describe_devices(self) -> None:
         devices = self._bridge.station.devices
@@ -393,6 +425,70 @@ class OperatorWindow(QMainWindow):
         self.identify_panel.clear()
         self.ckg_label.setText("")
         self._show_allowed()
+
+    # -- operators (issue 12) ------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        """Whether the sign-in page hides the desk (no operator signed in)."""
+        return self.pages.currentWidget() is self.sign_in_page
+
+    @property
+    def announced(self) -> bool:
+        """Whether the station has said who is signed in (or that setup is needed) yet."""
+        return self._announced
+
+    @Slot(object)
+    def _on_operator_changed(self, event: OperatorChanged) -> None:
+        self._announced = True
+        operator = event.operator
+        if operator is None:
+            self._lock(event)
+            return
+        role = operator.role
+        self.operator_label.setText(
+            tr("operator_line", self._lang, name=operator.name, role=role_name(role, self._lang))
+        )
+        # What the role does not permit is out of sight, and refused by the station too.
+        self.tabs.setTabVisible(
+            self.tabs.indexOf(self.followups_view), permits(role, Permission.FOLLOWUPS)
+        )
+        self.correct_button.setVisible(permits(role, Permission.CORRECTIONS))
+        self.upload_indicator.allow_retry(permits(role, Permission.DEAD_LETTERS))
+        self.pages.setCurrentWidget(self.tabs)
+        self.status_bar.show()
+        self.idle_lock.start()
+        self.activateWindow()
+        self._focus_desk()
+
+    def _focus_desk(self) -> None:
+        if self.call_next_button.isEnabled():
+            self.call_next_button.setFocus()
+        elif self.identify_panel.nik_edit.isEnabled():
+            self.identify_panel.nik_edit.setFocus()
+
+    def _lock(self, event: OperatorChanged) -> None:
+        """Personal data off this window at once: the sign-in page over everything, every
+        dialog closed (a correction or typed value not yet saved is dropped, never stored
+        under the next operator), the status bar hidden. The visit stays open."""
+        self.idle_lock.stop()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        self.operator_label.setText("")
+        self.status_bar.hide()
+        already_signing_in = self.locked and not self.sign_in_page.setup_mode
+        self.pages.setCurrentWidget(self.sign_in_page)
+        if event.reason == "start" and already_signing_in and not event.setup_needed:
+            return  # the start-up answer: keep what the operator may have begun typing
+        if event.setup_needed:
+            self.sign_in_page.show_setup()
+        else:
+            self.sign_in_page.show_sign_in(
+                event.reason,
+                minutes=self.idle_lock.lock_after_minutes,
+                queue=self._state.queue_number,
+            )
 
     @Slot(object)
     def _on_action_failed(self, error: StationError) -> None:

@@ -68,6 +68,10 @@ class PatientScreen(QWidget):
         bridge.visitCorrected.connect(self._on_confirmed)
         bridge.visitClosed.connect(self._on_closed)
         bridge.queueSkipped.connect(lambda _event: self.show_idle())
+        # The desk locked (issue 12): nothing of anyone stays on this screen either.
+        bridge.operatorChanged.connect(
+            lambda event: self.show_idle() if event.operator is None else None
+        )
         self.show_idle()
 
     def visible_text(self) -> str:

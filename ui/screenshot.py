@@ -10,13 +10,15 @@ once, and the visits spread over a morning (and over the weeks before, for the f
 The desk is shot at 1366x728 (``FIT_WIDTH`` x ``FIT_HEIGHT``: a 1366x768 screen less a
 taskbar), the patient screen at 1366x768:
 
+- ``desk-setup`` (the first start's admin, typed), ``desk-locked`` (locked by hand mid-visit)
+  and ``patient-locked``;
 - ``desk-idle``, ``desk-identify`` (the NIK's birth-date proposal), ``desk-confirm-person``,
   ``desk-countdown``, ``desk-device-absent`` and ``desk-device-absent-details``,
   ``desk-manual-entry`` (the dialog drawn over the window where Qt centres it),
   ``desk-ready`` (ready to confirm), ``operator-critical``, ``desk-discarded``,
   ``desk-early-confirm``, ``desk-day``, ``desk-correction`` (a same-day correction),
   ``desk-followups``, ``patient-call``, ``patient``;
-- in English: ``desk-en``, ``desk-day-en``, ``patient-en``;
+- in English: ``desk-sign-in-en``, ``desk-en``, ``desk-day-en``, ``patient-en``;
 - ``operator-upload`` and ``upload-problems`` (the upload indicator and its problem list,
   with sample entries: no SATUSEHAT server runs here).
 """
@@ -47,7 +49,7 @@ def earlier_days(database_url: str, out: Path, today: date, returning: Person) -
     """Visits of the weeks before, some referred (the follow-up list has overdue people; the
     ``returning`` person comes back today). No shots."""
     clock = ShotClock(at(today - timedelta(days=40), 8, 10))
-    desk = open_desk(database_url, "id", clock, out, seed=2)
+    desk = open_desk(database_url, "id", clock, out, seed=2, sign_in_shot="desk-setup")
     try:
         crowd = people(7, today)
         desk.visit(returning, cuff=(148.0, 94.0, 80.0))  # grade 1: follow up within the month
@@ -81,6 +83,11 @@ def clinic_day(database_url: str, out: Path, today: date, returning: Person) -> 
         desk.shot("desk-confirm-person")
         desk.start_visit()
         desk.measure_bp()
+        # The health worker steps away: locked by hand, the visit kept, nothing on show.
+        desk.lock()
+        desk.shot("desk-locked")
+        desk.patient_shot("patient-locked")
+        desk.sign_in()
         clock.advance(17)  # the operator looks at the reading: the button counts down
         desk.wait(lambda: 0 < window.bp_panel.countdown_s < 60, "the countdown")
         desk.shot("desk-countdown")
@@ -190,7 +197,7 @@ def english_desk(database_url: str, out: Path, today: date) -> None:
     """The same desk in English, later that morning: a visit ready to confirm, the patient
     screen after it, and the day."""
     clock = ShotClock(at(today, 11, 40))
-    desk = open_desk(database_url, "en", clock, out, seed=6)
+    desk = open_desk(database_url, "en", clock, out, seed=6, sign_in_shot="desk-sign-in-en")
     window = desk.window
     try:
         person = next(people(23, today))

@@ -36,6 +36,8 @@ WAIT_LIMIT_MS = 20_000
 NO_KEY = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 Person = tuple[str, str, date]  # NIK, name, birth date
+# The made-up admin the screenshots sign in as: name, PIN, practitioner NIK.
+ADMIN = ("Rina Marlina", "582931", "3171014403800001")
 
 
 class ShotClock:
@@ -106,6 +108,41 @@ class Desk:
 
     def rows(self) -> int:
         return self.window.readings_table.rowCount()
+
+    # -- operators -----------------------------------------------------------------------
+
+    def _fill(self, edit: QLineEdit, text: str) -> None:
+        self.window.activateWindow()
+        self.wait(lambda: QApplication.activeWindow() is self.window, "desk active")
+        self.click(edit)
+        self.wait(edit.hasFocus, f"{edit.objectName()} focused")
+        self.type(text)
+
+    def set_up_admin(self, shot: str | None = None) -> None:
+        """The first admin typed into the first start's setup page, then Enter."""
+        page = self.window.sign_in_page
+        self._fill(page.name_edit, ADMIN[0])
+        self._fill(page.nik_edit, ADMIN[2])
+        self._fill(page.pin_edit, ADMIN[1])
+        self._fill(page.pin_again_edit, ADMIN[1])
+        if shot:
+            self.shot(shot)
+        self.key(Qt.Key.Key_Return)
+        self.wait(lambda: not self.window.locked, "signed in")
+
+    def sign_in(self, shot: str | None = None) -> None:
+        page = self.window.sign_in_page
+        self.wait(lambda: self.window.locked and not page.setup_mode, "the sign-in page")
+        self._fill(page.name_edit, ADMIN[0])
+        self._fill(page.pin_edit, ADMIN[1])
+        if shot:
+            self.shot(shot)
+        self.key(Qt.Key.Key_Return)
+        self.wait(lambda: not self.window.locked, "signed in")
+
+    def lock(self) -> None:
+        self.key(Qt.Key.Key_L, CTRL)
+        self.wait(lambda: self.window.locked, "the desk locked")
 
     # -- a visit -------------------------------------------------------------------------
 
@@ -357,7 +394,17 @@ def save(pixmap: QPixmap, path: Path) -> None:
     print(f"{path} ({pixmap.width()}x{pixmap.height()})")
 
 
-def open_desk(database_url: str, lang: Language, clock: ShotClock, out: Path, seed: int) -> Desk:
+def open_desk(
+    database_url: str,
+    lang: Language,
+    clock: ShotClock,
+    out: Path,
+    seed: int,
+    *,
+    sign_in_shot: str | None = None,
+) -> Desk:
+    """The desk signed in as the made-up admin (set up first on an empty database);
+    ``sign_in_shot``: a shot of the sign-in or setup page, typed and not yet sent."""
     settings = Settings.model_validate(
         {
             "database": {"url": database_url},
@@ -377,6 +424,11 @@ def open_desk(database_url: str, lang: Language, clock: ShotClock, out: Path, se
     app.patient.resize(PATIENT_SIZE)
     app.patient.show()  # beside the desk, as on a second monitor; it never takes the keyboard
     desk = Desk(app, clock, out)
+    desk.wait(lambda: app.operator.announced, "the desk's first answer")
+    if app.operator.sign_in_page.setup_mode:
+        desk.set_up_admin(sign_in_shot)
+    else:
+        desk.sign_in(sign_in_shot)
     # Call next is enabled once the desk has looked for a visit a crash left open.
     desk.wait(app.operator.call_next_button.isEnabled, "the desk ready")
     return desk

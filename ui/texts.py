@@ -317,6 +317,42 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "corr_previous": {"id": "Koreksi sebelumnya", "en": "Earlier corrections"},
     "corr_previous_line": {"id": "{at}: {reason}", "en": "{at}: {reason}"},
+    "signin_title": {"id": "Masuk ke meja {desk}", "en": "Sign in at desk {desk}"},
+    "signin_hint": {
+        "id": "Ketik nama dan PIN Anda. Semua yang Anda catat tercatat atas nama Anda.",
+        "en": "Type your name and PIN. Everything you record is recorded under your name.",
+    },
+    "signin_name": {"id": "Nama petugas", "en": "Operator's name"},
+    "signin_pin": {"id": "PIN atau kata sandi", "en": "PIN or password"},
+    "signin_button": {"id": "Masuk", "en": "Sign in"},
+    "signin_locked_idle": {
+        "id": "Meja dikunci setelah {minutes} menit tanpa aktivitas.",
+        "en": "The desk locked after {minutes} minutes without activity.",
+    },
+    "signin_locked_hand": {"id": "Meja dikunci.", "en": "The desk is locked."},
+    "signin_visit_kept": {
+        "id": "Kunjungan antrean {queue} tetap terbuka dan dilanjutkan setelah masuk.",
+        "en": "The visit of queue number {queue} stays open and goes on after sign-in.",
+    },
+    "setup_title": {
+        "id": "Penyiapan pertama: buat admin klinik",
+        "en": "First start: create the clinic's admin",
+    },
+    "setup_hint": {
+        "id": "Belum ada petugas. Admin menambah petugas lain dan mengatur stasiun. "
+        "Tidak ada kata sandi bawaan.",
+        "en": "There are no operators yet. The admin adds the other operators and manages "
+        "the station. There is no default password.",
+    },
+    "setup_nik": {"id": "NIK tenaga kesehatan", "en": "Practitioner's NIK"},
+    "setup_pin_again": {"id": "PIN sekali lagi", "en": "PIN again"},
+    "setup_button": {"id": "Buat admin dan masuk", "en": "Create the admin and sign in"},
+    "setup_pin_mismatch": {
+        "id": "Kedua PIN tidak sama. Ketik lagi.",
+        "en": "The two PINs differ. Type them again.",
+    },
+    "operator_line": {"id": "Petugas: {name} ({role})", "en": "Operator: {name} ({role})"},
+    "lock_desk": {"id": "Kunci / ganti petugas", "en": "Lock / switch operator"},
 }
 
 

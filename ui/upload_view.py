@@ -145,6 +145,11 @@ class UploadIndicator(QWidget):
         layout.addWidget(self.label, stretch=1)
         layout.addWidget(self.problems_button)
 
+    def allow_retry(self, allowed: bool) -> None:
+        """Sending dead letters again is a supervisor's (issue 12): hidden for the others,
+        who still see what failed."""
+        self.dialog.retry_button.setVisible(allowed)
+
     def show_status(self, status: UploadStatus) -> None:
         text, colour = upload_summary(status, self._lang)
         self.label.setText(text)

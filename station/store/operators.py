@@ -99,9 +99,12 @@ class OperatorStore:
         *,
         actor: Actor,
         station_id: str,
+        only_if_first: bool = False,
     ) -> Operator:
         """Add an operator, audited. The first one must be an admin: someone has to be
-        able to add the others, and there is never a default account."""
+        able to add the others, and there is never a default account. ``only_if_first``:
+        the desk's first-start setup, refused once any operator exists (two desks set up
+        at once on one database: one admin, the other desk is told to sign in)."""
         clean, chosen, nik = validate_operator(name, role, practitioner_nik, secret)
         row = OperatorRow(
             name=clean,
@@ -115,6 +118,10 @@ class OperatorStore:
         try:
             with self._db.sessions.begin() as session:
                 audit.serialise(session)  # two first operators added at once: one admin
+                if only_if_first and _people(session):
+                    raise OperatorStoreError(
+                        "an operator exists already: sign in (the admin adds the others)"
+                    )
                 if chosen is not Role.ADMIN and not _people(session):
                     raise OperatorStoreError(
                         "the first operator must be an admin (--role admin): the admin "
@@ -192,32 +199,51 @@ class OperatorStore:
             )
             return _operator(row)
 
-    def sign_in(self, name: str, secret: str, now: datetime) -> SignIn:
-        """Check a PIN: counts wrong attempts, locks after too many, never says which of
-        name or PIN was wrong beyond ``unknown``/``wrong`` for the log."""
+    def sign_in(self, name: str, secret: str, now: datetime, *, station_id: str) -> SignIn:
+        """Check a PIN, audited either way (``signed_in``, or ``sign_in_failed`` with why):
+        counts wrong attempts and locks after too many. The refusal says ``unknown`` or
+        ``wrong`` for the audit only; the desk shows one message for both, so a guess tells
+        no one which names exist. A name no operator has is audited under the desk, never
+        as typed (it may be anyone's name)."""
         with self._db.sessions.begin() as session:
             row = session.scalars(
                 select(OperatorRow)
                 .where(OperatorRow.name == " ".join(name.split()))
                 .with_for_update()
             ).one_or_none()
-            if row is None or row.builtin:
-                return SignIn(None, "unknown")
-            if row.disabled:
-                return SignIn(None, "disabled")
-            if row.locked_until is not None and row.locked_until > now:
+            outcome = self._check_pin(row, secret, now)
+            known = row if row is not None and not row.builtin else None
+            audit.append(
+                session,
+                station_id=station_id,
+                actor=Actor(known.id, known.name) if known else Actor.desk(station_id),
+                action=AuditAction.SIGNED_IN if outcome.operator else AuditAction.SIGN_IN_FAILED,
+                at=now,
+                record_kind=OPERATOR if known else None,
+                record_id=str(known.id) if known else None,
+                detail=None if outcome.operator else {"refusal": outcome.refusal},
+            )
+            return outcome
+
+    @staticmethod
+    def _check_pin(row: OperatorRow | None, secret: str, now: datetime) -> SignIn:
+        if row is None or row.builtin:
+            return SignIn(None, "unknown")
+        if row.disabled:
+            return SignIn(None, "disabled")
+        if row.locked_until is not None and row.locked_until > now:
+            return SignIn(None, "locked", row.locked_until)
+        try:
+            _HASHER.verify(row.pin_hash, secret)
+        except (VerificationError, InvalidHashError):
+            row.failed_attempts += 1
+            row.locked_until = locked_until(row.failed_attempts, now)
+            if row.locked_until is not None:
+                row.failed_attempts = 0
                 return SignIn(None, "locked", row.locked_until)
-            try:
-                _HASHER.verify(row.pin_hash, secret)
-            except (VerificationError, InvalidHashError):
-                row.failed_attempts += 1
-                row.locked_until = locked_until(row.failed_attempts, now)
-                if row.locked_until is not None:
-                    row.failed_attempts = 0
-                    return SignIn(None, "locked", row.locked_until)
-                return SignIn(None, "wrong")
-            row.failed_attempts = 0
-            row.locked_until = None
-            if _HASHER.check_needs_rehash(row.pin_hash):
-                row.pin_hash = _HASHER.hash(secret)
-            return SignIn(_operator(row))
+            return SignIn(None, "wrong")
+        row.failed_attempts = 0
+        row.locked_until = None
+        if _HASHER.check_needs_rehash(row.pin_hash):
+            row.pin_hash = _HASHER.hash(secret)
+        return SignIn(_operator(row))

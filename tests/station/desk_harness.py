@@ -106,7 +106,9 @@ def new_devices() -> tuple[ScriptedDevice, ScriptedDevice]:
     return cuff, oximeter
 
 
-def build_desk(url, *, station_id="desk-1", clock=None, registry=None, config=None) -> Desk:
+def build_desk(
+    url, *, station_id="desk-1", clock=None, registry=None, config=None, sign_in_required=False
+) -> Desk:
     """A desk on ``url`` (several desks, or a desk restarted, may share one database)."""
     database = open_database(url)
     events: list[StationEvent] = []
@@ -120,6 +122,7 @@ def build_desk(url, *, station_id="desk-1", clock=None, registry=None, config=No
         on_event=events.append,
         registry=registry,
         actor=TEST_ACTOR,
+        sign_in_required=sign_in_required,
     )
     return Desk(station, cuff, oximeter, events, Store(database), clock, url)
 

@@ -89,12 +89,13 @@ def test_status_counts_the_open_visit_and_its_entries_wait_for_confirmation(
 
 @pytest.fixture
 def desk_after_crash(qtbot, settings, crashed_visit):
-    from tests.ui.conftest import desk_app
+    from tests.ui.conftest import desk_app, sign_in
 
     app = desk_app(settings, seed=3, pace_s=0.0)
     qtbot.addWidget(app.operator)
     qtbot.addWidget(app.patient)
     app.show()
+    sign_in(qtbot, app.operator)
     yield app
     app.close()
 

@@ -29,7 +29,8 @@ from tests.station.test_cli import assert_one_line_error
 NIK = "3174015507850002"
 PIN = "482915"
 NOW = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
-BY_IT = {"actor": Actor.os_account("it-person"), "station_id": "desk-1"}
+DESK = "desk-1"
+BY_IT = {"actor": Actor.os_account("it-person"), "station_id": DESK}
 
 
 @pytest.mark.parametrize(
@@ -85,20 +86,22 @@ def test_the_pin_is_stored_only_as_an_argon2id_hash(operators):
         row = session.scalars(select(OperatorRow).where(OperatorRow.name == "Ani Lestari")).one()
     assert row.pin_hash.startswith("$argon2id$")
     assert PIN not in row.pin_hash
-    assert store.sign_in("Ani Lestari", PIN, NOW).operator == added
+    assert store.sign_in("Ani Lestari", PIN, NOW, station_id=DESK).operator == added
 
 
 def test_wrong_pins_lock_the_operator_and_the_right_one_then_waits(operators):
     store, _database = operators
     store.add("Ani", "admin", NIK, PIN, NOW, **BY_IT)
     for _ in range(LOCK_AFTER_FAILURES - 1):
-        assert store.sign_in("Ani", "111222", NOW).refusal == "wrong"
-    locked = store.sign_in("Ani", "111222", NOW)
+        assert store.sign_in("Ani", "111222", NOW, station_id=DESK).refusal == "wrong"
+    locked = store.sign_in("Ani", "111222", NOW, station_id=DESK)
     assert locked.refusal == "locked"
     assert locked.retry_at == NOW + timedelta(minutes=LOCK_MINUTES)
-    assert store.sign_in("Ani", PIN, NOW + timedelta(minutes=1)).refusal == "locked"
+    assert (
+        store.sign_in("Ani", PIN, NOW + timedelta(minutes=1), station_id=DESK).refusal == "locked"
+    )
     later = NOW + timedelta(minutes=LOCK_MINUTES, seconds=1)
-    assert store.sign_in("Ani", PIN, later).operator is not None
+    assert store.sign_in("Ani", PIN, later, station_id=DESK).operator is not None
 
 
 def test_disabled_unknown_and_duplicate_operators(operators):
@@ -106,9 +109,9 @@ def test_disabled_unknown_and_duplicate_operators(operators):
     store.add("Ani", "admin", NIK, PIN, NOW, **BY_IT)
     with pytest.raises(OperatorStoreError, match="exists already"):
         store.add("Ani", "supervisor", NIK, "739201", NOW, **BY_IT)
-    assert store.sign_in("Budi", PIN, NOW).refusal == "unknown"
+    assert store.sign_in("Budi", PIN, NOW, station_id=DESK).refusal == "unknown"
     assert store.disable("Ani", now=NOW, **BY_IT).disabled
-    assert store.sign_in("Ani", PIN, NOW).refusal == "disabled"
+    assert store.sign_in("Ani", PIN, NOW, station_id=DESK).refusal == "disabled"
     with pytest.raises(OperatorStoreError, match="no operator"):
         store.disable("Budi", now=NOW, **BY_IT)
 
@@ -136,13 +139,43 @@ def test_the_first_operator_must_be_an_admin_and_changes_are_audited(operators):
     assert verify_audit(database).ok
 
 
+def test_pins_are_hashed_with_rfc_9106s_second_recommended_argon2id_parameters(monkeypatch):
+    """The store's hasher as shipped (tests swap in a cheap one: tests/conftest.py)."""
+    import station.store.operators as module
+
+    monkeypatch.undo()  # the shared monkeypatch: takes the cheap hasher back out
+    shipped = module._HASHER
+    assert (shipped.time_cost, shipped.memory_cost, shipped.parallelism) == (3, 65536, 4)
+    assert shipped.type.name == "ID"
+
+
+def test_every_sign_in_is_audited_and_an_unknown_name_is_not_kept(operators):
+    store, database = operators
+    admin = store.add("Ani", "admin", NIK, PIN, NOW, **BY_IT)
+    store.sign_in("Ani", PIN, NOW, station_id=DESK)
+    store.sign_in("Ani", "111222", NOW, station_id=DESK)
+    store.sign_in("Sri Wahyuni", PIN, NOW, station_id=DESK)
+    with database.sessions() as session:
+        entries = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.sequence)).all()
+    assert [(e.action, e.actor, e.operator_id, e.record_id) for e in entries[1:]] == [
+        ("signed_in", "Ani", admin.id, str(admin.id)),
+        ("sign_in_failed", "Ani", admin.id, str(admin.id)),
+        ("sign_in_failed", "desk:desk-1", None, None),
+    ]
+    assert [json.loads(e.detail_json).get("refusal") for e in entries[2:]] == ["wrong", "unknown"]
+    text = " ".join(f"{e.actor} {e.detail_json}" for e in entries)
+    for secret in ("Sri", PIN, "111222"):
+        assert secret not in text
+    assert verify_audit(database).ok
+
+
 def test_the_demo_operator_cannot_sign_in_and_is_labelled(operators):
     store, _database = operators
     demo = store.demo_operator(NOW)
     assert demo.builtin
     assert "Demo" in demo.name
     assert store.demo_operator(NOW) == demo  # one, reused
-    assert store.sign_in(demo.name, "anything", NOW).refusal == "unknown"
+    assert store.sign_in(demo.name, "anything", NOW, station_id=DESK).refusal == "unknown"
     with pytest.raises(OperatorStoreError, match="no operator"):
         store.disable(demo.name, now=NOW, **BY_IT)
 

@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from station.audit import Actor
 from station.desk_state import Action
 from station.service import DeviceRole
 from station.store.database import open_database
+from station.store.operators import OperatorStore
 from station.store.repository import Store
 from ui.app import build_desk_app
 
@@ -29,25 +31,64 @@ class DeskClock:
         self._offset += timedelta(seconds=seconds)
 
 
-def desk_app(settings, **options):
-    """The desk app with a ``DeskClock`` (``app.operator.test_clock``)."""
+# The operator the desk tests sign in as: the clinic's first admin (who may do everything,
+# so tests of corrections, follow-ups and retries reach them); tests of the roles add others.
+OPERATOR_NAME = "Ani Lestari"
+OPERATOR_PIN = "482915"
+PRACTITIONER_NIK = "3174015507850002"
+
+
+def add_operator(database, name=OPERATOR_NAME, role="admin", pin=OPERATOR_PIN):
+    """An operator in the desk's database, added as the IT person would (``operator add``)."""
+    return OperatorStore(database).add(
+        name,
+        role,
+        PRACTITIONER_NIK,
+        pin,
+        datetime.now(UTC),
+        actor=Actor.os_account("it-person"),
+        station_id="test",
+    )
+
+
+def desk_app(settings, *, operator=True, **options):
+    """The desk app with a ``DeskClock`` (``app.operator.test_clock``); ``operator``: add
+    the admin the tests sign in as (``sign_in``) if the database has none yet."""
     clock = DeskClock()
     options.setdefault("simulate", True)
-    app = build_desk_app(
-        settings, Store(open_database(settings.database.url)), clock=clock, **options
-    )
+    store = Store(open_database(settings.database.url))
+    if operator and not OperatorStore(store.database).count():
+        add_operator(store.database)
+    app = build_desk_app(settings, store, clock=clock, **options)
     app.operator.test_clock = clock
     return app
+
+
+def sign_in(qtbot, window, name=OPERATOR_NAME, pin=OPERATOR_PIN):
+    """Sign in on the sign-in page by keyboard, as the operator does: name, Enter, PIN,
+    Enter; waits until the desk is shown."""
+    page = window.sign_in_page
+    qtbot.waitUntil(lambda: window.locked and not page.setup_mode)
+    page.name_edit.setFocus()
+    qtbot.waitUntil(page.name_edit.hasFocus)
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_into_focus(qtbot, name)  # over a name typed before, as a person would
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.pin_edit.hasFocus)
+    type_into_focus(qtbot, pin)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked)
 
 
 @pytest.fixture
 def desk(qtbot, settings):
     """The real desk app (both windows, station loop thread, simulated devices at full speed)
-    on a real SQLite file."""
+    on a real SQLite file, signed in as the clinic's admin."""
     app = desk_app(settings, seed=11, pace_s=0.0)
     qtbot.addWidget(app.operator)
     qtbot.addWidget(app.patient)
     app.show()
+    sign_in(qtbot, app.operator)
     yield app
     app.close()
 

@@ -25,7 +25,14 @@ from station.store.models import OutboxRow, QueueCallRow, VisitStatus
 from station.store.repository import Store
 from tests.satusehat_server import SatusehatServer
 from tests.station.test_upload import ORG, satusehat_environ
-from tests.ui.conftest import follow_bp_protocol, identify_person, measure, skip_protocol_wait
+from tests.ui.conftest import (
+    add_operator,
+    follow_bp_protocol,
+    identify_person,
+    measure,
+    sign_in,
+    skip_protocol_wait,
+)
 from ui.app import build_desk_app
 
 PEOPLE = [fake_person(random.Random(seed), datetime.now(UTC).date()) for seed in range(9)]
@@ -43,9 +50,11 @@ def server():
 def day(qtbot, make_settings, server):
     settings = make_settings("[upload]\ninterval_seconds = 1\n", **satusehat_environ(server))
     clock = DemoClock(visits=40, now=datetime.now(UTC))  # visits take minutes, not ms
+    store = Store(open_database(settings.database.url))
+    add_operator(store.database)
     app = build_desk_app(
         settings,
-        Store(open_database(settings.database.url)),
+        store,
         simulate=True,
         seed=5,
         pace_s=0.0,
@@ -55,6 +64,7 @@ def day(qtbot, make_settings, server):
     qtbot.addWidget(app.operator)
     qtbot.addWidget(app.patient)
     app.show()
+    sign_in(qtbot, app.operator)
     yield app, settings
     app.close()
 

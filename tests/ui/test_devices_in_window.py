@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from devices.simulators import CuffFault
 from station.service import DeviceRole
-from tests.ui.conftest import click, desk_app, identify_person
+from tests.ui.conftest import click, desk_app, identify_person, sign_in
 
 
 def open_visit(qtbot, window):
@@ -59,6 +59,7 @@ def test_a_slow_device_never_blocks_the_ui_thread(qtbot, settings):
     qtbot.addWidget(slow.operator)
     qtbot.addWidget(slow.patient)
     slow.show()
+    sign_in(qtbot, slow.operator)
     try:
         window = slow.operator
         open_visit(qtbot, window)

@@ -13,7 +13,7 @@ from station.store.database import open_database
 from station.store.repository import Store
 from tests.satusehat_server import Fault, SatusehatServer
 from tests.station.test_upload import satusehat_environ
-from tests.ui.conftest import click, identify_person, measure
+from tests.ui.conftest import add_operator, click, identify_person, measure, sign_in
 from ui.app import build_desk_app
 
 NIK = "3174015507850002"
@@ -29,9 +29,11 @@ def server():
 @pytest.fixture
 def uploading_desk(qtbot, make_settings, server):
     settings = make_settings("[upload]\ninterval_seconds = 1\n", **satusehat_environ(server))
+    store = Store(open_database(settings.database.url))
+    add_operator(store.database)
     app = build_desk_app(
         settings,
-        Store(open_database(settings.database.url)),
+        store,
         simulate=True,
         seed=3,
         pace_s=0.0,
@@ -42,6 +44,7 @@ def uploading_desk(qtbot, make_settings, server):
     qtbot.addWidget(app.operator)
     qtbot.addWidget(app.patient)
     app.show()
+    sign_in(qtbot, app.operator)
     yield app, settings
     app.close()
 

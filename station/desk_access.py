@@ -1,0 +1,60 @@
+"""Who may act at a desk now (issue 12), the rule only: pure, table-tested.
+
+At a desk built for sign-in every action needs a signed-in operator whose role permits it
+(``station.roles``); the desk is locked otherwise. The refusals are ``StationError`` values
+in both languages, like every other refusal the desk shows. A sign-in refused for a wrong
+PIN and for a name no operator has gives the same message, so that guessing tells no one
+which names exist (the audit trail keeps which it was).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from station.errors import ErrorCode, StationError
+from station.operators import Role
+from station.roles import Permission, permits, reason_en, reason_id
+
+__all__ = ["require", "sign_in_refused"]
+
+
+def require(role: Role | None, permission: Permission, *, sign_in_required: bool) -> None:
+    """Nothing, or the ``StationError`` that refuses ``permission`` to ``role`` (None: no one
+    is signed in). Without ``sign_in_required`` (the station driven headless or by a test of
+    the workflow) no one signed in may do everything, as the command line may."""
+    if role is None:
+        if sign_in_required:
+            raise StationError(
+                ErrorCode.NOT_SIGNED_IN,
+                "Meja terkunci: masuk dengan nama dan PIN Anda.",
+                "The desk is locked: sign in with your name and PIN.",
+            )
+        return
+    if not permits(role, permission):
+        raise StationError(ErrorCode.NOT_PERMITTED, reason_id(permission), reason_en(permission))
+
+
+def sign_in_refused(refusal: str, retry_at: datetime | None, now: datetime) -> StationError:
+    """What the desk says for a refused sign-in (``refusal`` as ``OperatorStore.sign_in``
+    gives it: ``wrong``, ``unknown``, ``locked`` or ``disabled``)."""
+    if refusal == "locked" and retry_at is not None:
+        minutes = max(1, -(-int((retry_at - now).total_seconds()) // 60))
+        return StationError(
+            ErrorCode.SIGN_IN_REFUSED,
+            f"Terlalu banyak PIN salah. Coba lagi dalam {minutes} menit.",
+            f"Too many wrong PINs. Try again in {minutes} minute{'s' if minutes > 1 else ''}.",
+            field="pin",
+        )
+    if refusal == "disabled":
+        return StationError(
+            ErrorCode.SIGN_IN_REFUSED,
+            "Akun ini dinonaktifkan. Hubungi admin klinik.",
+            "This account is disabled. Ask the clinic's admin.",
+            field="name",
+        )
+    return StationError(
+        ErrorCode.SIGN_IN_REFUSED,
+        "Nama atau PIN salah.",
+        "Wrong name or PIN.",
+        field="pin",
+    )

@@ -1,0 +1,185 @@
+"""The desk's sign-in page (issue 12): the first admin's setup on a database with no
+operators, else the sign-in with name and PIN, shown at start and whenever the desk is
+locked (by hand, to switch operator, or when idle). Keyboard first: Enter moves to the next
+field and submits from the last. The PIN is never kept here after it was sent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.errors import StationError
+from station.operators import MAX_SECRET_LENGTH, NAME_LIMIT
+from ui.desk.notice import ERROR_STYLE
+from ui.naming import named
+from ui.texts import Language, tr
+
+__all__ = ["SignInPage"]
+
+FORM_WIDTH = 600
+# Larger than the desk's own type: read at arm's length by someone who just sat down.
+PAGE_POINT_SIZE = 13
+
+
+class SignInPage(QWidget):
+    signIn = Signal(str, str)  # name, PIN
+    setUp = Signal(str, str, str)  # the first admin's name, practitioner NIK, PIN
+
+    def __init__(self, lang: Language, *, station_id: str) -> None:
+        super().__init__()
+        self._lang = lang
+        self._setup = False
+        larger = self.font()
+        larger.setPointSize(PAGE_POINT_SIZE)
+        self.setFont(larger)  # children inherit it (a style sheet would squash the fields)
+        self.box = named(QGroupBox(tr("signin_title", lang, desk=station_id)), "signInBox")
+        self.box.setFixedWidth(FORM_WIDTH)
+        self._title_sign_in = tr("signin_title", lang, desk=station_id)
+        self.hint = named(QLabel(), "signInHint")
+        self.hint.setWordWrap(True)
+        self.lock_reason = named(QLabel(), "signInLockReason")
+        self.lock_reason.setWordWrap(True)
+        self.name_edit = named(QLineEdit(), "signInName")
+        self.name_edit.setMaxLength(NAME_LIMIT)
+        self.nik_edit = named(QLineEdit(), "setupPractitionerNik")
+        self.nik_edit.setMaxLength(16)
+        self.nik_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.pin_edit = self._secret("signInPin")
+        self.pin_again_edit = self._secret("setupPinAgain")
+        self.submit_button = named(QPushButton(), "signInButton")
+        self.error_label = named(QLabel(""), "signInError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+
+        self.form = QFormLayout()
+        self.form.addRow(tr("signin_name", lang), self.name_edit)
+        self.form.addRow(tr("setup_nik", lang), self.nik_edit)
+        self.form.addRow(tr("signin_pin", lang), self.pin_edit)
+        self.form.addRow(tr("setup_pin_again", lang), self.pin_again_edit)
+        inner = QVBoxLayout(self.box)
+        inner.addWidget(self.lock_reason)
+        inner.addWidget(self.hint)
+        inner.addLayout(self.form)
+        inner.addWidget(self.submit_button)
+        inner.addWidget(self.error_label)
+        # Centred by stretches, not an alignment flag: an aligned widget loses the height
+        # its wrapped labels need, and the fields below them are squashed.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.box)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        self.name_edit.returnPressed.connect(self._next_from_name)
+        self.nik_edit.returnPressed.connect(self.pin_edit.setFocus)
+        self.pin_edit.returnPressed.connect(self._next_from_pin)
+        self.pin_again_edit.returnPressed.connect(self._submit)
+        self.submit_button.clicked.connect(self._submit)
+        self.show_sign_in()
+
+    @staticmethod
+    def _secret(name: str) -> QLineEdit:
+        edit = named(QLineEdit(), name)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setMaxLength(MAX_SECRET_LENGTH)
+        return edit
+
+    @property
+    def setup_mode(self) -> bool:
+        return self._setup
+
+    def show_setup(self) -> None:
+        """No operator exists: the first admin is created here."""
+        self._setup = True
+        self.box.setTitle(tr("setup_title", self._lang))
+        self.hint.setText(tr("setup_hint", self._lang))
+        self.submit_button.setText(tr("setup_button", self._lang))
+        self.lock_reason.hide()
+        self._show_rows(setup=True)
+        self._reset()
+
+    def show_sign_in(self, reason: str = "", *, minutes: int = 0, queue: int | None = None) -> None:
+        """Sign-in; ``reason`` why the desk locked (``idle``, ``operator``) and the queue
+        number of a visit kept open meanwhile (never the person's name)."""
+        self._setup = False
+        self.box.setTitle(self._title_sign_in)
+        self.hint.setText(tr("signin_hint", self._lang))
+        self.submit_button.setText(tr("signin_button", self._lang))
+        lines = []
+        if reason == "idle":
+            lines.append(tr("signin_locked_idle", self._lang, minutes=minutes))
+        elif reason == "operator":
+            lines.append(tr("signin_locked_hand", self._lang))
+        if queue is not None:
+            lines.append(tr("signin_visit_kept", self._lang, queue=queue))
+        self.lock_reason.setText(" ".join(lines))
+        self.lock_reason.setVisible(bool(lines))
+        self._show_rows(setup=False)
+        self._reset()
+
+    def _show_rows(self, *, setup: bool) -> None:
+        self.form.setRowVisible(self.nik_edit, setup)
+        self.form.setRowVisible(self.pin_again_edit, setup)
+
+    def _reset(self) -> None:
+        for edit in (self.name_edit, self.nik_edit, self.pin_edit, self.pin_again_edit):
+            edit.clear()
+        self.error_label.setText("")
+        self.submit_button.setEnabled(True)
+        self.name_edit.setFocus()
+
+    @Slot()
+    def _next_from_name(self) -> None:
+        (self.nik_edit if self._setup else self.pin_edit).setFocus()
+
+    @Slot()
+    def _next_from_pin(self) -> None:
+        if self._setup:
+            self.pin_again_edit.setFocus()
+        else:
+            self._submit()
+
+    @Slot()
+    def _submit(self) -> None:
+        if not self.submit_button.isEnabled():
+            return  # sent already; waiting for the answer
+        name, pin = self.name_edit.text(), self.pin_edit.text()
+        if self._setup and pin != self.pin_again_edit.text():
+            self._refuse(tr("setup_pin_mismatch", self._lang), self.pin_edit)
+            return
+        self.error_label.setText("")
+        self.submit_button.setEnabled(False)
+        if self._setup:
+            self.setUp.emit(name, self.nik_edit.text(), pin)
+        else:
+            self.signIn.emit(name, pin)
+        self.pin_edit.clear()
+        self.pin_again_edit.clear()
+
+    def _refuse(self, text: str, field: QLineEdit) -> None:
+        self.error_label.setText(text)
+        self.submit_button.setEnabled(True)
+        self.pin_edit.clear()
+        self.pin_again_edit.clear()
+        field.setFocus()
+        field.selectAll()
+
+    @Slot(object)
+    def show_error(self, error: StationError) -> None:
+        """The station refused: the message beside the form, the keyboard in the field it
+        concerns (the PIN typed again from empty)."""
+        fields = {"name": self.name_edit, "practitioner_nik": self.nik_edit}
+        field = fields.get(error.field or "", self.pin_edit)
+        self._refuse(error.message_id if self._lang == "id" else error.message_en, field)
