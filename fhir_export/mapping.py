@@ -84,7 +84,7 @@ from fhir.resources.R4B.resource import Resource
 from pydantic import ValidationError
 
 from fhir_export.errors import MappingError
-from fhir_export.model import ExportContext, VisitExport, VitalKind, VitalSign
+from fhir_export.model import ExportContext, Practitioner, VisitExport, VitalKind, VitalSign
 
 __all__ = [
     "AMENDED",
@@ -246,11 +246,16 @@ def _patient_reference(visit: VisitExport) -> dict[str, Any]:
     return reference
 
 
-def _practitioner_reference(ctx: ExportContext) -> dict[str, Any] | None:
-    if ctx.practitioner_ihs:
-        return {"reference": f"Practitioner/{ctx.practitioner_ihs}"}
-    if ctx.practitioner_nik:
-        return {"identifier": {"system": NIK_SYSTEM, "value": ctx.practitioner_nik}}
+def _practitioner_reference(
+    ctx: ExportContext, chosen: Practitioner | None = None
+) -> dict[str, Any] | None:
+    """The operator who did it (``chosen``), else the context's practitioner (the fallback
+    for data recorded before operators existed)."""
+    ihs, nik = (chosen.ihs, chosen.nik) if chosen else (ctx.practitioner_ihs, ctx.practitioner_nik)
+    if ihs:
+        return {"reference": f"Practitioner/{ihs}"}
+    if nik:
+        return {"identifier": {"system": NIK_SYSTEM, "value": nik}}
     return None
 
 
@@ -277,7 +282,7 @@ def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
             {"status": "finished", "period": {"start": _text(end), "end": _text(end)}},
         ],
     }
-    practitioner = _practitioner_reference(ctx)
+    practitioner = _practitioner_reference(ctx, visit.attender)
     if practitioner is not None:
         data["participant"] = [
             {
@@ -408,7 +413,7 @@ def _observation_data(
         "issued": _text(_utc(visit.finished, f"visit {visit.visit_id} finish")),
         "valueQuantity": quantity(vital.value, f"{vital.identifier} value"),
     }
-    practitioner = _practitioner_reference(ctx)
+    practitioner = _practitioner_reference(ctx, vital.performer)
     if practitioner is not None:
         data["performer"] = [practitioner]
     interpretation = _interpretation(vital)

@@ -12,7 +12,15 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
-__all__ = ["BP_ARMS", "BpArm", "ExportContext", "VisitExport", "VitalKind", "VitalSign"]
+__all__ = [
+    "BP_ARMS",
+    "BpArm",
+    "ExportContext",
+    "Practitioner",
+    "VisitExport",
+    "VitalKind",
+    "VitalSign",
+]
 
 # The arm the desk's cuff is put on (``[station] bp_arm``); "" = not recorded.
 BpArm = Literal["left", "right", ""]
@@ -27,6 +35,15 @@ class VitalKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Practitioner:
+    """A health worker by practitioner NIK, with the SATUSEHAT IHS number once looked up
+    (issue 12: the operator who measured or confirmed)."""
+
+    nik: str
+    ihs: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class VitalSign:
     """One value that becomes one Observation.
 
@@ -37,6 +54,8 @@ class VitalSign:
     ``LL``, ``A``) or None.
     ``manual`` is true when the health worker typed the value in (no device sent it): the
     Observation then names no device and carries a note saying so.
+    ``performer`` is the operator who measured; None (recorded before operators existed, or
+    by the demo) falls back to the context's practitioner (``SATUSEHAT_PRACTITIONER_NIK``).
     """
 
     identifier: str
@@ -50,6 +69,7 @@ class VitalSign:
     reference_low: float | None = None
     reference_high: float | None = None
     manual: bool = False
+    performer: Practitioner | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +86,9 @@ class VisitExport:
     vitals: tuple[VitalSign, ...]
     # SATUSEHAT IHS numbers when known (after lookup); otherwise references use the NIK.
     patient_ihs: str | None = None
+    # The operator who confirmed the visit (the Encounter's attender); None falls back to
+    # the context's practitioner, as for ``VitalSign.performer``.
+    attender: Practitioner | None = None
 
 
 @dataclass(frozen=True, slots=True)

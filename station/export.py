@@ -9,16 +9,22 @@ exported. Observation identifiers derive from the stored reading id, so they nev
 Interpretation and reference range come from the visit's rule set and the person's age
 (``station.checks.interpretation``). A blood-pressure reading missing either value is not
 exported (the pair is judged together; plausibility blocks such readings anyway).
+
+Who did it (issue 12): ``practitioners`` maps an operator's id to their practitioner NIK (and
+IHS number once looked up); each vital sign names the operator who recorded its reading as
+performer and the Encounter the one who confirmed the visit as attender. A reading with no
+operator, or one not in the map (the built-in demo operator), names no one here and the
+mapping falls back to ``SATUSEHAT_PRACTITIONER_NIK``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from config.settings import Settings
 from devices.measurements import BloodPressure, HeartRate, Measurement, SpO2
 from fhir_export.errors import MappingError
-from fhir_export.model import ExportContext, VisitExport, VitalKind, VitalSign
+from fhir_export.model import ExportContext, Practitioner, VisitExport, VitalKind, VitalSign
 from station.checks.interpretation import (
     Interpretation,
     blood_pressure_interpretation,
@@ -29,8 +35,14 @@ from station.checks.rulesets import RuleSet, UnknownRuleSetError, rule_set
 from station.results import age_on, local_naive
 from station.store.repository import StoredReading, StoredVisit
 
+Practitioners = Mapping[int, Practitioner]  # operator id -> the practitioner they are
+NO_PRACTITIONERS: Practitioners = {}
+
 __all__ = [
+    "NO_PRACTITIONERS",
+    "Practitioners",
     "export_context",
+    "operators_of",
     "reading_of",
     "reading_vitals",
     "visit_to_export",
@@ -60,7 +72,11 @@ def reading_of(identifier: str) -> str:
 
 
 def _vital(
-    reading: StoredReading, kind: VitalKind, value: float, judged: Interpretation
+    reading: StoredReading,
+    kind: VitalKind,
+    value: float,
+    judged: Interpretation,
+    performer: Practitioner | None,
 ) -> VitalSign:
     return VitalSign(
         identifier=vital_identifier(reading.id, kind),
@@ -74,6 +90,7 @@ def _vital(
         interpretation_text=judged.text,
         reference_low=judged.low,
         reference_high=judged.high,
+        performer=performer,
     )
 
 
@@ -93,27 +110,30 @@ def vital_kinds(measurement: Measurement) -> tuple[VitalKind, ...]:
     return ()
 
 
-def _vitals(reading: StoredReading, age_years: float, rules: RuleSet) -> Iterable[VitalSign]:
+def _vitals(
+    reading: StoredReading, age_years: float, rules: RuleSet, practitioners: Practitioners
+) -> Iterable[VitalSign]:
     m = reading.measurement
+    by = practitioners.get(reading.operator_id) if reading.operator_id is not None else None
     if isinstance(m, BloodPressure):
         systolic, diastolic = m.in_mmhg(m.systolic), m.in_mmhg(m.diastolic)
         if systolic is not None and diastolic is not None:
             judged_sys, judged_dia = blood_pressure_interpretation(
                 systolic, diastolic, age_years, rules
             )
-            yield _vital(reading, VitalKind.SYSTOLIC, systolic, judged_sys)
-            yield _vital(reading, VitalKind.DIASTOLIC, diastolic, judged_dia)
+            yield _vital(reading, VitalKind.SYSTOLIC, systolic, judged_sys, by)
+            yield _vital(reading, VitalKind.DIASTOLIC, diastolic, judged_dia, by)
     elif isinstance(m, SpO2):
         if m.spo2 is not None:
-            yield _vital(reading, VitalKind.SPO2, m.spo2, spo2_interpretation(m.spo2, age_years))
+            judged = spo2_interpretation(m.spo2, age_years)
+            yield _vital(reading, VitalKind.SPO2, m.spo2, judged, by)
         if m.pulse_rate is not None:
             judged = heart_rate_interpretation(m.pulse_rate, age_years)
-            yield _vital(reading, VitalKind.HEART_RATE, m.pulse_rate, judged)
+            yield _vital(reading, VitalKind.HEART_RATE, m.pulse_rate, judged, by)
     elif isinstance(m, HeartRate):
         rate = float(m.heart_rate)
-        yield _vital(
-            reading, VitalKind.HEART_RATE, rate, heart_rate_interpretation(rate, age_years)
-        )
+        judged = heart_rate_interpretation(rate, age_years)
+        yield _vital(reading, VitalKind.HEART_RATE, rate, judged, by)
 
 
 def _age_and_rules(visit: StoredVisit) -> tuple[float, RuleSet]:
@@ -124,15 +144,28 @@ def _age_and_rules(visit: StoredVisit) -> tuple[float, RuleSet]:
         raise MappingError(f"visit {visit.id}: {exc}") from exc
 
 
-def reading_vitals(visit: StoredVisit, reading: StoredReading) -> tuple[VitalSign, ...]:
+def reading_vitals(
+    visit: StoredVisit, reading: StoredReading, practitioners: Practitioners = NO_PRACTITIONERS
+) -> tuple[VitalSign, ...]:
     """The vital signs of one reading of ``visit`` whether or not it counts: a reading
     discarded by a same-day correction is still on the server until its Observations are
     updated to ``entered-in-error`` (``station.corrections``)."""
     age, rules = _age_and_rules(visit)
-    return tuple(_vitals(reading, age, rules))
+    return tuple(_vitals(reading, age, rules, practitioners))
 
 
-def visit_to_export(visit: StoredVisit) -> VisitExport:
+def operators_of(visit: StoredVisit) -> frozenset[int]:
+    """The operators whose practitioners ``visit`` names: who recorded a reading, and who
+    confirmed it."""
+    ids = {r.operator_id for r in visit.readings if r.operator_id is not None}
+    if visit.confirmed_by is not None:
+        ids.add(visit.confirmed_by)
+    return frozenset(ids)
+
+
+def visit_to_export(
+    visit: StoredVisit, practitioners: Practitioners = NO_PRACTITIONERS
+) -> VisitExport:
     if visit.confirmed_at is None:
         raise MappingError(f"visit {visit.id} is not confirmed and cannot be exported")
     age, rules = _age_and_rules(visit)
@@ -144,5 +177,10 @@ def visit_to_export(visit: StoredVisit) -> VisitExport:
         birth_date=visit.person.birth_date,
         started=visit.started_at,
         finished=visit.confirmed_at,
-        vitals=tuple(v for r in visit.readings if r.counts for v in _vitals(r, age, rules)),
+        vitals=tuple(
+            v for r in visit.readings if r.counts for v in _vitals(r, age, rules, practitioners)
+        ),
+        attender=(
+            practitioners.get(visit.confirmed_by) if visit.confirmed_by is not None else None
+        ),
     )

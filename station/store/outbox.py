@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -36,7 +36,14 @@ from sqlalchemy.sql.elements import ColumnElement
 from station.day import upload_state
 from station.person import mask_nik
 from station.store.database import Database
-from station.store.models import IhsNumberRow, OutboxRow, OutboxStatus, VisitRow, VisitStatus
+from station.store.models import (
+    IhsNumberRow,
+    OperatorRow,
+    OutboxRow,
+    OutboxStatus,
+    VisitRow,
+    VisitStatus,
+)
 from station.store.repository import Store, StoredVisit, UnreadableVisit
 
 __all__ = [
@@ -596,7 +603,22 @@ class UploadStore:
             )
             return value
 
-    # -- IHS number cache ----------------------------------------------------------------
+    # -- practitioners and the IHS number cache -------------------------------------------
+
+    def practitioner_niks(self, operator_ids: Collection[int]) -> dict[int, str]:
+        """The practitioner NIK of each of ``operator_ids`` who is a person (issue 12: the
+        upload names the operator who measured); the built-in demo operator is left out, so
+        what it recorded falls back to ``SATUSEHAT_PRACTITIONER_NIK`` like data from before
+        operators existed. Disabled operators are included: they did measure."""
+        if not operator_ids:
+            return {}
+        with self._db.sessions() as session:
+            rows = session.execute(
+                select(OperatorRow.id, OperatorRow.practitioner_nik).where(
+                    OperatorRow.id.in_(sorted(operator_ids)), OperatorRow.builtin.is_(False)
+                )
+            )
+            return {int(row.id): str(row.practitioner_nik) for row in rows.all()}
 
     def cached_ihs(self, kind: str, nik: str) -> str | None:
         with self._db.sessions() as session:

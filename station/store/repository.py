@@ -92,6 +92,8 @@ class StoredReading:
     # Set when the operator discarded the reading (issue 11): kept, never counted or sent.
     discarded_reason: str | None = None
     revision: int = 1
+    # The operator who recorded it (issue 12); None before operators existed.
+    operator_id: int | None = None
 
     @property
     def counts(self) -> bool:
@@ -130,6 +132,8 @@ class StoredVisit:
     early_confirm_reason: str | None = None
     revision: int = 1
     corrected_at: datetime | None = None
+    # The operator who confirmed the visit (issue 12); None before operators existed.
+    confirmed_by: int | None = None
 
 
 def _finding_from_row(row: FindingRow) -> Finding:
@@ -161,6 +165,7 @@ def _reading_from_row(row: ReadingRow) -> StoredReading:
         findings=tuple(_finding_from_row(f) for f in row.findings),
         discarded_reason=row.discarded_reason,
         revision=row.revision,
+        operator_id=row.operator_id,
     )
 
 
@@ -189,6 +194,7 @@ def _visit_from_row(row: VisitRow) -> StoredVisit:
         early_confirm_reason=row.early_confirm_reason,
         revision=row.revision,
         corrected_at=row.corrected_at,
+        confirmed_by=row.confirmed_by,
     )
 
 
@@ -491,6 +497,7 @@ class Store:
             received_at=received_at,
             valid=valid,
             findings=tuple(findings),
+            operator_id=actor.operator_id,
         )
 
     def discard_reading(

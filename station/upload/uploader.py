@@ -62,7 +62,7 @@ from fhir_export.mapping import (
     to_dict,
     upload_bundle,
 )
-from fhir_export.model import ExportContext, VisitExport, VitalSign
+from fhir_export.model import ExportContext, Practitioner, VisitExport, VitalSign
 from fhir_export.satusehat_errors import (
     ConfigurationError,
     DuplicateResourceError,
@@ -74,7 +74,7 @@ from fhir_export.satusehat_errors import (
 from fhir_export.satusehat_rules import validate_bundle, validate_update
 from fhir_export.search_match import UntrustedSearchError
 from fhir_export.transaction_answer import transaction_server_ids
-from station.export import reading_of, visit_to_export
+from station.export import Practitioners, operators_of, reading_of, visit_to_export
 from station.person import mask_nik
 from station.store.outbox import ClaimedVisit, LeaseLost, OutboxEntry, UploadStore
 from station.store.repository import StoredVisit
@@ -268,10 +268,28 @@ class Uploader:
         )
         self._store.mark_failed(claim, entry_ids, now, error, now + timedelta(seconds=delay))
 
+    async def _practitioners(self, visit: StoredVisit) -> Practitioners:
+        """Each operator the visit names (who measured, who confirmed) with their
+        practitioner's IHS number. An operator's NIK SATUSEHAT does not know is a settings
+        problem like the fallback's: the entries stay ``failed`` and are sent once it is
+        put right, never dead-lettered."""
+        niks = await self._db(self._store.practitioner_niks, operators_of(visit))
+        found: dict[int, Practitioner] = {}
+        for operator_id, nik in sorted(niks.items()):
+            ihs = await self._ihs("practitioner", nik)
+            if ihs is None:
+                raise ConfigurationError(
+                    f"Petugas dengan NIK tenaga kesehatan {mask_nik(nik)} tidak ditemukan di "
+                    "SATUSEHAT; perbaiki data petugas itu. / The practitioner NIK of an "
+                    "operator who measured or confirmed is not registered in SATUSEHAT: "
+                    "correct the operator; the results are sent then."
+                )
+            found[operator_id] = Practitioner(nik, ihs)
+        return found
+
     async def _upload(self, claim: ClaimedVisit) -> UploadResult:
         visit = claim.visit
-        export = visit_to_export(visit)
-        work = plan_upload(claim, export)
+        export = visit_to_export(visit)  # one that cannot be mapped is dead before look-ups
 
         patient_ihs = await self._ihs("patient", visit.person.nik)
         if patient_ihs is None:
@@ -282,8 +300,16 @@ class Uploader:
             )
             await self._db(self._dead, claim, [e.id for e in claim.entries], message)
             return UploadResult(visit.id, dead=len(claim.entries), error=message)
+        practitioners = await self._practitioners(visit)
+        if practitioners:
+            export = visit_to_export(visit, practitioners)
+        work = plan_upload(claim, export, practitioners)
         ctx = self._ctx
-        if ctx.practitioner_nik:
+        everyone_known = export.attender is not None and all(
+            v.performer is not None for v in (*work.current, *work.withdrawn)
+        )
+        if ctx.practitioner_nik and not everyone_known:
+            # The fallback, for what no operator recorded (before operators existed, demo).
             practitioner_ihs = await self._ihs("practitioner", ctx.practitioner_nik)
             if practitioner_ihs is None:
                 # A settings problem, not the visit's: the entries stay ``failed`` and are

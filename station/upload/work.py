@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from fhir_export.mapping import AMENDED, ENTERED_IN_ERROR
 from fhir_export.model import VisitExport, VitalSign
-from station.export import reading_of, reading_vitals
+from station.export import NO_PRACTITIONERS, Practitioners, reading_of, reading_vitals
 from station.store.outbox import ClaimedVisit, OutboxEntry
 
 __all__ = ["UploadWork", "plan_upload"]
@@ -67,15 +67,18 @@ def _known(entry: OutboxEntry, vitals: tuple[VitalSign, ...]) -> dict[str, str]:
     return {v.identifier: server_id for v, server_id in zip(vitals, entry.server_ids, strict=True)}
 
 
-def plan_upload(claim: ClaimedVisit, export: VisitExport) -> UploadWork:
-    """Split what ``claim`` holds into vital signs to create, update and withdraw."""
+def plan_upload(
+    claim: ClaimedVisit, export: VisitExport, practitioners: Practitioners = NO_PRACTITIONERS
+) -> UploadWork:
+    """Split what ``claim`` holds into vital signs to create, update and withdraw
+    (``practitioners``: who did what, as for ``visit_to_export``)."""
     claimed = {e.reading_id: e for e in claim.entries}
     current = tuple(v for v in export.vitals if reading_of(v.identifier) in claimed)
     withdrawn = tuple(
         v
         for r in claim.visit.readings
         if r.id in claimed and r.discarded_reason is not None
-        for v in reading_vitals(claim.visit, r)
+        for v in reading_vitals(claim.visit, r, practitioners)
     )
     amending: set[str] = set()
     known: dict[str, str] = {}
