@@ -87,10 +87,12 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     """
     from fhir_export.errors import MappingError
     from fhir_export.mapping import export_bundle, to_json
+    from fhir_export.model import Practitioner
     from station.audit import AuditAction
-    from station.export import export_context, visit_to_export
+    from station.export import export_context, operators_of, visit_to_export
     from station.files import write_private_atomically
     from station.store.models import VisitStatus
+    from station.store.outbox import UploadStore
     from station.wiring import audit_command, open_store
 
     loaded = settings()
@@ -109,6 +111,12 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
             AuditAction.EXPORTED,
             {"format": "fhir", "visit_ids": [v.id for v in loaded_visits.visits]},
         )
+        # Who measured and confirmed, by practitioner NIK (the upload adds IHS numbers).
+        everyone = frozenset().union(*(operators_of(v) for v in loaded_visits.visits))
+        practitioners = {
+            operator_id: Practitioner(nik)
+            for operator_id, nik in UploadStore(store.database).practitioner_niks(everyone).items()
+        }
     finally:
         store.database.close()
     context = export_context(loaded)
@@ -116,7 +124,7 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     exports = []
     for visit in loaded_visits.visits:
         try:
-            export = visit_to_export(visit)
+            export = visit_to_export(visit, practitioners)
             export_bundle([export], context)  # maps this visit alone: a failure is its own
         except MappingError as exc:  # station.export / fhir_export.mapping say why
             skipped.append({"visit_id": visit.id, "reason": f"cannot be mapped to FHIR: {exc}"})

@@ -7,6 +7,7 @@ loopback SATUSEHAT (tests/satusehat_server) with a real SQLite file and PostgreS
 from __future__ import annotations
 
 import asyncio
+import json
 from urllib.parse import unquote
 
 import pytest
@@ -118,3 +119,24 @@ def test_an_operator_unknown_to_satusehat_holds_the_visit_until_registered(
     assert (again.sent, again.failed) == (3, 0)
     observations, _attender = performers(server)
     assert observations[frozenset(("8867-4",))] == [{"reference": f"Practitioner/{WORKER_IHS}"}]
+
+
+def test_the_fhir_export_names_each_operator_by_practitioner_nik(make_desk, db_url, tmp_path):
+    from config.settings import load_settings
+    from tests.console import clean_environ, console_runner
+
+    settings = load_settings(None, environ={"VITALS_STATION_DB": db_url})
+    record_visit_by_two_operators(make_desk, settings)
+    run = console_runner(clean_environ(db_url), tmp_path)
+    run("export", "--fhir", str(tmp_path / "out.json"))
+    bundle = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    resources = [entry["resource"] for entry in bundle["entry"]]
+    by_nik = {
+        frozenset(c["code"] for c in r["code"]["coding"]): r["performer"][0]["identifier"]["value"]
+        for r in resources
+        if r["resourceType"] == "Observation"
+    }
+    assert by_nik[frozenset({"8480-6"})] == ADMIN_NIK
+    assert by_nik[frozenset({"8867-4"})] == WORKER_NIK
+    (encounter,) = [r for r in resources if r["resourceType"] == "Encounter"]
+    assert encounter["participant"][0]["individual"]["identifier"]["value"] == WORKER_NIK
