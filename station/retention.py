@@ -20,7 +20,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime, timedelta
 
-__all__ = ["purge_cutoff", "purgeable"]
+__all__ = ["PURGE_EVERY", "purge_cutoff", "purge_due", "purgeable"]
+
+# The purge runs after an upload round at most this often (the desk's and ``sync``'s rounds
+# come every few seconds; a day's granularity is all ``keep_days`` needs).
+PURGE_EVERY = timedelta(hours=24)
 
 
 def purge_cutoff(now: datetime, keep_days: int) -> datetime:
@@ -46,3 +50,9 @@ def purgeable(
     if any(state != "sent" for state in outbox_states):
         return False
     return last_sent_at is not None and last_sent_at <= cutoff
+
+
+def purge_due(last_run: datetime | None, now: datetime) -> bool:
+    """Whether the purge is to run after this round: never run in this process, or a day
+    since; a clock set back before the last run also counts (rather than waiting that long)."""
+    return last_run is None or now < last_run or now - last_run >= PURGE_EVERY

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import getpass
 import logging
 import sys
 from collections.abc import Callable, Mapping
@@ -36,6 +35,7 @@ from devices.simulators.models import (
 )
 from station.audit import Actor, AuditAction
 from station.ckg import CkgWindow
+from station.os_account import os_actor
 from station.service import DeviceRole, EventSink, RegistryLookup, Station, StationConfig
 from station.store import audit
 from station.store.audit_baseline import baseline_unaudited
@@ -180,18 +180,6 @@ def _configured_device(spec: DeviceSpec, pace_s: float, seed: int | None) -> Mea
     device = SimulatedModel(driver, simulator)
     atexit.register(device.close)
     return device
-
-
-def os_user() -> str:
-    """The OS account running this process: who acts on the command line (issue 12)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name and no passwd entry (a bare container)
-        return "unknown"
-
-
-def os_actor() -> Actor:
-    return Actor.os_account(os_user())
 
 
 def audit_command(

@@ -51,6 +51,7 @@ class SyncSummary:
     taken_over: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    purged: int = 0  # visits whose identity the retention purge removed after this round
 
     def add(self, result: UploadResult) -> None:
         self.visits += 1
@@ -77,6 +78,7 @@ class SyncSummary:
             "taken_over": self.taken_over,
             "seconds": round(self.seconds, 3),
             "errors": self.errors,
+            "purged": self.purged,
         }
 
 
@@ -92,7 +94,11 @@ class SyncRunner:
         concurrency: int = DEFAULT_CONCURRENCY,
         run_db: Callable[..., Awaitable[Any]] | None = None,
         max_hold_s: float | None = None,
+        after_drain: Callable[[], Awaitable[int]] | None = None,
     ) -> None:
+        """``after_drain``: the retention purge (``station.upload.purge_round``), run after
+        each drain; it returns how many visits it purged."""
+        self._after_drain = after_drain
         self._store = store
         self._uploader = uploader
         self._worker = worker
@@ -178,6 +184,12 @@ class SyncRunner:
             heartbeat.cancel()
             await asyncio.gather(heartbeat, return_exceptions=True)
         summary.seconds = time.monotonic() - started
+        if self._after_drain is not None:
+            try:
+                summary.purged = await self._after_drain()
+            except Exception:  # the purge is for later too; uploading goes on
+                _LOGGER.exception("retention purge failed; tried again after the next round")
+                summary.errors.append("retention purge failed (see the log)")
         return summary
 
     async def run_forever(

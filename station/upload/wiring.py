@@ -12,9 +12,12 @@ from typing import Any
 
 from config.settings import Settings
 from fhir_export.satusehat_client import ClientConfig, SatusehatClient
+from station.audit import Actor
 from station.export import export_context
+from station.os_account import os_actor
 from station.store.database import Database
 from station.store.outbox import UploadStore
+from station.upload.purge_round import PurgeRound
 from station.upload.sync import SyncRunner, worker_name
 from station.upload.uploader import Uploader
 
@@ -81,9 +84,17 @@ def client_config(settings: Settings) -> ClientConfig:
 
 @asynccontextmanager
 async def sync_runner(
-    settings: Settings, database: Database, clock: Callable[[], datetime]
+    settings: Settings,
+    database: Database,
+    clock: Callable[[], datetime],
+    *,
+    purge_actor: Actor | None = None,
 ) -> AsyncIterator[SyncRunner]:
-    """A ready ``SyncRunner``; its HTTP client is closed on exit."""
+    """A ready ``SyncRunner`` that also runs the retention purge after its rounds, audited
+    under ``purge_actor`` (default: the OS account running it); its HTTP client is closed on
+    exit."""
+    if purge_actor is None:
+        purge_actor = os_actor()
     config = client_config(settings)
     # One thread for the uploader's database work: the workers' short transactions queue
     # there instead of contending for SQLite's write lock (whose busy handler sleeps up to
@@ -106,6 +117,14 @@ async def sync_runner(
                 concurrency=settings.upload.concurrency,
                 run_db=run_db,
                 max_hold_s=MAX_HOLD_REQUEST_DEADLINES * config.request_deadline_s,
+                after_drain=PurgeRound(
+                    database,
+                    keep_days=settings.station.keep_days_after_upload,
+                    station_id=settings.station.id,
+                    actor=purge_actor,
+                    clock=clock,
+                    run_db=run_db,
+                ),
             )
     finally:
         database_thread.shutdown(wait=True)
