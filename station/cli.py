@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 from config.settings import Settings, SettingsError, load_settings
 from station.cli_audit import add_audit_commands
+from station.cli_backup import add_backup_commands
 from station.cli_day import add_day_commands
 from station.cli_operators import add_operator_commands
 from station.cli_outbox import add_outbox_commands
@@ -328,6 +329,7 @@ def _build_parser() -> _Parser:
     add_operator_commands(sub)
     add_day_commands(sub)
     add_audit_commands(sub)
+    add_backup_commands(sub)
     return parser
 
 

@@ -69,10 +69,11 @@ def _fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def write_private_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` (mode 0600) so that it is either the old or the whole new
-    file, even across a crash. Raises ``FileNotFoundError`` when the folder does not exist,
-    ``OSError`` for anything else the OS refuses."""
+def write_private_atomically(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8, or bytes as they are) to ``path`` (mode 0600) so that it is
+    either the old or the whole new file, even across a crash. Raises
+    ``FileNotFoundError`` when the folder does not exist, ``OSError`` for anything else the
+    OS refuses."""
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise FileNotFoundError(f"folder {folder} does not exist")
@@ -81,8 +82,9 @@ def write_private_atomically(path: Path, text: str) -> None:
         descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         temp = Path(temp_name)
         try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(temp, _PRIVATE)  # mkstemp's mode already; said here, not assumed

@@ -72,6 +72,7 @@ class DeskApp:
             self.patient.showFullScreen()
 
     def close(self) -> None:
+        self.operator.idle_lock.close()  # no lock is asked of a station that is stopping
         self.bridge.stop()
         self.patient.clear_timer.stop()
         self.operator.close()

@@ -96,6 +96,7 @@ class StationBridge(QObject):
         self._inbox: SimpleQueue[StationEvent | UploadStatus | Future[Any]] = SimpleQueue()
         self._upload: BackgroundUpload | None = None
         self._pending = 0  # touched on the GUI thread only
+        self._stopped = False
         self._drain_timer = QTimer(self)
         self._drain_timer.setInterval(DRAIN_INTERVAL_MS)
         self._drain_timer.timeout.connect(self.drain)
@@ -135,7 +136,9 @@ class StationBridge(QObject):
         self._inbox.put(event)
 
     def stop(self) -> None:
-        """Stop delivering; events still in the inbox are dropped (the app is closing)."""
+        """Stop delivering; events still in the inbox are dropped and actions asked from now
+        on are not sent (the app is closing; its loop is about to stop)."""
+        self._stopped = True
         self._drain_timer.stop()
 
     def drain(self) -> None:
@@ -160,6 +163,9 @@ class StationBridge(QObject):
         return self._station
 
     def _submit(self, coroutine: Coroutine[Any, Any, Any]) -> None:
+        if self._stopped:
+            coroutine.close()  # never started: no "was never awaited" warning either
+            return
         self._pending += 1
         self.busyChanged.emit(True)
         future = self._runner.submit(coroutine)
@@ -203,11 +209,15 @@ class StationBridge(QObject):
 
     def look_up_person(self, nik: str) -> None:
         """In the background, never busy: the answer comes as ``personLookedUp``."""
+        if self._stopped:
+            return
         future = self._runner.submit(self.station.look_up_person(nik))
         future.add_done_callback(_log_failure)
 
     def load_day(self) -> None:
         """Read the day's views' data in the background: the answer comes as ``dayLoaded``."""
+        if self._stopped:
+            return
         future = self._runner.submit(self.station.load_day())
         future.add_done_callback(_log_failure)
 

@@ -265,3 +265,15 @@ def test_the_sign_in_page_in_english(qtbot, make_settings):
         assert window.operator_label.text() == f"Operator: {OPERATOR_NAME} (admin)"
     finally:
         app.close()
+
+
+def test_a_closed_desk_asks_nothing_of_its_stopped_station(qtbot, settings):
+    """A window outlives its desk in a test run (and briefly at exit): its idle lock firing
+    then once crashed on the closed loop ("Event loop is closed")."""
+    app = start(qtbot, settings)
+    sign_in(qtbot, app.operator)
+    app.close()
+    assert not app.operator.idle_lock.timer.isActive()
+    app.operator.idle_lock.idle.emit()  # as a last timer tick would
+    app.bridge.load_day()
+    app.bridge.look_up_person(NIK)

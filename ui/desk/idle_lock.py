@@ -58,6 +58,13 @@ class IdleLock(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
+    def close(self) -> None:
+        """For good: stopped, and no longer watching the application's events."""
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY:
             self._last = self._clock()
