@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
 __all__ = [
+    "CLIENT_SECRET_NAME",
     "SERVICE",
     "KeyringUnavailable",
     "keyring_available",
@@ -27,6 +28,8 @@ __all__ = [
 _LOGGER = logging.getLogger(__name__)
 
 SERVICE = "vitals-station"
+# The keyring entry of the SATUSEHAT client secret (``vitals-station secret set``).
+CLIENT_SECRET_NAME = "satusehat-client-secret"  # noqa: S105 - the entry's name, not a secret
 
 
 class KeyringUnavailable(Exception):

@@ -15,6 +15,7 @@ from fhir_export.satusehat_client import ClientConfig, SatusehatClient
 from station.audit import Actor
 from station.export import export_context
 from station.os_account import os_actor
+from station.secret_store import CLIENT_SECRET_NAME, read_secret
 from station.store.database import Database
 from station.store.outbox import UploadStore
 from station.upload.purge_round import PurgeRound
@@ -37,18 +38,29 @@ class UploadNotConfigured(Exception):
     """SATUSEHAT settings are missing or wrong; the message names them."""
 
 
+def client_secret(settings: Settings) -> str:
+    """The SATUSEHAT client secret: ``SATUSEHAT_CLIENT_SECRET`` (environment or settings file)
+    when set, else the one ``vitals-station secret set`` put in the OS keyring. Never stored
+    in the database, never printed or logged."""
+    configured = settings.satusehat.client_secret.get_secret_value()
+    if configured.strip():
+        return configured
+    return read_secret(CLIENT_SECRET_NAME) or ""
+
+
 def client_config(settings: Settings) -> ClientConfig:
     """The client's settings, checked: ``UploadNotConfigured`` names every missing setting
     (and a URL that is not https://), so nothing is uploaded, and nothing dead-lettered, with
     an incomplete configuration. The desk shows the message; ``sync`` exits 2 with it."""
     satusehat = settings.satusehat
+    secret = client_secret(settings)
     missing = [
         name
         for name, value in (
             ("SATUSEHAT_AUTH_URL", satusehat.auth_url),
             ("SATUSEHAT_BASE_URL", satusehat.base_url),
             ("SATUSEHAT_CLIENT_ID", satusehat.client_id),
-            ("SATUSEHAT_CLIENT_SECRET", satusehat.client_secret.get_secret_value()),
+            ("SATUSEHAT_CLIENT_SECRET", secret),
             ("SATUSEHAT_ORGANIZATION_ID", satusehat.organization_id),
             # Every Encounter names its Location and its practitioner (rules 10120 and 10119,
             # docs/reference/satusehat.md 1.6): without them every visit would be refused.
@@ -60,7 +72,8 @@ def client_config(settings: Settings) -> ClientConfig:
     if missing:
         raise UploadNotConfigured(
             f"upload is paused: SATUSEHAT is not configured ({', '.join(missing)} not set in "
-            f"[satusehat] of {settings.source} or the environment)"
+            f"[satusehat] of {settings.source} or the environment; the client secret may "
+            "also be kept in the OS keyring with vitals-station secret set)"
         )
     if not _SIXTEEN_DIGITS.fullmatch(satusehat.practitioner_nik.strip()):
         # A NIK SATUSEHAT cannot know would dead-letter every visit as "practitioner unknown".
@@ -73,7 +86,7 @@ def client_config(settings: Settings) -> ClientConfig:
             auth_url=satusehat.auth_url,
             base_url=satusehat.base_url,
             client_id=satusehat.client_id,
-            client_secret=satusehat.client_secret.get_secret_value(),
+            client_secret=secret,
             max_attempts=CLIENT_MAX_ATTEMPTS,
             retry_after_cap_s=CLIENT_RETRY_AFTER_CAP_S,
             request_deadline_s=settings.upload.request_deadline_seconds,
