@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["STALE_AFTER_S", "temp_siblings", "write_private_atomically"]
+__all__ = ["STALE_AFTER_S", "folder_lock", "temp_siblings", "write_private_atomically"]
 
 STALE_AFTER_S = 3600.0
 _PRIVATE = 0o600
@@ -49,6 +49,9 @@ def _folder_lock(folder: Path) -> Iterator[bool]:
         yield True
     finally:
         os.close(descriptor)  # releases the lock
+
+
+folder_lock = _folder_lock  # also for converting the database file (station.store.database)
 
 
 def _remove_leftovers(path: Path, locked: bool) -> None:

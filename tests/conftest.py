@@ -52,7 +52,10 @@ def postgres_url() -> Iterator[str]:
     from sqlalchemy.engine import make_url
 
     name = f"vitals_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    from sqlalchemy.pool import NullPool
+
+    # NullPool: each admin connection is closed when its block ends, never left to the GC.
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     try:
@@ -76,3 +79,15 @@ def cheap_pin_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         operators, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
+
+
+# The suite's SQLite databases are encrypted like a station's, under this key: a test opening
+# a file (open_database) and the console scripts it runs (tests/console.py keeps the
+# variable) read the same files, and no test touches the developer's keyring or key file.
+TEST_DATABASE_KEY = "5ca1ab1e" * 8
+
+
+@pytest.fixture(autouse=True)
+def test_database_key(monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("VITALS_STATION_DB_KEY", TEST_DATABASE_KEY)
+    return TEST_DATABASE_KEY

@@ -10,15 +10,18 @@ from pathlib import Path
 
 SCRIPT = Path(sys.executable).with_name("vitals-station" + (".exe" if os.name == "nt" else ""))
 TIMEOUT_S = 120
+KEY_ENV = "VITALS_STATION_DB_KEY"
 
 
 def clean_environ(db_url: str | None = None, **extra: str) -> dict[str, str]:
     """This process's environment without any SATUSEHAT_* or VITALS_STATION_* variable (a
-    developer's own settings must not leak into a test), then ``db_url`` and ``extra``."""
+    developer's own settings must not leak into a test), then ``db_url`` and ``extra``.
+    The database key the suite set (tests/conftest.py, ``test_database_key``) is kept: the
+    console script and the test open the same encrypted files."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("SATUSEHAT_", "VITALS_STATION_"))
+        if not key.startswith(("SATUSEHAT_", "VITALS_STATION_")) or key == KEY_ENV
     }
     if db_url is not None:
         env["VITALS_STATION_DB"] = db_url

@@ -1,6 +1,8 @@
 """Opening the station database: engine, durability settings, migrations.
 
-SQLite is the default (one file in the platform's user data folder). It runs in WAL mode with
+SQLite is the default (one file in the platform's user data folder), encrypted with SQLCipher
+(issue 12; the key: ``station.store.db_key``, the file's conversions:
+``station.store.encryption``). It runs in WAL mode with
 ``synchronous=FULL`` so that a committed reading survives a power cut, not just a crash of
 the process (with WAL, ``NORMAL`` may lose the last transactions on power loss; see
 https://www.sqlite.org/pragma.html#pragma_synchronous). PostgreSQL works with the same code.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -28,6 +31,17 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from station.files import folder_lock
+from station.store.db_key import DatabaseKey, DatabaseKeyError, create_key, find_key
+from station.store.encryption import (
+    EncryptionError,
+    FileState,
+    encrypt_plain_file,
+    file_state,
+    wipe_leftovers,
+)
 
 __all__ = [
     "Database",
@@ -65,6 +79,9 @@ def default_database_url() -> str:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # After the key (the pysqlcipher dialect's own connect handler runs first): a wrong key
+    # is our one clear error, not SQLCipher's log lines on standard error.
+    cursor.execute("PRAGMA cipher_log_level = NONE")
     # First, so that the journal-mode switch of a brand-new file waits for a second process
     # opening it at the same moment instead of failing (issue 13).
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -78,7 +95,7 @@ def _translate_sqlite_error(context: ExceptionContext) -> None:
     """Turn SQLite's lock and read-only errors into errors that say what to do (issue 13,
     16); raised from here they replace SQLAlchemy's own exception."""
     original = context.original_exception
-    if not isinstance(original, sqlite3.OperationalError):
+    if not isinstance(original, sqlite3.OperationalError | _cipher_operational_error()):
         return
     message = str(original)
     if "database is locked" in message or "database is busy" in message:
@@ -92,6 +109,48 @@ def _translate_sqlite_error(context: ExceptionContext) -> None:
             "database is read-only (the file, its folder or the connection refuses writes); "
             "nothing was changed: make it writable for this user"
         ) from original
+
+
+def _cipher_operational_error() -> type[Exception]:
+    import sqlcipher3  # noqa: PLC0415 - loaded with the first SQLite database anyway
+
+    error: type[Exception] = sqlcipher3.dbapi2.OperationalError
+    return error
+
+
+def _sqlite_key(path: Path) -> DatabaseKey:
+    """The key that opens ``path``, after turning a plain file from an earlier version into
+    an encrypted one (under the folder's lock: two processes opening it at once convert it
+    once). A key is made only for a database that has none yet; an encrypted file with no
+    key found is an error, never a fresh empty database."""
+    with folder_lock(path.parent):
+        wipe_leftovers(path)
+        state = file_state(path)
+        try:
+            key = find_key()
+            if state is FileState.ENCRYPTED:
+                if key is None:
+                    raise DatabaseError(
+                        f"the database file {path} is encrypted and no key was found: set "
+                        "VITALS_STATION_DB_KEY, or bring back the OS keyring entry or the key "
+                        "file it was made with; nothing was changed"
+                    )
+                return key
+            key = key or create_key()
+        except DatabaseKeyError as exc:
+            raise DatabaseError(str(exc)) from exc
+        if state is FileState.PLAIN:
+            try:
+                encrypt_plain_file(path, key)
+            except EncryptionError as exc:
+                raise DatabaseError(f"cannot encrypt the database {path}: {exc}") from exc
+            except Exception as exc:  # sqlcipher3's errors, OSError: the original is kept
+                raise DatabaseError(
+                    f"cannot encrypt the database {path}: {_one_line(exc)}; the original is kept"
+                ) from exc
+            sys.stderr.write(f"note: the database {path} was encrypted (SQLCipher).\n")
+            _LOGGER.warning("plain database %s encrypted in place", path)
+        return key
 
 
 def _alembic_config() -> Config:
@@ -208,10 +267,20 @@ def _create_engine(url: str, *, create_folder: bool) -> Engine:
     except ArgumentError as exc:
         raise DatabaseError(f"database URL is not a valid SQLAlchemy URL: {url!r}") from exc
     if parsed.get_backend_name() == "sqlite":
-        _prepare_sqlite_file(_sqlite_path(parsed), create_folder=create_folder)
+        path = _sqlite_path(parsed)
+        _prepare_sqlite_file(path, create_folder=create_folder)
+        key = _sqlite_key(path)
+        # The pysqlcipher dialect (sqlcipher3) runs ``PRAGMA key`` on every new connection
+        # before anything else; the raw-key literal needs no key derivation. Its default
+        # pool keeps one connection per thread; the station's threads share a queue pool,
+        # as with plain SQLite.
+        cipher = parsed.set(drivername="sqlite+pysqlcipher", password=f"x'{key.hex}'")
         try:
             engine = create_engine(
-                parsed, connect_args={"check_same_thread": False}, pool_pre_ping=True
+                cipher,
+                connect_args={"check_same_thread": False},
+                pool_pre_ping=True,
+                poolclass=QueuePool,
             )
         except (ImportError, ArgumentError) as exc:
             raise DatabaseError(f"database URL {url!r} is not usable: {exc}") from exc
@@ -294,6 +363,11 @@ def open_database(url: str | None = None) -> Database:
         raise
     except DBAPIError as exc:
         engine.dispose()
+        if "file is not a database" in str(exc.orig):
+            raise DatabaseError(
+                f"cannot open the database {_display(url)}: the database key does not open "
+                "it (a wrong key, or the file is not a station database); nothing was changed"
+            ) from exc
         raise DatabaseError(
             f"cannot open the database {_display(url)}: {_one_line(exc.orig)}"
         ) from exc

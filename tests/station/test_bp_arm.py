@@ -6,7 +6,6 @@ builder that ``export --fhir`` and the uploader share, and the console script.""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from fhir.resources.R4B.bundle import Bundle
 
 from config.settings import SettingsError, load_settings
 from station.export import export_context
-from tests.console import SCRIPT
+from tests.console import SCRIPT, clean_environ
 
 
 def settings_file(tmp_path: Path, text: str) -> Path:
@@ -44,11 +43,7 @@ def test_anything_else_is_a_settings_error_naming_the_key(tmp_path, value):
 
 
 def _export(tmp_path: Path, arm: str | None) -> dict:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("SATUSEHAT_", "VITALS_STATION_"))
-    }
+    env = clean_environ()
     env["VITALS_STATION_DB"] = f"sqlite:///{tmp_path / 'station.db'}"
     args = []
     if arm is not None:

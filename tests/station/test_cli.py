@@ -186,7 +186,7 @@ def test_sync_keeps_running_until_interrupted(tmp_path, db_url):
     with SatusehatServer(
         organization_id="10000004", client_id="cid", client_secret="secret"
     ) as server:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SATUSEHAT_", "VITALS_"))}
+        env = clean_environ()
         config = tmp_path / "station.toml"
         config.write_text("[upload]\ninterval_seconds = 1\n", encoding="utf-8")
         env.update(

@@ -5,11 +5,11 @@ changed (docs/design.md section 4)."""
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from tests import encrypted_sqlite
 from tests.console import clean_environ, run_console
 
 
@@ -22,9 +22,9 @@ def check_input(reading: str) -> str:
 
 
 def dump(path: Path) -> list[str]:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = encrypted_sqlite.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return list(connection.iterdump())
+        return encrypted_sqlite.dump(connection)
     finally:
         connection.close()
 
@@ -41,7 +41,7 @@ def existing(tmp_path):
 
 
 def newer_schema(path: Path) -> str:
-    connection = sqlite3.connect(path)
+    connection = encrypted_sqlite.connect(path)
     connection.execute("UPDATE alembic_version SET version_num = '0999_from_the_future'")
     connection.commit()
     connection.close()

@@ -16,7 +16,7 @@ import pytest
 from station.files import temp_siblings, write_private_atomically
 from station.store.database import open_database
 from station.store.repository import Store
-from tests.console import SCRIPT
+from tests.console import SCRIPT, clean_environ
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
 
@@ -26,7 +26,7 @@ def mode(path) -> int:
 
 
 def env_without_db(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SATUSEHAT_", "VITALS_"))}
+    env = clean_environ()
     # platformdirs' user data folder on Linux and the BSDs is $XDG_DATA_HOME/<app>.
     env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
     return env
@@ -81,7 +81,7 @@ def test_an_existing_open_database_is_tightened_never_loosened(tmp_path):
 
 def test_export_is_0600_and_removes_what_a_killed_export_left(tmp_path):
     db_url = f"sqlite:///{tmp_path / 'station.sqlite3'}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SATUSEHAT_", "VITALS_"))}
+    env = clean_environ()
     env["VITALS_STATION_DB"] = db_url
     out = tmp_path / "export.json"
     # What a killed export leaves: mkstemp's names, the old pattern and this one's.

@@ -10,13 +10,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import time
 
 from station.store.database import SQLITE_BUSY_TIMEOUT_MS, head_revision, open_database
-from tests.console import SCRIPT
+from tests import encrypted_sqlite
+from tests.console import KEY_ENV, SCRIPT
 
 PROCESSES = 4
 ROUNDS = 5
@@ -69,9 +69,13 @@ def test_processes_opening_a_new_postgresql_database_at_once_all_succeed(postgre
 def test_demo_waits_for_a_held_write_lock_then_says_the_database_is_busy(tmp_path):
     path = tmp_path / "station.sqlite3"
     open_database(f"sqlite:///{path}").close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SATUSEHAT_", "VITALS_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SATUSEHAT_", "VITALS_")) or k == KEY_ENV
+    }
     env["VITALS_STATION_DB"] = f"sqlite:///{path}"
-    holder = sqlite3.connect(path, isolation_level=None)
+    holder = encrypted_sqlite.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # a second real connection holds the write lock
     started = time.monotonic()
     try:
@@ -110,9 +114,13 @@ def test_status_reads_while_another_process_holds_the_write_lock(tmp_path):
     ``status`` read while another connection holds the write lock."""
     path = tmp_path / "station.sqlite3"
     open_database(f"sqlite:///{path}").close()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SATUSEHAT_", "VITALS_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SATUSEHAT_", "VITALS_")) or k == KEY_ENV
+    }
     env["VITALS_STATION_DB"] = f"sqlite:///{path}"
-    holder = sqlite3.connect(path, isolation_level=None)
+    holder = encrypted_sqlite.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
         result = subprocess.run(

@@ -11,7 +11,6 @@ through with QTest clicks, as a person would.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -23,7 +22,7 @@ from station.store.database import open_database
 from station.store.models import OutboxRow, VisitStatus
 from station.store.outbox import UploadStore
 from station.store.repository import Store
-from tests.console import SCRIPT
+from tests.console import SCRIPT, clean_environ
 
 CRASHING_DESK = """
 import os, sys
@@ -70,7 +69,7 @@ def crashed_visit(db_url):
 def test_status_counts_the_open_visit_and_its_entries_wait_for_confirmation(
     crashed_visit, db_url, tmp_path
 ):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SATUSEHAT_", "VITALS_"))}
+    env = clean_environ()
     env["VITALS_STATION_DB"] = db_url
     result = subprocess.run(
         [str(SCRIPT), "status"], env=env, capture_output=True, text=True, check=False, cwd=tmp_path

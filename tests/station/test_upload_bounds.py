@@ -22,7 +22,7 @@ from station.store.models import VisitRow
 from station.store.outbox import UploadStore
 from station.upload.sync import SyncRunner
 from station.upload.uploader import Uploader
-from tests.console import SCRIPT
+from tests.console import SCRIPT, clean_environ
 from tests.satusehat_server import faults
 from tests.station.test_upload import (
     assert_each_resource_once,
@@ -44,7 +44,7 @@ def upload_settings(make_settings, server):
 def _sync_once(settings, server):
     """``vitals-station sync --once`` as its own process: (summary, seconds, peak RSS in
     bytes), the peak from the kernel's accounting of that one process (wait4)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SATUSEHAT_", "VITALS_"))}
+    env = clean_environ()
     env.update(satusehat_environ(server), VITALS_STATION_CONFIG=settings.source)
     started = time.monotonic()
     with subprocess.Popen(

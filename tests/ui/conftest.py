@@ -35,7 +35,9 @@ class DeskClock:
 # so tests of corrections, follow-ups and retries reach them); tests of the roles add others.
 OPERATOR_NAME = "Ani Lestari"
 OPERATOR_PIN = "482915"
-PRACTITIONER_NIK = "3174015507850002"
+PRACTITIONER_NIK = "3171014403800001"
+# The SATUSEHAT Practitioner of that NIK, for tests whose desk uploads (register it).
+PRACTITIONER_IHS = "N10000001"
 
 
 def add_operator(database, name=OPERATOR_NAME, role="admin", pin=OPERATOR_PIN):

@@ -26,6 +26,8 @@ from station.store.repository import Store
 from tests.satusehat_server import SatusehatServer
 from tests.station.test_upload import ORG, satusehat_environ
 from tests.ui.conftest import (
+    PRACTITIONER_IHS,
+    PRACTITIONER_NIK,
     add_operator,
     follow_bp_protocol,
     identify_person,
@@ -41,6 +43,8 @@ PEOPLE = [fake_person(random.Random(seed), datetime.now(UTC).date()) for seed in
 @pytest.fixture
 def server():
     with SatusehatServer(organization_id=ORG, client_id="cid", client_secret="secret") as running:
+        # The desk's operator measures: the upload names their Practitioner (issue 12).
+        running.register_practitioner(PRACTITIONER_NIK, PRACTITIONER_IHS)
         for number, (nik, _name, _born) in enumerate(PEOPLE):
             running.register_patient(nik, f"P{number:011d}")
         yield running
@@ -320,6 +324,9 @@ def test_a_clinic_day_of_ten_numbers(qtbot, day, server):
     assert len(server.resources("Encounter")) == 9
     observations = len(server.resources("Observation"))
     assert expected <= observations
+    # Each names the operator who measured, signed in at the window (issue 12).
+    performers = {o["performer"][0]["reference"] for o in server.resources("Observation")}
+    assert performers == {f"Practitioner/{PRACTITIONER_IHS}"}
 
     # A same-day correction: the third person's first cuff value was mistyped (132/84, not
     # 122/78). From the day's tab, with a reason; the server's resources are amended.

@@ -13,7 +13,15 @@ from station.store.database import open_database
 from station.store.repository import Store
 from tests.satusehat_server import Fault, SatusehatServer
 from tests.station.test_upload import satusehat_environ
-from tests.ui.conftest import add_operator, click, identify_person, measure, sign_in
+from tests.ui.conftest import (
+    PRACTITIONER_IHS,
+    PRACTITIONER_NIK,
+    add_operator,
+    click,
+    identify_person,
+    measure,
+    sign_in,
+)
 from ui.app import build_desk_app
 
 NIK = "3174015507850002"
@@ -23,6 +31,8 @@ ORG = "10000004"
 @pytest.fixture
 def server():
     with SatusehatServer(organization_id=ORG, client_id="cid", client_secret="secret") as running:
+        # The desk's operator measures: the upload names their Practitioner (issue 12).
+        running.register_practitioner(PRACTITIONER_NIK, PRACTITIONER_IHS)
         yield running
 
 
