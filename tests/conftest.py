@@ -88,6 +88,20 @@ TEST_DATABASE_KEY = "5ca1ab1e" * 8
 
 
 @pytest.fixture(autouse=True)
+def no_machine_keyring() -> Iterator[None]:
+    """Tests never read or write the machine's own OS keyring: keyring's "fail" backend
+    unless a test sets its own (tests/keyring_backend.py). Console scripts get the same
+    through ``tests.console.clean_environ``."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
 def test_database_key(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("VITALS_STATION_DB_KEY", TEST_DATABASE_KEY)
     return TEST_DATABASE_KEY

@@ -23,6 +23,8 @@ def clean_environ(db_url: str | None = None, **extra: str) -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith(("SATUSEHAT_", "VITALS_STATION_")) or key == KEY_ENV
     }
+    # Never the machine's own OS keyring; a test that wants one names it in ``extra``.
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     if db_url is not None:
         env["VITALS_STATION_DB"] = db_url
     env.update(extra)

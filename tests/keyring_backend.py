@@ -12,13 +12,20 @@ import os
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
+from keyring.compat import properties
 from keyring.errors import PasswordDeleteError
 
 ENV = "VITALS_TEST_KEYRING_FILE"
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1
+    @properties.classproperty
+    def priority(cls) -> float:
+        # keyring chooses among every loaded KeyringBackend subclass: once this module is
+        # imported, it must not become the default of a process that did not name a file.
+        if ENV not in os.environ:
+            raise RuntimeError(f"{ENV} is not set")
+        return 1
 
     def _path(self) -> Path:
         return Path(os.environ[ENV])
