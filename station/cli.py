@@ -27,6 +27,7 @@ from station.cli_operators import add_operator_commands
 from station.cli_outbox import add_outbox_commands
 from station.cli_output import UsageError
 from station.cli_output import print_json as _print_json
+from station.cli_rekey import add_rekey_command
 from station.cli_secret import add_secret_commands
 from station.store.database import DatabaseError
 
@@ -332,6 +333,7 @@ def _build_parser() -> _Parser:
     add_audit_commands(sub)
     add_backup_commands(sub)
     add_secret_commands(sub)
+    add_rekey_command(sub)
     return parser
 
 

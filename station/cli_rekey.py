@@ -3,8 +3,8 @@ key. The new file is written beside the old and checked; the new key is kept (OS
 key file, wherever the old one was) before the new file takes the old one's place, so no
 moment leaves a file without its key. A key from ``VITALS_STATION_DB_KEY`` cannot be replaced
 by the station: the new one is read from standard input (64 hexadecimal characters), and the
-service's environment is to be changed to it. Stop the desk and ``sync`` first: a process
-with the old file open would go on writing to it."""
+service's environment is to be changed to it. A process with the old file open would go on
+writing to it, so rekey is refused while any other holds it (station.file_in_use)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ def _cmd_rekey(_args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     from sqlalchemy.engine import make_url  # noqa: PLC0415
 
     from station.audit import AuditAction  # noqa: PLC0415
+    from station.file_in_use import FileInUse, alone_with  # noqa: PLC0415
     from station.files import folder_lock  # noqa: PLC0415
     from station.store.db_key import (  # noqa: PLC0415
         DatabaseKey,
@@ -74,10 +75,21 @@ def _cmd_rekey(_args: argparse.Namespace, settings: Callable[[], Settings]) -> i
             keep_key(new.hex, new.source)
 
     try:
-        with folder_lock(path.parent):
+        with alone_with(path), folder_lock(path.parent):
             rekey_file(path, old, new, before_swap=keep)
+    except FileInUse as exc:
+        raise UsageError(
+            "rekey: another process has the database open (the desk, sync or a service): "
+            "stop it and run rekey again; nothing was changed"
+        ) from exc
     except (EncryptionError, DatabaseKeyError) as exc:
         raise UsageError(f"rekey: {exc}; the database and its key are as they were") from exc
+    except Exception as exc:  # sqlcipher3's errors, OSError (a full disk …)
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise UsageError(
+            f"rekey: stopped ({reason}); the next start of the station finishes or undoes "
+            "it, and no reading is lost"
+        ) from exc
     if new.source == "environment":
         sys.stderr.write(
             "note: set VITALS_STATION_DB_KEY to the new key before the station starts again\n"

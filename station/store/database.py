@@ -33,6 +33,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from station.file_in_use import InUseHold, hold_in_use
 from station.files import folder_lock
 from station.store.db_key import DatabaseKey, DatabaseKeyError, create_key, find_key
 from station.store.encryption import (
@@ -40,6 +41,7 @@ from station.store.encryption import (
     FileState,
     encrypt_plain_file,
     file_state,
+    finish_interrupted_rekey,
     wipe_leftovers,
 )
 
@@ -124,10 +126,16 @@ def _sqlite_key(path: Path) -> DatabaseKey:
     once). A key is made only for a database that has none yet; an encrypted file with no
     key found is an error, never a fresh empty database."""
     with folder_lock(path.parent):
+        try:
+            key = find_key()
+        except DatabaseKeyError as exc:
+            raise DatabaseError(str(exc)) from exc
+        if key is not None and finish_interrupted_rekey(path, key):
+            sys.stderr.write(f"note: an interrupted rekey of the database {path} was completed.\n")
+            _LOGGER.warning("interrupted rekey of %s completed", path)
         wipe_leftovers(path)
         state = file_state(path)
         try:
-            key = find_key()
             if state is FileState.ENCRYPTED:
                 if key is None:
                     raise DatabaseError(
@@ -167,6 +175,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     url: str
+    # A SQLite file's shared in-use hold (station.file_in_use), dropped on close.
+    in_use: InUseHold | None = None
 
     @property
     def display_url(self) -> str:
@@ -179,6 +189,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.in_use is not None:
+            self.in_use.release()
 
 
 def head_revision() -> str | None:
@@ -261,32 +273,47 @@ def _prepare_sqlite_file(path: Path, *, create_folder: bool) -> None:
             _tighten(companion, _PRIVATE_FILE)
 
 
-def _create_engine(url: str, *, create_folder: bool) -> Engine:
+def _create_engine(url: str, *, create_folder: bool) -> tuple[Engine, InUseHold | None]:
+    """The engine, and for a SQLite file this process's hold on it (see ``Database``)."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(f"database URL is not a valid SQLAlchemy URL: {url!r}") from exc
-    if parsed.get_backend_name() == "sqlite":
-        path = _sqlite_path(parsed)
-        _prepare_sqlite_file(path, create_folder=create_folder)
-        key = _sqlite_key(path)
-        # The pysqlcipher dialect (sqlcipher3) runs ``PRAGMA key`` on every new connection
-        # before anything else; the raw-key literal needs no key derivation. Its default
-        # pool keeps one connection per thread; the station's threads share a queue pool,
-        # as with plain SQLite.
-        cipher = parsed.set(drivername="sqlite+pysqlcipher", password=f"x'{key.hex}'")
-        try:
-            engine = create_engine(
-                cipher,
-                connect_args={"check_same_thread": False},
-                pool_pre_ping=True,
-                poolclass=QueuePool,
-            )
-        except (ImportError, ArgumentError) as exc:
-            raise DatabaseError(f"database URL {url!r} is not usable: {exc}") from exc
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "handle_error", _translate_sqlite_error)
-        return engine
+    if parsed.get_backend_name() != "sqlite":
+        return _server_engine(url, parsed), None
+    path = _sqlite_path(parsed)
+    _prepare_sqlite_file(path, create_folder=create_folder)
+    # Taken first: a rekey under way (which holds the file alone) is waited for.
+    hold = hold_in_use(path)
+    try:
+        return _sqlite_engine(url, parsed, path), hold
+    except BaseException:
+        hold.release()
+        raise
+
+
+def _sqlite_engine(url: str, parsed: URL, path: Path) -> Engine:
+    key = _sqlite_key(path)
+    # The pysqlcipher dialect (sqlcipher3) runs ``PRAGMA key`` on every new connection
+    # before anything else; the raw-key literal needs no key derivation. Its default
+    # pool keeps one connection per thread; the station's threads share a queue pool,
+    # as with plain SQLite.
+    cipher = parsed.set(drivername="sqlite+pysqlcipher", password=f"x'{key.hex}'")
+    try:
+        engine = create_engine(
+            cipher,
+            connect_args={"check_same_thread": False},
+            pool_pre_ping=True,
+            poolclass=QueuePool,
+        )
+    except (ImportError, ArgumentError) as exc:
+        raise DatabaseError(f"database URL {url!r} is not usable: {exc}") from exc
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "handle_error", _translate_sqlite_error)
+    return engine
+
+
+def _server_engine(url: str, parsed: URL) -> Engine:
     try:
         return create_engine(parsed, pool_pre_ping=True)
     except (ImportError, ArgumentError) as exc:
@@ -344,7 +371,24 @@ def open_database(url: str | None = None) -> Database:
     in the user data folder, whose folder is created; a given URL's folder must exist)."""
     create_folder = not url
     url = url or default_database_url()
-    engine = _create_engine(url, create_folder=create_folder)
+    engine, in_use = _create_engine(url, create_folder=create_folder)
+    try:
+        _migrate(engine, url)
+    except BaseException:
+        if in_use is not None:
+            in_use.release()
+        raise
+    _LOGGER.debug("database ready at %s", _display(url))
+    return Database(
+        engine=engine,
+        sessions=sessionmaker(engine, expire_on_commit=False),
+        url=url,
+        in_use=in_use,
+    )
+
+
+def _migrate(engine: Engine, url: str) -> None:
+    """Bring the schema to head (or refuse); the engine is disposed when that fails."""
     try:
         config = _alembic_config()
         script = ScriptDirectory.from_config(config)  # read once: start-up time
@@ -374,9 +418,3 @@ def open_database(url: str | None = None) -> Database:
     except (SQLAlchemyError, CommandError) as exc:
         engine.dispose()
         raise DatabaseError(f"cannot migrate the database: {type(exc).__name__}") from exc
-    _LOGGER.debug("database ready at %s", _display(url))
-    return Database(
-        engine=engine,
-        sessions=sessionmaker(engine, expire_on_commit=False),
-        url=url,
-    )

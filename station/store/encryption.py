@@ -20,7 +20,14 @@ from typing import Any
 
 from station.store.db_key import DatabaseKey
 
-__all__ = ["FileState", "encrypt_plain_file", "file_state", "rekey_file", "wipe_leftovers"]
+__all__ = [
+    "FileState",
+    "encrypt_plain_file",
+    "file_state",
+    "finish_interrupted_rekey",
+    "rekey_file",
+    "wipe_leftovers",
+]
 
 _PLAIN_HEADER = b"SQLite format 3\x00"
 
@@ -149,6 +156,11 @@ def _convert(
     except BaseException:
         target.unlink(missing_ok=True)
         raise
+    _swap(path, target)
+
+
+def _swap(path: Path, target: Path) -> None:
+    """``target`` (checked) takes the place of ``path``, whose content is then wiped."""
     # The old file's WAL was checkpointed into it: it must not meet the new file.
     for companion in _companions(path):
         companion.unlink(missing_ok=True)
@@ -157,6 +169,33 @@ def _convert(
     os.link(path, old)
     target.replace(path)
     _wipe(old)
+
+
+def _opens(path: Path, key: DatabaseKey, *, check: bool) -> bool:
+    """``key`` opens ``path`` (and, with ``check``, its integrity check passes)."""
+    try:
+        connection = _connect(path, key)
+        try:
+            query = "PRAGMA integrity_check" if check else "SELECT 'ok' FROM sqlite_master"
+            row = connection.execute(query).fetchone()
+        finally:
+            connection.close()
+    except Exception:  # noqa: BLE001 - sqlcipher3's "file is not a database" and kin
+        return False
+    return row is None or row[0] == "ok"
+
+
+def finish_interrupted_rekey(path: Path, key: DatabaseKey) -> bool:
+    """A rekey that stopped after keeping the new key but before the swap (a crash, a power
+    cut) left the checked new file beside an old one the kept key no longer opens: put the
+    new file in place. True when that was done; otherwise nothing is touched."""
+    target = Path(f"{path}.converting")
+    if not target.exists() or file_state(path) is not FileState.ENCRYPTED:
+        return False
+    if _opens(path, key, check=False) or not _opens(target, key, check=True):
+        return False
+    _swap(path, target)
+    return True
 
 
 def encrypt_plain_file(path: Path, key: DatabaseKey) -> None:

@@ -153,7 +153,12 @@ def test_a_plain_database_from_an_earlier_version_is_encrypted_in_place(tmp_path
     assert file_state(plain) is FileState.ENCRYPTED
     assert plain.stat().st_ino != inode
     names = {p.name for p in tmp_path.iterdir() if p.name.startswith("station")}
-    assert names <= {"station.sqlite3", "station.sqlite3-shm", "station.sqlite3-wal"}
+    assert names <= {
+        "station.sqlite3",
+        "station.sqlite3-shm",
+        "station.sqlite3-wal",
+        "station.sqlite3.in-use",  # station.file_in_use: an empty lock file
+    }
     for file in tmp_path.iterdir():
         if file.name.startswith("station"):
             assert NIK.encode() not in file.read_bytes()
