@@ -12,17 +12,15 @@ twice without echo at a terminal for a backup), never from an argument.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from config.settings import Settings
-from station.cli_output import UsageError, print_json
+from station.cli_output import UsageError, print_json, read_secret_input
 
 __all__ = ["PASSPHRASE_ENV", "add_backup_commands"]
 
@@ -33,12 +31,11 @@ def _passphrase(*, confirm: bool) -> str:
     from_environment = os.environ.get(PASSPHRASE_ENV)
     if from_environment:
         return from_environment
-    if sys.stdin.isatty():
-        first = getpass.getpass("Backup passphrase: ")
-        if confirm and getpass.getpass("Passphrase again: ") != first:
-            raise UsageError("backup: the two passphrases differ")
-        return first
-    return sys.stdin.readline().rstrip("\r\n")
+    return read_secret_input(
+        "Backup passphrase: ",
+        confirm="Passphrase again: " if confirm else None,
+        mismatch="backup: the two passphrases differ",
+    )
 
 
 def _cmd_backup(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:

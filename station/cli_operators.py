@@ -5,14 +5,12 @@ contract: ``docs/design.md`` section 4). JSON on stdout; bad input exits 2 with 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from config.settings import Settings
-from station.cli_output import UsageError, print_json
+from station.cli_output import UsageError, print_json, read_secret_input
 
 if TYPE_CHECKING:
     from station.store.operators import Operator
@@ -22,12 +20,9 @@ __all__ = ["add_operator_commands"]
 
 def _read_secret() -> str:
     """The PIN from standard input: asked twice without echo at a terminal, else one line."""
-    if sys.stdin.isatty():
-        first = getpass.getpass("PIN: ")
-        if getpass.getpass("PIN again: ") != first:
-            raise UsageError("operator add: the two PINs differ")
-        return first
-    return sys.stdin.readline().rstrip("\r\n")
+    return read_secret_input(
+        "PIN: ", confirm="PIN again: ", mismatch="operator add: the two PINs differ"
+    )
 
 
 def _json(operator: Operator) -> dict[str, Any]:

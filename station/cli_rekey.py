@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from config.settings import Settings
-from station.cli_output import UsageError, print_json
+from station.cli_output import UsageError, print_json, read_secret_input
 
 __all__ = ["add_rekey_command"]
 
@@ -58,7 +58,15 @@ def _cmd_rekey(_args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     if old is None:
         raise UsageError("rekey: no database key was found")
     if old.source == "environment":
-        typed = sys.stdin.readline().strip().lower()
+        typed = (
+            read_secret_input(
+                "New database key (64 hexadecimal characters): ",
+                confirm="Again: ",
+                mismatch="rekey: the two entries differ",
+            )
+            .strip()
+            .lower()
+        )
         if not _HEX_KEY.fullmatch(typed):
             raise UsageError(
                 "rekey: the key comes from VITALS_STATION_DB_KEY, so the new key is read "

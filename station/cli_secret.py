@@ -6,24 +6,21 @@ printed. ``SATUSEHAT_CLIENT_SECRET`` in the environment or the settings file sti
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from collections.abc import Callable
 from typing import Any
 
 from config.settings import Settings
-from station.cli_output import UsageError, print_json
+from station.cli_output import UsageError, print_json, read_secret_input
 
 __all__ = ["add_secret_commands"]
 
 
 def _read_value() -> str:
-    if sys.stdin.isatty():
-        first = getpass.getpass("SATUSEHAT client secret: ")
-        if getpass.getpass("Again: ") != first:
-            raise UsageError("secret set: the two entries differ")
-        return first
-    return sys.stdin.readline().rstrip("\r\n")
+    return read_secret_input(
+        "SATUSEHAT client secret: ",
+        confirm="Again: ",
+        mismatch="secret set: the two entries differ",
+    )
 
 
 def _cmd_secret(args: argparse.Namespace, _settings: Callable[[], Settings]) -> int:

@@ -71,6 +71,13 @@ def visible_text(widget) -> str:
     return "\n".join(parts)
 
 
+def type_pin_twice(qtbot, pin):
+    """The PIN and its repetition, each ended with Enter, from the PIN field on."""
+    for _ in range(2):
+        type_into_focus(qtbot, pin)
+        press(qtbot, Qt.Key.Key_Return)
+
+
 def test_first_start_asks_for_the_admin_and_refuses_mismatched_pins(qtbot, settings):
     app = start(qtbot, settings, operator=False)
     try:
@@ -96,17 +103,11 @@ def test_first_start_asks_for_the_admin_and_refuses_mismatched_pins(qtbot, setti
         assert page.pin_edit.hasFocus()
         assert page.pin_edit.text() == ""
         # A PIN too short is refused by the station, beside the form.
-        type_into_focus(qtbot, "4829")
-        press(qtbot, Qt.Key.Key_Return)
-        type_into_focus(qtbot, "4829")
-        press(qtbot, Qt.Key.Key_Return)
+        type_pin_twice(qtbot, "4829")
         qtbot.waitUntil(lambda: "minimal 6 karakter" in page.error_label.text())
         assert window.locked
         page.pin_edit.setFocus()
-        type_into_focus(qtbot, OPERATOR_PIN)
-        press(qtbot, Qt.Key.Key_Return)
-        type_into_focus(qtbot, OPERATOR_PIN)
-        press(qtbot, Qt.Key.Key_Return)
+        type_pin_twice(qtbot, OPERATOR_PIN)
         qtbot.waitUntil(lambda: not window.locked)
         assert window.operator_label.text() == f"Petugas: {OPERATOR_NAME} (admin)"
         assert window.call_next_button.isEnabled()
