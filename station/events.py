@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from devices.device import DeviceEvent
@@ -32,6 +32,7 @@ __all__ = [
     "InterruptedVisit",
     "OperatorChanged",
     "PersonLookedUp",
+    "PreviousResults",
     "QueueCalled",
     "QueueSkipped",
     "ReadingDiscarded",
@@ -93,9 +94,18 @@ class ReadingDiscarded:
 
 
 @dataclass(frozen=True, slots=True)
+class PreviousResults:
+    """The person's previous confirmed visit: when it began, and its values that counted."""
+
+    started_at: datetime
+    results: VisitResults
+
+
+@dataclass(frozen=True, slots=True)
 class VisitConfirmed:
     visit: StoredVisit
     results: VisitResults
+    previous: PreviousResults | None = None  # for the patient screen's "then and now"
 
 
 @dataclass(frozen=True, slots=True)

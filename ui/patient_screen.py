@@ -1,7 +1,10 @@
 """The patient screen: a second top-level window in large type, Bahasa Indonesia by default.
 
-It shows the queue number being called, then the person's confirmed results in plain words,
-then clears itself. It never shows the NIK; only the first name identifies the person.
+It shows the queue number being called, what to do while a device measures (with the live
+cuff pressure), then the person's confirmed results (ui.patient.results_view: each value's
+level in words, icon and colour, and the previous visit's value), then clears itself after
+``patient_screen_clear_seconds`` or when the next number is called. It never shows the NIK;
+only the first name identifies the person.
 """
 
 from __future__ import annotations
@@ -9,11 +12,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from devices.device import DeviceState
 from station.checks.engine import advice_for
+from station.events import DeviceRole, DeviceUpdate, VisitOpened
+from station.result_lines import result_lines
 from station.service import QueueCalled, VisitClosed, VisitConfirmed, VisitCorrected
 from ui.bridge import StationBridge
-from ui.formatting import results_lines
+from ui.formatting import number
 from ui.naming import named
+from ui.patient import result_texts as words
+from ui.patient.results_view import ResultsView
 from ui.texts import Language, tr
 
 __all__ = ["PatientScreen"]
@@ -35,11 +43,14 @@ class PatientScreen(QWidget):
 
         self._headline = named(QLabel(), "patientHeadline")
         self._headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._headline.setStyleSheet("font-size: 56px; font-weight: bold;")
+        self._headline.setStyleSheet("font-size: 48px; font-weight: bold;")
         self._body = named(QLabel(), "patientBody")
         self._body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._body.setWordWrap(True)
         self._body.setStyleSheet("font-size: 40px;")
+        self.results_view = named(ResultsView(), "patientResults")
+        self.results_view.hide()
+        self._visit_open = False  # the live measuring hints only while someone is measured
         self._simulator = named(QLabel(tr("patient_simulator", language)), "patientSimulator")
         self._simulator.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._simulator.setStyleSheet(
@@ -51,9 +62,10 @@ class PatientScreen(QWidget):
         self._disclaimer.setStyleSheet("font-size: 22px;")
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 40, 40, 40)
+        layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self._headline)
         layout.addWidget(self._body, stretch=1)
+        layout.addWidget(self.results_view, stretch=1)
         layout.addWidget(self._simulator)
         layout.addWidget(self._disclaimer)
 
@@ -63,6 +75,8 @@ class PatientScreen(QWidget):
         self.clear_timer.timeout.connect(self.show_idle)
 
         bridge.queueCalled.connect(self._on_queue_called)
+        bridge.visitOpened.connect(self._on_visit_opened)
+        bridge.deviceUpdated.connect(self._on_device)
         bridge.visitConfirmed.connect(self._on_confirmed)
         # A same-day correction: the person's results as rebuilt (if they are still there).
         bridge.visitCorrected.connect(self._on_confirmed)
@@ -76,7 +90,11 @@ class PatientScreen(QWidget):
 
     def visible_text(self) -> str:
         """Everything the screen currently says (for tests and audits)."""
-        parts = [self._headline.text(), self._body.text()]
+        parts = [self._headline.text()]
+        if self.results_view.isHidden():
+            parts.append(self._body.text())
+        else:
+            parts.extend(self.results_view.texts())
         if not self._simulator.isHidden():
             parts.append(self._simulator.text())
         if not self._disclaimer.isHidden():
@@ -86,35 +104,75 @@ class PatientScreen(QWidget):
     @Slot()
     def show_idle(self) -> None:
         self.clear_timer.stop()
-        self._headline.setText(tr("welcome", self._lang))
-        self._body.setText(tr("welcome_sub", self._lang))
+        self._visit_open = False
+        self._show_message(tr("welcome", self._lang), tr("welcome_sub", self._lang))
+
+    def _show_message(self, headline: str, body: str) -> None:
+        self._headline.setText(headline)
+        self._body.setText(body)
+        self.results_view.clear()
+        self.results_view.hide()
+        self._body.show()
         self._simulator.hide()
         self._disclaimer.hide()
+
+    @Slot(object)
+    def _on_visit_opened(self, _event: VisitOpened) -> None:
+        self._visit_open = True
+
+    @Slot(object)
+    def _on_device(self, update: DeviceUpdate) -> None:
+        """While a device measures the person: what to do, and the cuff's live pressure."""
+        if not self._visit_open:
+            return
+        event = update.event
+        if event.state is DeviceState.MEASURING:
+            self.clear_timer.stop()
+            if update.role is DeviceRole.BLOOD_PRESSURE:
+                hint = words.tr("hold_still", self._lang)
+                if event.cuff_pressure is not None:
+                    pressure = number(round(event.cuff_pressure))
+                    hint += "\n" + words.tr("cuff_pressure", self._lang, value=pressure)
+            else:
+                hint = words.tr("finger_in", self._lang)
+            self._show_message(words.tr("measuring", self._lang), hint)
+            self._simulator.setVisible(update.simulated)
+        elif event.state is DeviceState.READING_RECEIVED:
+            self._show_message(
+                words.tr("measuring", self._lang), words.tr("wait_results", self._lang)
+            )
 
     @Slot(object)
     def _on_queue_called(self, event: QueueCalled) -> None:
         """The number and the desk to go to; a recall shows it again with a chime (the
         system's beep until the patient screen's own sounds exist, issue 13)."""
         self.clear_timer.stop()
-        self._headline.setText(f"{tr('queue', self._lang)} {event.queue_number}")
-        self._body.setText(tr("please_come", self._lang, desk=event.station_id))
-        self._simulator.hide()
-        self._disclaimer.hide()
+        self._show_message(
+            f"{tr('queue', self._lang)} {event.queue_number}",
+            tr("please_come", self._lang, desk=event.station_id),
+        )
         if event.recall:
             QApplication.beep()
 
     @Slot(object)
     def _on_confirmed(self, event: VisitConfirmed | VisitCorrected) -> None:
+        self._visit_open = False
         first_name = event.visit.person.name.split()[0]
         self._headline.setText(tr("results_for", self._lang, name=first_name))
-        lines = results_lines(event.results, self._lang)
+        advice = ""
         evaluation = event.results.evaluation
         if evaluation is not None:
             # Plain-language advice for the person, never the clinical grade names.
             patient_advice = advice_for(evaluation.referral)[1]
-            lines.append("")
-            lines.append(patient_advice[0] if self._lang == "id" else patient_advice[1])
-        self._body.setText("\n".join(lines))
+            advice = patient_advice[0] if self._lang == "id" else patient_advice[1]
+        previous = getattr(event, "previous", None)  # a correction shows no comparison
+        earlier = result_lines(event.visit, previous.results) if previous else []
+        day = previous.started_at.astimezone().date() if previous else None
+        self.results_view.show_results(
+            result_lines(event.visit, event.results), earlier, day, advice, self._lang
+        )
+        self._body.hide()
+        self.results_view.show()
         self._simulator.setVisible(event.results.any_simulated)
         self._disclaimer.show()
         self.clear_timer.start()

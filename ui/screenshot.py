@@ -17,7 +17,9 @@ taskbar), the patient screen at 1366x768:
   ``desk-manual-entry`` (the dialog drawn over the window where Qt centres it),
   ``desk-ready`` (ready to confirm), ``operator-critical``, ``desk-discarded``,
   ``desk-early-confirm``, ``desk-day``, ``desk-correction`` (a same-day correction),
-  ``desk-followups``, ``patient-call``, ``patient``;
+  ``desk-followups``, ``patient-call``, ``patient``, ``patient-critical``, ``patient-compare``
+  (a returning person: last visit's values beside today's; also ``patient-compare-1080`` at
+  1920x1080), ``patient-high``;
 - in English: ``desk-sign-in-en``, ``desk-en``, ``desk-day-en``, ``patient-en``;
 - ``operator-upload`` and ``upload-problems`` (the upload indicator and its problem list,
   with sample entries: no SATUSEHAT server runs here).
@@ -31,7 +33,7 @@ import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from devices.simulators import CuffFault
@@ -140,6 +142,7 @@ def clinic_day(database_url: str, out: Path, today: date, returning: Person) -> 
         desk.acknowledge_referred()
         desk.measure_spo2()
         desk.confirm(fourth[1].split()[0])
+        desk.patient_shot("patient-critical")
         clock.advance(12 * 60)
 
         # 5. A reading discarded with its reason, then the protocol again.
@@ -170,8 +173,11 @@ def clinic_day(database_url: str, out: Path, today: date, returning: Person) -> 
 
         # 7-11. A returning person (referred 40 days ago) and others, two of them referred.
         desk.visit(returning, cuff=(142.0, 91.0, 79.0))
+        desk.patient_shot("patient-compare")  # 148/94 forty days ago
+        desk.patient_shot("patient-compare-1080", QSize(1920, 1080))
         desk.visit(next(crowd))
         desk.visit(next(crowd), cuff=(158.0, 97.0, 82.0))
+        desk.patient_shot("patient-high")
         desk.visit(next(crowd))
         desk.visit(next(crowd), cuff=(164.0, 102.0, 90.0))
 

@@ -356,8 +356,14 @@ class Desk:
                     pixmap = with_dialog(pixmap, dialog)
         save(pixmap, self.out / f"{name}.png")
 
-    def patient_shot(self, name: str) -> None:
-        self.shot(name, self.app.patient)
+    def patient_shot(self, name: str, size: QSize | None = None) -> None:
+        """The patient screen at 1366x768, or at ``size`` (then back)."""
+        patient = self.app.patient
+        if size is not None:
+            patient.resize(size)
+        self.shot(name, patient)
+        if size is not None:
+            patient.resize(PATIENT_SIZE)
 
 
 def with_dialog(window: QPixmap, dialog: QWidget) -> QPixmap:

@@ -343,6 +343,24 @@ class Store:
                 )
             )
 
+    def previous_confirmed_visit(self, nik: str, before: datetime) -> StoredVisit | None:
+        """This person's latest confirmed visit that began before ``before``, at any desk
+        sharing the database (the patient screen's "then and now"); None if there is none or
+        it cannot be read."""
+        query = (
+            select(VisitRow)
+            .options(_VISIT_LOAD)
+            .where(
+                VisitRow.nik == nik,
+                VisitRow.status == VisitStatus.CONFIRMED,
+                VisitRow.started_at < before,
+            )
+            .order_by(VisitRow.started_at.desc(), VisitRow.id)
+            .limit(1)
+        )
+        visits = self._load(query).visits
+        return visits[0] if visits else None
+
     def _open_visit(self, session: Session, visit_id: str) -> VisitRow:
         row = session.get(VisitRow, visit_id, with_for_update=True)
         if row is None:

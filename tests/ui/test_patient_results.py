@@ -1,0 +1,201 @@
+"""The patient screen's results (issue 13), through the real desk: each value on its own row
+with its level and category in words, an icon and a colour (never colour alone), the
+previous confirmed visit's value with its date and an arrow, the live measuring hints, and
+clearing on the timer and on the next call; in Bahasa Indonesia and English; never the NIK."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from devices.measurements import SpO2
+from station.checks import check_measurement
+from station.person import Person
+from station.service import DeviceRole
+from station.store.database import open_database
+from station.store.repository import ReadingSource, Store
+from tests.station.actors import TEST_ACTOR
+from tests.station.test_store import bp
+from tests.ui.conftest import (
+    click,
+    desk_app,
+    follow_bp_protocol,
+    identify_person,
+    measure,
+    sign_in,
+)
+from ui.patient import result_texts as words
+
+NIK = "3174015507850002"
+CUFF = ReadingSource("sim-cuff", "SIMULATOR cuff", simulated=True)
+LEVEL_WORDS = {
+    "id": {"Normal", "Tinggi", "Rendah", "Sangat tinggi", "Sangat rendah"},
+    "en": {"Normal", "High", "Low", "Very high", "Very low"},
+}
+
+
+def a_visit_last_year(settings):
+    """Siti's confirmed visit of a year ago: 152/96 and SpO2 95, stored as a desk would."""
+    database = open_database(settings.database.url)
+    store = Store(database)
+    started = datetime.now().astimezone() - timedelta(days=365)
+    visit = store.create_visit(
+        station_id="desk-1",
+        queue_number=store.next_queue_number(started.date()),
+        person=Person(NIK, "Siti Rahayu", None),
+        started_at=started,
+        rule_set="esh-2023",
+        rule_set_version="1",
+        actor=TEST_ACTOR,
+    )
+    for minute, (systolic, diastolic) in enumerate([(154, 98), (150, 94)]):
+        measurement = bp(systolic, diastolic)
+        store.add_reading(
+            visit_id=visit.id,
+            measurement=measurement,
+            source=CUFF,
+            findings=check_measurement(measurement),
+            received_at=started + timedelta(minutes=minute),
+            actor=TEST_ACTOR,
+        )
+    oximetry = SpO2(95.0, 70.0, b"\x00")
+    store.add_reading(
+        visit_id=visit.id,
+        measurement=oximetry,
+        source=CUFF,
+        findings=check_measurement(oximetry),
+        received_at=started + timedelta(minutes=3),
+        actor=TEST_ACTOR,
+    )
+    store.confirm_visit(visit.id, started + timedelta(minutes=5), actor=TEST_ACTOR)
+    database.close()
+    return started.date()
+
+
+@pytest.fixture
+def desk_in(qtbot, make_settings):
+    apps = []
+
+    def start(lang, *, previous=False):
+        settings = make_settings(f'[station]\npatient_language = "{lang}"\n')
+        day = a_visit_last_year(settings) if previous else None
+        app = desk_app(settings, seed=11, pace_s=0.0)
+        qtbot.addWidget(app.operator)
+        qtbot.addWidget(app.patient)
+        app.patient.show()  # on one monitor the operator shows it (F12); here, always
+        app.show()  # the operator window takes the keyboard
+        sign_in(qtbot, app.operator)
+        apps.append(app)
+        return app, day
+
+    yield start
+    for app in apps:
+        app.close()
+
+
+def run_visit(qtbot, window, patient, *, watch_measuring=None):
+    click(qtbot, window.call_next_button)
+    qtbot.waitUntil(lambda: window.queue_label.text() != "")
+    identify_person(qtbot, window.identify_panel, NIK, "Siti Rahayu", "15071985")
+    qtbot.waitUntil(window.bp_panel.button.isEnabled)
+    if watch_measuring is not None:
+        watch_measuring()
+    rows = follow_bp_protocol(qtbot, window, 0)
+    measure(qtbot, window, DeviceRole.OXIMETER, rows + 1)
+    qtbot.waitUntil(window.confirm_button.isEnabled)
+    click(qtbot, window.confirm_button)
+    qtbot.waitUntil(patient.results_view.isVisible)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_each_result_has_its_level_in_words_an_icon_and_a_colour(qtbot, desk_in, lang):
+    app, _day = desk_in(lang)
+    window, patient = app.operator, app.patient
+    run_visit(qtbot, window, patient)
+
+    rows = patient.results_view.rows()
+    assert [row.objectName() for row in rows] == [
+        "result_blood_pressure",
+        "result_spo2",
+        "result_heart_rate",
+    ]
+    for row in rows:
+        badge = row.badge.text()
+        icon, _, said = badge.partition("  ")
+        assert icon in words.LEVEL_ICONS.values()  # a symbol, not colour alone
+        level = next(level for level, symbol in words.LEVEL_ICONS.items() if symbol == icon)
+        assert said.split(" — ")[0] == words.tr(f"level_{level.value}", lang)
+        assert words.LEVEL_COLOURS[level] in row.badge.styleSheet()
+        assert row.isVisible()
+    shown = patient.visible_text()
+    assert NIK not in shown
+    assert "Rahayu" not in shown
+    assert ("bukan diagnosis" if lang == "id" else "not a diagnosis") in shown
+    advice = patient.results_view.advice_label
+    assert advice.isVisible()
+    assert advice.text()
+    # Blood pressure says its category by the rule set's own name (esh-2023 by default).
+    pressure = rows[0].badge.text()
+    assert any(
+        name in pressure
+        for name in (
+            ("Optimal", "Normal tinggi", "derajat")
+            if lang == "id"
+            else ("Optimal", "High-normal", "Grade")
+        )
+    ) or pressure.endswith(("  Normal",))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_previous_visit_is_shown_with_its_date_and_an_arrow(qtbot, desk_in, lang):
+    app, day = desk_in(lang, previous=True)
+    window, patient = app.operator, app.patient
+    run_visit(qtbot, window, patient)
+
+    rows = {row.objectName(): row for row in patient.results_view.rows()}
+    comparison = rows["result_blood_pressure"].comparison_label
+    assert comparison is not None
+    assert comparison.isVisible()
+    text = comparison.text()
+    assert words.long_date(day, lang) in text
+    assert "152/96 mmHg" in text  # the mean of last year's two readings
+    now = rows["result_blood_pressure"].value_label.text()
+    assert f"{'sekarang' if lang == 'id' else 'now'}: {now}" in text
+    assert any(arrow in text for arrow in ("↑", "↓", "="))
+    assert "95 %" in rows["result_spo2"].comparison_label.text()
+    assert rows["result_heart_rate"].comparison_label is not None  # the pulse of last year
+
+
+def test_while_measuring_the_person_is_told_what_to_do_and_sees_the_cuff(qtbot, desk_in):
+    app, _day = desk_in("id")
+    window, patient = app.operator, app.patient
+    seen = []
+
+    def watch():
+        app.bridge.deviceUpdated.connect(lambda _update: seen.append(patient.visible_text()))
+
+    run_visit(qtbot, window, patient, watch_measuring=watch)
+    assert any("Tetap tenang, lengan jangan bergerak" in text for text in seen)
+    assert any("Jari di dalam alat" in text for text in seen)
+    cuff = [text for text in seen if "Tekanan manset" in text]
+    assert cuff, "the live cuff pressure was never shown"
+    assert all(NIK not in text for text in seen)
+
+
+def test_the_results_clear_on_the_timer_and_when_the_next_number_is_called(qtbot, desk_in):
+    app, _day = desk_in("en")
+    window, patient = app.operator, app.patient
+    run_visit(qtbot, window, patient)
+    assert "Results for Siti" in patient.visible_text()
+    patient.clear_timer.timeout.emit()
+    assert "Welcome" in patient.visible_text()
+    assert not patient.results_view.isVisible()
+
+    run_visit(qtbot, window, patient)
+    assert patient.clear_timer.isActive()
+    qtbot.keyClick(window, Qt.Key.Key_F2)  # the next number, before the timer ran out
+    qtbot.waitUntil(lambda: "Queue number" in patient.visible_text())
+    assert "Siti" not in patient.visible_text()
+    assert not patient.results_view.isVisible()
