@@ -51,6 +51,8 @@ class AuditAction(StrEnum):
     PURGED = "purged"
     OPERATOR_ADDED = "operator_added"
     OPERATOR_DISABLED = "operator_disabled"
+    OPERATOR_NIK_CHANGED = "operator_nik_changed"  # the practitioner NIK (never in the entry)
+    OPERATOR_PIN_SET = "operator_pin_set"  # a new PIN set by someone else; clears a lockout
     BACKED_UP = "backed_up"
     RESTORED = "restored"
     REKEYED = "rekeyed"

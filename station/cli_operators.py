@@ -1,6 +1,8 @@
 """``vitals-station operator add NAME --role ROLE --practitioner-nik NIK`` (the PIN read from
-standard input, never an argument), ``operator list``, ``operator disable NAME`` (issue 12;
-contract: ``docs/design.md`` section 4). JSON on stdout; bad input exits 2 with one line."""
+standard input, never an argument), ``operator list``, ``operator disable NAME``,
+``operator set-nik NAME NIK`` and ``operator set-pin NAME`` (the new PIN from standard input;
+it also ends a lockout) (issue 12; contract: ``docs/design.md`` section 4). JSON on stdout,
+the NIK masked and never a PIN; bad input exits 2 with one line."""
 
 from __future__ import annotations
 
@@ -13,15 +15,19 @@ from config.settings import Settings
 from station.cli_output import UsageError, print_json, read_secret_input
 
 if TYPE_CHECKING:
-    from station.store.operators import Operator
+    from station.audit import Actor
+    from station.store.operators import Operator, OperatorStore
 
 __all__ = ["add_operator_commands"]
 
+# The subcommands that read a PIN from standard input (before the database is opened).
+_READS_PIN = frozenset({"add", "set-pin"})
 
-def _read_secret() -> str:
+
+def _read_secret(command: str) -> str:
     """The PIN from standard input: asked twice without echo at a terminal, else one line."""
     return read_secret_input(
-        "PIN: ", confirm="PIN again: ", mismatch="operator add: the two PINs differ"
+        "PIN: ", confirm="PIN again: ", mismatch=f"operator {command}: the two PINs differ"
     )
 
 
@@ -42,51 +48,64 @@ def _mask(nik: str) -> str:
     return mask_nik(nik)
 
 
+def _change(
+    args: argparse.Namespace, operators: OperatorStore, secret: str, actor: Actor, station_id: str
+) -> Operator:
+    """The one operator ``add``, ``disable``, ``set-nik`` or ``set-pin`` changed."""
+    now = datetime.now(UTC)
+    match args.operator_command:
+        case "add":
+            return operators.add(
+                args.name,
+                args.role,
+                args.practitioner_nik,
+                secret,
+                now,
+                actor=actor,
+                station_id=station_id,
+            )
+        case "disable":
+            return operators.disable(args.name, actor=actor, station_id=station_id, now=now)
+        case "set-nik":
+            return operators.set_practitioner_nik(
+                args.name, args.nik, actor=actor, station_id=station_id, now=now
+            )
+        case _:
+            return operators.set_pin(args.name, secret, actor=actor, station_id=station_id, now=now)
+
+
 def _cmd_operator(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     from station.operators import OperatorError  # noqa: PLC0415
     from station.store.operators import OperatorStore, OperatorStoreError  # noqa: PLC0415
     from station.wiring import open_store, os_actor  # noqa: PLC0415
 
-    if args.operator_command is None:
-        raise UsageError("operator: say add, list or disable")
-    secret = _read_secret() if args.operator_command == "add" else ""
+    command = args.operator_command
+    if command is None:
+        raise UsageError("operator: say add, list, disable, set-nik or set-pin")
+    secret = _read_secret(command) if command in _READS_PIN else ""
     store = open_store(settings())
     # The command line serves whoever holds the database (the clinic's IT person): every
     # change is audited under the OS account that ran it.
     actor, station_id = os_actor(), settings().station.id
     try:
         operators = OperatorStore(store.database)
-        if args.operator_command == "list":
+        if command == "list":
             print_json([_json(o) for o in operators.list()])
-        elif args.operator_command == "disable":
-            print_json(
-                _json(
-                    operators.disable(
-                        args.name, actor=actor, station_id=station_id, now=datetime.now(UTC)
-                    )
-                )
-            )
         else:
-            added = operators.add(
-                args.name,
-                args.role,
-                args.practitioner_nik,
-                secret,
-                datetime.now(UTC),
-                actor=actor,
-                station_id=station_id,
-            )
-            print_json(_json(added))
+            print_json(_json(_change(args, operators, secret, actor, station_id)))
         return 0
     except (OperatorError, OperatorStoreError) as exc:
-        raise UsageError(f"operator {args.operator_command}: {exc}") from exc
+        raise UsageError(f"operator {command}: {exc}") from exc
     finally:
         store.database.close()
 
 
 def add_operator_commands(sub: Any) -> None:
-    """Register ``operator add|list|disable`` on the command line's subparsers."""
-    operator = sub.add_parser("operator", help="add, list or disable desk operators")
+    """Register ``operator add|list|disable|set-nik|set-pin`` on the command line's
+    subparsers."""
+    operator = sub.add_parser(
+        "operator", help="add, list, disable desk operators, change their NIK or PIN"
+    )
     operator.set_defaults(handler=_cmd_operator, operator_command=None)
     actions = operator.add_subparsers(dest="operator_command", parser_class=type(operator))
     add = actions.add_parser("add", help="add an operator; the PIN is read from standard input")
@@ -100,3 +119,13 @@ def add_operator_commands(sub: Any) -> None:
     disable = actions.add_parser("disable", help="disable an operator (kept for the record)")
     disable.add_argument("name")
     disable.set_defaults(handler=_cmd_operator)
+    set_nik = actions.add_parser("set-nik", help="change an operator's practitioner NIK")
+    set_nik.add_argument("name")
+    set_nik.add_argument("nik", help="the operator's own NIK (16 digits)")
+    set_nik.set_defaults(handler=_cmd_operator)
+    set_pin = actions.add_parser(
+        "set-pin",
+        help="give an operator a new PIN, read from standard input (also ends a lockout)",
+    )
+    set_pin.add_argument("name")
+    set_pin.set_defaults(handler=_cmd_operator)

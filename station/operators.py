@@ -22,6 +22,8 @@ __all__ = [
     "Role",
     "locked_until",
     "validate_operator",
+    "validate_practitioner_nik",
+    "validate_secret",
 ]
 
 MIN_SECRET_LENGTH = 6
@@ -68,14 +70,30 @@ def validate_operator(
         raise OperatorError(
             "role", f"unknown role {role!r}: one of {roles}", f"Peran tidak dikenal: {roles}."
         ) from None
+    nik = validate_practitioner_nik(practitioner_nik)
+    validate_secret(secret)
+    return clean, chosen, nik
+
+
+def validate_practitioner_nik(practitioner_nik: str) -> str:
+    """The operator's own NIK (SATUSEHAT finds their Practitioner by it), cleaned, or
+    ``OperatorError`` for the ``practitioner_nik`` field."""
     try:
-        nik = validate_nik(practitioner_nik)
+        return validate_nik(practitioner_nik)
     except PersonError as exc:
         raise OperatorError(
             "practitioner_nik",
             f"practitioner NIK: {exc.message_en}",
             f"NIK tenaga kesehatan: {exc.message_id}",
         ) from exc
+
+
+def validate_secret(secret: str) -> None:
+    """Nothing, or ``OperatorError`` for the ``pin`` field: a PIN or password may not be
+    empty, shorter than ``MIN_SECRET_LENGTH``, longer than ``MAX_SECRET_LENGTH`` or one
+    character repeated."""
+    if not secret:
+        raise OperatorError("pin", "the PIN or password is empty", "PIN atau kata sandi kosong.")
     if len(secret) < MIN_SECRET_LENGTH:
         raise OperatorError(
             "pin",
@@ -94,7 +112,6 @@ def validate_operator(
             "the PIN or password must not be one character repeated",
             "PIN atau kata sandi tidak boleh satu karakter yang diulang.",
         )
-    return clean, chosen, nik
 
 
 def locked_until(failures: int, now: datetime) -> datetime | None:

@@ -63,6 +63,7 @@ from station.events import (
     InterruptedVisit,
     OperatorChanged,
     PersonLookedUp,
+    PreviousResults,
     QueueCalled,
     QueueSkipped,
     ReadingDiscarded,
@@ -75,6 +76,12 @@ from station.events import (
     role_of,
 )
 from station.manual_entry import MANUAL_SOURCE
+from station.operator_admin import (
+    OperatorChange,
+    OperatorList,
+    operator_refusal,
+    self_disable_refused,
+)
 from station.operators import OperatorError
 from station.person import Person, PersonError, mask_nik, nik_birth_date, validate_person
 from station.results import VisitResults, local_naive, summarise
@@ -107,7 +114,9 @@ __all__ = [
     "ErrorCode",
     "EventSink",
     "InterruptedVisit",
+    "OperatorChange",
     "OperatorChanged",
+    "OperatorList",
     "PersonLookedUp",
     "QueueCalled",
     "QueueSkipped",
@@ -316,6 +325,69 @@ class Station:
             action=AuditAction.LOCKED,
             at=self._clock(),
             detail={"reason": reason},
+        )
+
+    # -- managing operators: the admin's (issue 12) ---------------------------------------
+    # Each refused with NOT_PERMITTED below an admin, audited under the operator signed in,
+    # and answered with the whole list as it is after the change (OperatorList).
+
+    def _operator_list(
+        self, change: OperatorChange, changed: Operator | None = None
+    ) -> OperatorList:
+        """On the store's thread: every operator who is a person (not the built-in demo
+        operator, which no one manages), by name."""
+        people = tuple(o for o in self._operators.list() if not o.builtin)
+        return OperatorList(people, change, changed)
+
+    async def _change_operator(
+        self, change: OperatorChange, fn: Callable[..., Operator], *args: str
+    ) -> OperatorList:
+        self._require(Permission.OPERATORS)
+        try:
+            changed = await self._db(
+                fn, *args, actor=self.actor, station_id=self.station_id, now=self._clock()
+            )
+        except (OperatorError, OperatorStoreError) as exc:
+            raise operator_refusal(exc) from exc
+        _LOGGER.info("operator %s: %s", changed.id, change)
+        return await self._db(self._operator_list, change, changed)
+
+    async def list_operators(self) -> OperatorList:
+        """The operators, for the admin's tab."""
+        self._require(Permission.OPERATORS)
+        return await self._db(self._operator_list, OperatorChange.LISTED)
+
+    async def add_operator(
+        self, name: str, role: str, practitioner_nik: str, secret: str
+    ) -> OperatorList:
+        """Add an operator (``OperatorStore.add``'s rules: a unique name, a role, a valid
+        practitioner NIK, a PIN of at least six characters)."""
+
+        def add(*, actor: Actor, station_id: str, now: datetime) -> Operator:
+            return self._operators.add(
+                name, role, practitioner_nik, secret, now, actor=actor, station_id=station_id
+            )
+
+        return await self._change_operator(OperatorChange.ADDED, add)
+
+    async def disable_operator(self, name: str) -> OperatorList:
+        """Disable an operator (kept for the record); never the one signed in."""
+        self._require(Permission.OPERATORS)
+        me = self._operator
+        if me is not None and " ".join(name.split()) == me.name:
+            raise self_disable_refused()
+        return await self._change_operator(OperatorChange.DISABLED, self._operators.disable, name)
+
+    async def set_operator_nik(self, name: str, practitioner_nik: str) -> OperatorList:
+        """Change an operator's practitioner NIK (checked as ``add`` checks it)."""
+        return await self._change_operator(
+            OperatorChange.NIK_CHANGED, self._operators.set_practitioner_nik, name, practitioner_nik
+        )
+
+    async def set_operator_pin(self, name: str, secret: str) -> OperatorList:
+        """Give an operator a new PIN (the rules of ``add``); this also ends their lockout."""
+        return await self._change_operator(
+            OperatorChange.PIN_SET, self._operators.set_pin, name, secret
         )
 
     @property
@@ -761,10 +833,27 @@ class Station:
                     "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",
                     "There is no valid result to confirm yet. Measure first.",
                 ) from exc
+            previous = await self._previous_results(confirmed)
             self._visit = None
             self._enter(target)
-            self._emit(VisitConfirmed(confirmed, results))
+            self._emit(VisitConfirmed(confirmed, results, previous))
             return results
+
+    async def _previous_results(self, visit: StoredVisit) -> PreviousResults | None:
+        """The person's previous confirmed visit and its values, for the patient screen;
+        None when there is none, or it cannot be read or summarised (the comparison is a
+        courtesy: it never stands in the way of the confirmed visit)."""
+        try:
+            previous = await self._db(
+                self._store.previous_confirmed_visit, visit.person.nik, visit.started_at
+            )
+            if previous is None:
+                return None
+            return PreviousResults(previous.started_at, summarise(previous))
+        except Exception as exc:  # noqa: BLE001 - logged; the visit is confirmed all the same
+            # The type only: a message could carry the person's NIK.
+            _LOGGER.warning("the previous visit could not be summarised (%s)", type(exc).__name__)
+            return None
 
     async def cancel(self) -> None:
         async with self._lock:

@@ -35,6 +35,7 @@ from station.service import (
     ErrorCode,
     InterruptedVisit,
     OperatorChanged,
+    OperatorList,
     PersonLookedUp,
     QueueCalled,
     QueueSkipped,
@@ -86,6 +87,8 @@ class StationBridge(QObject):
     actionFailed = Signal(object)  # StationError: a code, the field, both messages
     operatorChanged = Signal(object)  # OperatorChanged: signed in, locked, setup needed
     signInFailed = Signal(object)  # StationError: the sign-in or first-admin form's error
+    operatorsListed = Signal(object)  # OperatorList: the admin's operators tab, after a change
+    operatorsFailed = Signal(object)  # StationError: the operators tab's refused action
     busyChanged = Signal(bool)
 
     def __init__(self, runner: AsyncRunner, parent: QObject | None = None) -> None:
@@ -96,6 +99,9 @@ class StationBridge(QObject):
         self._inbox: SimpleQueue[StationEvent | UploadStatus | Future[Any]] = SimpleQueue()
         self._upload: BackgroundUpload | None = None
         self._pending = 0  # touched on the GUI thread only
+        # Actions whose outcome goes to signals of their own (GUI thread only): the future,
+        # then (the signal for its result, the signal for its StationError).
+        self._routes: dict[Future[Any], tuple[SignalInstance, SignalInstance]] = {}
         self._stopped = False
         self._drain_timer = QTimer(self)
         self._drain_timer.setInterval(DRAIN_INTERVAL_MS)
@@ -162,33 +168,44 @@ class StationBridge(QObject):
             raise RuntimeError("bridge used before a station was attached")
         return self._station
 
-    def _submit(self, coroutine: Coroutine[Any, Any, Any]) -> None:
+    def _submit(
+        self,
+        coroutine: Coroutine[Any, Any, Any],
+        route: tuple[SignalInstance, SignalInstance] | None = None,
+    ) -> None:
+        """Run ``coroutine`` on the loop; ``route``: emit its result on the first signal and
+        a ``StationError`` it raises on the second (else errors go by their code)."""
         if self._stopped:
             coroutine.close()  # never started: no "was never awaited" warning either
             return
         self._pending += 1
         self.busyChanged.emit(True)
         future = self._runner.submit(coroutine)
+        if route is not None:
+            self._routes[future] = route
         future.add_done_callback(self._inbox.put)
 
     def _finished(self, future: Future[Any]) -> None:
         self._pending -= 1
+        route = self._routes.pop(future, None)
         if future.cancelled():
             pass
         elif (error := future.exception()) is not None:
-            if isinstance(error, StationError) and error.code in _SIGN_IN_ERRORS:
-                self.signInFailed.emit(error)
-            elif isinstance(error, StationError):
-                self.actionFailed.emit(error)
-            else:
+            if not isinstance(error, StationError):
                 _LOGGER.error("station action failed", exc_info=error)
-                self.actionFailed.emit(
-                    StationError(
-                        ErrorCode.STORE_FAILED,
-                        "Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.",
-                        "An unexpected error stopped the action. Try again.",
-                    )
+                error = StationError(
+                    ErrorCode.STORE_FAILED,
+                    "Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.",
+                    "An unexpected error stopped the action. Try again.",
                 )
+            if route is not None:
+                route[1].emit(error)
+            elif error.code in _SIGN_IN_ERRORS:
+                self.signInFailed.emit(error)
+            else:
+                self.actionFailed.emit(error)
+        elif route is not None:
+            route[0].emit(future.result())
         self.busyChanged.emit(self._pending > 0)
 
     # -- operator actions (return at once) -------------------------------------------------
@@ -273,6 +290,26 @@ class StationBridge(QObject):
 
     def lock(self, reason: str) -> None:
         self._submit(self.station.lock(reason))
+
+    # -- managing operators: the admin's tab (issue 12) -----------------------------------
+
+    def _operators(self, coroutine: Coroutine[Any, Any, OperatorList]) -> None:
+        self._submit(coroutine, (self.operatorsListed, self.operatorsFailed))
+
+    def list_operators(self) -> None:
+        self._operators(self.station.list_operators())
+
+    def add_operator(self, name: str, role: str, practitioner_nik: str, secret: str) -> None:
+        self._operators(self.station.add_operator(name, role, practitioner_nik, secret))
+
+    def disable_operator(self, name: str) -> None:
+        self._operators(self.station.disable_operator(name))
+
+    def set_operator_nik(self, name: str, practitioner_nik: str) -> None:
+        self._operators(self.station.set_operator_nik(name, practitioner_nik))
+
+    def set_operator_pin(self, name: str, secret: str) -> None:
+        self._operators(self.station.set_operator_pin(name, secret))
 
     def wake_upload(self) -> None:
         """Upload a just-confirmed visit without waiting for the next round."""

@@ -54,6 +54,7 @@ from ui.desk.idle_lock import IdleLock
 from ui.desk.manual_entry import ManualEntryDialog
 from ui.desk.measure import MeasurePanel
 from ui.desk.notice import NoticeLine
+from ui.desk.operators import OperatorsTab
 from ui.desk.queue import QueuePanel
 from ui.desk.review import ReviewPanel
 from ui.desk.shortcuts import with_shortcut
@@ -163,6 +164,8 @@ class OperatorWindow(QMainWindow):
         self.tabs.addTab(self.day_tab, tr("tab_day", lang))
         self.followups_view = FollowupsView(lang)
         self.tabs.addTab(self.followups_view, tr("tab_followups", lang))
+        self.operators_tab = OperatorsTab(lang)  # the admin's only (issue 12)
+        self.tabs.addTab(self.operators_tab, tr("tab_operators", lang))
 
         self.notice = NoticeLine(lang)
         root.addWidget(self.notice)
@@ -267,6 +270,14 @@ class OperatorWindow(QMainWindow):
         self.sign_in_page.setUp.connect(bridge.set_up_first_admin)
         bridge.signInFailed.connect(self.sign_in_page.show_error)
         bridge.operatorChanged.connect(self._on_operator_changed)
+        operators = self.operators_tab
+        operators.refreshRequested.connect(bridge.list_operators)
+        operators.addRequested.connect(bridge.add_operator)
+        operators.disableRequested.connect(bridge.disable_operator)
+        operators.nikChangeRequested.connect(bridge.set_operator_nik)
+        operators.pinResetRequested.connect(bridge.set_operator_pin)
+        bridge.operatorsListed.connect(operators.show_list)
+        bridge.operatorsFailed.connect(operators.show_error)
         self.idle_lock.idle.connect(lambda: bridge.lock("idle"))
         self.lock_button.clicked.connect(lambda: bridge.lock("operator"))
 
@@ -329,6 +340,11 @@ class OperatorWindow(QMainWindow):
     @Slot(int)
     def _on_tab_changed(self, _index: int) -> None:
         self._load_day_if_shown()
+        self._load_operators_if_shown()
+
+    def _load_operators_if_shown(self) -> None:
+        if not self.locked and self.tabs.currentWidget() is self.operators_tab:
+            self.operators_tab.request_list()
 
     def _load_day_if_shown(self) -> None:
         """The day's views are read when one of them is in sight (on opening its tab, on
@@ -453,6 +469,11 @@ class OperatorWindow(QMainWindow):
         self.tabs.setTabVisible(
             self.tabs.indexOf(self.followups_view), permits(role, Permission.FOLLOWUPS)
         )
+        self.tabs.setTabVisible(
+            self.tabs.indexOf(self.operators_tab), permits(role, Permission.OPERATORS)
+        )
+        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
+            self.tabs.setCurrentIndex(0)  # the desk: never a page the role may not see
         self.correct_button.setVisible(permits(role, Permission.CORRECTIONS))
         self.upload_indicator.allow_retry(permits(role, Permission.DEAD_LETTERS))
         self.pages.setCurrentWidget(self.tabs)
@@ -460,6 +481,7 @@ class OperatorWindow(QMainWindow):
         self.idle_lock.start()
         self.activateWindow()
         self._focus_desk()
+        self._load_operators_if_shown()
 
     def _focus_desk(self) -> None:
         if self.call_next_button.isEnabled():
@@ -476,6 +498,7 @@ class OperatorWindow(QMainWindow):
             if dialog.isVisible():
                 dialog.reject()
         self.operator_label.setText("")
+        self.operators_tab.clear()  # a PIN being typed there too
         self.status_bar.hide()
         already_signing_in = self.locked and not self.sign_in_page.setup_mode
         self.pages.setCurrentWidget(self.sign_in_page)

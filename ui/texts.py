@@ -353,6 +353,53 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "operator_line": {"id": "Petugas: {name} ({role})", "en": "Operator: {name} ({role})"},
     "lock_desk": {"id": "Kunci / ganti petugas", "en": "Lock / switch operator"},
+    # The admin's operators tab (ui/desk/operators.py).
+    "tab_operators": {"id": "Petugas", "en": "Operators"},
+    "ops_title": {"id": "Petugas stasiun", "en": "Station operators"},
+    "ops_count": {
+        "id": "{active} aktif, {disabled} dinonaktifkan",
+        "en": "{active} active, {disabled} disabled",
+    },
+    "ops_hint": {
+        "id": "Hanya untuk admin. Setiap perubahan tercatat atas nama Anda. NIK ditampilkan "
+        "tersamar; PIN tidak pernah ditampilkan.",
+        "en": "For the admin only. Every change is recorded under your name. NIKs are shown "
+        "masked; a PIN is never shown.",
+    },
+    "ops_col_name": {"id": "Nama", "en": "Name"},
+    "ops_col_role": {"id": "Peran", "en": "Role"},
+    "ops_col_nik": {"id": "NIK tenaga kesehatan", "en": "Practitioner's NIK"},
+    "ops_col_state": {"id": "Status", "en": "Status"},
+    "ops_active": {"id": "aktif", "en": "active"},
+    "ops_disabled": {"id": "dinonaktifkan", "en": "disabled"},
+    "ops_add_title": {"id": "Tambah petugas", "en": "Add an operator"},
+    "ops_name": {"id": "Nama petugas", "en": "Operator's name"},
+    "ops_role": {"id": "Peran", "en": "Role"},
+    "ops_add_button": {"id": "Tambah petugas", "en": "Add the operator"},
+    "ops_added": {"id": "{name} ditambahkan ({role}).", "en": "{name} added ({role})."},
+    "ops_chosen_title": {"id": "Petugas terpilih", "en": "Chosen operator"},
+    "ops_none_chosen": {
+        "id": "Pilih petugas di daftar (klik, atau panah atas/bawah).",
+        "en": "Choose an operator in the list (click, or the up and down arrows).",
+    },
+    "ops_chosen": {"id": "{name} — {role}, {state}", "en": "{name} — {role}, {state}"},
+    "ops_new_nik": {"id": "NIK baru", "en": "New NIK"},
+    "ops_set_nik_button": {"id": "Ganti NIK", "en": "Change the NIK"},
+    "ops_nik_changed": {"id": "NIK {name} diganti.", "en": "{name}'s NIK changed."},
+    "ops_new_pin": {"id": "PIN baru", "en": "New PIN"},
+    "ops_set_pin_button": {"id": "Atur ulang PIN", "en": "Reset the PIN"},
+    "ops_pin_set": {
+        "id": "PIN {name} diatur ulang (kuncian karena PIN salah juga dibuka).",
+        "en": "{name}'s PIN reset (a lockout after wrong PINs ended too).",
+    },
+    "ops_disable_button": {"id": "Nonaktifkan…", "en": "Disable…"},
+    "ops_disable_question": {
+        "id": "Nonaktifkan {name}? Ia tidak bisa masuk lagi; catatannya tetap disimpan.",
+        "en": "Disable {name}? They can no longer sign in; their records are kept.",
+    },
+    "ops_disable_yes": {"id": "Ya, nonaktifkan", "en": "Yes, disable"},
+    "ops_disable_no": {"id": "Batal", "en": "Cancel"},
+    "ops_disabled_done": {"id": "{name} dinonaktifkan.", "en": "{name} disabled."},
 }
 
 

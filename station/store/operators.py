@@ -1,6 +1,7 @@
 """Operators in the database (issue 12): added with an argon2id hash of their PIN (via
-argon2-cffi; the PIN itself is never stored, printed or logged), listed, disabled, and
-checked at sign-in with a lockout after repeated wrong PINs (``station.operators``)."""
+argon2-cffi; the PIN itself is never stored, printed or logged), listed, disabled, given a
+new practitioner NIK or PIN, and checked at sign-in with a lockout after repeated wrong PINs
+(``station.operators``). Every change is audited in the same transaction."""
 
 from __future__ import annotations
 
@@ -15,7 +16,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from station.audit import Actor, AuditAction
-from station.operators import Role, locked_until, validate_operator
+from station.operators import (
+    Role,
+    locked_until,
+    validate_operator,
+    validate_practitioner_nik,
+    validate_secret,
+)
 from station.store import audit
 from station.store.database import Database
 from station.store.models import OperatorRow
@@ -39,7 +46,21 @@ _HASHER = PasswordHasher()
 
 
 class OperatorStoreError(Exception):
-    """The operation was refused; the message says why and nothing was changed."""
+    """The operation was refused and nothing was changed. The message says why in English
+    (the exception's text, ``message_en``) and in Bahasa Indonesia (``message_id``);
+    ``field`` names the input it concerns (``name`` or ``role``)."""
+
+    def __init__(self, message_en: str, message_id: str, *, field: str = "name") -> None:
+        super().__init__(message_en)
+        self.message_en = message_en
+        self.message_id = message_id
+        self.field = field
+
+
+def _no_such_operator(name: str) -> OperatorStoreError:
+    return OperatorStoreError(
+        f"no operator is named {name!r}", f"Tidak ada petugas bernama {name!r}."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +106,22 @@ def _operator(row: OperatorRow) -> Operator:
     )
 
 
+def _changeable(session: Session, name: str) -> OperatorRow:
+    """The operator named ``name`` (spaces as ``add`` cleans them), locked for the change;
+    ``OperatorStoreError`` for no such operator or the built-in demo operator."""
+    row = session.scalars(
+        select(OperatorRow).where(OperatorRow.name == " ".join(name.split())).with_for_update()
+    ).one_or_none()
+    if row is None:
+        raise _no_such_operator(name)
+    if row.builtin:
+        raise OperatorStoreError(
+            "the built-in demo operator cannot be changed",
+            "Petugas demo bawaan tidak dapat diubah.",
+        )
+    return row
+
+
 class OperatorStore:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -120,12 +157,15 @@ class OperatorStore:
                 audit.serialise(session)  # two first operators added at once: one admin
                 if only_if_first and _people(session):
                     raise OperatorStoreError(
-                        "an operator exists already: sign in (the admin adds the others)"
+                        "an operator exists already: sign in (the admin adds the others)",
+                        "Sudah ada petugas: silakan masuk (admin menambah yang lain).",
                     )
                 if chosen is not Role.ADMIN and not _people(session):
                     raise OperatorStoreError(
                         "the first operator must be an admin (--role admin): the admin "
-                        "adds the others"
+                        "adds the others",
+                        "Petugas pertama harus admin: admin menambah petugas lain.",
+                        field="role",
                     )
                 session.add(row)
                 session.flush()
@@ -141,7 +181,10 @@ class OperatorStore:
                 )
                 return _operator(row)
         except IntegrityError as exc:
-            raise OperatorStoreError(f"an operator named {clean!r} exists already") from exc
+            raise OperatorStoreError(
+                f"an operator named {clean!r} exists already",
+                f"Sudah ada petugas bernama {clean!r}.",
+            ) from exc
 
     def demo_operator(self, now: datetime) -> Operator:
         """The built-in demo operator whom ``demo`` records as (created on first use). It has
@@ -185,7 +228,7 @@ class OperatorStore:
                 )
             ).one_or_none()
             if row is None:
-                raise OperatorStoreError(f"no operator is named {name!r}")
+                raise _no_such_operator(name)
             row.disabled = True
             session.flush()
             audit.append(
@@ -196,6 +239,55 @@ class OperatorStore:
                 at=now,
                 record_kind=OPERATOR,
                 record_id=str(row.id),
+            )
+            return _operator(row)
+
+    def set_practitioner_nik(
+        self, name: str, practitioner_nik: str, *, actor: Actor, station_id: str, now: datetime
+    ) -> Operator:
+        """Give an operator another practitioner NIK (checked as ``add`` checks it), audited
+        without the NIK. Every upload from now on names the operator by it, also of visits
+        recorded before and not sent yet: the uploader reads the NIK at each upload and
+        looks IHS numbers up (and caches them) per NIK, so the new one is looked up anew."""
+        nik = validate_practitioner_nik(practitioner_nik)
+        with self._db.sessions.begin() as session:
+            row = _changeable(session, name)
+            row.practitioner_nik = nik
+            session.flush()
+            audit.append(
+                session,
+                station_id=station_id,
+                actor=actor,
+                action=AuditAction.OPERATOR_NIK_CHANGED,
+                at=now,
+                record_kind=OPERATOR,
+                record_id=str(row.id),
+            )
+            return _operator(row)
+
+    def set_pin(
+        self, name: str, secret: str, *, actor: Actor, station_id: str, now: datetime
+    ) -> Operator:
+        """Give an operator a new PIN (the rules of ``add``), audited without it; also ends
+        a lockout after wrong PINs (the entry says whether there was one)."""
+        validate_secret(secret)
+        pin_hash = _HASHER.hash(secret)  # slow on purpose: before the transaction's locks
+        with self._db.sessions.begin() as session:
+            row = _changeable(session, name)
+            was_locked = row.locked_until is not None and row.locked_until > now
+            row.pin_hash = pin_hash
+            row.failed_attempts = 0
+            row.locked_until = None
+            session.flush()
+            audit.append(
+                session,
+                station_id=station_id,
+                actor=actor,
+                action=AuditAction.OPERATOR_PIN_SET,
+                at=now,
+                record_kind=OPERATOR,
+                record_id=str(row.id),
+                detail={"lockout_cleared": was_locked},
             )
             return _operator(row)
 
