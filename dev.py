@@ -44,6 +44,14 @@ def _ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
+def _build_translations() -> None:
+    """The screens' translations compiled from ui/i18n/*.ts (quick; every run, so an edited
+    .ts is never shown stale)."""
+    command = [str(_venv_bin("python")), "-m", "ui.translations", "build"]
+    if subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL).returncode:
+        sys.exit("error: the translations could not be built (see above)")
+
+
 def _run(command: list[str], env: dict[str, str] | None = None) -> int:
     return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
 
@@ -74,6 +82,7 @@ def main() -> int:
         print(__doc__)
         return 2
     _ensure_environment()
+    _build_translations()
     rest = sys.argv[2:]
     return run_station(rest) if sys.argv[1] == "run" else run_tests(rest)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final, Literal
 
 from devices.device import DeviceEvent, DeviceFault, DeviceState
-from ui.texts import Language
+from ui.translations import Language, Text, translate, translated
 
 __all__ = [
     "CUFF_PRESSURE",
@@ -29,167 +29,152 @@ __all__ = [
 RoleName = Literal["blood_pressure", "oximeter"]
 ROLES: Final[tuple[RoleName, ...]] = ("blood_pressure", "oximeter")
 
-_Texts = dict[Language, str]
+_Texts = Text
 
 FAULT_ADVICE: Final[dict[tuple[str, DeviceFault | None], _Texts]] = {
-    ("blood_pressure", DeviceFault.NOT_FOUND): {
-        "id": "Manset tidak terhubung: nyalakan dan dekatkan; atau isi manual",
-        "en": "Cuff not connected: switch it on and bring it close; or enter by hand",
-    },
-    ("blood_pressure", DeviceFault.ADAPTER_MISSING): {
-        "id": "Bluetooth komputer tidak siap: nyalakan Bluetooth atau hubungi teknisi; "
-        "atau isi manual",
-        "en": "This computer's Bluetooth is not ready: turn Bluetooth on or call the "
-        "technician; or enter by hand",
-    },
-    ("blood_pressure", DeviceFault.CONNECT_FAILED): {
-        "id": "Manset tidak mau tersambung: matikan lalu nyalakan lagi, lalu ukur ulang; "
-        "atau isi manual",
-        "en": "The cuff would not connect: switch it off and on again, then measure again; "
-        "or enter by hand",
-    },
-    ("blood_pressure", DeviceFault.NOT_PAIRED): {
-        "id": "Manset belum dipasangkan dengan stasiun ini: minta teknisi memasangkannya; "
-        "atau isi manual",
-        "en": "The cuff is not paired with this station: ask the technician to pair it; "
-        "or enter by hand",
-    },
-    ("blood_pressure", DeviceFault.LINK_LOST): {
-        "id": "Sambungan manset terputus saat mengukur: dekatkan manset, lalu ukur ulang; "
-        "atau isi manual",
-        "en": "The cuff's connection was lost while measuring: bring it closer and measure "
-        "again; or enter by hand",
-    },
-    ("blood_pressure", DeviceFault.DAMAGED_PACKET): {
-        "id": "Data dari manset rusak: ukur ulang; atau isi manual",
-        "en": "The cuff's data arrived damaged: measure again; or enter by hand",
-    },
-    ("blood_pressure", DeviceFault.NO_READING): {
-        "id": "Belum ada hasil dari manset: ukur dengan manset sampai selesai, lalu coba lagi; "
-        "atau isi manual",
-        "en": "No reading from the cuff: let the cuff finish measuring, then try again; "
-        "or enter by hand",
-    },
-    ("blood_pressure", DeviceFault.MISCONFIGURED): {
-        "id": "Pengaturan manset tidak cocok dengan alatnya: hubungi teknisi; atau isi manual",
-        "en": "The cuff's settings do not fit the device: call the technician; or enter by hand",
-    },
-    ("blood_pressure", None): {
-        "id": "Manset bermasalah: ukur ulang; atau isi manual",
-        "en": "Problem with the cuff: measure again; or enter by hand",
-    },
-    ("oximeter", DeviceFault.NOT_FOUND): {
-        "id": "Oksimeter tidak terhubung: nyalakan dan dekatkan, atau colokkan kabelnya; "
-        "atau isi manual",
-        "en": "Oximeter not connected: switch it on and bring it close, or plug in its cable; "
-        "or enter by hand",
-    },
-    ("oximeter", DeviceFault.ADAPTER_MISSING): {
-        "id": "Bluetooth komputer tidak siap: nyalakan Bluetooth atau hubungi teknisi; "
-        "atau isi manual",
-        "en": "This computer's Bluetooth is not ready: turn Bluetooth on or call the "
-        "technician; or enter by hand",
-    },
-    ("oximeter", DeviceFault.CONNECT_FAILED): {
-        "id": "Oksimeter tidak mau tersambung: matikan lalu nyalakan lagi, lalu ukur ulang; "
-        "atau isi manual",
-        "en": "The oximeter would not connect: switch it off and on again, then measure "
-        "again; or enter by hand",
-    },
-    ("oximeter", DeviceFault.NOT_PAIRED): {
-        "id": "Oksimeter belum dipasangkan dengan stasiun ini: minta teknisi memasangkannya; "
-        "atau isi manual",
-        "en": "The oximeter is not paired with this station: ask the technician to pair it; "
-        "or enter by hand",
-    },
-    ("oximeter", DeviceFault.LINK_LOST): {
-        "id": "Sambungan oksimeter terputus: periksa kabel atau dekatkan alat, lalu ukur "
-        "ulang; atau isi manual",
-        "en": "The oximeter's connection was lost: check the cable or bring it closer, then "
-        "measure again; or enter by hand",
-    },
-    ("oximeter", DeviceFault.DAMAGED_PACKET): {
-        "id": "Data dari oksimeter rusak: ukur ulang; atau isi manual",
-        "en": "The oximeter's data arrived damaged: measure again; or enter by hand",
-    },
-    ("oximeter", DeviceFault.NO_READING): {
-        "id": "Belum ada hasil yang stabil: masukkan jari penuh ke sensor dan jangan bergerak, "
-        "lalu ukur ulang; atau isi manual",
-        "en": "No steady reading: put the finger fully into the probe and keep still, then "
-        "measure again; or enter by hand",
-    },
-    ("oximeter", DeviceFault.MISCONFIGURED): {
-        "id": "Pengaturan oksimeter tidak cocok dengan alatnya: hubungi teknisi; atau isi manual",
-        "en": "The oximeter's settings do not fit the device: call the technician; "
-        "or enter by hand",
-    },
-    ("oximeter", None): {
-        "id": "Oksimeter bermasalah: ukur ulang; atau isi manual",
-        "en": "Problem with the oximeter: measure again; or enter by hand",
-    },
+    ("blood_pressure", DeviceFault.NOT_FOUND): translate(
+        "devices",
+        "Manset tidak terhubung: nyalakan dan dekatkan; atau isi manual",
+        "blood_pressure/NOT_FOUND",
+    ),
+    ("blood_pressure", DeviceFault.ADAPTER_MISSING): translate(
+        "devices",
+        "Bluetooth komputer tidak siap: nyalakan Bluetooth atau hubungi teknisi; atau isi manual",
+        "blood_pressure/ADAPTER_MISSING",
+    ),
+    ("blood_pressure", DeviceFault.CONNECT_FAILED): translate(
+        "devices",
+        "Manset tidak mau tersambung: matikan lalu nyalakan lagi, lalu ukur ulang; atau isi manual",
+        "blood_pressure/CONNECT_FAILED",
+    ),
+    ("blood_pressure", DeviceFault.NOT_PAIRED): translate(
+        "devices",
+        "Manset belum dipasangkan dengan stasiun ini: minta teknisi memasangkannya; atau isi "
+        "manual",
+        "blood_pressure/NOT_PAIRED",
+    ),
+    ("blood_pressure", DeviceFault.LINK_LOST): translate(
+        "devices",
+        "Sambungan manset terputus saat mengukur: dekatkan manset, lalu ukur ulang; atau isi "
+        "manual",
+        "blood_pressure/LINK_LOST",
+    ),
+    ("blood_pressure", DeviceFault.DAMAGED_PACKET): translate(
+        "devices",
+        "Data dari manset rusak: ukur ulang; atau isi manual",
+        "blood_pressure/DAMAGED_PACKET",
+    ),
+    ("blood_pressure", DeviceFault.NO_READING): translate(
+        "devices",
+        "Belum ada hasil dari manset: ukur dengan manset sampai selesai, lalu coba lagi; atau isi "
+        "manual",
+        "blood_pressure/NO_READING",
+    ),
+    ("blood_pressure", DeviceFault.MISCONFIGURED): translate(
+        "devices",
+        "Pengaturan manset tidak cocok dengan alatnya: hubungi teknisi; atau isi manual",
+        "blood_pressure/MISCONFIGURED",
+    ),
+    ("blood_pressure", None): translate(
+        "devices", "Manset bermasalah: ukur ulang; atau isi manual", "blood_pressure/None"
+    ),
+    ("oximeter", DeviceFault.NOT_FOUND): translate(
+        "devices",
+        "Oksimeter tidak terhubung: nyalakan dan dekatkan, atau colokkan kabelnya; atau isi manual",
+        "oximeter/NOT_FOUND",
+    ),
+    ("oximeter", DeviceFault.ADAPTER_MISSING): translate(
+        "devices",
+        "Bluetooth komputer tidak siap: nyalakan Bluetooth atau hubungi teknisi; atau isi manual",
+        "oximeter/ADAPTER_MISSING",
+    ),
+    ("oximeter", DeviceFault.CONNECT_FAILED): translate(
+        "devices",
+        "Oksimeter tidak mau tersambung: matikan lalu nyalakan lagi, lalu ukur ulang; atau isi "
+        "manual",
+        "oximeter/CONNECT_FAILED",
+    ),
+    ("oximeter", DeviceFault.NOT_PAIRED): translate(
+        "devices",
+        "Oksimeter belum dipasangkan dengan stasiun ini: minta teknisi memasangkannya; atau isi "
+        "manual",
+        "oximeter/NOT_PAIRED",
+    ),
+    ("oximeter", DeviceFault.LINK_LOST): translate(
+        "devices",
+        "Sambungan oksimeter terputus: periksa kabel atau dekatkan alat, lalu ukur ulang; atau "
+        "isi manual",
+        "oximeter/LINK_LOST",
+    ),
+    ("oximeter", DeviceFault.DAMAGED_PACKET): translate(
+        "devices",
+        "Data dari oksimeter rusak: ukur ulang; atau isi manual",
+        "oximeter/DAMAGED_PACKET",
+    ),
+    ("oximeter", DeviceFault.NO_READING): translate(
+        "devices",
+        "Belum ada hasil yang stabil: masukkan jari penuh ke sensor dan jangan bergerak, lalu "
+        "ukur ulang; atau isi manual",
+        "oximeter/NO_READING",
+    ),
+    ("oximeter", DeviceFault.MISCONFIGURED): translate(
+        "devices",
+        "Pengaturan oksimeter tidak cocok dengan alatnya: hubungi teknisi; atau isi manual",
+        "oximeter/MISCONFIGURED",
+    ),
+    ("oximeter", None): translate(
+        "devices", "Oksimeter bermasalah: ukur ulang; atau isi manual", "oximeter/None"
+    ),
 }
 
 # Every state but ERROR (which shows the fault's advice). MEASURING with a live cuff
 # pressure uses CUFF_PRESSURE instead.
 STATE_TEXTS: Final[dict[tuple[str, DeviceState], _Texts]] = {
-    ("blood_pressure", DeviceState.SEARCHING): {
-        "id": "Mencari manset…",
-        "en": "Looking for the cuff…",
-    },
-    ("blood_pressure", DeviceState.CONNECTING): {
-        "id": "Menghubungkan ke manset…",
-        "en": "Connecting to the cuff…",
-    },
-    ("blood_pressure", DeviceState.CONNECTED): {
-        "id": "Manset terhubung",
-        "en": "Cuff connected",
-    },
-    ("blood_pressure", DeviceState.MEASURING): {
-        "id": "Mengukur… tunggu sampai manset selesai",
-        "en": "Measuring… wait until the cuff is done",
-    },
-    ("blood_pressure", DeviceState.READING_RECEIVED): {
-        "id": "Hasil diterima dari manset",
-        "en": "Reading received from the cuff",
-    },
-    ("blood_pressure", DeviceState.DISCONNECTED): {
-        "id": "Sambungan manset terputus",
-        "en": "Cuff disconnected",
-    },
-    ("oximeter", DeviceState.SEARCHING): {
-        "id": "Mencari oksimeter…",
-        "en": "Looking for the oximeter…",
-    },
-    ("oximeter", DeviceState.CONNECTING): {
-        "id": "Menghubungkan ke oksimeter…",
-        "en": "Connecting to the oximeter…",
-    },
-    ("oximeter", DeviceState.CONNECTED): {
-        "id": "Oksimeter terhubung",
-        "en": "Oximeter connected",
-    },
-    ("oximeter", DeviceState.MEASURING): {
-        "id": "Mengukur… jari tetap diam di sensor",
-        "en": "Measuring… keep the finger still in the probe",
-    },
-    ("oximeter", DeviceState.READING_RECEIVED): {
-        "id": "Hasil diterima dari oksimeter",
-        "en": "Reading received from the oximeter",
-    },
-    ("oximeter", DeviceState.DISCONNECTED): {
-        "id": "Sambungan oksimeter terputus",
-        "en": "Oximeter disconnected",
-    },
+    ("blood_pressure", DeviceState.SEARCHING): translate(
+        "devices", "Mencari manset…", "blood_pressure/SEARCHING"
+    ),
+    ("blood_pressure", DeviceState.CONNECTING): translate(
+        "devices", "Menghubungkan ke manset…", "blood_pressure/CONNECTING"
+    ),
+    ("blood_pressure", DeviceState.CONNECTED): translate(
+        "devices", "Manset terhubung", "blood_pressure/CONNECTED"
+    ),
+    ("blood_pressure", DeviceState.MEASURING): translate(
+        "devices", "Mengukur… tunggu sampai manset selesai", "blood_pressure/MEASURING"
+    ),
+    ("blood_pressure", DeviceState.READING_RECEIVED): translate(
+        "devices", "Hasil diterima dari manset", "blood_pressure/READING_RECEIVED"
+    ),
+    ("blood_pressure", DeviceState.DISCONNECTED): translate(
+        "devices", "Sambungan manset terputus", "blood_pressure/DISCONNECTED"
+    ),
+    ("oximeter", DeviceState.SEARCHING): translate(
+        "devices", "Mencari oksimeter…", "oximeter/SEARCHING"
+    ),
+    ("oximeter", DeviceState.CONNECTING): translate(
+        "devices", "Menghubungkan ke oksimeter…", "oximeter/CONNECTING"
+    ),
+    ("oximeter", DeviceState.CONNECTED): translate(
+        "devices", "Oksimeter terhubung", "oximeter/CONNECTED"
+    ),
+    ("oximeter", DeviceState.MEASURING): translate(
+        "devices", "Mengukur… jari tetap diam di sensor", "oximeter/MEASURING"
+    ),
+    ("oximeter", DeviceState.READING_RECEIVED): translate(
+        "devices", "Hasil diterima dari oksimeter", "oximeter/READING_RECEIVED"
+    ),
+    ("oximeter", DeviceState.DISCONNECTED): translate(
+        "devices", "Sambungan oksimeter terputus", "oximeter/DISCONNECTED"
+    ),
 }
 
-CUFF_PRESSURE: Final[_Texts] = {
-    "id": "Mengukur… tekanan manset {pressure} mmHg",
-    "en": "Measuring… cuff pressure {pressure} mmHg",
-}
+CUFF_PRESSURE: Final[_Texts] = translate(
+    "devices", "Mengukur… tekanan manset {pressure} mmHg", "CUFF_PRESSURE"
+)
 
 
 # The toggle that shows the device's own (technical, English) message.
-DETAILS_TOGGLE: Final[_Texts] = {"id": "Rincian", "en": "Details"}
+DETAILS_TOGGLE: Final[_Texts] = translate("devices", "Rincian", "DETAILS_TOGGLE")
 
 
 def _role(role: str) -> str:
@@ -200,7 +185,7 @@ def _role(role: str) -> str:
 
 def fault_advice(role: str, fault: DeviceFault | None, lang: Language) -> str:
     """What went wrong and what to do next; ``None``: a failure without a device cause."""
-    return FAULT_ADVICE[_role(role), fault][lang]
+    return translated(FAULT_ADVICE[_role(role), fault], lang)
 
 
 def device_text(role: str, event: DeviceEvent, lang: Language) -> str:
@@ -209,5 +194,5 @@ def device_text(role: str, event: DeviceEvent, lang: Language) -> str:
     if event.state is DeviceState.ERROR:
         return fault_advice(name, event.fault, lang)
     if event.state is DeviceState.MEASURING and event.cuff_pressure is not None:
-        return CUFF_PRESSURE[lang].format(pressure=f"{event.cuff_pressure:g}")
-    return STATE_TEXTS[name, event.state][lang]
+        return translated(CUFF_PRESSURE, lang).format(pressure=f"{event.cuff_pressure:g}")
+    return translated(STATE_TEXTS[name, event.state], lang)

@@ -19,6 +19,7 @@ from ui.device_advice import (
     fault_advice,
 )
 from ui.texts import Language
+from ui.translations import translated
 
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 FAULTS: list[DeviceFault | None] = [*DeviceFault, None]
@@ -38,18 +39,25 @@ ENGLISH = re.compile(
     r"failed|lost|damaged|found|settings|technician|finger|probe|wait)\b",
     re.IGNORECASE,
 )
+
+
+def both(text):
+    """A table's text as each language shows it (through Qt's translator)."""
+    return {lang: translated(text, lang) for lang in LANGUAGES}
+
+
 ALL_TEXTS = [
     *(
-        (f"{role}/{fault}/{lang}", texts[lang])
+        (f"{role}/{fault}/{lang}", both(texts)[lang])
         for (role, fault), texts in FAULT_ADVICE.items()
-        for lang in texts
+        for lang in LANGUAGES
     ),
     *(
-        (f"{role}/{state}/{lang}", texts[lang])
+        (f"{role}/{state}/{lang}", both(texts)[lang])
         for (role, state), texts in STATE_TEXTS.items()
-        for lang in texts
+        for lang in LANGUAGES
     ),
-    *((f"pressure/{lang}", CUFF_PRESSURE[lang]) for lang in CUFF_PRESSURE),
+    *((f"pressure/{lang}", both(CUFF_PRESSURE)[lang]) for lang in LANGUAGES),
 ]
 
 
@@ -60,7 +68,7 @@ def test_the_roles_are_the_stations_roles():
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("fault", FAULTS)
 def test_every_fault_of_every_role_has_advice_in_both_languages(role, fault):
-    texts = FAULT_ADVICE[role, fault]
+    texts = both(FAULT_ADVICE[role, fault])
     assert set(texts) == set(LANGUAGES)
     assert all(texts[lang].strip() for lang in LANGUAGES)
     assert texts["id"] != texts["en"]
@@ -72,7 +80,7 @@ def test_every_fault_of_every_role_has_advice_in_both_languages(role, fault):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("state", SHOWN_STATES)
 def test_every_state_of_every_role_has_plain_words_in_both_languages(role, state):
-    texts = STATE_TEXTS[role, state]
+    texts = both(STATE_TEXTS[role, state])
     assert set(texts) == set(LANGUAGES)
     assert all(texts[lang].strip() for lang in LANGUAGES)
     assert texts["id"] != texts["en"]
@@ -86,7 +94,7 @@ def test_nothing_else_is_in_the_tables():
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_fault_gets_its_own_advice(role, lang):
-    texts = [FAULT_ADVICE[role, fault][lang] for fault in FAULTS]
+    texts = [both(FAULT_ADVICE[role, fault])[lang] for fault in FAULTS]
     assert len(set(texts)) == len(texts)
 
 

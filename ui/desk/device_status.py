@@ -16,6 +16,7 @@ from ui.desk.steady import keep_space_when_hidden
 from ui.device_advice import DETAILS_TOGGLE, device_text
 from ui.naming import named
 from ui.texts import Language, tr
+from ui.translations import translated
 
 __all__ = ["DeviceStatusView"]
 
@@ -104,7 +105,7 @@ class DeviceStatusView(QWidget):
         self.status_label.setText(text)
         self.status_label.setToolTip(text)
         self.status_label.setStyleSheet(ERROR_STYLE if error else "")
-        self.details_button.setText(DETAILS_TOGGLE[self._lang])
+        self.details_button.setText(translated(DETAILS_TOGGLE, self._lang))
         self.details_button.setVisible(bool(self._detail))
         self.detail_label.setToolTip(self._detail)
         self._elide_detail()

@@ -1,44 +1,38 @@
 """The patient screen's words for results (issue 13): each level in words with its icon and
 colour, the comparison with the previous visit, the measuring hints, and dates as each
-language writes them. Same shape as ``ui.texts``; the move to Qt's translator takes these
-too."""
+language writes them. Bahasa sources marked for Qt's translator, as in ``ui.texts``."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QDate, QLocale
+
 from station.result_lines import Level, Trend
-from ui.texts import Language
+from ui.translations import Language, Text, translate, translated
 
 __all__ = ["LEVEL_COLOURS", "LEVEL_ICONS", "TEXTS", "TREND_ARROWS", "long_date", "tr"]
 
-TEXTS: dict[str, dict[Language, str]] = {
-    "level_normal": {"id": "Normal", "en": "Normal"},
-    "level_high": {"id": "Tinggi", "en": "High"},
-    "level_low": {"id": "Rendah", "en": "Low"},
-    "level_very_high": {"id": "Sangat tinggi", "en": "Very high"},
-    "level_very_low": {"id": "Sangat rendah", "en": "Very low"},
-    "level_assess": {"id": "Dinilai petugas", "en": "For the health worker to judge"},
-    "trend_up": {"id": "naik", "en": "up"},
-    "trend_down": {"id": "turun", "en": "down"},
-    "trend_same": {"id": "sama", "en": "the same"},
-    "compare": {
-        "id": "Sebelumnya ({day}): {then}  →  sekarang: {now} ({trend})",
-        "en": "Last time ({day}): {then}  →  now: {now} ({trend})",
-    },
-    "hold_still": {
-        "id": "Tetap tenang, lengan jangan bergerak",
-        "en": "Stay calm and keep your arm still",
-    },
-    "finger_in": {"id": "Jari di dalam alat", "en": "Keep your finger in the device"},
-    "measuring": {"id": "Sedang mengukur", "en": "Measuring"},
-    "cuff_pressure": {"id": "Tekanan manset {value} mmHg", "en": "Cuff pressure {value} mmHg"},
-    "wait_results": {
-        "id": "Silakan tunggu, hasil segera tampil",
-        "en": "Please wait, your results will show shortly",
-    },
-    "per_minute_short": {"id": "/menit", "en": "/min"},
-    "not_diagnosis": {"id": "Bukan diagnosis.", "en": "Not a diagnosis."},
+TEXTS: dict[str, Text] = {
+    "level_normal": translate("patient", "Normal", "level_normal"),
+    "level_high": translate("patient", "Tinggi", "level_high"),
+    "level_low": translate("patient", "Rendah", "level_low"),
+    "level_very_high": translate("patient", "Sangat tinggi", "level_very_high"),
+    "level_very_low": translate("patient", "Sangat rendah", "level_very_low"),
+    "level_assess": translate("patient", "Dinilai petugas", "level_assess"),
+    "trend_up": translate("patient", "naik", "trend_up"),
+    "trend_down": translate("patient", "turun", "trend_down"),
+    "trend_same": translate("patient", "sama", "trend_same"),
+    "compare": translate(
+        "patient", "Sebelumnya ({day}): {then}  →  sekarang: {now} ({trend})", "compare"
+    ),
+    "hold_still": translate("patient", "Tetap tenang, lengan jangan bergerak", "hold_still"),
+    "finger_in": translate("patient", "Jari di dalam alat", "finger_in"),
+    "measuring": translate("patient", "Sedang mengukur", "measuring"),
+    "cuff_pressure": translate("patient", "Tekanan manset {value} mmHg", "cuff_pressure"),
+    "wait_results": translate("patient", "Silakan tunggu, hasil segera tampil", "wait_results"),
+    "per_minute_short": translate("patient", "/menit", "per_minute_short"),
+    "not_diagnosis": translate("patient", "Bukan diagnosis.", "not_diagnosis"),
 }
 
 # Never colour alone: each level has its own symbol and its words beside it.
@@ -61,23 +55,14 @@ LEVEL_COLOURS: dict[Level, str] = {
 }
 TREND_ARROWS: dict[Trend, str] = {Trend.UP: "↑", Trend.DOWN: "↓", Trend.SAME: "="}
 
-_MONTHS: dict[Language, tuple[str, ...]] = {
-    "id": (
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-        "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
-
 
 def long_date(day: date, lang: Language) -> str:
-    """``3 Desember 2025`` / ``3 December 2025``: day, month name, year in both."""
-    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+    """``3 Desember 2025`` / ``3 December 2025``: the language's own month names (Qt's
+    locale data)."""
+    locale = QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English)
+    return locale.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
 
 
 def tr(key: str, lang: Language, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled in."""
-    return TEXTS[key][lang].format(**values)
+    return translated(TEXTS[key], lang).format(**values)
