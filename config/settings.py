@@ -105,6 +105,29 @@ class StationSection(_Section):
             "date are removed from this station (audited; unsent visits are never touched)."
         ),
     )
+    speak: bool = Field(
+        default=False,
+        description=(
+            "Speak the queue call (after a chime) and the results aloud on the patient "
+            "screen, in its language, through the machine's speech engine (espeak-ng on "
+            "Linux, the Windows speech API); the desk gets a button to repeat."
+        ),
+    )
+    slip_paper: Literal["a6", "a5", "receipt-80mm"] = Field(
+        default="a6",
+        description=(
+            "Paper of the person's result slip (printed and PDF): 'a6' (105 x 148 mm), "
+            "'a5' (148 x 210 mm) or 'receipt-80mm' (thermal receipt roll, 80 mm wide, as "
+            "long as the slip)."
+        ),
+    )
+    slip_print_on_confirm: bool = Field(
+        default=False,
+        description=(
+            "Print the result slip on the default printer as soon as a visit is confirmed, "
+            "without the print dialog ('Print slip' still prints it again with the dialog)."
+        ),
+    )
 
 
 class DatabaseSection(_Section):

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from config.settings import Settings
-from station.service import Station
+from station.service import OperatorChanged, Station
 from station.store.database import DatabaseError
 from station.store.repository import Store
 from station.upload.background import BackgroundUpload
@@ -28,6 +28,8 @@ from station.wiring import (
 from ui.async_runner import AsyncRunner
 from ui.bridge import StationBridge
 from ui.operator_window import OperatorWindow
+from ui.patient import speech_texts
+from ui.patient.speech import AudioPlayer, Speaker
 from ui.patient_screen import PatientScreen
 from ui.qt_health import QtBuildFault, check_qt_build
 
@@ -47,6 +49,7 @@ class DeskApp:
     operator: OperatorWindow
     patient: PatientScreen
     lookup: PersonLookup
+    speaker: Speaker
 
     def show(self) -> None:
         self.operator.show()
@@ -59,6 +62,9 @@ class DeskApp:
         # is shown (full screen, for turning the monitor to the person) only while the
         # operator toggles it on with F12 (OperatorWindow.patientScreenToggled).
         self.operator.patientScreenToggled.connect(self._toggle_patient_screen)
+        self.operator.patientLanguageToggled.connect(self.patient.toggle_language)
+        self.patient.languageChanged.connect(self.operator.show_patient_language)
+        self.operator.show_patient_language(self.patient.language)
         # The keyboard belongs to the operator: the patient screen never takes the focus.
         self.operator.activateWindow()
 
@@ -74,6 +80,7 @@ class DeskApp:
     def close(self) -> None:
         self.operator.idle_lock.close()  # no lock is asked of a station that is stopping
         self.bridge.stop()
+        self.speaker.close()  # no sound and no speech process outlives the desk
         self.patient.clear_timer.stop()
         self.operator.close()
         self.patient.close()
@@ -92,9 +99,11 @@ def build_desk_app(
     pace_s: float | None = None,
     clock: Callable[[], datetime] = system_clock,
     idle_clock: Callable[[], float] = time.monotonic,
+    audio_player: AudioPlayer | None = None,
 ) -> DeskApp:
     """``clock`` is the station's clock (tests give visits a realistic length with it);
-    ``idle_clock`` times the idle lock (monotonic seconds; tests let minutes pass)."""
+    ``idle_clock`` times the idle lock (monotonic seconds; tests let minutes pass);
+    ``audio_player`` plays what the desk says aloud (None: the machine's player)."""
     runner = AsyncRunner()
     bridge = StationBridge(runner)
     devices = build_devices(settings, simulate=simulate, seed=seed, pace_s=pace_s)
@@ -132,10 +141,55 @@ def build_desk_app(
         language=settings.station.patient_language,
         clear_after_s=settings.station.patient_screen_clear_seconds,
     )
+    speaker = _build_speaker(settings, bridge, operator, patient, audio_player)
     # The window opens on the sign-in page (or the first admin's setup); the first sign-in
     # offers a visit a crash left open for resume (issue 11).
     bridge.announce_operator()
-    return DeskApp(store, runner, station, bridge, operator, patient, lookup)
+    return DeskApp(store, runner, station, bridge, operator, patient, lookup, speaker)
+
+
+def _build_speaker(
+    settings: Settings,
+    bridge: StationBridge,
+    operator: OperatorWindow,
+    patient: PatientScreen,
+    player: AudioPlayer | None,
+) -> Speaker:
+    """Speaking aloud on the patient screen (issue 13, ``[station] speak``, off by default):
+    the queue call and the results as the patient screen shows them, in its language."""
+    speak = settings.station.speak
+    speaker = Speaker(enabled=speak, lang=settings.station.patient_language, player=player)
+    # The patient screen resets its language on a new call before the speaker speaks it
+    # (it was connected first), and F9 changes both.
+    patient.languageChanged.connect(speaker.set_language)
+    bridge.queueCalled.connect(speaker.on_queue_called)
+    bridge.visitConfirmed.connect(speaker.on_confirmed)
+    bridge.visitCorrected.connect(speaker.on_corrected)
+    # Whenever the patient screen clears, nothing of that person is left to repeat.
+    patient.clear_timer.timeout.connect(speaker.forget)
+    bridge.visitClosed.connect(lambda _event: speaker.forget())
+    bridge.queueSkipped.connect(lambda _event: speaker.forget())
+    bridge.operatorChanged.connect(
+        lambda event: speaker.forget() if event.operator is None else None
+    )
+    if speak:
+        operator.status_bar.offer_speech(speaker.repeat, speaker.problem)
+    problem = speaker.problem
+    if problem is not None:
+        # Said once, on the desk's notice line at the first sign-in (the next call clears it);
+        # the status bar keeps "speech off" with the reason in its tooltip.
+        notice = speech_texts.tr(problem, settings.station.operator_language)
+
+        said = False
+
+        def say_once(event: OperatorChanged) -> None:
+            nonlocal said
+            if event.operator is not None and not said:
+                said = True
+                operator.notice.say(notice, error=True)
+
+        bridge.operatorChanged.connect(say_once)
+    return speaker
 
 
 def run_desk_app(settings: Settings, *, simulate: bool) -> int:

@@ -75,6 +75,8 @@ FIT_WIDTH, FIT_HEIGHT = 1366, 728
 class OperatorWindow(QMainWindow):
     # F12: show or hide the patient screen when it shares this monitor (kiosk mode).
     patientScreenToggled = Signal()
+    # F9: the person's language for this visit (issue 13); the patient screen decides.
+    patientLanguageToggled = Signal()
 
     def __init__(
         self,
@@ -107,6 +109,13 @@ class OperatorWindow(QMainWindow):
         self._show_allowed()
         self._fit_screen()
         self._lock(OperatorChanged(None, reason="start"))
+
+    def show_patient_language(self, patient_lang: Language) -> None:
+        """The button says the language the patient screen speaks now."""
+        name = tr(f"language_name_{patient_lang}", self._lang)
+        with_shortcut(
+            self.patient_language_button, tr("patient_language", self._lang, language=name), "F9"
+        )
 
     # -- layout --------------------------------------------------------------------------
 
@@ -183,6 +192,11 @@ class OperatorWindow(QMainWindow):
         self.patient_screen_button.setFlat(True)
         self.patient_screen_button.clicked.connect(self.patientScreenToggled)
         self.status_bar.addPermanentWidget(self.patient_screen_button)
+        self.patient_language_button = named(QPushButton(), "patientLanguageButton")
+        self.patient_language_button.setFlat(True)
+        self.patient_language_button.clicked.connect(self.patientLanguageToggled)
+        self.show_patient_language(lang)
+        self.status_bar.addPermanentWidget(self.patient_language_button)
         self.operator_label = named(QLabel(""), "operatorLabel")
         self.status_bar.addPermanentWidget(self.operator_label)
         self.lock_button = named(QPushButton(), "lockButton")

@@ -9,7 +9,9 @@ only the first name identifies the person.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from devices.device import DeviceState
@@ -28,9 +30,14 @@ __all__ = ["PatientScreen"]
 
 
 class PatientScreen(QWidget):
+    # The person's language changed (F9 at the desk): the slip and speech follow it.
+    languageChanged = Signal(str)
+
     def __init__(self, bridge: StationBridge, *, language: Language, clear_after_s: int) -> None:
         super().__init__()
         self._lang = language
+        self._default_lang = language  # each visit starts in the settings' language
+        self._again: Callable[[], None] | None = None  # what is shown, drawn again
         self.setObjectName("patientScreen")
         # Shown to the person measured; the operator's keyboard stays with the desk window.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -71,7 +78,8 @@ class PatientScreen(QWidget):
 
         self.clear_timer = named(QTimer(self), "patientClearTimer")
         self.clear_timer.setSingleShot(True)
-        self.clear_timer.setInterval(clear_after_s * 1000)
+        self._clear_ms = clear_after_s * 1000
+        self.clear_timer.setInterval(self._clear_ms)
         self.clear_timer.timeout.connect(self.show_idle)
 
         bridge.queueCalled.connect(self._on_queue_called)
@@ -101,10 +109,35 @@ class PatientScreen(QWidget):
             parts.append(self._disclaimer.text())
         return "\n".join(parts)
 
+    @property
+    def language(self) -> Language:
+        return self._lang
+
+    def toggle_language(self) -> Language:
+        """The other language for this person (until the next number is called)."""
+        self.set_language("en" if self._lang == "id" else "id")
+        return self._lang
+
+    def set_language(self, lang: Language) -> None:
+        """Everything on show again in ``lang``; the clearing timer runs on as it was."""
+        if lang == self._lang:
+            return
+        self._lang = lang
+        self.setWindowTitle(tr("patient_title", lang))
+        self._simulator.setText(tr("patient_simulator", lang))
+        self._disclaimer.setText(tr("patient_disclaimer", lang))
+        if self._again is not None:
+            self._again()  # never touches the clearing timer: no extra time on show
+        self.languageChanged.emit(lang)
+
     @Slot()
     def show_idle(self) -> None:
         self.clear_timer.stop()
         self._visit_open = False
+        self._show_idle_texts()
+        self._again = self._show_idle_texts
+
+    def _show_idle_texts(self) -> None:
         self._show_message(tr("welcome", self._lang), tr("welcome_sub", self._lang))
 
     def _show_message(self, headline: str, body: str) -> None:
@@ -126,8 +159,14 @@ class PatientScreen(QWidget):
         if not self._visit_open:
             return
         event = update.event
-        if event.state is DeviceState.MEASURING:
+        if event.state in (DeviceState.MEASURING, DeviceState.READING_RECEIVED):
             self.clear_timer.stop()
+            self._show_device(update)
+            self._again = lambda: self._show_device(update)
+
+    def _show_device(self, update: DeviceUpdate) -> None:
+        event = update.event
+        if event.state is DeviceState.MEASURING:
             if update.role is DeviceRole.BLOOD_PRESSURE:
                 hint = words.tr("hold_still", self._lang)
                 if event.cuff_pressure is not None:
@@ -147,16 +186,27 @@ class PatientScreen(QWidget):
         """The number and the desk to go to; a recall shows it again with a chime (the
         system's beep until the patient screen's own sounds exist, issue 13)."""
         self.clear_timer.stop()
+        if not event.recall:  # a new person: the settings' language again
+            self.set_language(self._default_lang)
+        self._show_queue(event)
+        self._again = lambda: self._show_queue(event)
+        if event.recall:
+            QApplication.beep()
+
+    def _show_queue(self, event: QueueCalled) -> None:
         self._show_message(
             f"{tr('queue', self._lang)} {event.queue_number}",
             tr("please_come", self._lang, desk=event.station_id),
         )
-        if event.recall:
-            QApplication.beep()
 
     @Slot(object)
     def _on_confirmed(self, event: VisitConfirmed | VisitCorrected) -> None:
         self._visit_open = False
+        self._show_results(event)
+        self._again = lambda: self._show_results(event)
+        self.clear_timer.start(self._clear_ms)
+
+    def _show_results(self, event: VisitConfirmed | VisitCorrected) -> None:
         first_name = event.visit.person.name.split()[0]
         self._headline.setText(tr("results_for", self._lang, name=first_name))
         advice = ""
@@ -175,7 +225,6 @@ class PatientScreen(QWidget):
         self.results_view.show()
         self._simulator.setVisible(event.results.any_simulated)
         self._disclaimer.show()
-        self.clear_timer.start()
 
     @Slot(object)
     def _on_closed(self, _event: VisitClosed) -> None:

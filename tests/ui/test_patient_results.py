@@ -24,6 +24,7 @@ from tests.ui.conftest import (
     follow_bp_protocol,
     identify_person,
     measure,
+    press,
     sign_in,
 )
 from ui.patient import result_texts as words
@@ -199,3 +200,26 @@ def test_the_results_clear_on_the_timer_and_when_the_next_number_is_called(qtbot
     qtbot.waitUntil(lambda: "Queue number" in patient.visible_text())
     assert "Siti" not in patient.visible_text()
     assert not patient.results_view.isVisible()
+
+
+def test_f9_switches_the_persons_language_for_this_visit_only(qtbot, desk_in):
+    app, _day = desk_in("id")
+    window, patient = app.operator, app.patient
+    assert window.patient_language_button.text().startswith("Bahasa pasien: Indonesia")
+    run_visit(qtbot, window, patient)
+    assert "Hasil untuk Siti" in patient.visible_text()
+    remaining = patient.clear_timer.remainingTime()
+
+    press(qtbot, Qt.Key.Key_F9)  # where the keyboard is (the button's click is animated)
+    qtbot.waitUntil(lambda: "Results for Siti" in patient.visible_text())
+
+    shown = patient.visible_text()
+    assert "Results for Siti" in shown
+    assert "not a diagnosis" in shown
+    assert "Hasil untuk" not in shown
+    assert window.patient_language_button.text().startswith("Bahasa pasien: Inggris")
+    assert patient.clear_timer.isActive()
+    assert patient.clear_timer.remainingTime() <= remaining  # no extra time on show
+    qtbot.keyClick(window, Qt.Key.Key_F2)  # the next person: the settings' language again
+    qtbot.waitUntil(lambda: "Nomor antrean" in patient.visible_text())
+    assert window.patient_language_button.text().startswith("Bahasa pasien: Indonesia")

@@ -1,15 +1,20 @@
 """The desk's status bar: each device and the database; the window adds the upload
 indicator (ui.upload_view: the queue counted in confirmed visits, the last successful upload,
-the problems list) and the patient-screen toggle (issue 11)."""
+the problems list) and the patient-screen toggle (issue 11). With ``[station] speak`` on, the
+"repeat aloud" button (F11) or, when the desk cannot speak, "speech off" (issue 13)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStatusBar
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
 from devices.device import DeviceState
 from station.service import DeviceRole, DeviceUpdate
 from ui.desk.elided_label import ElidedLabel
+from ui.desk.shortcuts import with_shortcut
 from ui.naming import named
+from ui.patient import speech_texts
 from ui.texts import Language, tr
 
 __all__ = ["DeskStatusBar"]
@@ -30,6 +35,29 @@ class DeskStatusBar(QStatusBar):
         self.addWidget(self.devices_label, 2)
         self.addWidget(self.database_label, 1)
         self._states: dict[DeviceRole, DeviceState | None] = {}
+        # Speaking aloud (issue 13): hidden until offer_speech (speak on). Hidden, its F11
+        # does nothing either (a shortcut works only while its button is shown).
+        self.repeat_speech_button = named(QPushButton(), "repeatSpeechButton")
+        with_shortcut(self.repeat_speech_button, speech_texts.tr("speech_repeat", lang), "F11")
+        self.repeat_speech_button.setToolTip(speech_texts.tr("speech_repeat_tip", lang))
+        self.repeat_speech_button.setFlat(True)
+        self.repeat_speech_button.hide()
+        self.speech_notice = named(QLabel(speech_texts.tr("speech_off", lang)), "speechNotice")
+        self.speech_notice.setStyleSheet(_PROBLEM)
+        self.speech_notice.hide()
+        self.addPermanentWidget(self.repeat_speech_button)
+        self.addPermanentWidget(self.speech_notice)
+
+    def offer_speech(self, repeat: Callable[[], None], problem: str | None) -> None:
+        """Speak is on: the repeat button, pressing ``repeat``; or, when the desk cannot speak
+        (``problem``: a key of ui.patient.speech_texts), "speech off" in its place with the
+        reason in the tooltip (the desk's notice line says the reason once, ui/app.py)."""
+        if problem is not None:
+            self.speech_notice.setToolTip(speech_texts.tr(problem, self._lang))
+            self.speech_notice.show()
+            return
+        self.repeat_speech_button.clicked.connect(repeat)
+        self.repeat_speech_button.show()
 
     def describe_devices(self, labels: dict[DeviceRole, str | None]) -> None:
         self._labels = {

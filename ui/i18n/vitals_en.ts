@@ -253,6 +253,34 @@
     </message>
 </context>
 <context>
+    <name>speech</name>
+    <message>
+        <source>Ulangi suara</source>
+        <comment>speech_repeat</comment>
+        <translation>Repeat aloud</translation>
+    </message>
+    <message>
+        <source>Ucapkan lagi panggilan atau hasil terakhir di layar pasien.</source>
+        <comment>speech_repeat_tip</comment>
+        <translation>Say the last call or results on the patient screen again.</translation>
+    </message>
+    <message>
+        <source>Suara mati</source>
+        <comment>speech_off</comment>
+        <translation>Speech off</translation>
+    </message>
+    <message>
+        <source>Suara mati: komputer ini tidak punya mesin suara (Linux: pasang espeak-ng). Stasiun tetap berjalan tanpa suara.</source>
+        <comment>speech_no_engine</comment>
+        <translation>Speech off: this computer has no speech engine (Linux: install espeak-ng). The station goes on without speaking.</translation>
+    </message>
+    <message>
+        <source>Suara mati: komputer ini tidak punya pemutar suara (paplay, pw-play atau aplay). Stasiun tetap berjalan tanpa suara.</source>
+        <comment>speech_no_player</comment>
+        <translation>Speech off: this computer has no sound player (paplay, pw-play or aplay). The station goes on without speaking.</translation>
+    </message>
+</context>
+<context>
     <name>texts</name>
     <message>
         <source>Stasiun tanda vital — meja {desk}</source>
@@ -638,6 +666,21 @@
         <source>Layar pasien</source>
         <comment>patient_screen_toggle</comment>
         <translation>Patient screen</translation>
+    </message>
+    <message>
+        <source>Bahasa pasien: {language}</source>
+        <comment>patient_language</comment>
+        <translation>Patient&apos;s language: {language}</translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <comment>language_name_id</comment>
+        <translation>Indonesian</translation>
+    </message>
+    <message>
+        <source>Inggris</source>
+        <comment>language_name_en</comment>
+        <translation>English</translation>
     </message>
     <message>
         <source>Tindak lanjut</source>
