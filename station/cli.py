@@ -29,6 +29,7 @@ from station.cli_output import UsageError
 from station.cli_output import print_json as _print_json
 from station.cli_rekey import add_rekey_command
 from station.cli_secret import add_secret_commands
+from station.cli_slip import add_slip_command
 from station.store.database import DatabaseError
 
 __all__ = ["main"]
@@ -334,6 +335,7 @@ def _build_parser() -> _Parser:
     add_backup_commands(sub)
     add_secret_commands(sub)
     add_rekey_command(sub)
+    add_slip_command(sub)
     return parser
 
 

@@ -27,6 +27,7 @@ from station.wiring import (
 )
 from ui.async_runner import AsyncRunner
 from ui.bridge import StationBridge
+from ui.desk.slip_action import SlipPrinting
 from ui.operator_window import OperatorWindow
 from ui.patient import speech_texts
 from ui.patient.speech import AudioPlayer, Speaker
@@ -50,6 +51,7 @@ class DeskApp:
     patient: PatientScreen
     lookup: PersonLookup
     speaker: Speaker
+    slip: SlipPrinting
 
     def show(self) -> None:
         self.operator.show()
@@ -141,11 +143,18 @@ def build_desk_app(
         language=settings.station.patient_language,
         clear_after_s=settings.station.patient_screen_clear_seconds,
     )
+    # The result slip: printed from beside Cancel (Ctrl+P), or on confirm when set, in
+    # the patient screen's language for the visit.
+    slip = SlipPrinting(
+        bridge, settings, parent=operator, show_message=operator.status_bar.showMessage
+    )
+    operator.review_panel.add_action(slip.button)
+    patient.languageChanged.connect(slip.set_language)
     speaker = _build_speaker(settings, bridge, operator, patient, audio_player)
     # The window opens on the sign-in page (or the first admin's setup); the first sign-in
     # offers a visit a crash left open for resume (issue 11).
     bridge.announce_operator()
-    return DeskApp(store, runner, station, bridge, operator, patient, lookup, speaker)
+    return DeskApp(store, runner, station, bridge, operator, patient, lookup, speaker, slip)
 
 
 def _build_speaker(

@@ -103,9 +103,9 @@ TEXTS: dict[str, Text] = {
         "texts", "Koreksi antrean {queue} disimpan; hasil dan unggahan diperbarui.", "corrected"
     ),
     "patient_screen_toggle": translate("texts", "Layar pasien", "patient_screen_toggle"),
-    "patient_language": translate("texts", "Bahasa pasien: {language}", "patient_language"),
-    "language_name_id": translate("texts", "Indonesia", "language_name_id"),
-    "language_name_en": translate("texts", "Inggris", "language_name_en"),
+    "patient_language": translate("texts", "Pasien: {language}", "patient_language"),
+    "language_name_id": translate("texts", "ID", "language_name_id"),
+    "language_name_en": translate("texts", "EN", "language_name_en"),
     "tab_followups": translate("texts", "Tindak lanjut", "tab_followups"),
     # patient screen
     "patient_title": translate("texts", "Hasil pemeriksaan", "patient_title"),

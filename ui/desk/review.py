@@ -171,12 +171,19 @@ class ReviewPanel(QWidget):
         buttons.addWidget(self.critical_box)
         buttons.addWidget(self.early_reason)
         buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
+        # Cancel, and beside it what follows a confirmed visit (the result slip).
+        self._cancel_row = QHBoxLayout()
+        self._cancel_row.addWidget(self.cancel_button, stretch=1)
+        buttons.addLayout(self._cancel_row)
         buttons.addStretch(1)
         bottom.addLayout(buttons, stretch=2)
         self.confirm_button.clicked.connect(self._confirm)
         self.cancel_button.clicked.connect(self.cancel)
         self._refresh()
+
+    def add_action(self, button: QWidget) -> None:
+        """A button for what follows a confirmed visit (the result slip), beside Cancel."""
+        self._cancel_row.addWidget(button)
 
     # -- state ---------------------------------------------------------------------------
 

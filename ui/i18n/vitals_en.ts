@@ -253,6 +253,139 @@
     </message>
 </context>
 <context>
+    <name>slip</name>
+    <message>
+        <source>Hasil Cek Kesehatan</source>
+        <comment>slip_title</comment>
+        <translation>Health check results</translation>
+    </message>
+    <message>
+        <source>Cek Kesehatan Gratis (CKG)</source>
+        <comment>slip_programme</comment>
+        <translation>Free health check (CKG)</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <comment>slip_name</comment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <comment>slip_date</comment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>{day}, pukul {hour:02d}.{minute:02d}</source>
+        <comment>slip_when</comment>
+        <translation>{day}, {hour:02d}:{minute:02d}</translation>
+    </message>
+    <message>
+        <source>Meja</source>
+        <comment>slip_desk</comment>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>No. antrean</source>
+        <comment>slip_queue</comment>
+        <translation>Queue no.</translation>
+    </message>
+    <message>
+        <source>Faskes</source>
+        <comment>slip_clinic</comment>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <comment>slip_operator</comment>
+        <translation>Health worker</translation>
+    </message>
+    <message>
+        <source>Tidak ada nilai yang dapat dihitung.</source>
+        <comment>slip_no_result</comment>
+        <translation>No value could be counted.</translation>
+    </message>
+    <message>
+        <source>Langkah berikut</source>
+        <comment>slip_next_step</comment>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Kapan kembali</source>
+        <comment>slip_come_back</comment>
+        <translation>When to come back</translation>
+    </message>
+    <message>
+        <source>Kontrol ulang paling lambat {day}.</source>
+        <comment>slip_back_by</comment>
+        <translation>Come back for a check-up by {day}.</translation>
+    </message>
+    <message>
+        <source>Hari ini, {day}: temui dokter sebelum pulang.</source>
+        <comment>slip_back_today</comment>
+        <translation>Today, {day}: see a doctor before you go home.</translation>
+    </message>
+    <message>
+        <source>Tidak ada jadwal kontrol khusus.</source>
+        <comment>slip_back_none</comment>
+        <translation>No return visit is scheduled.</translation>
+    </message>
+    <message>
+        <source>Aturan penilaian: {name} ({id} v{version})</source>
+        <comment>slip_rule_set</comment>
+        <translation>Graded by: {name} ({id} v{version})</translation>
+    </message>
+    <message>
+        <source>; anak di bawah 18 tahun: AAP 2017</source>
+        <comment>slip_rule_set_child</comment>
+        <translation>; children under 18: AAP 2017</translation>
+    </message>
+    <message>
+        <source>Hasil pemeriksaan awal, bukan diagnosis. Tanyakan kepada petugas kesehatan.</source>
+        <comment>slip_disclaimer</comment>
+        <translation>Screening results, not a diagnosis. Ask the health worker.</translation>
+    </message>
+    <message>
+        <source>Ref. {reference}</source>
+        <comment>slip_reference</comment>
+        <translation>Ref. {reference}</translation>
+    </message>
+    <message>
+        <source>Kode QR: nomor referensi dan nilai, tanpa NIK.</source>
+        <comment>slip_qr_note</comment>
+        <translation>QR code: the reference and the values, no NIK.</translation>
+    </message>
+    <message>
+        <source>Cetak slip</source>
+        <comment>slip_print</comment>
+        <translation>Print slip</translation>
+    </message>
+    <message>
+        <source>Cetak slip hasil untuk {name} (antrean {queue})</source>
+        <comment>slip_print_tip</comment>
+        <translation>Print the result slip for {name} (queue {queue})</translation>
+    </message>
+    <message>
+        <source>Slip tersedia setelah hasil dikonfirmasi.</source>
+        <comment>slip_print_none</comment>
+        <translation>A slip is available once the results are confirmed.</translation>
+    </message>
+    <message>
+        <source>Slip antrean {queue} dicetak ke {printer}.</source>
+        <comment>slip_printed</comment>
+        <translation>Slip of queue {queue} printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>Tidak ada printer; slip antrean {queue} tidak dicetak.</source>
+        <comment>slip_no_printer</comment>
+        <translation>No printer; the slip of queue {queue} was not printed.</translation>
+    </message>
+    <message>
+        <source>Slip antrean {queue} tidak dapat dicetak ke {printer}.</source>
+        <comment>slip_print_failed</comment>
+        <translation>The slip of queue {queue} could not be printed on {printer}.</translation>
+    </message>
+</context>
+<context>
     <name>speech</name>
     <message>
         <source>Ulangi suara</source>
@@ -668,19 +801,19 @@
         <translation>Patient screen</translation>
     </message>
     <message>
-        <source>Bahasa pasien: {language}</source>
+        <source>Pasien: {language}</source>
         <comment>patient_language</comment>
         <translation>Patient&apos;s language: {language}</translation>
     </message>
     <message>
-        <source>Indonesia</source>
+        <source>ID</source>
         <comment>language_name_id</comment>
-        <translation>Indonesian</translation>
+        <translation>ID</translation>
     </message>
     <message>
-        <source>Inggris</source>
+        <source>EN</source>
         <comment>language_name_en</comment>
-        <translation>English</translation>
+        <translation>EN</translation>
     </message>
     <message>
         <source>Tindak lanjut</source>

@@ -40,7 +40,9 @@ def category_words(line: ResultLine, lang: Language) -> str:
     if line.label is None:
         return level
     label = line.label[0] if lang == "id" else line.label[1]
-    return level if label.casefold() == level.casefold() else f"{level} — {label}"
+    if label.casefold().startswith(level.casefold()):
+        return label  # "Sangat tinggi: lebih dari 30 mmHg …" already says the level
+    return f"{level} — {label}"
 
 
 def comparison_text(now: ResultLine, then: ResultLine, day: date, lang: Language) -> str:
