@@ -1,8 +1,8 @@
 """``vitals-station slip VISIT_ID --pdf FILE [--lang id|en]`` (issue 13): the person's result
 slip of a confirmed visit, as the desk prints it, written as PDF.
 
-The slip is painted by ``ui.patient.slip`` with Qt; the core never imports ``ui`` (docs/
-design.md section 2), so that module is loaded by name here, only when this command runs,
+The slip is painted by ``ui.patient.slip`` with Qt; the core never imports ``ui``
+(docs/design.md section 2), so that module is loaded by name here, only when this command runs,
 the way ``station.cli`` loads the desk app (and Qt runs headless when there is no display).
 The paper is ``[station] slip_paper``; the language ``--lang``, else ``[station]
 patient_language``; the facility the SATUSEHAT organisation id (the settings hold no clinic
