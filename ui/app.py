@@ -183,6 +183,8 @@ def _build_speaker(
     )
     if speak:
         operator.status_bar.offer_speech(speaker.repeat, speaker.problem)
+    # A recall is announced by the speaker's chime; the system beep only without it.
+    patient.beep_on_recall = not speaker.available
     problem = speaker.problem
     if problem is not None:
         # Said once, on the desk's notice line at the first sign-in (the next call clears it);

@@ -38,6 +38,7 @@ class PatientScreen(QWidget):
         self._lang = language
         self._default_lang = language  # each visit starts in the settings' language
         self._again: Callable[[], None] | None = None  # what is shown, drawn again
+        self.beep_on_recall = True  # off when the speaker chimes (ui.app)
         self.setObjectName("patientScreen")
         # Shown to the person measured; the operator's keyboard stays with the desk window.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -183,14 +184,14 @@ class PatientScreen(QWidget):
 
     @Slot(object)
     def _on_queue_called(self, event: QueueCalled) -> None:
-        """The number and the desk to go to; a recall shows it again with a chime (the
-        system's beep until the patient screen's own sounds exist, issue 13)."""
+        """The number and the desk to go to; a recall shows it again with the system's beep,
+        or the speaker's chime when speaking aloud is on."""
         self.clear_timer.stop()
         if not event.recall:  # a new person: the settings' language again
             self.set_language(self._default_lang)
         self._show_queue(event)
         self._again = lambda: self._show_queue(event)
-        if event.recall:
+        if event.recall and self.beep_on_recall:
             QApplication.beep()
 
     def _show_queue(self, event: QueueCalled) -> None:

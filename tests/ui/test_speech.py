@@ -380,6 +380,7 @@ def test_without_an_engine_the_desk_says_so_once_and_works_on(
     assert "no speech engine" in warnings[0].getMessage()
     assert player.played == []
     assert app.speaker.synthesised == 0
+    assert patient.beep_on_recall  # no chime: the recall has the system's beep
     # Locked and signed in again: not said a second time.
     click(qtbot, window.lock_button)
     sign_in(qtbot, window)
@@ -407,6 +408,7 @@ def test_repeat_button_says_the_last_thing_again(qtbot, speaking_desk):
     assert button.isVisible()
     assert button.text() == "Ulangi suara  [F11]"
     assert not window.status_bar.speech_notice.isVisible()
+    assert not patient.beep_on_recall  # the chime announces a recall, not a beep as well
 
     # The queue call: the chime, then the sentence, synthesised for real.
     click(qtbot, window.call_next_button)
