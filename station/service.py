@@ -327,6 +327,21 @@ class Station:
             detail={"reason": reason},
         )
 
+    async def record_slip_printed(self, visit_id: str, lang: str) -> None:
+        """A result slip went to a printer at this desk: audited as an export under the
+        operator signed in, as ``vitals-station slip`` is under the OS account."""
+        self._require(Permission.RUN_VISITS)
+        operator = self._operator
+        await self._db(
+            record_alone,
+            self._store.database,
+            station_id=self._config.station_id,
+            actor=Actor(operator.id, operator.name) if operator is not None else self.actor,
+            action=AuditAction.EXPORTED,
+            at=self._clock(),
+            detail={"format": "slip", "visit_ids": [visit_id], "lang": lang, "printed": True},
+        )
+
     # -- managing operators: the admin's (issue 12) ---------------------------------------
     # Each refused with NOT_PERMITTED below an admin, audited under the operator signed in,
     # and answered with the whole list as it is after the change (OperatorList).

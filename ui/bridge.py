@@ -291,6 +291,9 @@ class StationBridge(QObject):
     def lock(self, reason: str) -> None:
         self._submit(self.station.lock(reason))
 
+    def slip_printed(self, visit_id: str, lang: str) -> None:
+        self._submit(self.station.record_slip_printed(visit_id, lang))
+
     # -- managing operators: the admin's tab (issue 12) -----------------------------------
 
     def _operators(self, coroutine: Coroutine[Any, Any, OperatorList]) -> None:

@@ -238,3 +238,23 @@ def test_the_first_sign_in_offers_a_visit_a_crash_left_open(make_desk, db_url):
 
     run(restart())
     assert [e.visit.id for e in after.of_type(InterruptedVisit)] == [left_open.id]
+
+
+def test_a_slip_printed_at_the_desk_is_audited_as_an_export_under_the_operator(locked_desk):
+    """The desk's print of a result slip is recorded like ``vitals-station slip``'s export,
+    under the operator signed in; at a locked desk it is refused."""
+    desk = locked_desk
+    add(desk, ADMIN, "admin", ADMIN_PIN)
+    worker = add(desk, WORKER, "health_worker", WORKER_PIN)
+    error = run(refused(desk, desk.station.record_slip_printed, "visit-1", "id"))
+    assert error.code is ErrorCode.NOT_SIGNED_IN
+
+    async def printed():
+        await desk.station.sign_in(WORKER, WORKER_PIN)
+        await desk.station.record_slip_printed("visit-1", "en")
+
+    run(printed())
+    action, actor, detail = audit_entries(desk.database)[-1]
+    assert action == "exported"
+    assert actor == worker.name  # as every desk entry names its operator
+    assert detail == {"format": "slip", "visit_ids": ["visit-1"], "lang": "en", "printed": True}

@@ -330,6 +330,10 @@ class FakeBridge:
             visitClosed = Signal(object)
 
         self.signals = Signals()
+        self.printed = []  # what the desk asked the station to audit
+
+    def slip_printed(self, visit_id, lang):
+        self.printed.append((visit_id, lang))
 
     def __getattr__(self, name):
         return getattr(self.signals, name)
@@ -374,6 +378,7 @@ def test_the_desk_prints_automatically_on_confirm_when_set(
     path = tmp_path / "desk.pdf"
     assert messages == [f"Slip of queue {visit.queue_number} printed on {path}."]
     assert media_box_mm(path) == pytest.approx((148.0, 210.0), abs=0.3)
+    assert bridge.printed == [(visit.id, "id")]  # the station audits it as an export
     text = pdf_text(path)
     assert "bukan diagnosis" in text  # the patient screen's language
     assert OPERATOR_NAME in text
@@ -398,9 +403,11 @@ def test_print_slip_asks_for_the_printer_and_forgets_the_person_after(
     action.button.click()  # the operator cancels the print dialog
     assert not path.exists()
     assert messages == []
+    assert bridge.printed == []  # nothing printed: nothing audited
     action.button.click()
     assert media_box_mm(path) == pytest.approx((105.0, 148.0), abs=0.3)  # a6 by default
     assert len(messages) == 1
+    assert bridge.printed == [(visit.id, "id")]
 
     bridge.queueCalled.emit(QueueCalled(visit.queue_number, "desk-1", recall=True))
     assert action.button.isEnabled()  # called again: still the same person

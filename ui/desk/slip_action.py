@@ -88,6 +88,7 @@ class SlipPrinting(QObject):
         an answer)."""
         super().__init__(parent)
         self._window = parent
+        self._bridge = bridge
         station = settings.station
         self._operator_lang = station.operator_language
         self._slip_lang = station.patient_language
@@ -206,4 +207,5 @@ class SlipPrinting(QObject):
             self._show(tr("slip_print_failed", lang, queue=queue, printer=where))
             return False
         self._show(tr("slip_printed", lang, queue=queue, printer=where))
+        self._bridge.slip_printed(visit.id, self._slip_lang)  # audited as an export
         return True
