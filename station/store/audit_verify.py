@@ -147,21 +147,40 @@ def _record_problem(
     return None
 
 
+_RECORD_BATCH = 1000
+
+
 def _records(
     session: Session, latest: dict[tuple[str, str], tuple[int, str | None]]
 ) -> AuditProblem | None:
-    for visit in session.scalars(select(VisitRow).order_by(VisitRow.id)):
-        problem = _record_problem(VISIT, visit.id, visit_hash(visit), latest)
-        if problem is not None:
-            return problem
-    readings = session.scalars(
-        select(ReadingRow).options(selectinload(ReadingRow.findings)).order_by(ReadingRow.id)
+    # Streamed in batches (yield_per): the session's identity map holds its objects weakly,
+    # so memory stays that of one batch, not of every visit, reading and finding at once.
+    # Each result is closed even when a problem ends the loop early (a server-side cursor
+    # on PostgreSQL).
+    visits = session.scalars(
+        select(VisitRow).order_by(VisitRow.id).execution_options(yield_per=_RECORD_BATCH)
     )
-    for reading in readings:
-        current = reading_hash(reading, reading.findings)
-        problem = _record_problem(READING, reading.id, current, latest)
-        if problem is not None:
-            return problem
+    try:
+        for visit in visits:
+            problem = _record_problem(VISIT, visit.id, visit_hash(visit), latest)
+            if problem is not None:
+                return problem
+    finally:
+        visits.close()
+    readings = session.scalars(
+        select(ReadingRow)
+        .options(selectinload(ReadingRow.findings))
+        .order_by(ReadingRow.id)
+        .execution_options(yield_per=_RECORD_BATCH)
+    )
+    try:
+        for reading in readings:
+            current = reading_hash(reading, reading.findings)
+            problem = _record_problem(READING, reading.id, current, latest)
+            if problem is not None:
+                return problem
+    finally:
+        readings.close()
     for (kind, record_id), (sequence, _hash) in sorted(latest.items(), key=lambda i: i[1][0]):
         if kind in (VISIT, READING):
             return AuditProblem(
