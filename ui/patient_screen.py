@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from devices.device import DeviceState
@@ -23,7 +24,7 @@ from ui.bridge import StationBridge
 from ui.formatting import number
 from ui.naming import named
 from ui.patient import result_texts as words
-from ui.patient.results_view import ResultsView
+from ui.patient.results_view import ResultsView, px
 from ui.texts import Language, tr
 
 __all__ = ["PatientScreen"]
@@ -51,23 +52,19 @@ class PatientScreen(QWidget):
 
         self._headline = named(QLabel(), "patientHeadline")
         self._headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._headline.setStyleSheet("font-size: 48px; font-weight: bold;")
         self._body = named(QLabel(), "patientBody")
         self._body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._body.setWordWrap(True)
-        self._body.setStyleSheet("font-size: 40px;")
         self.results_view = named(ResultsView(), "patientResults")
         self.results_view.hide()
         self._visit_open = False  # the live measuring hints only while someone is measured
         self._simulator = named(QLabel(tr("patient_simulator", language)), "patientSimulator")
         self._simulator.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._simulator.setStyleSheet(
-            "background: #ffd400; color: black; font-size: 30px; font-weight: bold; padding: 10px;"
-        )
         self._disclaimer = named(QLabel(tr("patient_disclaimer", language)), "patientDisclaimer")
         self._disclaimer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._disclaimer.setWordWrap(True)
-        self._disclaimer.setStyleSheet("font-size: 22px;")
+        self._scale = 1.0  # the screen against 1366x768: the type grows with it
+        self._apply_type()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -109,6 +106,26 @@ class PatientScreen(QWidget):
         if not self._disclaimer.isHidden():
             parts.append(self._disclaimer.text())
         return "\n".join(parts)
+
+    def _apply_type(self) -> None:
+        scale = self._scale
+        self._headline.setStyleSheet(f"font-size: {px(48, scale)}; font-weight: bold;")
+        self._body.setStyleSheet(f"font-size: {px(40, scale)};")
+        self._simulator.setStyleSheet(
+            f"background: #ffd400; color: black; font-size: {px(30, scale)}; "
+            f"font-weight: bold; padding: {px(10, scale)};"
+        )
+        self._disclaimer.setStyleSheet(f"font-size: {px(22, scale)};")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Readable from two metres on any screen: type in proportion to 1366x768."""
+        super().resizeEvent(event)
+        scale = round(max(1.0, min(self.width() / 1366, self.height() / 768)), 2)
+        if scale != self._scale:
+            self._scale = scale
+            self._apply_type()
+            if self._again is not None:
+                self._again()
 
     @property
     def language(self) -> Language:
@@ -220,7 +237,12 @@ class PatientScreen(QWidget):
         earlier = result_lines(event.visit, previous.results) if previous else []
         day = previous.started_at.astimezone().date() if previous else None
         self.results_view.show_results(
-            result_lines(event.visit, event.results), earlier, day, advice, self._lang
+            result_lines(event.visit, event.results),
+            earlier,
+            day,
+            advice,
+            self._lang,
+            scale=self._scale,
         )
         self._body.hide()
         self.results_view.show()

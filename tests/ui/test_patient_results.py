@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from devices.measurements import SpO2
 from station.checks import check_measurement
@@ -223,3 +224,21 @@ def test_f9_switches_the_persons_language_for_this_visit_only(qtbot, desk_in):
     qtbot.keyClick(window, Qt.Key.Key_F2)  # the next person: the settings' language again
     qtbot.waitUntil(lambda: "Nomor antrean" in patient.visible_text())
     assert window.patient_language_button.text().startswith("Pasien: ID")
+
+
+def test_the_type_grows_with_a_larger_screen(qtbot, desk_in):
+    """Readable from two metres at 1920x1080 too: the sizes scale with the screen, and what
+    is on show is drawn again at the new size."""
+    app, _day = desk_in("id")
+    window, patient = app.operator, app.patient
+    patient.resize(1366, 768)
+    run_visit(qtbot, window, patient)
+    small = patient.results_view.rows()[0].value_label.font().pixelSize()
+    headline_small = patient.findChild(QLabel, "patientHeadline").font().pixelSize()
+
+    patient.resize(1920, 1080)
+    qtbot.waitUntil(lambda: patient.results_view.rows()[0].value_label.font().pixelSize() > small)
+    large = patient.results_view.rows()[0].value_label.font().pixelSize()
+    assert large == pytest.approx(small * 1920 / 1366, abs=2)
+    assert patient.findChild(QLabel, "patientHeadline").font().pixelSize() > headline_small
+    assert "Hasil untuk Siti" in patient.visible_text()  # the same content, larger

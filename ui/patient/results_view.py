@@ -18,7 +18,7 @@ from ui.patient import result_texts as words
 from ui.texts import Language
 from ui.texts import tr as common
 
-__all__ = ["ResultsView", "category_words", "value_text"]
+__all__ = ["ResultsView", "category_words", "px", "value_text"]
 
 _NAMES = {"blood_pressure": "p_blood_pressure", "spo2": "p_spo2", "heart_rate": "p_heart_rate"}
 
@@ -57,25 +57,37 @@ def comparison_text(now: ResultLine, then: ResultLine, day: date, lang: Language
     )
 
 
+def px(size: float, scale: float) -> str:
+    """``size`` pixels at 1366x768, for a screen ``scale`` times as large."""
+    return f"{round(size * scale)}px"
+
+
 class _ResultRow(QFrame):
     def __init__(
-        self, line: ResultLine, previous: ResultLine | None, day: date | None, lang: Language
+        self,
+        line: ResultLine,
+        previous: ResultLine | None,
+        day: date | None,
+        lang: Language,
+        *,
+        scale: float = 1.0,
     ) -> None:
         super().__init__()
         colour = words.LEVEL_COLOURS[line.level]
         self.setObjectName(f"result_{line.parameter}")
         self.setStyleSheet(
-            f"QFrame#result_{line.parameter} {{ background: white; border-left: 14px solid "
-            f"{colour}; border-radius: 6px; }} QLabel {{ color: #102a3a; }}"
+            f"QFrame#result_{line.parameter} {{ background: white; "
+            f"border-left: {px(14, scale)} solid {colour}; border-radius: 6px; }} "
+            "QLabel { color: #102a3a; }"
         )
         name = common(_NAMES[line.parameter], lang)
         value = value_text(line, lang)
         if line.manual:
             value += f" {common('manual_marker', lang)}"
         self.name_label = named(QLabel(name), "resultName")
-        self.name_label.setStyleSheet("font-size: 26px;")
+        self.name_label.setStyleSheet(f"font-size: {px(26, scale)};")
         self.value_label = named(QLabel(value), "resultValue")
-        self.value_label.setStyleSheet("font-size: 40px; font-weight: bold;")
+        self.value_label.setStyleSheet(f"font-size: {px(40, scale)}; font-weight: bold;")
         self.badge = named(
             QLabel(f"{words.LEVEL_ICONS[line.level]}  {category_words(line, lang)}"),
             "resultBadge",
@@ -83,7 +95,7 @@ class _ResultRow(QFrame):
         self.badge.setWordWrap(True)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.setStyleSheet(
-            f"background: {colour}; color: white; font-size: 30px; font-weight: bold; "
+            f"background: {colour}; color: white; font-size: {px(30, scale)}; font-weight: bold; "
             "padding: 6px 14px; border-radius: 6px;"
         )
         left = QVBoxLayout()
@@ -102,7 +114,7 @@ class _ResultRow(QFrame):
             self.comparison_label = named(
                 QLabel(comparison_text(line, previous, day, lang)), "resultComparison"
             )
-            self.comparison_label.setStyleSheet("font-size: 22px; color: #37474f;")
+            self.comparison_label.setStyleSheet(f"font-size: {px(22, scale)}; color: #37474f;")
             layout.addWidget(self.comparison_label)
 
     def texts(self) -> list[str]:
@@ -124,7 +136,6 @@ class ResultsView(QWidget):
         self.advice_label = named(QLabel(), "resultAdvice")
         self.advice_label.setWordWrap(True)
         self.advice_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.advice_label.setStyleSheet("font-size: 30px; color: white;")
 
     def show_results(
         self,
@@ -133,11 +144,15 @@ class ResultsView(QWidget):
         previous_day: date | None,
         advice: str,
         lang: Language,
+        *,
+        scale: float = 1.0,
     ) -> None:
+        """The rows; ``scale``: the screen's size against 1366x768 (type grows with it)."""
         self.clear()
+        self.advice_label.setStyleSheet(f"font-size: {px(30, scale)}; color: white;")
         earlier = {line.parameter: line for line in previous}
         for line in lines:
-            row = _ResultRow(line, earlier.get(line.parameter), previous_day, lang)
+            row = _ResultRow(line, earlier.get(line.parameter), previous_day, lang, scale=scale)
             self._rows.append(row)
             self._layout.addWidget(row)
         self.advice_label.setText(advice)
