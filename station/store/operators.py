@@ -6,8 +6,10 @@ new practitioner NIK or PIN, and checked at sign-in with a lockout after repeate
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -122,6 +124,31 @@ def _changeable(session: Session, name: str) -> OperatorRow:
     return row
 
 
+def _changed(
+    session: Session,
+    row: OperatorRow,
+    action: AuditAction,
+    *,
+    actor: Actor,
+    station_id: str,
+    now: datetime,
+    detail: Mapping[str, Any] | None = None,
+) -> Operator:
+    """Audit a change just made to ``row`` (in the same transaction) and return it."""
+    session.flush()
+    audit.append(
+        session,
+        station_id=station_id,
+        actor=actor,
+        action=action,
+        at=now,
+        record_kind=OPERATOR,
+        record_id=str(row.id),
+        detail=detail,
+    )
+    return _operator(row)
+
+
 class OperatorStore:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -230,17 +257,14 @@ class OperatorStore:
             if row is None:
                 raise _no_such_operator(name)
             row.disabled = True
-            session.flush()
-            audit.append(
+            return _changed(
                 session,
-                station_id=station_id,
+                row,
+                AuditAction.OPERATOR_DISABLED,
                 actor=actor,
-                action=AuditAction.OPERATOR_DISABLED,
-                at=now,
-                record_kind=OPERATOR,
-                record_id=str(row.id),
+                station_id=station_id,
+                now=now,
             )
-            return _operator(row)
 
     def set_practitioner_nik(
         self, name: str, practitioner_nik: str, *, actor: Actor, station_id: str, now: datetime
@@ -253,17 +277,14 @@ class OperatorStore:
         with self._db.sessions.begin() as session:
             row = _changeable(session, name)
             row.practitioner_nik = nik
-            session.flush()
-            audit.append(
+            return _changed(
                 session,
-                station_id=station_id,
+                row,
+                AuditAction.OPERATOR_NIK_CHANGED,
                 actor=actor,
-                action=AuditAction.OPERATOR_NIK_CHANGED,
-                at=now,
-                record_kind=OPERATOR,
-                record_id=str(row.id),
+                station_id=station_id,
+                now=now,
             )
-            return _operator(row)
 
     def set_pin(
         self, name: str, secret: str, *, actor: Actor, station_id: str, now: datetime
@@ -278,18 +299,15 @@ class OperatorStore:
             row.pin_hash = pin_hash
             row.failed_attempts = 0
             row.locked_until = None
-            session.flush()
-            audit.append(
+            return _changed(
                 session,
-                station_id=station_id,
+                row,
+                AuditAction.OPERATOR_PIN_SET,
                 actor=actor,
-                action=AuditAction.OPERATOR_PIN_SET,
-                at=now,
-                record_kind=OPERATOR,
-                record_id=str(row.id),
+                station_id=station_id,
+                now=now,
                 detail={"lockout_cleared": was_locked},
             )
-            return _operator(row)
 
     def sign_in(self, name: str, secret: str, now: datetime, *, station_id: str) -> SignIn:
         """Check a PIN, audited either way (``signed_in``, or ``sign_in_failed`` with why):
