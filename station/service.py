@@ -30,7 +30,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from devices.device import DeviceError, DeviceEvent, DeviceState, MeasuringDevice
 from devices.measurements import Measurement
@@ -317,29 +317,32 @@ class Station:
             return
         self._operator = None
         self._emit(OperatorChanged(None, reason=reason))
+        await self._audit_alone(
+            Actor(operator.id, operator.name), AuditAction.LOCKED, {"reason": reason}
+        )
+
+    async def _audit_alone(
+        self, actor: Actor, action: AuditAction, detail: Mapping[str, Any]
+    ) -> None:
+        """An audit entry for something that changes no record (a lock, a printed slip)."""
         await self._db(
             record_alone,
             self._store.database,
             station_id=self._config.station_id,
-            actor=Actor(operator.id, operator.name),
-            action=AuditAction.LOCKED,
+            actor=actor,
+            action=action,
             at=self._clock(),
-            detail={"reason": reason},
+            detail=detail,
         )
 
     async def record_slip_printed(self, visit_id: str, lang: str) -> None:
         """A result slip went to a printer at this desk: audited as an export under the
         operator signed in, as ``vitals-station slip`` is under the OS account."""
         self._require(Permission.RUN_VISITS)
-        operator = self._operator
-        await self._db(
-            record_alone,
-            self._store.database,
-            station_id=self._config.station_id,
-            actor=Actor(operator.id, operator.name) if operator is not None else self.actor,
-            action=AuditAction.EXPORTED,
-            at=self._clock(),
-            detail={"format": "slip", "visit_ids": [visit_id], "lang": lang, "printed": True},
+        await self._audit_alone(
+            self.actor,
+            AuditAction.EXPORTED,
+            {"format": "slip", "visit_ids": [visit_id], "lang": lang, "printed": True},
         )
 
     # -- managing operators: the admin's (issue 12) ---------------------------------------
