@@ -32,6 +32,7 @@ __all__ = [
     "Language",
     "Text",
     "TranslationError",
+    "as_language",
     "build_all",
     "qm_file",
     "sources",
@@ -61,6 +62,14 @@ class Text:
     context: str
     source: str
     key: str
+
+
+def as_language(value: str) -> Language | None:
+    """``value`` as a language of the screens, or None (a Qt signal carries it as ``str``)."""
+    for lang in LANGUAGES:
+        if value == lang:
+            return lang
+    return None
 
 
 def translate(context: str, source: str, key: str) -> Text:

@@ -41,6 +41,7 @@ from ui.desk.shortcuts import with_shortcut
 from ui.naming import named
 from ui.patient.slip import first_name, print_slip, slip_content
 from ui.patient.slip_texts import tr
+from ui.translations import as_language
 
 __all__ = ["PrinterChoice", "PrinterFactory", "SlipPrinting"]
 
@@ -118,8 +119,8 @@ class SlipPrinting(QObject):
 
     def set_language(self, lang: str) -> None:
         """The paper in ``lang`` (the patient screen's language for this visit, F9)."""
-        if lang in ("id", "en"):
-            self._slip_lang = "id" if lang == "id" else "en"
+        if (known := as_language(lang)) is not None:
+            self._slip_lang = known
 
     def forget(self) -> None:
         self._visit = None

@@ -46,6 +46,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signa
 
 from station.events import QueueCalled, VisitConfirmed, VisitCorrected
 from station.spoken import Language, Utterance, queue_call, results_speech
+from ui.translations import as_language
 
 __all__ = [
     "CHIME_RATE",
@@ -529,8 +530,8 @@ class Speaker(QObject):
     @Slot()
     def set_language(self, lang: str) -> None:
         """Speak ``lang`` from now on (the patient screen's language changed, F9)."""
-        if lang in ("id", "en"):
-            self._lang = "id" if lang == "id" else "en"
+        if (known := as_language(lang)) is not None:
+            self._lang = known
 
     def repeat(self) -> None:
         """Say the last thing again (the sound already made, if it is still there)."""
