@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import string
 import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.ui.test_texts import _fields
 from ui import translations
 from ui.translations import Text, compile_ts, translated, ts_file, update_command
 
 pytestmark = pytest.mark.slow
-
-
-def _fields(text: str) -> set[str]:
-    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
 
 
 def messages(path):
