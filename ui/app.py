@@ -28,6 +28,7 @@ from station.wiring import (
 from ui.async_runner import AsyncRunner
 from ui.bridge import StationBridge
 from ui.desk.slip_action import SlipPrinting
+from ui.gui_gc import GuiThreadCollector
 from ui.operator_window import OperatorWindow
 from ui.patient import speech_texts
 from ui.patient.speech import AudioPlayer, Speaker
@@ -52,6 +53,7 @@ class DeskApp:
     lookup: PersonLookup
     speaker: Speaker
     slip: SlipPrinting
+    collector: GuiThreadCollector
 
     def show(self) -> None:
         self.operator.show()
@@ -90,6 +92,7 @@ class DeskApp:
         self.runner.stop()
         self.station.close()
         self.store.database.close()
+        self.collector.close()  # the desk's threads have stopped: collect here, on the GUI
 
 
 def build_desk_app(
@@ -106,6 +109,8 @@ def build_desk_app(
     """``clock`` is the station's clock (tests give visits a realistic length with it);
     ``idle_clock`` times the idle lock (monotonic seconds; tests let minutes pass);
     ``audio_player`` plays what the desk says aloud (None: the machine's player)."""
+    # First: from here on, garbage cycles are collected on this (the GUI) thread only.
+    collector = GuiThreadCollector()
     runner = AsyncRunner()
     bridge = StationBridge(runner)
     devices = build_devices(settings, simulate=simulate, seed=seed, pace_s=pace_s)
@@ -116,13 +121,13 @@ def build_desk_app(
         settings,
         store,
         devices,
-        bridge.dispatch,
+        bridge.deliver,
         clock=clock,
         registry=registry,
         sign_in_required=True,
     )
     bridge.attach(station)
-    upload = BackgroundUpload(settings, store.database, system_clock, bridge.upload_status)
+    upload = BackgroundUpload(settings, store.database, system_clock, bridge.deliver)
     bridge.attach_upload(upload)
     runner.start()
     runner.submit(upload.run())
@@ -154,7 +159,9 @@ def build_desk_app(
     # The window opens on the sign-in page (or the first admin's setup); the first sign-in
     # offers a visit a crash left open for resume (issue 11).
     bridge.announce_operator()
-    return DeskApp(store, runner, station, bridge, operator, patient, lookup, speaker, slip)
+    return DeskApp(
+        store, runner, station, bridge, operator, patient, lookup, speaker, slip, collector
+    )
 
 
 def _build_speaker(

@@ -1,6 +1,6 @@
 """The station's events as Qt signals, and the operator's actions as station coroutines.
 
-``Station`` calls ``dispatch`` on the loop thread. No Qt object is touched there: the event is
+``Station`` calls ``deliver`` on the loop thread. No Qt object is touched there: the event is
 put in a thread-safe inbox, and a timer on the GUI thread drains it every few milliseconds and
 emits the signals, so every signal is emitted and received on the GUI thread. Actions return
 immediately; their outcome arrives the same way, as ``actionFailed`` or ``busyChanged``.
@@ -14,7 +14,7 @@ none_dealloc" within one or two visits, reproduced by tests/ui/test_soak.py). Dr
 from __future__ import annotations
 
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from concurrent.futures import Future
 from datetime import date
 from queue import Empty, SimpleQueue
@@ -133,13 +133,18 @@ class StationBridge(QObject):
     def attach_upload(self, upload: BackgroundUpload) -> None:
         self._upload = upload
 
-    def upload_status(self, status: UploadStatus) -> None:
-        """The background upload's report callback (runs on the loop thread)."""
-        self._inbox.put(status)
+    @property
+    def deliver(self) -> Callable[[StationEvent | UploadStatus], None]:
+        """The callback the station (``on_event``) and the background upload (its report)
+        call on the loop thread: the inbox's own ``put``, never a method of this QObject.
 
-    def dispatch(self, event: StationEvent) -> None:
-        """The station's ``on_event`` callback (runs on the loop thread)."""
-        self._inbox.put(event)
+        Why: an object on the loop thread holding a bound method of the bridge makes a
+        reference cycle through a QObject (bridge -> station -> bridge.method). Python's
+        cycle collector runs on whichever thread happens to allocate, so the bridge's wrapper
+        could be freed, and its QObject destroyed, on the loop thread while the GUI thread
+        destroys widgets: a deadlock or crash in teardown (seen as a hang in
+        ``~QWidget``). The queue holds no Qt object, so nothing there can free one."""
+        return self._inbox.put
 
     def stop(self) -> None:
         """Stop delivering; events still in the inbox are dropped and actions asked from now
