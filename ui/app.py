@@ -155,6 +155,7 @@ def build_desk_app(
     )
     operator.review_panel.add_action(slip.button)
     patient.languageChanged.connect(slip.set_language)
+    operator.operatorLanguageChanged.connect(slip.set_operator_language)
     speaker = _build_speaker(settings, bridge, operator, patient, audio_player)
     # The window opens on the sign-in page (or the first admin's setup); the first sign-in
     # offers a visit a crash left open for resume (issue 11).
@@ -196,15 +197,13 @@ def _build_speaker(
     if problem is not None:
         # Said once, on the desk's notice line at the first sign-in (the next call clears it);
         # the status bar keeps "speech off" with the reason in its tooltip.
-        notice = speech_texts.tr(problem, settings.station.operator_language)
-
         said = False
 
         def say_once(event: OperatorChanged) -> None:
             nonlocal said
             if event.operator is not None and not said:
                 said = True
-                operator.notice.say(notice, error=True)
+                operator.notice.say(lambda lang: speech_texts.tr(problem, lang), error=True)
 
         bridge.operatorChanged.connect(say_once)
     return speaker

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from devices.measurements import MeasurementKind
+from station.ckg import Eligibility
 from station.desk_state import Action, DeskState
 from station.errors import ErrorCode, StationError
 from station.roles import Permission, permits, role_name
@@ -46,22 +47,26 @@ from station.service import (
     VisitCorrected,
     VisitOpened,
 )
+from station.store.operators import Operator
 from ui.bridge import StationBridge
 from ui.desk.day_tab import DayTab
 from ui.desk.followups import FollowupsView
 from ui.desk.identify import IdentifyPanel
 from ui.desk.idle_lock import IdleLock
+from ui.desk.language_menu import LanguageMenu
 from ui.desk.manual_entry import ManualEntryDialog
 from ui.desk.measure import MeasurePanel
 from ui.desk.notice import NoticeLine
 from ui.desk.operators import OperatorsTab
 from ui.desk.queue import QueuePanel
+from ui.desk.retranslate import Phrase, both, fixed, phrase
 from ui.desk.review import ReviewPanel
 from ui.desk.shortcuts import with_shortcut
 from ui.desk.sign_in import SignInPage
 from ui.desk.status_bar import DeskStatusBar
 from ui.naming import named
 from ui.texts import Language, tr
+from ui.translations import as_language
 from ui.upload_view import UploadIndicator
 
 __all__ = ["OperatorWindow"]
@@ -77,6 +82,8 @@ class OperatorWindow(QMainWindow):
     patientScreenToggled = Signal()
     # F9: the person's language for this visit (issue 13); the patient screen decides.
     patientLanguageToggled = Signal()
+    # The operator chose the desk's language from the menu (issue 13): "id" or "en".
+    operatorLanguageChanged = Signal(str)
 
     def __init__(
         self,
@@ -98,12 +105,16 @@ class OperatorWindow(QMainWindow):
         self.idle_lock = IdleLock(lock_after_minutes, self, idle_clock)
         self._bridge = bridge
         self._lang: Language = lang
+        self._patient_lang: Language = lang
+        self._operator: Operator | None = None  # who is signed in (for the status bar line)
+        self._ckg: Eligibility | None = None  # the open visit's, for its line
         self._state = DeskState()
         self._allowed: frozenset[Action] = frozenset({Action.CALL_NEXT})
         self.manual_dialog: ManualEntryDialog | None = None
-        self.setWindowTitle(tr("window_title", lang, desk=station_id))
         self._checks_registry = checks_registry
         self._build(database)
+        self._build_menu()
+        self._show_texts()
         self._connect()
         self._describe_devices()
         self._show_allowed()
@@ -112,10 +123,67 @@ class OperatorWindow(QMainWindow):
 
     def show_patient_language(self, patient_lang: Language) -> None:
         """The button says the language the patient screen speaks now."""
+        self._patient_lang = patient_lang
         name = tr(f"language_name_{patient_lang}", self._lang)
         with_shortcut(
             self.patient_language_button, tr("patient_language", self._lang, language=name), "F9"
         )
+
+    @property
+    def language(self) -> Language:
+        """The desk's language now (the operator's)."""
+        return self._lang
+
+    def set_language(self, lang: Language) -> None:
+        """Every text of the window in ``lang`` at once, nothing else changed: what is typed,
+        chosen and shown stays (issue 13; the menu's Bahasa / Language)."""
+        if lang == self._lang:
+            return
+        self._lang = lang
+        for part in (
+            self.sign_in_page,
+            self.queue_panel,
+            self.identify_panel,
+            self.measure_panel,
+            self.review_panel,
+            self.day_tab,
+            self.followups_view,
+            self.operators_tab,
+            self.notice,
+            self.status_bar,
+            self.upload_indicator,
+        ):
+            part.set_language(lang)
+        self._show_texts()
+        self.operatorLanguageChanged.emit(lang)
+
+    def _show_texts(self) -> None:
+        """The window's own texts, in the desk's language (the parts say theirs)."""
+        lang = self._lang
+        self.setWindowTitle(tr("window_title", lang, desk=self._station_id))
+        for page, key in self._tab_keys:
+            self.tabs.setTabText(self.tabs.indexOf(page), tr(key, lang))
+        self.simulator_banner.setText(tr("simulator_banner", lang))
+        with_shortcut(self.patient_screen_button, tr("patient_screen_toggle", lang), "F12")
+        self.show_patient_language(self._patient_lang)
+        with_shortcut(self.lock_button, tr("lock_desk", lang), "Ctrl+L")
+        self._show_operator()
+        self._show_ckg()
+        self.language_menu.show_language(lang)
+
+    def _build_menu(self) -> None:
+        """Bahasa / Language, at the top right of the desk's tabs and of the sign-in page."""
+        self.language_menu = LanguageMenu(self._lang, self)
+        self.language_menu.chosen.connect(self._language_chosen)
+        self.language_button = self.language_menu.button("languageButton")
+        self.tabs.setCornerWidget(self.language_button, Qt.Corner.TopRightCorner)
+        self.sign_in_page.add_corner(self.language_menu.button("signInLanguageButton"))
+
+    @Slot(str)
+    def _language_chosen(self, lang: str) -> None:
+        chosen = as_language(lang)
+        if chosen is not None:
+            self.set_language(chosen)
 
     # -- layout --------------------------------------------------------------------------
 
@@ -128,12 +196,12 @@ class OperatorWindow(QMainWindow):
         self.tabs = named(QTabWidget(), "deskTabs")
         self.pages.addWidget(self.tabs)
         desk = QWidget()
-        self.tabs.addTab(desk, tr("tab_desk", lang))
+        self.tabs.addTab(desk, "")
         root = QVBoxLayout(desk)
         root.setContentsMargins(6, 6, 6, 6)
         root.setSpacing(4)
 
-        self.simulator_banner = named(QLabel(tr("simulator_banner", lang)), "simulatorBanner")
+        self.simulator_banner = named(QLabel(), "simulatorBanner")
         self.simulator_banner.setStyleSheet(
             "background: #ffd400; color: black; font-weight: bold; padding: 3px;"
         )
@@ -170,11 +238,16 @@ class OperatorWindow(QMainWindow):
         self.day_tab = DayTab(lang)
         self.day_view = self.day_tab.day_view
         self.correct_button = self.day_tab.correct_button
-        self.tabs.addTab(self.day_tab, tr("tab_day", lang))
         self.followups_view = FollowupsView(lang)
-        self.tabs.addTab(self.followups_view, tr("tab_followups", lang))
         self.operators_tab = OperatorsTab(lang)  # the admin's only (issue 12)
-        self.tabs.addTab(self.operators_tab, tr("tab_operators", lang))
+        self._tab_keys: tuple[tuple[QWidget, str], ...] = (
+            (desk, "tab_desk"),
+            (self.day_tab, "tab_day"),
+            (self.followups_view, "tab_followups"),
+            (self.operators_tab, "tab_operators"),
+        )
+        for page, _key in self._tab_keys[1:]:
+            self.tabs.addTab(page, "")
 
         self.notice = NoticeLine(lang)
         root.addWidget(self.notice)
@@ -188,19 +261,16 @@ class OperatorWindow(QMainWindow):
         self.upload_indicator = UploadIndicator(lang, self._bridge.retry_upload)
         self.status_bar.addPermanentWidget(self.upload_indicator)
         self.patient_screen_button = named(QPushButton(), "patientScreenButton")
-        with_shortcut(self.patient_screen_button, tr("patient_screen_toggle", lang), "F12")
         self.patient_screen_button.setFlat(True)
         self.patient_screen_button.clicked.connect(self.patientScreenToggled)
         self.status_bar.addPermanentWidget(self.patient_screen_button)
         self.patient_language_button = named(QPushButton(), "patientLanguageButton")
         self.patient_language_button.setFlat(True)
         self.patient_language_button.clicked.connect(self.patientLanguageToggled)
-        self.show_patient_language(lang)
         self.status_bar.addPermanentWidget(self.patient_language_button)
         self.operator_label = named(QLabel(""), "operatorLabel")
         self.status_bar.addPermanentWidget(self.operator_label)
         self.lock_button = named(QPushButton(), "lockButton")
-        with_shortcut(self.lock_button, tr("lock_desk", lang), "Ctrl+L")
         self.lock_button.setFlat(True)
         self.status_bar.addPermanentWidget(self.lock_button)
         self.setStatusBar(self.status_bar)
@@ -313,8 +383,8 @@ class OperatorWindow(QMainWindow):
         self.measure_panel.show_state(self._state, allowed)
         self.review_panel.show_allowed(allowed)
 
-    def _say(self, text: str, error: bool = False) -> None:
-        self.notice.say(text, error)
+    def _say(self, said: Phrase, error: bool = False) -> None:
+        self.notice.say(said, error)
 
     @property
     def allowed_actions(self) -> frozenset[Action]:
@@ -373,7 +443,7 @@ class OperatorWindow(QMainWindow):
 
     @Slot(object)
     def _on_visit_corrected(self, event: VisitCorrected) -> None:
-        self._say(tr("corrected", self._lang, queue=event.visit.queue_number))
+        self._say(phrase("corrected", queue=event.visit.queue_number))
         self._load_day_if_shown()
         self._bridge.wake_upload()
 
@@ -393,12 +463,12 @@ class OperatorWindow(QMainWindow):
     @Slot(object)
     def _on_queue_called(self, event: QueueCalled) -> None:
         self.queue_panel.show_number(event.queue_number)
-        self._say(tr("recalled", self._lang, n=event.queue_number) if event.recall else "")
+        self._say(phrase("recalled", n=event.queue_number) if event.recall else fixed(""))
 
     @Slot(object)
     def _on_queue_skipped(self, event: QueueSkipped) -> None:
         self.queue_panel.show_number(None)
-        self._say(tr("skipped", self._lang, n=event.queue_number))
+        self._say(phrase("skipped", n=event.queue_number))
 
     @Slot(object)
     def _on_visit_opened(self, event: VisitOpened) -> None:
@@ -406,8 +476,15 @@ class OperatorWindow(QMainWindow):
         # The open visit's person in the (locked) identify fields, as stored: also for a
         # visit resumed after a crash, whose fields would otherwise be empty.
         self.identify_panel.show_person(event.visit.person)
-        self._say(tr("visit_open", self._lang, name=event.visit.person.name))
-        ckg = event.ckg
+        self._say(phrase("visit_open", name=event.visit.person.name))
+        self._ckg = event.ckg
+        self._show_ckg()
+
+    def _show_ckg(self) -> None:
+        ckg = self._ckg
+        if ckg is None:
+            self.ckg_label.setText("")
+            return
         self.ckg_label.setText(ckg.reason_id if self._lang == "id" else ckg.reason_en)
         self.ckg_label.setStyleSheet(
             f"color: {CKG_ELIGIBLE if ckg.eligible else CKG_NOT_ELIGIBLE};"
@@ -432,14 +509,14 @@ class OperatorWindow(QMainWindow):
 
     @Slot(object)
     def _on_visit_confirmed(self, _event: VisitConfirmed) -> None:
-        self._close_visit(tr("confirmed", self._lang))
+        self._close_visit(phrase("confirmed"))
         self._bridge.wake_upload()
 
     @Slot(object)
     def _on_visit_closed(self, _event: VisitClosed) -> None:
-        self._close_visit(tr("cancelled", self._lang))
+        self._close_visit(phrase("cancelled"))
 
-    def _close_visit(self, message: str) -> None:
+    def _close_visit(self, message: Phrase) -> None:
         self._clear_person()
         self.queue_panel.show_number(None)
         self._say(message)
@@ -453,6 +530,7 @@ class OperatorWindow(QMainWindow):
         self.measure_panel.clear()
         self.status_bar.reset()
         self.identify_panel.clear()
+        self._ckg = None
         self.ckg_label.setText("")
         self._show_allowed()
 
@@ -476,9 +554,8 @@ class OperatorWindow(QMainWindow):
             self._lock(event)
             return
         role = operator.role
-        self.operator_label.setText(
-            tr("operator_line", self._lang, name=operator.name, role=role_name(role, self._lang))
-        )
+        self._operator = operator
+        self._show_operator()
         # What the role does not permit is out of sight, and refused by the station too.
         self.tabs.setTabVisible(
             self.tabs.indexOf(self.followups_view), permits(role, Permission.FOLLOWUPS)
@@ -497,6 +574,14 @@ class OperatorWindow(QMainWindow):
         self._focus_desk()
         self._load_operators_if_shown()
 
+    def _show_operator(self) -> None:
+        operator = self._operator
+        if operator is None:
+            self.operator_label.setText("")
+            return
+        role = role_name(operator.role, self._lang)
+        self.operator_label.setText(tr("operator_line", self._lang, name=operator.name, role=role))
+
     def _focus_desk(self) -> None:
         if self.call_next_button.isEnabled():
             self.call_next_button.setFocus()
@@ -511,6 +596,7 @@ class OperatorWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
+        self._operator = None
         self.operator_label.setText("")
         self.operators_tab.clear()  # a PIN being typed there too
         self.status_bar.hide()
@@ -529,8 +615,8 @@ class OperatorWindow(QMainWindow):
 
     @Slot(object)
     def _on_action_failed(self, error: StationError) -> None:
-        text = error.message_id if self._lang == "id" else error.message_en
         if error.code is ErrorCode.INVALID_PERSON:
-            self.identify_panel.show_error(text, error.field or "nik")
-        self._say(text, error=True)
+            message = (error.message_id, error.message_en)
+            self.identify_panel.show_error(message, error.field or "nik")
+        self._say(both(error.message_id, error.message_en), error=True)
         self._show_allowed()  # a press the station refused is no longer pending

@@ -106,6 +106,10 @@ TEXTS: dict[str, Text] = {
     "patient_language": translate("texts", "Pasien: {language}", "patient_language"),
     "language_name_id": translate("texts", "ID", "language_name_id"),
     "language_name_en": translate("texts", "EN", "language_name_en"),
+    # The menu: in both languages, each language in its own words (the same in English).
+    "language_menu": translate("texts", "&Bahasa / Language", "language_menu"),
+    "language_id": translate("texts", "Bahasa Indonesia", "language_id"),
+    "language_en": translate("texts", "English", "language_en"),
     "tab_followups": translate("texts", "Tindak lanjut", "tab_followups"),
     # patient screen
     "patient_title": translate("texts", "Hasil pemeriksaan", "patient_title"),

@@ -70,28 +70,41 @@ class UploadProblemsDialog(QDialog):
         self._lang = lang
         self._retry = retry
         self._problems: tuple[ProblemEntry, ...] = ()
-        self.setWindowTitle(tr("upload_problems", lang))
         self.resize(900, 360)
         layout = QVBoxLayout(self)
         self.table = named(QTableWidget(0, len(self.COLUMNS)), "uploadProblemsTable")
-        self.table.setHorizontalHeaderLabels([tr(c, lang) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
-        self.empty_label = named(QLabel(tr("upload_no_problems", lang)), "uploadNoProblems")
+        self.empty_label = named(QLabel(), "uploadNoProblems")
         layout.addWidget(self.empty_label)
         buttons = QHBoxLayout()
-        self.retry_button = named(QPushButton(tr("upload_retry", lang)), "uploadRetryButton")
+        self.retry_button = named(QPushButton(), "uploadRetryButton")
         self.retry_button.clicked.connect(self._retry_selected)
-        close = QPushButton(tr("close", lang))
-        close.clicked.connect(self.accept)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.accept)
         buttons.addStretch(1)
         buttons.addWidget(self.retry_button)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+        self._show_texts()
+
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text and the list shown, in it."""
+        self._lang = lang
+        self._show_texts()
+        self.show_problems(self._problems)
+
+    def _show_texts(self) -> None:
+        lang = self._lang
+        self.setWindowTitle(tr("upload_problems", lang))
+        self.table.setHorizontalHeaderLabels([tr(c, lang) for c in self.COLUMNS])
+        self.empty_label.setText(tr("upload_no_problems", lang))
+        self.retry_button.setText(tr("upload_retry", lang))
+        self.close_button.setText(tr("close", lang))
 
     def show_problems(self, problems: Sequence[ProblemEntry]) -> None:
         self._problems = tuple(problems)
@@ -133,6 +146,7 @@ class UploadIndicator(QWidget):
     ) -> None:
         super().__init__(parent)
         self._lang = lang
+        self._status: UploadStatus | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # One line that never widens the window, elided with "…"; the whole text in the tooltip.
@@ -150,7 +164,18 @@ class UploadIndicator(QWidget):
         who still see what failed."""
         self.dialog.retry_button.setVisible(allowed)
 
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: the last status again, in it."""
+        self._lang = lang
+        self.dialog.set_language(lang)
+        if self._status is None:
+            self.label.setText(tr("upload_unknown", lang))
+            self.problems_button.setText(tr("upload_problems", lang))
+        else:
+            self.show_status(self._status)
+
     def show_status(self, status: UploadStatus) -> None:
+        self._status = status
         text, colour = upload_summary(status, self._lang)
         self.label.setText(text)
         self.label.setStyleSheet(f"color: {colour};")

@@ -47,6 +47,9 @@ class BarChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
 
+    def set_title(self, title: str) -> None:
+        self.plot.getPlotItem().setTitle(title, color=_TEXT_COLOUR, size="11pt")
+
     @property
     def labels(self) -> tuple[str, ...]:
         return self._labels

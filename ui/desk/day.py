@@ -123,11 +123,12 @@ class DayView(QWidget):
         super().__init__(parent)
         self._lang = lang
         self._tz = tz  # the station's zone for the times shown (None: this computer's)
+        self._shown: tuple[Sequence[DayVisit], DaySummary] | None = None
         layout = QVBoxLayout(self)
 
         header = QHBoxLayout()
         self.title = named(title_label(), "dayTitle")
-        self.refresh_button = named(QPushButton(tr("refresh", lang)), "dayRefresh")
+        self.refresh_button = named(QPushButton(), "dayRefresh")
         self.refresh_button.clicked.connect(self.refreshRequested.emit)
         header.addWidget(self.title, stretch=1)
         header.addWidget(self.refresh_button)
@@ -136,8 +137,8 @@ class DayView(QWidget):
         tiles = QGridLayout()
         tiles.setSpacing(6)
         self.tiles: dict[str, _Tile] = {}
-        for column, (key, text) in enumerate(_TILES):
-            tile = _Tile(key, tr(text, lang))
+        for column, (key, _text) in enumerate(_TILES):
+            tile = _Tile(key, "")
             self.tiles[key] = tile
             tiles.addWidget(tile, 0, column)
         layout.addLayout(tiles)
@@ -150,20 +151,39 @@ class DayView(QWidget):
         self.table = list_table([tr(c, lang) for c in self.COLUMNS], "dayTable")
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table)
-        self.empty_label = named(QLabel(tr("day_empty", lang)), "dayEmpty")
+        self.empty_label = named(QLabel(), "dayEmpty")
         self.empty_label.setStyleSheet(f"color: {_MUTED};")
         left.addWidget(self.empty_label)
         body.addLayout(left, stretch=3)
         charts = QVBoxLayout()
-        self.hours_chart = named(BarChart(tr("chart_per_hour", lang)), "dayHoursChart")
-        self.referrals_chart = named(BarChart(tr("chart_referrals", lang)), "dayReferralsChart")
+        self.hours_chart = named(BarChart(""), "dayHoursChart")
+        self.referrals_chart = named(BarChart(""), "dayReferralsChart")
         charts.addWidget(self.hours_chart)
         charts.addWidget(self.referrals_chart)
         body.addLayout(charts, stretch=2)
         layout.addLayout(body, stretch=1)
+        self._show_texts()
+
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text and the day shown, in it."""
+        self._lang = lang
+        self._show_texts()
+        if self._shown is not None:
+            self.show_data(*self._shown)
+
+    def _show_texts(self) -> None:
+        lang = self._lang
+        self.refresh_button.setText(tr("refresh", lang))
+        for key, text in _TILES:
+            self.tiles[key].caption.setText(tr(text, lang))
+        self.table.setHorizontalHeaderLabels([tr(c, lang) for c in self.COLUMNS])
+        self.empty_label.setText(tr("day_empty", lang))
+        self.hours_chart.set_title(tr("chart_per_hour", lang))
+        self.referrals_chart.set_title(tr("chart_referrals", lang))
 
     def show_data(self, visits: Sequence[DayVisit], summary: DaySummary) -> None:
         """Show the visits of ``summary.day`` (oldest first) and its numbers."""
+        self._shown = (visits, summary)
         lang = self._lang
         self.title.setText(tr("day_title", lang, day=day_text(summary.day)))
         for key, tile in self.tiles.items():

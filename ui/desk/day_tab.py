@@ -27,6 +27,7 @@ class DayTab(QWidget):
         self._lang = lang
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        self._day: DayLoaded | None = None
         self.correct_button = named(QPushButton(), "correctVisitButton")
         with_shortcut(self.correct_button, tr("correct_visit", lang), "Ctrl+K")
         self.correct_button.setEnabled(False)
@@ -45,8 +46,18 @@ class DayTab(QWidget):
         visit_id = items[0].data(Qt.ItemDataRole.UserRole) if items else None
         return visit_id if isinstance(visit_id, str) else None
 
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text again, in it (a correction
+        opened from now on is in it too; one open now has the window-modal focus)."""
+        self._lang = lang
+        with_shortcut(self.correct_button, tr("correct_visit", lang), "Ctrl+K")
+        self.day_view.set_language(lang)
+        if self._day is not None:
+            self.show_day(self._day)
+
     def show_day(self, event: DayLoaded) -> None:
         """The day as loaded; a refresh keeps the operator's selection."""
+        self._day = event
         chosen = self.selected_visit()
         self.day_view.show_data(event.report.visits, event.report.summary)
         if chosen is None:

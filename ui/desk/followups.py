@@ -8,7 +8,7 @@ and writes the rows shown (owner-only, atomically, station/files.py; a few kilob
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -69,16 +69,18 @@ class FollowupsView(QWidget):
         self._followups: list[FollowUp] = []
         self._shown: list[FollowUp] = []
         self._today = date.min
+        # The export's outcome, kept to be said again in another language (None: nothing).
+        self._status: tuple[Callable[[Language], str], str] | None = None
         layout = QVBoxLayout(self)
 
         header = QHBoxLayout()
-        title = title_label(tr("fu_title", lang))
+        self.title = title = title_label()
         self.count_label = named(QLabel(), "followupsCount")
-        self.only_due = named(QCheckBox(tr("fu_only_due", lang)), "followupsOnlyDue")
+        self.only_due = named(QCheckBox(), "followupsOnlyDue")
         self.only_due.toggled.connect(self._refill)
-        self.export_button = named(QPushButton(tr("fu_export", lang)), "followupsExport")
+        self.export_button = named(QPushButton(), "followupsExport")
         self.export_button.clicked.connect(self._export)
-        self.refresh_button = named(QPushButton(tr("refresh", lang)), "followupsRefresh")
+        self.refresh_button = named(QPushButton(), "followupsRefresh")
         self.refresh_button.clicked.connect(self.refreshRequested.emit)
         header.addWidget(title)
         header.addSpacing(16)
@@ -91,11 +93,30 @@ class FollowupsView(QWidget):
         self.table = list_table([tr(c, lang) for c in self.COLUMNS], "followupsTable")
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, stretch=1)
-        self.empty_label = named(QLabel(tr("fu_empty", lang)), "followupsEmpty")
+        self.empty_label = named(QLabel(), "followupsEmpty")
         layout.addWidget(self.empty_label)
         self.status_label = named(QLabel(), "followupsStatus")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
+        self._show_texts()
+
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text and the list shown, in it."""
+        self._lang = lang
+        self._show_texts()
+        self._show_count()
+        self._refill()
+
+    def _show_texts(self) -> None:
+        lang = self._lang
+        self.title.setText(tr("fu_title", lang))
+        self.only_due.setText(tr("fu_only_due", lang))
+        self.export_button.setText(tr("fu_export", lang))
+        self.refresh_button.setText(tr("refresh", lang))
+        self.table.setHorizontalHeaderLabels([tr(c, lang) for c in self.COLUMNS])
+        self.empty_label.setText(tr("fu_empty", lang))
+        if self._status is not None:
+            self.status_label.setText(self._status[0](lang))
 
     @property
     def shown(self) -> list[FollowUp]:
@@ -106,10 +127,13 @@ class FollowupsView(QWidget):
         """Show the referred visits with their state on ``today``."""
         self._followups = ordered(followups, today)
         self._today = today
-        due = sum(f.is_due(today) for f in self._followups)
+        self._show_count()
+        self._refill()
+
+    def _show_count(self) -> None:
+        due = sum(f.is_due(self._today) for f in self._followups)
         self.count_label.setText(tr("fu_count", self._lang, n=due))
         self.count_label.setStyleSheet(f"color: {_PROBLEM};" if due else "")
-        self._refill()
 
     def _state_text(self, item: FollowUp) -> str:
         state = item.state(self._today)
@@ -157,8 +181,12 @@ class FollowupsView(QWidget):
             write_private_atomically(path, followups_csv(self._shown))
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self.status_label.setText(tr("fu_save_failed", self._lang, path=path, reason=reason))
-            self.status_label.setStyleSheet(f"color: {_PROBLEM};")
+            self._say(lambda lang: tr("fu_save_failed", lang, path=path, reason=reason), _PROBLEM)
             return
-        self.status_label.setText(tr("fu_saved", self._lang, n=len(self._shown), path=path))
-        self.status_label.setStyleSheet(f"color: {_OK};")
+        saved = len(self._shown)
+        self._say(lambda lang: tr("fu_saved", lang, n=saved, path=path), _OK)
+
+    def _say(self, phrase: Callable[[Language], str], colour: str) -> None:
+        self._status = (phrase, colour)
+        self.status_label.setText(phrase(self._lang))
+        self.status_label.setStyleSheet(f"color: {colour};")

@@ -78,6 +78,9 @@ FIELDS = ("nik", "name", "birth_date")
 ERROR_LINES = {"nik": 3, "name": 1, "birth_date": 3}
 BIRTH_CHARACTERS = r"[0-9\-/. ]{0,10}"  # what station.birth_date can read; it says the rest
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# A message in Bahasa and in English: kept both, so that it is said again in the language the
+# operator switches to (issue 13).
+Message = tuple[str, str]
 
 
 def _local_today() -> date:
@@ -132,7 +135,7 @@ class _CalendarPage(QWidget):
     def __init__(self, lang: Language) -> None:
         super().__init__()
         self.calendar = named(QCalendarWidget(), "birthDateCalendar")
-        self.calendar.setLocale(desk_locale(lang))
+        self.set_language(lang)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setGridVisible(True)
@@ -141,6 +144,9 @@ class _CalendarPage(QWidget):
         layout.addWidget(self.calendar)
         self.calendar.clicked.connect(self._pick)
         self.calendar.activated.connect(self._pick)
+
+    def set_language(self, lang: Language) -> None:
+        self.calendar.setLocale(desk_locale(lang))
 
     def open_at(self, shown: date, today: date) -> None:
         """Show ``shown``'s month with it selected, within the dates a birth date may be."""
@@ -180,7 +186,7 @@ class IdentifyPanel(QGroupBox):
         checks_registry: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tr("person", lang), parent)
+        super().__init__(parent)
         self._lang: Language = lang
         self._today = today
         self._checks_registry = checks_registry
@@ -188,7 +194,10 @@ class IdentifyPanel(QGroupBox):
         self._nik_date: date | None = None  # what the NIK proposes
         self._previous: PreviousVisit | None = None  # what the last visit proposes
         self._submitted = False
+        self._registry_key = ""  # the SATUSEHAT status shown (a text key; "" none)
+        self._confirming: tuple[str, str, date | None] | None = None  # on the confirmation
         self._build()
+        self._show_texts()
         self._connect()
 
     # -- layout ------------------------------------------------------------------------
@@ -197,19 +206,16 @@ class IdentifyPanel(QGroupBox):
         lang = self._lang
         self.nik_edit = named(QLineEdit(), "nikEdit")
         self.nik_edit.setMaxLength(24)  # room for spaces people type between digit groups
-        self.nik_edit.setPlaceholderText(tr("nik_placeholder", lang))
         self.name_edit = named(QLineEdit(), "nameEdit")
         self.name_edit.setMaxLength(NAME_MAX_LENGTH)
         self.birth_date_edit = named(QLineEdit(), "birthDateEdit")
         self.birth_date_edit.setValidator(QRegularExpressionValidator(BIRTH_CHARACTERS))
-        self.birth_date_edit.setPlaceholderText(tr("birth_date_placeholder", lang))
         self.birth_date_edit.setFixedWidth(
             self.birth_date_edit.fontMetrics().horizontalAdvance("00-00-0000 (NIK)") + 16
         )
         self.calendar_button = named(QToolButton(), "birthDateCalendarButton")
         self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)  # opens a picker, like a combo
-        self.calendar_button.setToolTip(tr("calendar_tip", lang))
-        self.birth_unknown = named(QCheckBox(tr("birth_date_unknown", lang)), "birthDateUnknown")
+        self.birth_unknown = named(QCheckBox(), "birthDateUnknown")
         self.calendar_page = named(_CalendarPage(lang), "identifyCalendarPage")
         self.calendar = self.calendar_page.calendar
 
@@ -221,11 +227,12 @@ class IdentifyPanel(QGroupBox):
             "name": self.name_error,
             "birth_date": self.birth_date_error,
         }
+        self._error_messages: dict[str, Message] = {}
         for field, label in self._errors.items():
             _reserve_lines(label, ERROR_LINES[field]).setStyleSheet(f"color: {ERROR_COLOUR};")
         self.hint_label = _reserve_lines(named(QLabel(""), "identifyHint"), 2)
         self.hint_label.setStyleSheet(f"color: {HINT_COLOUR};")
-        self.next_button = named(QPushButton(tr("identify_next", lang)), "identifyNextButton")
+        self.next_button = named(QPushButton(), "identifyNextButton")
 
         edit_page = named(QWidget(), "identifyEditPage")
         grid = QGridLayout(edit_page)
@@ -242,8 +249,11 @@ class IdentifyPanel(QGroupBox):
             ("name", self.name_edit, self.name_error),
             ("birth_date", birth_row, self.birth_date_error),
         )
+        self._field_labels: list[tuple[QLabel, str]] = []
         for index, (key, editor, error) in enumerate(rows):
-            grid.addWidget(QLabel(tr(key, lang)), 2 * index, 0)
+            field_label = QLabel()
+            self._field_labels.append((field_label, key))
+            grid.addWidget(field_label, 2 * index, 0)
             if isinstance(editor, QHBoxLayout):
                 grid.addLayout(editor, 2 * index, 1)
             else:
@@ -259,7 +269,7 @@ class IdentifyPanel(QGroupBox):
         self.confirm_name = named(QLabel(""), "confirmNameLabel")
         self.confirm_birth = named(QLabel(""), "confirmBirthLabel")
         self.confirm_nik = named(QLabel(""), "confirmNikLabel")
-        self.confirm_question = named(QLabel(tr("confirm_question", lang)), "confirmQuestion")
+        self.confirm_question = named(QLabel(), "confirmQuestion")
         for label, points, bold in (
             (self.confirm_name, 20, True),
             (self.confirm_birth, 16, True),
@@ -271,8 +281,8 @@ class IdentifyPanel(QGroupBox):
             font.setBold(bold)
             label.setFont(font)
             label.setWordWrap(True)
-        self.start_visit_button = named(QPushButton(tr("confirm_yes", lang)), "startVisitButton")
-        self.change_button = named(QPushButton(tr("confirm_change", lang)), "identifyChangeButton")
+        self.start_visit_button = named(QPushButton(), "startVisitButton")
+        self.change_button = named(QPushButton(), "identifyChangeButton")
         for button in (self.start_visit_button, self.change_button):
             button.setAutoDefault(True)  # Enter on the focused button presses it
         buttons = QHBoxLayout()
@@ -306,6 +316,34 @@ class IdentifyPanel(QGroupBox):
             (self.birth_unknown, self.next_button),
         ):
             QWidget.setTabOrder(first, second)
+
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text again, in it; what is typed,
+        proposed and found stays."""
+        self._lang = lang
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        lang = self._lang
+        self.setTitle(tr("person", lang))
+        self.nik_edit.setPlaceholderText(tr("nik_placeholder", lang))
+        self.calendar_button.setToolTip(tr("calendar_tip", lang))
+        self.birth_unknown.setText(tr("birth_date_unknown", lang))
+        self.next_button.setText(tr("identify_next", lang))
+        for label, key in self._field_labels:
+            label.setText(tr(key, lang))
+        self.confirm_question.setText(tr("confirm_question", lang))
+        self.start_visit_button.setText(tr("confirm_yes", lang))
+        self.change_button.setText(tr("confirm_change", lang))
+        self.calendar_page.set_language(lang)
+        for field, message in self._error_messages.items():
+            self._put_error(field, message)
+        self.registry_label.setText(tr(self._registry_key, lang) if self._registry_key else "")
+        if self._confirming is not None:
+            self._fill_confirmation(*self._confirming)
+        self._set_birth_placeholder()
+        if self.pages.currentWidget() is self._edit_page:
+            self._refresh_hint()
 
     def _connect(self) -> None:
         self.nik_edit.textEdited.connect(self._nik_edited)
@@ -341,6 +379,9 @@ class IdentifyPanel(QGroupBox):
         for label in (*self._errors.values(), self.hint_label, self.registry_label):
             label.clear()
             label.setToolTip("")
+        self._error_messages.clear()
+        self._registry_key = ""
+        self._confirming = None
         for label in (self.confirm_name, self.confirm_birth, self.confirm_nik):
             label.clear()
         self._set_birth_placeholder()
@@ -374,13 +415,15 @@ class IdentifyPanel(QGroupBox):
         self._submitted = True
         self.start_visit_button.setEnabled(False)
 
-    def show_error(self, text: str, field: str = "nik") -> None:
+    def show_error(self, message: Message | str, field: str = "nik") -> None:
         """A refusal from the station (e.g. the visit could not be started): back to edit,
-        the message under ``field`` (``nik``, ``name`` or ``birth_date``)."""
+        the message (Bahasa, English; or one text for both) under ``field`` (``nik``,
+        ``name`` or ``birth_date``)."""
         self._submitted = False
         self.start_visit_button.setEnabled(True)
         self.pages.setCurrentWidget(self._edit_page)
-        self._show_error(field if field in self._errors else "nik", text)
+        pair = (message, message) if isinstance(message, str) else message
+        self._show_error(field if field in self._errors else "nik", pair)
 
     @Slot(object)
     def offer_previous(self, previous: PreviousVisit | None) -> None:
@@ -401,6 +444,7 @@ class IdentifyPanel(QGroupBox):
             )
         else:
             key = f"registry_{answer.status.value}"
+        self._registry_key = key
         self.registry_label.setText(tr(key, self._lang) if key else "")
         self.registry_label.setToolTip(answer.detail)
         self.registry_label.setStyleSheet(f"color: {REGISTRY_COLOURS[answer.status]};")
@@ -421,14 +465,24 @@ class IdentifyPanel(QGroupBox):
 
     # -- editing -------------------------------------------------------------------------
 
-    def _say(self, error: PersonError) -> str:
-        return error.message_id if self._lang == "id" else error.message_en
+    @staticmethod
+    def _say(error: PersonError) -> Message:
+        return (error.message_id, error.message_en)
 
-    def _show_error(self, field: str, text: str) -> None:
+    def _show_error(self, field: str, message: Message) -> None:
+        self._put_error(field, message)
+        self._field_widget(field).setFocus()
+
+    def _put_error(self, field: str, message: Message) -> None:
+        """``message`` under ``field``, in the desk's language (kept for a switch)."""
+        if any(message):
+            self._error_messages[field] = message
+        else:
+            self._error_messages.pop(field, None)
+        text = message[0] if self._lang == "id" else message[1]
         label = self._errors[field]
         label.setText(text)
         label.setToolTip(text)  # the whole text, should it need more than the lines kept
-        self._field_widget(field).setFocus()
 
     def _field_widget(self, field: str) -> QLineEdit:
         return {"nik": self.nik_edit, "name": self.name_edit}.get(field, self.birth_date_edit)
@@ -443,14 +497,13 @@ class IdentifyPanel(QGroupBox):
     def _nik_edited(self, text: str) -> None:
         """The live NIK check: quiet while fewer than 16 digits are typed."""
         digits = "".join(ch for ch in text if not ch.isspace())
-        message = ""
+        message: Message = ("", "")
         if not (len(digits) < 16 and digits.isdigit()):
             try:
                 validate_nik(text, today=self._today())
             except PersonError as error:
                 message = self._say(error)
-        self.nik_error.setText(message)
-        self.nik_error.setToolTip(message)
+        self._put_error("nik", message)
         nik = self._valid_nik()
         if nik == self._asked:
             return
@@ -460,10 +513,12 @@ class IdentifyPanel(QGroupBox):
         self._nik_date = nik_proposal(nik, self._today()) if nik else None
         self.registry_label.clear()
         self.registry_label.setToolTip("")
+        self._registry_key = ""
         self._set_birth_placeholder()
         self._refresh_hint()
         if nik is not None:
             if self._checks_registry:
+                self._registry_key = "registry_checking"
                 self.registry_label.setText(tr("registry_checking", self._lang))
                 self.registry_label.setStyleSheet(
                     f"color: {REGISTRY_COLOURS[RegistryStatus.UNAVAILABLE]};"
@@ -471,11 +526,11 @@ class IdentifyPanel(QGroupBox):
             self.nikEntered.emit(nik)
 
     def _name_edited(self) -> None:
-        self.name_error.clear()
+        self._put_error("name", ("", ""))
         self._refresh_hint()
 
     def _birth_edited(self) -> None:
-        self.birth_date_error.clear()
+        self._put_error("birth_date", ("", ""))
         self._refresh_hint()
 
     def _set_birth_placeholder(self) -> None:
@@ -579,9 +634,7 @@ class IdentifyPanel(QGroupBox):
             self._set_error("birth_date", self._error_of("birth_date"))
 
     def _set_error(self, field: str, error: PersonError | None) -> None:
-        text = self._say(error) if error else ""
-        self._errors[field].setText(text)
-        self._errors[field].setToolTip(text)
+        self._put_error(field, self._say(error) if error else ("", ""))
 
     # -- moving on -----------------------------------------------------------------------
 
@@ -651,7 +704,7 @@ class IdentifyPanel(QGroupBox):
 
     def _take_previous(self, previous: PreviousVisit) -> None:
         self.name_edit.setText(previous.name)
-        self.name_error.clear()
+        self._put_error("name", ("", ""))
         if previous.birth_date is not None:
             self.birth_unknown.setChecked(False)
             self.birth_date_edit.setText(format_birth_date(previous.birth_date))
@@ -664,6 +717,7 @@ class IdentifyPanel(QGroupBox):
         return parse_birth_date(self.birth_date_edit.text(), today=self._today())
 
     def _fill_confirmation(self, nik: str, name: str, birth: date | None) -> None:
+        self._confirming = (nik, name, birth)
         self.confirm_name.setText(name)
         if birth is None:
             self.confirm_birth.setText(tr("birth_unknown_short", self._lang))

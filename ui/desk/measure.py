@@ -42,14 +42,12 @@ class DevicePanel(QGroupBox):
         manual_key: str,
         object_name: str,
     ) -> None:
-        cuff = role is DeviceRole.BLOOD_PRESSURE
-        super().__init__(tr("blood_pressure" if cuff else "oximeter", lang))
+        super().__init__()
         self.role = role
         self._lang = lang
-        self._measure_text = tr(
-            "measure_bp" if role is DeviceRole.BLOOD_PRESSURE else "measure_spo2", lang
-        )
         self._measure_key = measure_key
+        self._manual_key = manual_key
+        self._device: str | None = None
         self.device_label = named(QLabel(), f"{object_name}Device")
         # The device's state and advice in plain words, the technical text behind Details;
         # of fixed height, so nothing moves when advice appears.
@@ -58,14 +56,8 @@ class DevicePanel(QGroupBox):
         self.state_label = self.status.status_label
         self.button = named(QPushButton(), object_name)
         self.manual_button = named(QPushButton(), f"{object_name}Manual")
-        with_shortcut(self.manual_button, tr("enter_manually", lang), manual_key)
-        # Room for the longest countdown from the start, so the countdown never widens the
-        # button (and nothing beside it moves when it appears).
-        self.countdown_s = 60
-        self._show_button_text()
-        self.button.setMinimumWidth(self.button.sizeHint().width())
         self.countdown_s = 0
-        self._show_button_text()
+        self._show_texts()
         # Pressed, and the station has not answered yet (a double click sends one request).
         self.pending = False
         self.box = QVBoxLayout(self)
@@ -76,8 +68,33 @@ class DevicePanel(QGroupBox):
         self.box.addWidget(self.button)
         self.box.addWidget(self.manual_button)
 
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text again, in it."""
+        self._lang = lang
+        self.status.set_language(lang)
+        self._show_texts()
+
+    def describe(self, device: str | None) -> None:
+        """The device's label (None: no device for this role)."""
+        self._device = device
+        self.device_label.setText(device or tr("no_device", self._lang))
+
+    def _show_texts(self) -> None:
+        cuff = self.role is DeviceRole.BLOOD_PRESSURE
+        self.setTitle(tr("blood_pressure" if cuff else "oximeter", self._lang))
+        with_shortcut(self.manual_button, tr("enter_manually", self._lang), self._manual_key)
+        self.describe(self._device)
+        # Room for the longest countdown from the start, so the countdown never widens the
+        # button (and nothing beside it moves when it appears).
+        shown, self.countdown_s = self.countdown_s, 60
+        self._show_button_text()
+        self.button.setMinimumWidth(self.button.sizeHint().width())
+        self.countdown_s = shown
+        self._show_button_text()
+
     def _show_button_text(self) -> None:
-        text = self._measure_text
+        cuff = self.role is DeviceRole.BLOOD_PRESSURE
+        text = tr("measure_bp" if cuff else "measure_spo2", self._lang)
         if self.countdown_s > 0:
             text = tr("measure_in", self._lang, what=text, seconds=self.countdown_s)
         with_shortcut(self.button, text, self._measure_key)
@@ -154,8 +171,11 @@ class MeasurePanel(QWidget):
 
     def describe(self, labels: dict[DeviceRole, str | None]) -> None:
         for panel in self.panels:
-            label = labels.get(panel.role)
-            panel.device_label.setText(label or tr("no_device", self.bp_panel._lang))
+            panel.describe(labels.get(panel.role))
+
+    def set_language(self, lang: Language) -> None:
+        for panel in self.panels:
+            panel.set_language(lang)
 
     def _measure(self, role: DeviceRole) -> None:
         self.panel(role).pending = True

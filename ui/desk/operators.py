@@ -39,6 +39,7 @@ from station.roles import role_name
 from station.store.operators import Operator
 from ui.desk.day import title_label
 from ui.desk.notice import ERROR_STYLE
+from ui.desk.retranslate import Phrase, TextBindings, both, fixed, phrase
 from ui.desk.tables import list_table, table_item
 from ui.naming import named
 from ui.texts import Language, tr
@@ -70,8 +71,8 @@ def _secret_line(name: str) -> QLineEdit:
     return edit
 
 
-def _button(text: str, name: str) -> QPushButton:
-    button = named(QPushButton(text), name)
+def _button(name: str) -> QPushButton:
+    button = named(QPushButton(), name)
     button.setAutoDefault(True)  # Enter on the focused button presses it
     return button
 
@@ -93,6 +94,7 @@ class OperatorsTab(QWidget):
     def __init__(self, lang: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
+        self._texts = TextBindings(lang)
         self._operators: list[Operator] = []
         # Which form waits for the station's answer (``add``, ``chosen``, ``list``), if any.
         self._waiting: str | None = None
@@ -111,17 +113,33 @@ class OperatorsTab(QWidget):
         self._set_tab_order()
         self._show_chosen()
 
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text and the list again, in it (the
+        forms keep what is typed in them)."""
+        self._lang = lang
+        self._texts.set_language(lang)
+        self.table.setHorizontalHeaderLabels([tr(c, lang) for c in self.COLUMNS])
+        for index, role in enumerate(Role):
+            self.role_combo.setItemText(index, role_name(role, lang))
+        chosen = self.chosen()
+        confirming = self.confirm_box.isVisible()
+        self._fill(self._operators, chosen.name if chosen is not None else None, keep=True)
+        self.confirm_box.setVisible(confirming)
+
     # -- layout --------------------------------------------------------------------------
 
     def _build_list(self) -> QVBoxLayout:
-        lang = self._lang
+        lang, bind = self._lang, self._texts.bind
         column = QVBoxLayout()
         header = QHBoxLayout()
-        header.addWidget(title_label(tr("ops_title", lang)))
+        title = title_label()
+        bind(title.setText, "ops_title")
+        header.addWidget(title)
         header.addSpacing(16)
         self.count_label = named(QLabel(""), "operatorsCount")
         header.addWidget(self.count_label, stretch=1)
-        self.refresh_button = _button(tr("refresh", lang), "operatorsRefresh")
+        self.refresh_button = _button("operatorsRefresh")
+        bind(self.refresh_button.setText, "refresh")
         header.addWidget(self.refresh_button)
         column.addLayout(header)
         self.table = list_table([tr(c, lang) for c in self.COLUMNS], "operatorsTable")
@@ -129,7 +147,7 @@ class OperatorsTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         column.addWidget(self.table, stretch=1)
         self.hint_label = _message_label("operatorsHint")
-        self.hint_label.setText(tr("ops_hint", lang))
+        bind(self.hint_label.setText, "ops_hint")
         column.addWidget(self.hint_label)
         self.list_error = _message_label("operatorsListError")
         self.list_error.setStyleSheet(ERROR_STYLE)
@@ -137,8 +155,9 @@ class OperatorsTab(QWidget):
         return column
 
     def _build_add_form(self) -> QGroupBox:
-        lang = self._lang
-        self.add_box = named(QGroupBox(tr("ops_add_title", lang)), "addOperatorBox")
+        lang, bind = self._lang, self._texts.bind
+        self.add_box = named(QGroupBox(), "addOperatorBox")
+        bind(self.add_box.setTitle, "ops_add_title")
         self.name_edit = _line("addOperatorName", NAME_LIMIT)
         self.role_combo = named(QComboBox(), "addOperatorRole")
         for role in Role:
@@ -146,32 +165,42 @@ class OperatorsTab(QWidget):
         self.nik_edit = _nik_line("addOperatorNik")
         self.pin_edit = _secret_line("addOperatorPin")
         self.pin_again_edit = _secret_line("addOperatorPinAgain")
-        self.add_button = _button(tr("ops_add_button", lang), "addOperatorButton")
+        self.add_button = _button("addOperatorButton")
+        bind(self.add_button.setText, "ops_add_button")
         self.add_message = _message_label("addOperatorMessage")
         form = QFormLayout(self.add_box)
-        form.addRow(tr("ops_name", lang), self.name_edit)
-        form.addRow(tr("ops_role", lang), self.role_combo)
-        form.addRow(tr("setup_nik", lang), self.nik_edit)
-        form.addRow(tr("signin_pin", lang), self.pin_edit)
-        form.addRow(tr("setup_pin_again", lang), self.pin_again_edit)
+        for key, field in (
+            ("ops_name", self.name_edit),
+            ("ops_role", self.role_combo),
+            ("setup_nik", self.nik_edit),
+            ("signin_pin", self.pin_edit),
+            ("setup_pin_again", self.pin_again_edit),
+        ):
+            form.addRow(self._label(key), field)
         form.addRow("", self.add_button)
         form.addRow(self.add_message)
         return self.add_box
 
     def _build_chosen_form(self) -> QGroupBox:
-        lang = self._lang
-        self.chosen_box = named(QGroupBox(tr("ops_chosen_title", lang)), "chosenOperatorBox")
+        bind = self._texts.bind
+        self.chosen_box = named(QGroupBox(), "chosenOperatorBox")
+        bind(self.chosen_box.setTitle, "ops_chosen_title")
         self.chosen_label = _message_label("chosenOperatorLabel")
         self.new_nik_edit = _nik_line("chosenOperatorNik")
-        self.set_nik_button = _button(tr("ops_set_nik_button", lang), "setNikButton")
+        self.set_nik_button = _button("setNikButton")
+        bind(self.set_nik_button.setText, "ops_set_nik_button")
         self.new_pin_edit = _secret_line("chosenOperatorPin")
         self.new_pin_again_edit = _secret_line("chosenOperatorPinAgain")
-        self.set_pin_button = _button(tr("ops_set_pin_button", lang), "setPinButton")
-        self.disable_button = _button(tr("ops_disable_button", lang), "disableOperatorButton")
+        self.set_pin_button = _button("setPinButton")
+        bind(self.set_pin_button.setText, "ops_set_pin_button")
+        self.disable_button = _button("disableOperatorButton")
+        bind(self.disable_button.setText, "ops_disable_button")
         self.confirm_box = named(QWidget(), "disableConfirmBox")
         self.confirm_label = _message_label("disableConfirmLabel")
-        self.confirm_yes = _button(tr("ops_disable_yes", lang), "disableConfirmYes")
-        self.confirm_no = _button(tr("ops_disable_no", lang), "disableConfirmNo")
+        self.confirm_yes = _button("disableConfirmYes")
+        bind(self.confirm_yes.setText, "ops_disable_yes")
+        self.confirm_no = _button("disableConfirmNo")
+        bind(self.confirm_no.setText, "ops_disable_no")
         confirm = QGridLayout(self.confirm_box)
         confirm.setContentsMargins(0, 0, 0, 0)
         confirm.addWidget(self.confirm_label, 0, 0, 1, 3)
@@ -184,12 +213,12 @@ class OperatorsTab(QWidget):
 
         grid = QGridLayout(self.chosen_box)
         grid.addWidget(self.chosen_label, 0, 0, 1, 3)
-        grid.addWidget(QLabel(tr("ops_new_nik", lang)), 1, 0)
+        grid.addWidget(self._label("ops_new_nik"), 1, 0)
         grid.addWidget(self.new_nik_edit, 1, 1)
         grid.addWidget(self.set_nik_button, 1, 2)
-        grid.addWidget(QLabel(tr("ops_new_pin", lang)), 2, 0)
+        grid.addWidget(self._label("ops_new_pin"), 2, 0)
         grid.addWidget(self.new_pin_edit, 2, 1)
-        grid.addWidget(QLabel(tr("setup_pin_again", lang)), 3, 0)
+        grid.addWidget(self._label("setup_pin_again"), 3, 0)
         grid.addWidget(self.new_pin_again_edit, 3, 1)
         grid.addWidget(self.set_pin_button, 3, 2)
         grid.addWidget(self.disable_button, 4, 2)
@@ -197,6 +226,11 @@ class OperatorsTab(QWidget):
         grid.addWidget(self.chosen_message, 6, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         return self.chosen_box
+
+    def _label(self, key: str) -> QLabel:
+        label = QLabel()
+        self._texts.bind(label.setText, key)
+        return label
 
     def _connect(self) -> None:
         self.refresh_button.clicked.connect(self._refresh)
@@ -280,23 +314,26 @@ class OperatorsTab(QWidget):
             self._waiting = None  # a list asked for before a change is not its answer
         keep = answer.changed if answer.change is OperatorChange.ADDED else self.chosen()
         self._fill(answer.operators, keep.name if keep is not None else None)
-        self.list_error.setText("")
-        changed, lang = answer.changed, self._lang
+        self._blank(self.list_error)
+        changed = answer.changed
         if changed is None:
             return
-        role = role_name(changed.role, lang)
+        name, role = changed.name, changed.role
         match answer.change:
             case OperatorChange.ADDED:
                 self._clear_add_form()
-                self._say(self.add_message, tr("ops_added", lang, name=changed.name, role=role))
+                self._say(
+                    self.add_message,
+                    lambda lang: tr("ops_added", lang, name=name, role=role_name(role, lang)),
+                )
                 self.name_edit.setFocus()
             case OperatorChange.NIK_CHANGED:
                 self.new_nik_edit.clear()
-                self._say(self.chosen_message, tr("ops_nik_changed", lang, name=changed.name))
+                self._say(self.chosen_message, phrase("ops_nik_changed", name=name))
             case OperatorChange.PIN_SET:
-                self._say(self.chosen_message, tr("ops_pin_set", lang, name=changed.name))
+                self._say(self.chosen_message, phrase("ops_pin_set", name=name))
             case OperatorChange.DISABLED:
-                self._say(self.chosen_message, tr("ops_disabled_done", lang, name=changed.name))
+                self._say(self.chosen_message, phrase("ops_disabled_done", name=name))
                 self.table.setFocus()  # the confirmation it was in is gone
 
     @Slot(object)
@@ -306,7 +343,7 @@ class OperatorsTab(QWidget):
         waiting, self._waiting = self._waiting, None
         if waiting is None:
             return  # asked before the desk locked
-        text = error.message_id if self._lang == "id" else error.message_en
+        text = both(error.message_id, error.message_en)
         self._clear_pins()
         if waiting == "add":
             fields: dict[str, QWidget] = {
@@ -320,7 +357,7 @@ class OperatorsTab(QWidget):
             fields = {"practitioner_nik": self.new_nik_edit, "pin": self.new_pin_edit}
             self._refuse(self.chosen_message, text, fields.get(error.field or "", self.table))
         else:
-            self.list_error.setText(text)
+            self._texts.bind(self.list_error.setText, text, slot=self.list_error)
 
     def clear(self) -> None:
         """Nothing left on the tab (the desk locks: the next operator may be no admin)."""
@@ -330,11 +367,14 @@ class OperatorsTab(QWidget):
         self.new_nik_edit.clear()
         self.confirm_box.hide()
         for label in (self.add_message, self.chosen_message, self.list_error):
-            label.setText("")
+            self._blank(label)
 
     # -- the list ------------------------------------------------------------------------
 
-    def _fill(self, operators: Sequence[Operator], choose: str | None) -> None:
+    def _fill(
+        self, operators: Sequence[Operator], choose: str | None, *, keep: bool = False
+    ) -> None:
+        """The list, ``choose`` selected; ``keep``: the chosen operator's form as it is."""
         lang = self._lang
         self._operators = list(operators)
         self.table.setRowCount(0)
@@ -359,10 +399,10 @@ class OperatorsTab(QWidget):
             if self._operators
             else ""
         )
-        self._show_chosen()
+        self._show_chosen(keep=keep)
 
     @Slot()
-    def _show_chosen(self) -> None:
+    def _show_chosen(self, *, keep: bool = False) -> None:
         chosen, lang = self.chosen(), self._lang
         if chosen is None:
             self.chosen_label.setText(tr("ops_none_chosen", lang))
@@ -386,8 +426,10 @@ class OperatorsTab(QWidget):
         ):
             widget.setEnabled(chosen is not None)
         self.disable_button.setEnabled(chosen is not None and not chosen.disabled)
+        if keep:
+            return
         self.confirm_box.hide()
-        self.chosen_message.setText("")
+        self._blank(self.chosen_message)
         self.new_pin_edit.clear()
         self.new_pin_again_edit.clear()
 
@@ -415,11 +457,11 @@ class OperatorsTab(QWidget):
     def _add(self) -> None:
         if self.pin_edit.text() != self.pin_again_edit.text():
             self._clear_pins()
-            self._refuse(self.add_message, tr("setup_pin_mismatch", self._lang), self.pin_edit)
+            self._refuse(self.add_message, phrase("setup_pin_mismatch"), self.pin_edit)
             return
         if not self._send("add"):
             return
-        self.add_message.setText("")
+        self._blank(self.add_message)
         role = self.role_combo.currentData()
         self.addRequested.emit(
             self.name_edit.text(), str(role), self.nik_edit.text(), self.pin_edit.text()
@@ -431,7 +473,7 @@ class OperatorsTab(QWidget):
         chosen = self.chosen()
         if chosen is None or not self._send("chosen"):
             return
-        self.chosen_message.setText("")
+        self._blank(self.chosen_message)
         self.nikChangeRequested.emit(chosen.name, self.new_nik_edit.text())
 
     @Slot()
@@ -441,12 +483,11 @@ class OperatorsTab(QWidget):
             return
         if self.new_pin_edit.text() != self.new_pin_again_edit.text():
             self._clear_pins()
-            mismatch = tr("setup_pin_mismatch", self._lang)
-            self._refuse(self.chosen_message, mismatch, self.new_pin_edit)
+            self._refuse(self.chosen_message, phrase("setup_pin_mismatch"), self.new_pin_edit)
             return
         if not self._send("chosen"):
             return
-        self.chosen_message.setText("")
+        self._blank(self.chosen_message)
         self.pinResetRequested.emit(chosen.name, self.new_pin_edit.text())
         self._clear_pins()
 
@@ -455,8 +496,12 @@ class OperatorsTab(QWidget):
         chosen = self.chosen()
         if chosen is None or chosen.disabled:
             return
-        self.chosen_message.setText("")
-        self.confirm_label.setText(tr("ops_disable_question", self._lang, name=chosen.name))
+        self._blank(self.chosen_message)
+        self._texts.bind(
+            self.confirm_label.setText,
+            phrase("ops_disable_question", name=chosen.name),
+            slot=self.confirm_label,
+        )
         self.confirm_box.show()
         self.confirm_no.setFocus()  # the safe answer under Enter; Shift+Tab for yes
 
@@ -475,13 +520,16 @@ class OperatorsTab(QWidget):
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _say(self, label: QLabel, text: str) -> None:
-        label.setStyleSheet(OK_STYLE)
-        label.setText(text)
+    def _blank(self, label: QLabel) -> None:
+        self._texts.bind(label.setText, fixed(""), slot=label)
 
-    def _refuse(self, label: QLabel, text: str, field: QWidget) -> None:
+    def _say(self, label: QLabel, said: Phrase) -> None:
+        label.setStyleSheet(OK_STYLE)
+        self._texts.bind(label.setText, said, slot=label)
+
+    def _refuse(self, label: QLabel, said: Phrase, field: QWidget) -> None:
         label.setStyleSheet(ERROR_STYLE)
-        label.setText(text)
+        self._texts.bind(label.setText, said, slot=label)
         field.setFocus()
         if isinstance(field, QLineEdit):
             field.selectAll()

@@ -23,7 +23,7 @@ class QueuePanel(QGroupBox):
     skip = Signal()
 
     def __init__(self, lang: Language) -> None:
-        super().__init__(tr("queue", lang))
+        super().__init__()
         self._lang = lang
         self.number_label = named(QLabel("—"), "queueNumberLabel")
         big = QFont()
@@ -34,9 +34,7 @@ class QueuePanel(QGroupBox):
         self.call_next_button = named(QPushButton(), "callNextButton")
         self.recall_button = named(QPushButton(), "recallButton")
         self.skip_button = named(QPushButton(), "skipButton")
-        with_shortcut(self.call_next_button, tr("call_next", lang), "F2")
-        with_shortcut(self.recall_button, tr("recall", lang), "F3")
-        with_shortcut(self.skip_button, tr("skip", lang), "F4")
+        self._show_texts()
         layout = QVBoxLayout(self)
         layout.addWidget(self.number_label)
         layout.addWidget(self.call_next_button)
@@ -49,6 +47,18 @@ class QueuePanel(QGroupBox):
         ):
             button.clicked.connect(lambda _c=False, s=signal: self._pressed(s))
         self.show_allowed(frozenset())
+
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text again, in it."""
+        self._lang = lang
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        lang = self._lang
+        self.setTitle(tr("queue", lang))
+        with_shortcut(self.call_next_button, tr("call_next", lang), "F2")
+        with_shortcut(self.recall_button, tr("recall", lang), "F3")
+        with_shortcut(self.skip_button, tr("skip", lang), "F4")
 
     def _pressed(self, signal: SignalInstance) -> None:
         # Until the station answers (show_allowed), a second press sends nothing.

@@ -67,37 +67,27 @@ class ReviewPanel(QWidget):
         self._allowed: frozenset[Action] = frozenset()
         self._evaluation: Evaluation | None = None
         self._stored_findings: list[Finding] = []
-        self._ignored: list[str] = []
+        self._ignored: list[str] = []  # why the device's stored or replayed readings were not used
+        self._readings: list[StoredReading] = []
         self._reading_ids: list[str] = []
-        self._discarded: set[str] = set()
+        self._discarded: dict[str, str] = {}  # reading id: the reason given
+        self._results: VisitResults | None = None
         self.discard_dialog: QInputDialog | None = None
         self._build()
 
     # -- layout --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        lang = self._lang
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         middle = QGridLayout()
         root.addLayout(middle, stretch=1)
-        middle.addWidget(QLabel(f"<b>{tr('readings', lang)}</b>"), 0, 0)
+        self.readings_title = QLabel()
+        middle.addWidget(self.readings_title, 0, 0)
         self.readings_table = named(QTableWidget(0, 4), "readingsTable")
-        self.readings_table.setHorizontalHeaderLabels(
-            [tr(f"col_{column}", lang) for column in ("time", "what", "value", "device")]
-        )
         header = self.readings_table.horizontalHeader()
-        # The value gets the room (a discarded one carries its reason); the other columns have
-        # fixed widths that fit their usual texts, so no column moves as readings arrive.
-        metrics = self.readings_table.fontMetrics()
-        widths = {
-            0: ("00:00:00", tr("col_time", lang)),
-            1: (tr("blood_pressure", lang), tr("p_heart_rate", lang), tr("col_what", lang)),
-            3: ("SIMULATOR blood-pressure cuff", tr("source_manual", lang)),
-        }
-        for column, texts in widths.items():
+        for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, max(map(metrics.horizontalAdvance, texts)) + 16)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.readings_table.setWordWrap(False)
         rows = self.readings_table.verticalHeader()
@@ -110,10 +100,10 @@ class ReviewPanel(QWidget):
         self.readings_table.itemSelectionChanged.connect(self._refresh)
         middle.addWidget(self.readings_table, 1, 0)
         self.discard_button = named(QPushButton(), "discardReadingButton")
-        with_shortcut(self.discard_button, tr("discard_reading", lang), "Ctrl+D")
         self.discard_button.clicked.connect(self._ask_discard)
         middle.addWidget(self.discard_button, 2, 0, Qt.AlignmentFlag.AlignLeft)
-        middle.addWidget(QLabel(f"<b>{tr('findings', lang)}</b>"), 0, 1)
+        self.findings_title = QLabel()
+        middle.addWidget(self.findings_title, 0, 1)
         self.findings_list = named(QListWidget(), "findingsList")
         self.findings_list.setWordWrap(True)
         middle.addWidget(self.findings_list, 1, 1, 2, 1)
@@ -122,11 +112,11 @@ class ReviewPanel(QWidget):
 
         bottom = QHBoxLayout()
         root.addLayout(bottom)
-        result_box = QGroupBox(tr("result", lang))
+        self.result_box = result_box = QGroupBox()
         result_layout = QVBoxLayout(result_box)
         result_layout.setSpacing(2)
         result_layout.setContentsMargins(6, 2, 6, 4)
-        self.result_label = named(QLabel(tr("no_result", lang)), "resultLabel")
+        self.result_label = named(QLabel(), "resultLabel")
         self.result_label.setStyleSheet("font-size: 16px;")
         self.result_label.setMinimumHeight(40)
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -139,18 +129,16 @@ class ReviewPanel(QWidget):
         self.next_step_label.setWordWrap(True)
         self.next_step_label.setMinimumHeight(18)
         result_layout.addWidget(self.next_step_label)
-        self.critical_box = named(QGroupBox(tr("critical_title", lang)), "criticalBox")
+        self.critical_box = named(QGroupBox(), "criticalBox")
         self.critical_box.setStyleSheet("QGroupBox { color: #b71c1c; font-weight: bold; }")
         critical_layout = QHBoxLayout(self.critical_box)
         critical_layout.setContentsMargins(6, 2, 6, 2)
         self.critical_action = named(QComboBox(), "criticalActionCombo")
         # Plain text items, mapped by index: PySide6 mishandles the reference count of a
         # None item data read back through currentData() (the app crashed after many reads).
-        self.critical_action.addItem(tr("critical_choose", lang))
-        for action in CriticalAction:
-            self.critical_action.addItem(tr(f"critical_{action.value}", lang))
+        for _item in range(1 + len(CriticalAction)):
+            self.critical_action.addItem("")  # the texts: _show_texts
         self.critical_note = named(QLineEdit(), "criticalNoteEdit")
-        self.critical_note.setPlaceholderText(tr("critical_note", lang))
         critical_layout.addWidget(self.critical_action)
         critical_layout.addWidget(self.critical_note, stretch=1)
         keep_space_when_hidden(self.critical_box)
@@ -160,13 +148,10 @@ class ReviewPanel(QWidget):
 
         buttons = QVBoxLayout()
         self.early_reason = named(QLineEdit(), "earlyReasonEdit")
-        self.early_reason.setPlaceholderText(tr("early_reason", lang))
         self.early_reason.textChanged.connect(lambda _t: self._refresh())
         self.confirm_button = named(QPushButton(), "confirmButton")
-        with_shortcut(self.confirm_button, tr("confirm", lang), "Ctrl+Return")
         self.confirm_button.setStyleSheet("font-size: 17px; padding: 6px;")
         self.cancel_button = named(QPushButton(), "cancelButton")
-        with_shortcut(self.cancel_button, tr("cancel", lang), "Ctrl+Backspace")
         # Beside Confirm, what a critical result needs before it (room kept: nothing moves).
         buttons.addWidget(self.critical_box)
         buttons.addWidget(self.early_reason)
@@ -179,7 +164,54 @@ class ReviewPanel(QWidget):
         bottom.addLayout(buttons, stretch=2)
         self.confirm_button.clicked.connect(self._confirm)
         self.cancel_button.clicked.connect(self.cancel)
+        self._show_texts()
         self._refresh()
+
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text, the readings and the results
+        again, in it (a row chosen in the table and a critical action chosen stay)."""
+        self._lang = lang
+        self._show_texts()
+        selected = self._selected_row()
+        self._fill_readings()
+        if selected is not None:
+            self.readings_table.selectRow(selected)
+        self._render_findings()
+        if self._results is not None:
+            self._show_result_lines(self._results)
+            self._show_evaluation(self._results.evaluation)
+        self._refresh()
+
+    def _show_texts(self) -> None:
+        lang = self._lang
+        self.readings_title.setText(f"<b>{tr('readings', lang)}</b>")
+        self.findings_title.setText(f"<b>{tr('findings', lang)}</b>")
+        self.readings_table.setHorizontalHeaderLabels(
+            [tr(f"col_{column}", lang) for column in ("time", "what", "value", "device")]
+        )
+        # The value gets the room (a discarded one carries its reason); the other columns have
+        # fixed widths that fit their usual texts, so no column moves as readings arrive.
+        header = self.readings_table.horizontalHeader()
+        metrics = self.readings_table.fontMetrics()
+        widths = {
+            0: ("00:00:00", tr("col_time", lang)),
+            1: (tr("blood_pressure", lang), tr("p_heart_rate", lang), tr("col_what", lang)),
+            3: ("SIMULATOR blood-pressure cuff", tr("source_manual", lang)),
+        }
+        for column, texts in widths.items():
+            header.resizeSection(column, max(map(metrics.horizontalAdvance, texts)) + 16)
+        with_shortcut(self.discard_button, tr("discard_reading", lang), "Ctrl+D")
+        self.result_box.setTitle(tr("result", lang))
+        if self._results is None:
+            self.result_label.setText(tr("no_result", lang))
+        self.critical_box.setTitle(tr("critical_title", lang))
+        self.critical_action.setItemText(0, tr("critical_choose", lang))
+        for index, action in enumerate(CriticalAction, start=1):
+            self.critical_action.setItemText(index, tr(f"critical_{action.value}", lang))
+        self.critical_note.setPlaceholderText(tr("critical_note", lang))
+        self.early_reason.setPlaceholderText(tr("early_reason", lang))
+        with_shortcut(self.confirm_button, tr("confirm", lang), "Ctrl+Return")
+        with_shortcut(self.cancel_button, tr("cancel", lang), "Ctrl+Backspace")
 
     def add_action(self, button: QWidget) -> None:
         """A button for what follows a confirmed visit (the result slip), beside Cancel."""
@@ -221,11 +253,15 @@ class ReviewPanel(QWidget):
         reason = self.early_reason.text().strip() if self._early() else None
         self.confirm.emit(acknowledgement, reason or None)
 
-    def _selected_reading(self) -> str | None:
+    def _selected_row(self) -> int | None:
         rows = {index.row() for index in self.readings_table.selectedIndexes()}
-        if len(rows) != 1:
+        return rows.pop() if len(rows) == 1 else None
+
+    def _selected_reading(self) -> str | None:
+        row = self._selected_row()
+        if row is None:
             return None
-        reading_id = self._reading_ids[rows.pop()]
+        reading_id = self._reading_ids[row]
         return None if reading_id in self._discarded else reading_id
 
     def _ask_discard(self) -> None:
@@ -253,8 +289,10 @@ class ReviewPanel(QWidget):
 
     def clear(self) -> None:
         self._evaluation = None
+        self._results = None
         self._stored_findings.clear()
         self._ignored.clear()
+        self._readings.clear()
         self._reading_ids.clear()
         self._discarded.clear()
         self.readings_table.setRowCount(0)
@@ -269,6 +307,19 @@ class ReviewPanel(QWidget):
         self._refresh()
 
     def add_reading(self, reading: StoredReading) -> None:
+        self._readings.append(reading)
+        self._reading_ids.append(reading.id)
+        if reading.discarded_reason is not None:
+            self._discarded[reading.id] = reading.discarded_reason
+        self._add_row(reading)
+        self._stored_findings.extend(reading.findings)
+
+    def _fill_readings(self) -> None:
+        self.readings_table.setRowCount(0)
+        for reading in self._readings:
+            self._add_row(reading)
+
+    def _add_row(self, reading: StoredReading) -> None:
         lang = self._lang
         what, value = reading_text(reading.measurement, lang)
         device = source_text(reading.source, lang)
@@ -276,15 +327,13 @@ class ReviewPanel(QWidget):
             value = f"{tr('blocked', lang)}: {value}"
         row = self.readings_table.rowCount()
         self.readings_table.insertRow(row)
-        self._reading_ids.append(reading.id)
         when = reading.received_at.astimezone().strftime("%H:%M:%S")
         for column, text in enumerate((when, what, value, device)):
             self.readings_table.setItem(row, column, QTableWidgetItem(text))
         if not reading.valid:
             self._grey_row(row)
-        if reading.discarded_reason is not None:
-            self._mark_row_discarded(row, reading.discarded_reason)
-        self._stored_findings.extend(reading.findings)
+        if reading.id in self._discarded:
+            self._show_row_discarded(row, self._discarded[reading.id])
 
     def _grey_row(self, row: int) -> None:
         for column in range(self.readings_table.columnCount()):
@@ -296,31 +345,35 @@ class ReviewPanel(QWidget):
             item.setFont(font)
             item.setForeground(QBrush(QColor(GREYED)))
 
-    def _mark_row_discarded(self, row: int, reason: str) -> None:
-        self._discarded.add(self._reading_ids[row])
+    def _show_row_discarded(self, row: int, reason: str) -> None:
         self._grey_row(row)
         item = self.readings_table.item(row, 2)
         if item is not None:
             item.setText(f"{tr('discarded', self._lang)} ({reason}): {item.text()}")
 
     def mark_discarded(self, reading_id: str, reason: str) -> None:
-        if reading_id in self._reading_ids:
-            self._mark_row_discarded(self._reading_ids.index(reading_id), reason)
+        if reading_id in self._reading_ids and reading_id not in self._discarded:
+            self._discarded[reading_id] = reason
+            self._show_row_discarded(self._reading_ids.index(reading_id), reason)
         self.readings_table.clearSelection()  # the greyed row shows as such
         self._refresh()
 
     def add_ignored(self, reason: str) -> None:
         """A stored or replayed reading the device sent: listed, never used."""
-        self._ignored.append(f"[{tr('ignored', self._lang)}] {reason}")
+        self._ignored.append(reason)
         self._render_findings()
 
     def show_results(self, results: VisitResults) -> None:
-        lines = results_lines(results, self._lang)
-        self.result_label.setText("\n".join(lines) or tr("no_result", self._lang))
+        self._results = results
+        self._show_result_lines(results)
         self._evaluation = results.evaluation
         self._render_findings()
         self._show_evaluation(results.evaluation)
         self._refresh()
+
+    def _show_result_lines(self, results: VisitResults) -> None:
+        lines = results_lines(results, self._lang)
+        self.result_label.setText("\n".join(lines) or tr("no_result", self._lang))
 
     def _render_findings(self) -> None:
         """What the checks found for the visit so far, most urgent first, then the readings a
@@ -339,8 +392,8 @@ class ReviewPanel(QWidget):
             item = QListWidgetItem(finding_line(finding, self._lang))
             item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
             self.findings_list.addItem(item)
-        for line in self._ignored:
-            item = QListWidgetItem(line)
+        for reason in self._ignored:
+            item = QListWidgetItem(f"[{tr('ignored', self._lang)}] {reason}")
             item.setForeground(QBrush(QColor("#757575")))
             self.findings_list.addItem(item)
 

@@ -37,13 +37,17 @@ class SignInPage(QWidget):
     def __init__(self, lang: Language, *, station_id: str) -> None:
         super().__init__()
         self._lang = lang
+        self._station_id = station_id
         self._setup = False
+        # Why the desk locked (reason, minutes, queue) and the error shown (Bahasa, English):
+        # kept to be said again in another language.
+        self._locked_by: tuple[str, int, int | None] = ("", 0, None)
+        self._error: tuple[str, str] = ("", "")
         larger = self.font()
         larger.setPointSize(PAGE_POINT_SIZE)
         self.setFont(larger)  # children inherit it (a style sheet would squash the fields)
-        self.box = named(QGroupBox(tr("signin_title", lang, desk=station_id)), "signInBox")
+        self.box = named(QGroupBox(), "signInBox")
         self.box.setFixedWidth(FORM_WIDTH)
-        self._title_sign_in = tr("signin_title", lang, desk=station_id)
         self.hint = named(QLabel(), "signInHint")
         self.hint.setWordWrap(True)
         self.lock_reason = named(QLabel(), "signInLockReason")
@@ -61,10 +65,16 @@ class SignInPage(QWidget):
         self.error_label.setStyleSheet(ERROR_STYLE)
 
         self.form = QFormLayout()
-        self.form.addRow(tr("signin_name", lang), self.name_edit)
-        self.form.addRow(tr("setup_nik", lang), self.nik_edit)
-        self.form.addRow(tr("signin_pin", lang), self.pin_edit)
-        self.form.addRow(tr("setup_pin_again", lang), self.pin_again_edit)
+        self._row_texts: list[tuple[QLabel, str]] = []
+        for edit, key in (
+            (self.name_edit, "signin_name"),
+            (self.nik_edit, "setup_nik"),
+            (self.pin_edit, "signin_pin"),
+            (self.pin_again_edit, "setup_pin_again"),
+        ):
+            label = QLabel()
+            self._row_texts.append((label, key))
+            self.form.addRow(label, edit)
         inner = QVBoxLayout(self.box)
         inner.addWidget(self.lock_reason)
         inner.addWidget(self.hint)
@@ -78,6 +88,9 @@ class SignInPage(QWidget):
         row.addWidget(self.box)
         row.addStretch(1)
         outer = QVBoxLayout(self)
+        self._corner = QHBoxLayout()
+        self._corner.addStretch(1)
+        outer.addLayout(self._corner)
         outer.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
@@ -88,6 +101,10 @@ class SignInPage(QWidget):
         self.pin_again_edit.returnPressed.connect(self._submit)
         self.submit_button.clicked.connect(self._submit)
         self.show_sign_in()
+
+    def add_corner(self, widget: QWidget) -> None:
+        """``widget`` at the page's top right (the language menu's button)."""
+        self._corner.addWidget(widget)
 
     @staticmethod
     def _secret(name: str) -> QLineEdit:
@@ -103,10 +120,6 @@ class SignInPage(QWidget):
     def show_setup(self) -> None:
         """No operator exists: the first admin is created here."""
         self._setup = True
-        self.box.setTitle(tr("setup_title", self._lang))
-        self.hint.setText(tr("setup_hint", self._lang))
-        self.submit_button.setText(tr("setup_button", self._lang))
-        self.lock_reason.hide()
         self._show_rows(setup=True)
         self._reset()
 
@@ -114,20 +127,40 @@ class SignInPage(QWidget):
         """Sign-in; ``reason`` why the desk locked (``idle``, ``operator``) and the queue
         number of a visit kept open meanwhile (never the person's name)."""
         self._setup = False
-        self.box.setTitle(self._title_sign_in)
-        self.hint.setText(tr("signin_hint", self._lang))
-        self.submit_button.setText(tr("signin_button", self._lang))
-        lines = []
-        if reason == "idle":
-            lines.append(tr("signin_locked_idle", self._lang, minutes=minutes))
-        elif reason == "operator":
-            lines.append(tr("signin_locked_hand", self._lang))
-        if queue is not None:
-            lines.append(tr("signin_visit_kept", self._lang, queue=queue))
-        self.lock_reason.setText(" ".join(lines))
-        self.lock_reason.setVisible(bool(lines))
+        self._locked_by = (reason, minutes, queue)
         self._show_rows(setup=False)
         self._reset()
+
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text again, in it; what was typed
+        stays (the language is chosen from the menu while signing in, too)."""
+        self._lang = lang
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        lang = self._lang
+        for label, key in self._row_texts:
+            label.setText(tr(key, lang))
+        self.error_label.setText(self._error[0] if lang == "id" else self._error[1])
+        if self._setup:
+            self.box.setTitle(tr("setup_title", lang))
+            self.hint.setText(tr("setup_hint", lang))
+            self.submit_button.setText(tr("setup_button", lang))
+            self.lock_reason.hide()
+            return
+        self.box.setTitle(tr("signin_title", lang, desk=self._station_id))
+        self.hint.setText(tr("signin_hint", lang))
+        self.submit_button.setText(tr("signin_button", lang))
+        reason, minutes, queue = self._locked_by
+        lines = []
+        if reason == "idle":
+            lines.append(tr("signin_locked_idle", lang, minutes=minutes))
+        elif reason == "operator":
+            lines.append(tr("signin_locked_hand", lang))
+        if queue is not None:
+            lines.append(tr("signin_visit_kept", lang, queue=queue))
+        self.lock_reason.setText(" ".join(lines))
+        self.lock_reason.setVisible(bool(lines))
 
     def _show_rows(self, *, setup: bool) -> None:
         self.form.setRowVisible(self.nik_edit, setup)
@@ -136,7 +169,8 @@ class SignInPage(QWidget):
     def _reset(self) -> None:
         for edit in (self.name_edit, self.nik_edit, self.pin_edit, self.pin_again_edit):
             edit.clear()
-        self.error_label.setText("")
+        self._error = ("", "")
+        self._show_texts()
         self.submit_button.setEnabled(True)
         self.name_edit.setFocus()
 
@@ -157,8 +191,10 @@ class SignInPage(QWidget):
             return  # sent already; waiting for the answer
         name, pin = self.name_edit.text(), self.pin_edit.text()
         if self._setup and pin != self.pin_again_edit.text():
-            self._refuse(tr("setup_pin_mismatch", self._lang), self.pin_edit)
+            mismatch = (tr("setup_pin_mismatch", "id"), tr("setup_pin_mismatch", "en"))
+            self._refuse(mismatch, self.pin_edit)
             return
+        self._error = ("", "")
         self.error_label.setText("")
         self.submit_button.setEnabled(False)
         if self._setup:
@@ -168,8 +204,11 @@ class SignInPage(QWidget):
         self.pin_edit.clear()
         self.pin_again_edit.clear()
 
-    def _refuse(self, text: str, field: QLineEdit) -> None:
-        self.error_label.setText(text)
+    def _refuse(self, error: tuple[str, str], field: QLineEdit) -> None:
+        """``error``: the message in Bahasa and in English (the one shown follows the
+        language)."""
+        self._error = error
+        self.error_label.setText(error[0] if self._lang == "id" else error[1])
         self.submit_button.setEnabled(True)
         self.pin_edit.clear()
         self.pin_again_edit.clear()
@@ -182,4 +221,4 @@ class SignInPage(QWidget):
         concerns (the PIN typed again from empty)."""
         fields = {"name": self.name_edit, "practitioner_nik": self.nik_edit}
         field = fields.get(error.field or "", self.pin_edit)
-        self._refuse(error.message_id if self._lang == "id" else error.message_en, field)
+        self._refuse((error.message_id, error.message_en), field)

@@ -103,13 +103,19 @@ class SlipPrinting(QObject):
         self._results: VisitResults | None = None
         self._operators: dict[int, str] = {}
         self.button = named(QPushButton(), "printSlipButton")
-        with_shortcut(self.button, tr("slip_print", self._operator_lang), "Ctrl+P")
         self.button.clicked.connect(self.print_with_dialog)
         bridge.visitConfirmed.connect(self._on_confirmed)
         bridge.visitCorrected.connect(self._on_corrected)
         bridge.operatorChanged.connect(self._on_operator)
         bridge.queueCalled.connect(self._on_queue_called)
         bridge.visitClosed.connect(self._on_closed)
+        self.set_operator_language(self._operator_lang)
+
+    def set_operator_language(self, lang: str) -> None:
+        """The operator chose another language for the desk: the button's words (the paper
+        keeps the patient's language)."""
+        self._operator_lang = as_language(lang) or self._operator_lang
+        with_shortcut(self.button, tr("slip_print", self._operator_lang), "Ctrl+P")
         self._offer()
 
     @property

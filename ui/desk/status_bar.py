@@ -26,33 +26,48 @@ class DeskStatusBar(QStatusBar):
     def __init__(self, lang: Language, database: str) -> None:
         super().__init__()
         self._lang = lang
-        self._labels: dict[DeviceRole, str] = {}
+        self._database = database
+        self._labels: dict[DeviceRole, str | None] = {}
+        self._speech_problem: str | None = None
         # Elided rather than widening the window; the whole text in the tooltip.
         self.devices_label = named(ElidedLabel(), "statusDevices")
-        self.database_label = named(
-            ElidedLabel(tr("status_database", lang, where=database)), "statusDatabase"
-        )
+        self.database_label = named(ElidedLabel(), "statusDatabase")
         self.addWidget(self.devices_label, 2)
         self.addWidget(self.database_label, 1)
         self._states: dict[DeviceRole, DeviceState | None] = {}
         # Speaking aloud (issue 13): hidden until offer_speech (speak on). Hidden, its F11
         # does nothing either (a shortcut works only while its button is shown).
         self.repeat_speech_button = named(QPushButton(), "repeatSpeechButton")
-        with_shortcut(self.repeat_speech_button, speech_texts.tr("speech_repeat", lang), "F11")
-        self.repeat_speech_button.setToolTip(speech_texts.tr("speech_repeat_tip", lang))
         self.repeat_speech_button.setFlat(True)
         self.repeat_speech_button.hide()
-        self.speech_notice = named(QLabel(speech_texts.tr("speech_off", lang)), "speechNotice")
+        self.speech_notice = named(QLabel(), "speechNotice")
         self.speech_notice.setStyleSheet(_PROBLEM)
         self.speech_notice.hide()
         self.addPermanentWidget(self.repeat_speech_button)
         self.addPermanentWidget(self.speech_notice)
+        self._show_texts()
+
+    def set_language(self, lang: Language) -> None:
+        """The operator chose another language: every text again, in it."""
+        self._lang = lang
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        lang = self._lang
+        self.database_label.setText(tr("status_database", lang, where=self._database))
+        with_shortcut(self.repeat_speech_button, speech_texts.tr("speech_repeat", lang), "F11")
+        self.repeat_speech_button.setToolTip(speech_texts.tr("speech_repeat_tip", lang))
+        self.speech_notice.setText(speech_texts.tr("speech_off", lang))
+        if self._speech_problem is not None:
+            self.speech_notice.setToolTip(speech_texts.tr(self._speech_problem, lang))
+        self._render_devices()
 
     def offer_speech(self, repeat: Callable[[], None], problem: str | None) -> None:
         """Speak is on: the repeat button, pressing ``repeat``; or, when the desk cannot speak
         (``problem``: a key of ui.patient.speech_texts), "speech off" in its place with the
         reason in the tooltip (the desk's notice line says the reason once, ui/app.py)."""
         if problem is not None:
+            self._speech_problem = problem
             self.speech_notice.setToolTip(speech_texts.tr(problem, self._lang))
             self.speech_notice.show()
             return
@@ -60,9 +75,7 @@ class DeskStatusBar(QStatusBar):
         self.repeat_speech_button.show()
 
     def describe_devices(self, labels: dict[DeviceRole, str | None]) -> None:
-        self._labels = {
-            role: label or tr("no_device", self._lang) for role, label in labels.items()
-        }
+        self._labels = dict(labels)
         self._states = dict.fromkeys(labels)
         self._render_devices()
 
@@ -77,7 +90,8 @@ class DeskStatusBar(QStatusBar):
 
     def _render_devices(self) -> None:
         parts = []
-        for role, label in self._labels.items():
+        for role, given in self._labels.items():
+            label = given or tr("no_device", self._lang)
             state = self._states.get(role)
             word = tr(f"state_{state.value}", self._lang) if state else tr("state_idle", self._lang)
             parts.append(f"{label}: {word}")

@@ -816,6 +816,21 @@
         <translation>EN</translation>
     </message>
     <message>
+        <source>&amp;Bahasa / Language</source>
+        <comment>language_menu</comment>
+        <translation>&amp;Bahasa / Language</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <comment>language_id</comment>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <comment>language_en</comment>
+        <translation>English</translation>
+    </message>
+    <message>
         <source>Tindak lanjut</source>
         <comment>tab_followups</comment>
         <translation>Follow-up</translation>
