@@ -19,16 +19,23 @@ __all__ = ["GuiThreadCollector"]
 # How often the counts are looked at; a collection itself takes well under a millisecond
 # for the desk's young generation.
 CHECK_INTERVAL_MS = 1000
+# Collectors alive now, and whether automatic collection was on before the first (two desks
+# in one process, as in tests, hand it back only when the last one closes).
+_alive = 0
+_enabled_before = True
 
 
 class GuiThreadCollector(QObject):
     """Turns the automatic collector off and collects from a timer on the GUI thread, by
     the same thresholds Python would use; ``close`` collects once more and turns it back on
-    (as it was)."""
+    (as it was) when it is the last one."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._was_enabled = gc.isenabled()
+        global _alive, _enabled_before  # noqa: PLW0603 - one collector state per process
+        if _alive == 0:
+            _enabled_before = gc.isenabled()
+        _alive += 1
         self._thresholds = gc.get_threshold()
         gc.disable()
         self._timer = QTimer(self)
@@ -46,11 +53,14 @@ class GuiThreadCollector(QObject):
                 return
 
     def close(self) -> None:
-        """Collect what the desk left behind, here, and give automatic collection back."""
+        """Collect what the desk left behind, here, and give automatic collection back (when
+        no other collector is alive)."""
+        global _alive  # noqa: PLW0603 - one collector state per process
         if self._closed:
             return
         self._closed = True
         self._timer.stop()
         gc.collect()
-        if self._was_enabled:
+        _alive -= 1
+        if _alive == 0 and _enabled_before:
             gc.enable()

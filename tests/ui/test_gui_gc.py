@@ -71,6 +71,14 @@ def test_closing_gives_automatic_collection_back_and_collects_what_is_left(qtbot
     assert _CycleMember.freed_on == [threading.main_thread().name] * 2
 
 
+def test_automatic_collection_comes_back_only_when_the_last_collector_closes(qtbot):
+    first, second = GuiThreadCollector(), GuiThreadCollector()
+    first.close()
+    assert not gc.isenabled()  # the second desk still runs
+    second.close()
+    assert gc.isenabled()
+
+
 def test_the_station_and_the_upload_hold_no_reference_to_the_bridge(qtbot, settings):
     """What the loop thread owns reports through the bridge's inbox, not a bound method of
     the bridge: no cycle through a QObject that another thread's collector could free."""
