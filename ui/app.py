@@ -60,8 +60,7 @@ class DeskApp:
         screens = QGuiApplication.screens()
         if len(screens) > 1:
             # The second monitor faces the person being measured.
-            self.patient.setGeometry(screens[1].availableGeometry())
-            self.patient.showFullScreen()
+            self.patient.show_full_screen(screens[1])
         # On one monitor the patient screen never covers the operator window on its own: it
         # is shown (full screen, for turning the monitor to the person) only while the
         # operator toggles it on with F12 (OperatorWindow.patientScreenToggled).
@@ -77,9 +76,11 @@ class DeskApp:
             return  # it has its own monitor
         if self.patient.isVisible():
             self.patient.hide()
-            self.operator.activateWindow()
         else:
-            self.patient.showFullScreen()
+            self.patient.show_full_screen()
+        # The keyboard stays at the desk either way: the operator goes on typing (and F12
+        # brings the desk back) while the monitor faces the person.
+        self.operator.activateWindow()
 
     def close(self) -> None:
         self.operator.idle_lock.close()  # no lock is asked of a station that is stopping

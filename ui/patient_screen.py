@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from devices.device import DeviceState
@@ -157,6 +157,17 @@ class PatientScreen(QWidget):
 
     def _show_idle_texts(self) -> None:
         self._show_message(tr("welcome", self._lang), tr("welcome_sub", self._lang))
+
+    def show_full_screen(self, screen: QScreen | None = None) -> None:
+        """Full screen on ``screen`` (None: the primary one) without taking the keyboard:
+        ``QWidget.showFullScreen`` also asks for the window to be activated, which would
+        take the focus from the desk. The geometry is set too, for a desktop whose window
+        manager ignores the full-screen state (or a kiosk PC that runs none)."""
+        screen = screen or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+        self.show()
 
     def _show_message(self, headline: str, body: str) -> None:
         self._headline.setText(headline)

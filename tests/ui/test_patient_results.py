@@ -242,3 +242,25 @@ def test_the_type_grows_with_a_larger_screen(qtbot, desk_in):
     assert large == pytest.approx(small * 1920 / 1366, abs=2)
     assert patient.findChild(QLabel, "patientHeadline").font().pixelSize() > headline_small
     assert "Hasil untuk Siti" in patient.visible_text()  # the same content, larger
+
+
+def test_on_one_monitor_f12_shows_the_patient_screen_and_the_desk_keeps_the_keyboard(qtbot, desk):
+    """Kiosk mode on a single monitor: F12 puts the patient screen up, full screen, for the
+    monitor to be turned to the person; the keyboard stays with the desk (F2 still calls the
+    next number, the person sees it), and F12 again brings the desk back."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    assert len(QGuiApplication.screens()) == 1
+    window, patient = desk.operator, desk.patient
+    assert not patient.isVisible()  # never on its own over the operator window
+    press(qtbot, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: patient.isVisible() and patient.isFullScreen())
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.window() is window
+    press(qtbot, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.queue_label.text() == "1")
+    qtbot.waitUntil(lambda: patient._headline.text().endswith(" 1"))  # what the person reads
+    press(qtbot, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: not patient.isVisible())
+    assert window.isVisible()
