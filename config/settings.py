@@ -121,6 +121,14 @@ class StationSection(_Section):
             "long as the slip)."
         ),
     )
+    clinic_name: str = Field(
+        default="",
+        max_length=80,
+        description=(
+            "The clinic's name as the person knows it, printed on the result slip (empty: "
+            "the SATUSEHAT organization id is printed instead)."
+        ),
+    )
     slip_print_on_confirm: bool = Field(
         default=False,
         description=(
@@ -238,6 +246,11 @@ class Settings(_Section):
     upload: UploadSection = UploadSection()
     # Where the settings came from, for messages ("built-in defaults" or a path).
     source: str = "built-in defaults"
+
+    @property
+    def facility_name(self) -> str:
+        """The clinic as the result slip names it: its name, else its SATUSEHAT id."""
+        return self.station.clinic_name.strip() or self.satusehat.organization_id
 
 
 def default_settings_text() -> str:

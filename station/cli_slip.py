@@ -80,7 +80,7 @@ def _cmd_slip(args: argparse.Namespace, settings: Callable[[], Settings]) -> int
     pdf: bytes = painter.command_line_pdf(
         visit,
         summarise(visit),
-        clinic=loaded.satusehat.organization_id,
+        clinic=loaded.facility_name,
         operator=operator,
         lang=lang,
         paper=loaded.station.slip_paper,

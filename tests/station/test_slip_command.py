@@ -140,6 +140,20 @@ def test_lang_and_paper(run, visits, tmp_path):
     assert "bukan diagnosis" in pdf_text(out)
 
 
+def test_the_clinic_is_named_as_the_settings_name_it(run, visits, tmp_path):
+    out = tmp_path / "slip.pdf"
+    config = tmp_path / "desk.toml"
+    config.write_text(
+        '[station]\nclinic_name = "Klinik Koperasi Merah Putih Cibinong"\n'
+        '[satusehat]\norganization_id = "10000004"\n',
+        encoding="utf-8",
+    )
+    run("--config", str(config), "slip", visits["confirmed"].id, "--pdf", str(out))
+    text = " ".join(pdf_text(out).split())
+    assert "Klinik Koperasi Merah Putih Cibinong" in text
+    assert "10000004" not in text  # the name, not the registry's number
+
+
 def test_no_display_needed(tmp_path, db_url, visits):
     env = clean_environ(db_url, TZ="WIB-7")
     for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):

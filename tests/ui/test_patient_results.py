@@ -257,7 +257,8 @@ def test_on_one_monitor_f12_shows_the_patient_screen_and_the_desk_keeps_the_keyb
     press(qtbot, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: patient.isVisible() and patient.isFullScreen())
     focused = QApplication.focusWidget()
-    assert focused is not None and focused.window() is window
+    assert focused is not None
+    assert focused.window() is window
     press(qtbot, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: window.queue_label.text() == "1")
     qtbot.waitUntil(lambda: patient._headline.text().endswith(" 1"))  # what the person reads

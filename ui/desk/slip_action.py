@@ -95,7 +95,7 @@ class SlipPrinting(QObject):
         self._slip_lang = station.patient_language
         self._paper = station.slip_paper
         self._automatic = station.slip_print_on_confirm
-        self._clinic = settings.satusehat.organization_id
+        self._clinic = settings.facility_name
         self._show = show_message
         self._new_printer = printer_factory
         self._choose = choose_printer
