@@ -298,7 +298,7 @@ def build(db_path: Path, readings: int, seed: int) -> BuildStats:
     event.listen(database.engine, "connect", _no_fsync)
     database.engine.dispose()  # the migration's pooled connection had fsync on
     store = Store(database)
-    rng = random.Random(seed)  # noqa: S311 - made-up people and values, not secrets
+    rng = random.Random(seed)
     today = datetime.now(WIB).date()
     operator = OperatorStore(database).demo_operator(datetime.now(WIB))
     actor = Actor(operator.id, operator.name)
@@ -361,7 +361,7 @@ def prepare(db_path: Path, readings: int, seed: int, template: Path | None) -> B
 
 
 def _connect(db_path: Path) -> Any:
-    import sqlcipher3  # noqa: PLC0415 - the baseline's only driver
+    import sqlcipher3
 
     connection = sqlcipher3.connect(str(db_path))
     connection.execute("PRAGMA cipher_log_level = NONE")

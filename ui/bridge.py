@@ -1,14 +1,16 @@
 """The station's events as Qt signals, and the operator's actions as station coroutines.
 
 ``Station`` calls ``deliver`` on the loop thread. No Qt object is touched there: the event is
-put in a thread-safe inbox, and a timer on the GUI thread drains it every few milliseconds and
-emits the signals, so every signal is emitted and received on the GUI thread. Actions return
-immediately; their outcome arrives the same way, as ``actionFailed`` or ``busyChanged``.
+put in a thread-safe inbox (ui.wake_inbox) whose socket wakes the GUI thread, which drains
+it at once and emits the signals, so every signal is emitted and received on the GUI thread.
+Actions return immediately; their outcome arrives the same way, as ``actionFailed`` or
+``busyChanged``.
 
 Why not a queued cross-thread signal: PySide6 6.8-6.12 corrupts reference counts when a signal
 is emitted from a thread Qt did not create (PYSIDE-3124; here "Fatal Python error:
-none_dealloc" within one or two visits, reproduced by tests/ui/test_soak.py). Draining a
-``queue.SimpleQueue`` costs one short timer tick and keeps Python objects out of Qt's queue.
+none_dealloc" within one or two visits). The inbox keeps Python objects out of Qt's queue;
+its wake is one byte on a socket, watched by a ``QSocketNotifier`` (issue 14: a polling timer
+alone added up to 15 ms to every device payload).
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ import logging
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Future
 from datetime import date
-from queue import Empty, SimpleQueue
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, SignalInstance
 
 from devices.measurements import Measurement
 from station.corrections import Correction
@@ -51,14 +52,16 @@ from station.service import (
 )
 from station.upload.background import BackgroundUpload, UploadStatus
 from ui.async_runner import AsyncRunner
+from ui.wake_inbox import WakeInbox
 
 __all__ = ["StationBridge"]
 
 DEAD = Permission.DEAD_LETTERS
 
 _LOGGER = logging.getLogger(__name__)
-# Up to this long between an event on the loop thread and its signal on the GUI thread.
-DRAIN_INTERVAL_MS = 15
+# A safety net only: the inbox's socket wakes the GUI thread at once; should a wake ever be
+# lost, nothing waits longer than this.
+DRAIN_INTERVAL_MS = 250
 # Errors the sign-in page shows beside its fields rather than the desk's notice line.
 _SIGN_IN_ERRORS = frozenset({ErrorCode.SIGN_IN_REFUSED, ErrorCode.INVALID_OPERATOR})
 
@@ -96,7 +99,9 @@ class StationBridge(QObject):
         self._runner = runner
         self._station: Station | None = None
         # Filled on the loop thread, drained on the GUI thread (see the module docstring).
-        self._inbox: SimpleQueue[StationEvent | UploadStatus | Future[Any]] = SimpleQueue()
+        self._inbox: WakeInbox[StationEvent | UploadStatus | Future[Any]] = WakeInbox()
+        self._wake = QSocketNotifier(self._inbox.fileno(), QSocketNotifier.Type.Read, self)
+        self._wake.activated.connect(self.drain)
         self._upload: BackgroundUpload | None = None
         self._pending = 0  # touched on the GUI thread only
         # Actions whose outcome goes to signals of their own (GUI thread only): the future,
@@ -151,14 +156,14 @@ class StationBridge(QObject):
         on are not sent (the app is closing; its loop is about to stop)."""
         self._stopped = True
         self._drain_timer.stop()
+        self._wake.setEnabled(False)
+        self._inbox.close()  # a late event from the loop thread is dropped quietly
 
     def drain(self) -> None:
         """Emit everything the loop thread has delivered so far, in order (GUI thread)."""
-        while True:
-            try:
-                item = self._inbox.get_nowait()
-            except Empty:
-                return
+        if self._stopped:
+            return
+        for item in self._inbox.take_all():
             if isinstance(item, Future):
                 self._finished(item)
             else:
