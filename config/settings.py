@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from config.catalog import DeviceSpec, DeviceSpecError, Kind, load_catalog, parse_device_spec
+from config.errors import SettingsError
 
 __all__ = [
     "CONFIG_ENV",
@@ -50,10 +51,6 @@ SATUSEHAT_ENV: Mapping[str, str] = {
     "SATUSEHAT_LOCATION_ID": "location_id",
     "SATUSEHAT_PRACTITIONER_NIK": "practitioner_nik",
 }
-
-
-class SettingsError(Exception):
-    """The settings file or an override is wrong; the message says where and how."""
 
 
 class _Section(BaseModel):

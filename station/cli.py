@@ -8,7 +8,6 @@ when asked for, so headless commands never import Qt.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import importlib
 import json
 import logging
@@ -17,9 +16,9 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from config.settings import Settings, SettingsError, load_settings
+from config.errors import SettingsError
 from station.cli_audit import add_audit_commands
 from station.cli_backup import add_backup_commands
 from station.cli_day import add_day_commands
@@ -30,7 +29,10 @@ from station.cli_output import print_json as _print_json
 from station.cli_rekey import add_rekey_command
 from station.cli_secret import add_secret_commands
 from station.cli_slip import add_slip_command
-from station.store.database import DatabaseError
+from station.store.database_errors import DatabaseError
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 __all__ = ["main"]
 
@@ -58,7 +60,7 @@ def _cmd_decode(args: argparse.Namespace, _settings: Callable[[], Settings]) -> 
 
 
 def _cmd_status(_args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
-    from station.wiring import open_store
+    from station.command_store import open_store
 
     store = open_store(settings())
     try:
@@ -73,6 +75,8 @@ def _cmd_demo(args: argparse.Namespace, settings: Callable[[], Settings]) -> int
 
     if args.visits < 1:
         raise UsageError("--visits must be at least 1")
+    import asyncio
+
     summary = asyncio.run(run_demo(settings(), visits=args.visits, seed=args.seed))
     _print_json(summary)
     return 0
@@ -93,11 +97,11 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     from fhir_export.mapping import export_bundle, to_json
     from fhir_export.model import Practitioner
     from station.audit import AuditAction
+    from station.command_store import audit_command, open_store
     from station.export import export_context, operators_of, visit_to_export
     from station.files import write_private_atomically
     from station.store.models import VisitStatus
     from station.store.outbox import UploadStore
-    from station.wiring import audit_command, open_store
 
     loaded = settings()
     path = Path(args.fhir)
@@ -217,6 +221,8 @@ def _cmd_devices(args: argparse.Namespace, settings: Callable[[], Settings]) -> 
     if args.no_scan:
         bluetooth = {"available": None, "advertising": [], "message": "scan skipped"}
     else:
+        import asyncio
+
         try:
             found = asyncio.run(scan_bluetooth(args.scan_seconds))
             bluetooth = {"available": True, "advertising": found, "message": None}
@@ -243,6 +249,7 @@ def _cmd_sync(args: argparse.Namespace, settings: Callable[[], Settings]) -> int
         # CI runners): a child inherits an ignored disposition, so set it here.
         signal.signal(signal.SIGINT, signal.default_int_handler)
     store = open_store(loaded)
+    import asyncio
 
     async def run() -> dict[str, Any]:
         async with sync_runner(loaded, store.database, system_clock) as runner:
@@ -351,6 +358,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         def settings() -> Settings:
             if not cached:
+                from config.settings import load_settings
+
                 cached.append(load_settings(Path(args.config) if args.config else None))
             return cached[0]
 

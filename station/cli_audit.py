@@ -9,10 +9,12 @@ import argparse
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from config.settings import Settings
 from station.cli_output import UsageError, print_json
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 __all__ = ["EXIT_AUDIT_BROKEN", "add_audit_commands"]
 
@@ -38,9 +40,9 @@ def _since(text: str | None) -> datetime | None:
 def _cmd_audit(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     from sqlalchemy import select  # noqa: PLC0415
 
+    from station.command_store import open_store  # noqa: PLC0415
     from station.store.audit_verify import verify_audit  # noqa: PLC0415
     from station.store.models import AuditEntryRow  # noqa: PLC0415
-    from station.wiring import open_store  # noqa: PLC0415
 
     if args.audit_command is None:
         raise UsageError("audit: say verify or show")

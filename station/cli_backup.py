@@ -17,10 +17,12 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from config.settings import Settings
 from station.cli_output import UsageError, print_json, read_secret_input
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 __all__ = ["PASSPHRASE_ENV", "add_backup_commands"]
 
@@ -41,9 +43,9 @@ def _passphrase(*, confirm: bool) -> str:
 def _cmd_backup(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     from station.audit import AuditAction  # noqa: PLC0415
     from station.backup_format import BackupError, check_passphrase, open_backup, seal_backup  # noqa: PLC0415  # noqa: PLC0415
+    from station.command_store import audit_command, open_store  # noqa: PLC0415
     from station.files import write_private_atomically  # noqa: PLC0415
     from station.store.backup import snapshot  # noqa: PLC0415
-    from station.wiring import audit_command, open_store  # noqa: PLC0415
 
     path = Path(args.file)
     passphrase = _passphrase(confirm=True)
@@ -80,9 +82,9 @@ def _cmd_backup(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
 def _cmd_restore(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     from station.audit import AuditAction  # noqa: PLC0415
     from station.backup_format import BackupError, open_backup  # noqa: PLC0415
+    from station.command_store import audit_command, open_store  # noqa: PLC0415
     from station.store.audit_verify import verify_audit  # noqa: PLC0415
     from station.store.backup import SnapshotError, replace_all  # noqa: PLC0415
-    from station.wiring import audit_command, open_store  # noqa: PLC0415
 
     path = Path(args.file)
     try:

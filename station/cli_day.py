@@ -25,12 +25,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from config.settings import Settings
-from station.audit import AuditAction
 from station.cli_output import UsageError, print_json
 
 if TYPE_CHECKING:
     from station.store.day_queries import DayQueries
+
+
+if TYPE_CHECKING:
+    from config.settings import Settings
+    from station.audit import AuditAction
 
 __all__ = ["add_day_commands", "parse_day"]
 
@@ -61,8 +64,8 @@ def _read(
 ) -> _T:
     """``read`` on the database; ``viewed``: the audit entry for a list of people (under
     the OS account), written once the list was read."""
+    from station.command_store import audit_command, open_store  # noqa: PLC0415
     from station.store.day_queries import DayQueries  # noqa: PLC0415
-    from station.wiring import audit_command, open_store  # noqa: PLC0415
 
     store = open_store(settings)
     try:
@@ -76,6 +79,8 @@ def _read(
 
 def _cmd_visits(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     day = args.date or _today()
+    from station.audit import AuditAction  # noqa: PLC0415 - the command line starts fast
+
     viewed = (AuditAction.VIEWED_HISTORY, {"command": "visits", "day": day.isoformat()})
     visits = _read(settings(), lambda queries: queries.visits(day), viewed)
     print_json([visit.to_json() for visit in visits])
@@ -100,6 +105,8 @@ def _cmd_followups(args: argparse.Namespace, settings: Callable[[], Settings]) -
         if path.is_dir():
             raise UsageError(f"--csv: {path} is a folder, not a file")
     due_on = _today() if args.due else None
+    from station.audit import AuditAction  # noqa: PLC0415 - the command line starts fast
+
     viewed = (AuditAction.VIEWED_FOLLOWUPS, {"due": bool(args.due), "csv": path is not None})
     followups = _read(settings(), lambda queries: queries.followups(due_on=due_on), viewed)
     if path is not None:

@@ -11,12 +11,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from config.settings import Settings
 from station.cli_output import UsageError, print_json, read_secret_input
 
 if TYPE_CHECKING:
     from station.audit import Actor
     from station.store.operators import Operator, OperatorStore
+
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 __all__ = ["add_operator_commands"]
 
@@ -75,9 +78,10 @@ def _change(
 
 
 def _cmd_operator(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
+    from station.command_store import open_store  # noqa: PLC0415
     from station.operators import OperatorError  # noqa: PLC0415
+    from station.os_account import os_actor  # noqa: PLC0415
     from station.store.operators import OperatorStore, OperatorStoreError  # noqa: PLC0415
-    from station.wiring import open_store, os_actor  # noqa: PLC0415
 
     command = args.operator_command
     if command is None:

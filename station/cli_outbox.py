@@ -18,19 +18,22 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from config.settings import Settings
 from station.cli_output import UsageError, print_json
 
 if TYPE_CHECKING:
     from station.store.outbox import ProblemEntry
+
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 __all__ = ["add_outbox_commands"]
 
 
 def _cmd_outbox(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     from station.audit import AuditAction  # noqa: PLC0415
+    from station.command_store import audit_command, open_store  # noqa: PLC0415
     from station.store.outbox import UnknownVisits, UploadStore  # noqa: PLC0415
-    from station.wiring import audit_command, open_store  # noqa: PLC0415
 
     if args.outbox_command == "retry" and args.all_dead == bool(args.visit_ids):
         raise UsageError("outbox retry: give --all-dead or one or more VISIT_ID, not both")

@@ -15,10 +15,12 @@ import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from config.settings import Settings
 from station.cli_output import UsageError, print_json, read_secret_input
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 __all__ = ["add_rekey_command"]
 
@@ -29,6 +31,7 @@ def _cmd_rekey(_args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     from sqlalchemy.engine import make_url  # noqa: PLC0415
 
     from station.audit import AuditAction  # noqa: PLC0415
+    from station.command_store import audit_command, open_store  # noqa: PLC0415
     from station.file_in_use import FileInUse, alone_with  # noqa: PLC0415
     from station.files import folder_lock  # noqa: PLC0415
     from station.store.db_key import (  # noqa: PLC0415
@@ -38,7 +41,6 @@ def _cmd_rekey(_args: argparse.Namespace, settings: Callable[[], Settings]) -> i
         keep_key,
     )
     from station.store.encryption import EncryptionError, rekey_file  # noqa: PLC0415
-    from station.wiring import audit_command, open_store  # noqa: PLC0415
 
     loaded = settings()
     store = open_store(loaded)  # migrated, and proven to open with the current key

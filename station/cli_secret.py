@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from config.settings import Settings
 from station.cli_output import UsageError, print_json, read_secret_input
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 __all__ = ["add_secret_commands"]
 

@@ -17,10 +17,12 @@ import argparse
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from config.settings import Settings
 from station.cli_output import UsageError, print_json
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 __all__ = ["add_slip_command"]
 
@@ -40,12 +42,12 @@ def _output_path(text: str) -> Path:
 
 def _cmd_slip(args: argparse.Namespace, settings: Callable[[], Settings]) -> int:
     from station.audit import AuditAction  # noqa: PLC0415
+    from station.command_store import audit_command, open_store  # noqa: PLC0415
     from station.files import write_private_atomically  # noqa: PLC0415
     from station.results import summarise  # noqa: PLC0415
     from station.store.models import VisitStatus  # noqa: PLC0415
     from station.store.operators import OperatorStore  # noqa: PLC0415
     from station.store.repository import StoreError, UnreadableVisit  # noqa: PLC0415
-    from station.wiring import audit_command, open_store  # noqa: PLC0415
 
     path = _output_path(args.pdf)
     loaded = settings()

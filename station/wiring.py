@@ -5,9 +5,8 @@ from __future__ import annotations
 import atexit
 import logging
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
 from config.catalog import DeviceModel, DeviceSpec
 from config.settings import Settings
@@ -33,13 +32,11 @@ from devices.simulators.models import (
     simulated_ble_factory,
     start_serial_simulator,
 )
-from station.audit import Actor, AuditAction
+from station.audit import Actor
 from station.ckg import CkgWindow
+from station.command_store import audit_command, open_store
 from station.os_account import os_actor
 from station.service import DeviceRole, EventSink, RegistryLookup, Station, StationConfig
-from station.store import audit
-from station.store.audit_baseline import baseline_unaudited
-from station.store.database import Database, open_database
 from station.store.repository import Store
 
 _LOGGER = logging.getLogger(__name__)
@@ -60,14 +57,6 @@ __all__ = [
 def system_clock() -> datetime:
     """The station's clock: timezone-aware local time (stored as UTC)."""
     return datetime.now(UTC).astimezone()
-
-
-def open_store(settings: Settings) -> Store:
-    """Open the database; records from before the audit trail get their baseline entries
-    (``station.store.audit_baseline``; once, on the first open after migration 0006)."""
-    database: Database = open_database(settings.database.url or None)
-    baseline_unaudited(database, actor=os_actor(), now=datetime.now(UTC))
-    return Store(database)
 
 
 def local_clock() -> datetime:
@@ -180,21 +169,6 @@ def _configured_device(spec: DeviceSpec, pace_s: float, seed: int | None) -> Mea
     device = SimulatedModel(driver, simulator)
     atexit.register(device.close)
     return device
-
-
-def audit_command(
-    store: Store, settings: Settings, action: AuditAction, detail: Mapping[str, Any]
-) -> None:
-    """Audit a command-line action under the OS account that ran it (issue 12: the command
-    line serves whoever holds the database, and says who that was)."""
-    audit.record_alone(
-        store.database,
-        station_id=settings.station.id,
-        actor=os_actor(),
-        action=action,
-        at=datetime.now(UTC),
-        detail=detail,
-    )
 
 
 def build_station(

@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from types import MappingProxyType
 
-from devices.codecs.berry import decode_berry_frame
-from devices.codecs.blood_pressure import (
-    decode_beurer_blood_pressure,
-    decode_blood_pressure,
-    decode_cuff_pressure,
-)
-from devices.codecs.contec import decode_contec_packet
 from devices.codecs.errors import DecodeError
-from devices.codecs.heart_rate import decode_heart_rate
-from devices.codecs.jumper import decode_jumper_packet
-from devices.codecs.masimo import decode_masimo_line
-from devices.codecs.omron_classic import LAYOUTS, decode_record
-from devices.codecs.plx import decode_plx_continuous, decode_plx_spot_check
 from devices.measurements import Measurement
 
 __all__ = ["PROFILES", "UnknownProfileError", "decode_hex", "parse_hex", "resolve_profile"]
 
 Decoder = Callable[[bytes], Measurement]
 
+# Omron classic cuffs whose memory layout devices.codecs.omron_classic knows (its LAYOUTS;
+# tests/devices check that the two lists agree).
+OMRON_CLASSIC_MODELS = ("HEM-7155T", "HEM-7322T", "HEM-7361T")
+
 
 def _omron_record_decoder(model: str) -> Decoder:
     """One stored record of an Omron classic cuff (its memory layout is per model)."""
+    from devices.codecs.omron_classic import LAYOUTS, decode_record  # noqa: PLC0415
+
     layout = LAYOUTS[model]
 
     def decode(record: bytes) -> Measurement:
@@ -39,24 +35,55 @@ def _omron_record_decoder(model: str) -> Decoder:
     return decode
 
 
-PROFILES: Mapping[str, Decoder] = MappingProxyType(
+def _function(module: str, name: str) -> Callable[[], Decoder]:
+    def load() -> Decoder:
+        decoder: Decoder = getattr(importlib.import_module(f"devices.codecs.{module}"), name)
+        return decoder
+
+    return load
+
+
+class _Decoders(Mapping[str, Decoder]):
+    """Profile name -> decoder, each codec module imported when its profile is first asked
+    for: ``vitals-station decode`` loads one codec, not ten (issue 14: a quick start)."""
+
+    def __init__(self, loaders: Mapping[str, Callable[[], Decoder]]) -> None:
+        self._loaders = loaders
+        self._loaded: dict[str, Decoder] = {}
+
+    def __getitem__(self, key: str) -> Decoder:
+        if key not in self._loaded:
+            self._loaded[key] = self._loaders[key]()
+        return self._loaded[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaders)
+
+    def __len__(self) -> int:
+        return len(self._loaders)
+
+
+PROFILES: Mapping[str, Decoder] = _Decoders(
     {
-        "ble:blood-pressure": decode_blood_pressure,
-        "ble:cuff-pressure": decode_cuff_pressure,
-        "ble:heart-rate": decode_heart_rate,
-        "ble:plx-spot-check": decode_plx_spot_check,
-        "ble:plx-continuous": decode_plx_continuous,
+        "ble:blood-pressure": _function("blood_pressure", "decode_blood_pressure"),
+        "ble:cuff-pressure": _function("blood_pressure", "decode_cuff_pressure"),
+        "ble:heart-rate": _function("heart_rate", "decode_heart_rate"),
+        "ble:plx-spot-check": _function("plx", "decode_plx_spot_check"),
+        "ble:plx-continuous": _function("plx", "decode_plx_continuous"),
         # One frame of either Contec CMS50D+/E generation (legacy 5-byte or V7 packet).
-        "serial:contec-cms50": decode_contec_packet,
+        "serial:contec-cms50": _function("contec", "decode_contec_packet"),
         # One ASCII 1 line of a Masimo Rad-8, given as the hex of its bytes.
-        "serial:masimo-rad8": decode_masimo_line,
+        "serial:masimo-rad8": _function("masimo", "decode_masimo_line"),
         # 0x2A35 from a Beurer BM cuff: pulse and status big-endian (blood_pressure.BEURER_BM).
-        "ble:beurer-bm": decode_beurer_blood_pressure,
+        "ble:beurer-bm": _function("blood_pressure", "decode_beurer_blood_pressure"),
         # Vendor UART-over-BLE oximeters.
-        "ble:berry-bm1000": decode_berry_frame,
-        "ble:jumper": decode_jumper_packet,
+        "ble:berry-bm1000": _function("berry", "decode_berry_frame"),
+        "ble:jumper": _function("jumper", "decode_jumper_packet"),
         # One stored record read from an Omron classic cuff's memory, per memory layout.
-        **{f"ble:omron-{model.lower()}": _omron_record_decoder(model) for model in LAYOUTS},
+        **{
+            f"ble:omron-{model.lower()}": partial(_omron_record_decoder, model)
+            for model in OMRON_CLASSIC_MODELS
+        },
     }
 )
 # 16-bit characteristic UUIDs of the standard profiles.

@@ -44,3 +44,29 @@ def test_omron_classic_record_profiles_decode_a_stored_record():
     assert (reading.systolic, reading.diastolic, reading.pulse_rate) == (128.0, 84.0, 72.0)
     with pytest.raises(DecodeError, match="empty memory slot"):
         decode_hex("ble:omron-hem-7155t", "FF" * 16)
+
+
+def test_the_omron_models_named_for_decode_are_the_layouts_known():
+    from devices.codecs.omron_classic import LAYOUTS
+    from devices.codecs.registry import OMRON_CLASSIC_MODELS
+
+    assert tuple(LAYOUTS) == OMRON_CLASSIC_MODELS
+
+
+def test_every_profile_loads_its_decoder_and_decode_loads_one_codec_only():
+    import subprocess
+    import sys
+
+    from devices.codecs.registry import PROFILES
+
+    assert all(callable(PROFILES[name]) for name in PROFILES)
+    probe = (
+        "import sys\n"
+        "from devices.codecs.registry import decode_hex\n"
+        "decode_hex('ble:heart-rate', '00 48')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('devices.codecs.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "devices.codecs.heart_rate" in out.stdout
+    for other in ("blood_pressure", "omron_classic", "contec", "berry", "masimo", "plx"):
+        assert f"devices.codecs.{other}'" not in out.stdout, other
