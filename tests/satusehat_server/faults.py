@@ -24,6 +24,11 @@ Hostile answers (issue 10 item 7: a client must stay bounded in time and memory)
   of zeros (default 300 MB from about 300 KB); nothing is processed.
 * ``huge_body``: answer 200 ``application/fhir+json`` with a ``size``-byte body (default
   50 MB: blanks, then ``{}``), streamed in 1 MiB writes; nothing is processed.
+* ``raw``: answer exactly ``status`` with ``content_type``, ``body`` and, when given, a
+  ``Location`` header, nothing processed: what a proxy or a misbehaving gateway in front of
+  SATUSEHAT may send (an HTML 502 page, a 200 that is not JSON, a 401/403/404 without an
+  OperationOutcome, a redirect to another host, a token answer without ``expires_in``;
+  issue 14's hostile-server list).
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ KINDS = frozenset(
         "trickle",
         "gzip_bomb",
         "huge_body",
+        "raw",
     }
 )
 BOMB_SIZE = 300 * 1000 * 1000
@@ -87,12 +93,16 @@ class Fault:
     method: str | None = None
     path: str | None = None
     size: int | None = None
+    content_type: str | None = None
+    location: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; one of {sorted(KINDS)}")
-        if self.kind == "status" and (self.status is None or not 100 <= self.status <= 599):
-            raise ValueError("a status fault needs an HTTP status")
+        if self.kind in ("status", "raw") and (
+            self.status is None or not 100 <= self.status <= 599
+        ):
+            raise ValueError(f"a {self.kind} fault needs an HTTP status")
         if self.delay_s < 0:
             raise ValueError("delay_s must not be negative")
         if self.size is not None and self.size < 2:
@@ -161,6 +171,27 @@ class Fault:
     ) -> Fault:
         return cls("huge_body", size=size, method=method, path=path)
 
+    @classmethod
+    def raw(
+        cls,
+        status: int,
+        body: str,
+        content_type: str,
+        *,
+        location: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+    ) -> Fault:
+        return cls(
+            "raw",
+            status=status,
+            body=body,
+            content_type=content_type,
+            location=location,
+            method=method,
+            path=path,
+        )
+
     # --- JSON (admin endpoint) --------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
@@ -170,7 +201,18 @@ class Fault:
     def from_json(cls, data: Any) -> Fault:
         if not isinstance(data, dict):
             raise ValueError("a fault is a JSON object")
-        known = {"kind", "status", "body", "retry_after", "delay_s", "method", "path", "size"}
+        known = {
+            "kind",
+            "status",
+            "body",
+            "retry_after",
+            "delay_s",
+            "method",
+            "path",
+            "size",
+            "content_type",
+            "location",
+        }
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"unknown fault fields: {sorted(unknown)}")
@@ -179,6 +221,15 @@ class Fault:
                 int(data["status"]),
                 data.get("body"),
                 retry_after=data.get("retry_after"),
+                method=data.get("method"),
+                path=data.get("path"),
+            )
+        if data.get("kind") == "raw":
+            return cls.raw(
+                int(data["status"]),
+                str(data.get("body", "")),
+                str(data.get("content_type", "text/plain")),
+                location=data.get("location"),
                 method=data.get("method"),
                 path=data.get("path"),
             )
@@ -277,3 +328,15 @@ def huge_body(
 ) -> Fault:
     """Answer with a ``size``-byte JSON body."""
     return Fault.huge_body(size, method=method, path=path)
+
+
+def raw(
+    status: int,
+    body: str,
+    content_type: str,
+    *,
+    location: str | None = None,
+    method: str | None = None,
+    path: str | None = None,
+) -> Fault:
+    return Fault.raw(status, body, content_type, location=location, method=method, path=path)

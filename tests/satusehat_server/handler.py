@@ -245,6 +245,10 @@ class Handler(BaseHTTPRequestHandler):
         state = self.server.state
         if fault is None:
             return state.handle(method, path, query, headers, body)
+        if fault.kind == "raw":
+            extra = (("Location", fault.location),) if fault.location else ()
+            raw_body = (fault.body or "").encode("utf-8")
+            return Reply(fault.status or 500, raw_body, fault.content_type or "text/plain", extra)
         if fault.kind == "status":
             extra = (("Retry-After", fault.retry_after),) if fault.retry_after is not None else ()
             return Reply.text(fault.status or 500, fault.body or "", extra)
