@@ -271,10 +271,10 @@ def _cmd_sync(args: argparse.Namespace, settings: Callable[[], Settings]) -> int
     return 0
 
 
-def _run_desk_app(settings: Settings, simulate: bool) -> int:
+def _run_desk_app(settings: Settings, simulate: bool, quit_after: float | None) -> int:
     # Loaded by name so the core never depends on the ui package (docs/design.md section 2).
     app_module = importlib.import_module("ui.app")
-    result: int = app_module.run_desk_app(settings, simulate=simulate)
+    result: int = app_module.run_desk_app(settings, simulate=simulate, quit_after_s=quit_after)
     return result
 
 
@@ -289,6 +289,13 @@ def _build_parser() -> _Parser:
     parser.add_argument("--config", metavar="PATH", help="settings file (TOML)")
     parser.add_argument(
         "--simulate", action="store_true", help="use simulated devices (labelled SIMULATOR)"
+    )
+    parser.add_argument(
+        "--quit-after",
+        type=float,
+        metavar="SECONDS",
+        help="the desk app: close it after SECONDS and say what it showed (a smoke test of "
+        "an installed bundle)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more on stderr")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -364,7 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cached[0]
 
         if args.command is None:
-            return _run_desk_app(settings(), args.simulate)
+            return _run_desk_app(settings(), args.simulate, args.quit_after)
         handler: Callable[[argparse.Namespace, Callable[[], Settings]], int] = args.handler
         return handler(args, settings)
     except (UsageError, SettingsError, DatabaseError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import time
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -210,7 +212,25 @@ def _build_speaker(
     return speaker
 
 
-def run_desk_app(settings: Settings, *, simulate: bool) -> int:
+def _report_and_quit(app: QApplication, desk: DeskApp) -> None:
+    window = desk.operator
+    shown = {
+        "window": window.windowTitle(),
+        "visible": window.isVisible(),
+        "page": "sign-in" if window.locked else "desk",
+        "language": window.language,
+        "sign_in": window.sign_in_page.box.title(),
+        "platform": QGuiApplication.platformName(),
+    }
+    sys.stdout.write(json.dumps(shown, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    app.quit()
+
+
+def run_desk_app(settings: Settings, *, simulate: bool, quit_after_s: float | None = None) -> int:
+    """The desk until its window is closed; ``quit_after_s``: close it after that long and
+    print what it showed as one JSON line (a bundle's smoke test: Qt's plugins, the
+    translations and the database all worked)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     try:
@@ -228,6 +248,8 @@ def run_desk_app(settings: Settings, *, simulate: bool) -> int:
     desk = build_desk_app(settings, store, simulate=simulate)
     desk.show()
     app.lastWindowClosed.connect(app.quit)
+    if quit_after_s is not None:
+        QTimer.singleShot(round(quit_after_s * 1000), lambda: _report_and_quit(app, desk))
     try:
         return app.exec()
     finally:
