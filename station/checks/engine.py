@@ -203,12 +203,12 @@ def evaluate(readings: Sequence[CheckReading], age_years: float, rules: RuleSet)
     visit_findings.extend(c.finding() for c in reasons)
     if protocol.next_step.code is not StepCode.COMPLETE and protocol.readings_taken:
         visit_findings.append(
-            Finding(
+            Finding.of(
                 "blood_pressure",
                 Severity.NOTICE,
                 "protocol-incomplete",
-                protocol.next_step.message_id,
-                protocol.next_step.message_en,
+                protocol.next_step.key,
+                protocol.next_step.params,
             )
         )
     referral = highest_referral(*(c.referral for c in reasons))
