@@ -60,6 +60,7 @@ from ui.desk.review import ReviewPanel
 from ui.desk.shortcuts import with_shortcut
 from ui.desk.sign_in import SignInPage
 from ui.desk.status_bar import DeskStatusBar
+from ui.finding_texts import ckg_reason
 from ui.naming import named
 from ui.texts import Language, tr
 from ui.upload_view import UploadIndicator
@@ -408,7 +409,7 @@ class OperatorWindow(QMainWindow):
         self.identify_panel.show_person(event.visit.person)
         self._say(tr("visit_open", self._lang, name=event.visit.person.name))
         ckg = event.ckg
-        self.ckg_label.setText(ckg.reason_id if self._lang == "id" else ckg.reason_en)
+        self.ckg_label.setText(ckg_reason(ckg, self._lang))
         self.ckg_label.setStyleSheet(
             f"color: {CKG_ELIGIBLE if ckg.eligible else CKG_NOT_ELIGIBLE};"
         )

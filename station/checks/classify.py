@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from station.checks.findings import Finding, Severity
+from station.checks.messages import Params
 from station.checks.paediatric import aap_immediate_care_bound, child_heart_rate_limits
 from station.checks.rulesets import BloodPressureBand, Referral, RuleSet
 
@@ -63,6 +64,14 @@ class Classification:
     @property
     def code(self) -> str:
         return self.grade.code
+
+    @property
+    def key(self) -> str | None:
+        return self.grade.key
+
+    @property
+    def params(self) -> Params:
+        return self.grade.params
 
     @property
     def message_id(self) -> str:

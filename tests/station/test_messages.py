@@ -5,6 +5,8 @@ words the station has always written."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from devices.measurements import BloodPressure, BloodPressureStatus, PressureUnit
@@ -126,7 +128,6 @@ def test_the_next_step_and_the_ckg_reason_are_keys_with_parameters():
     assert step.params == {"spread": 20.0, "limit": 10.0}
     assert step.message_id.endswith("sistolik berbeda lebih dari 10 mmHg.")
     assert step.message_en.endswith("differ by 20 mmHg (more than 10).")
-    from datetime import date
 
     ckg = ckg_eligibility(date(1980, 5, 1), date(2026, 5, 3), None, RELAXED_WINDOW)
     assert ckg.reason_key == "ckg.eligible"

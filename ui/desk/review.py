@@ -34,6 +34,7 @@ from station.service import Acknowledgement, CriticalAction
 from station.store.repository import StoredReading
 from ui.desk.shortcuts import with_shortcut
 from ui.desk.steady import keep_space_when_hidden
+from ui.finding_texts import worded_text
 from ui.formatting import (
     SEVERITY_COLOURS,
     SEVERITY_ORDER,
@@ -352,15 +353,13 @@ class ReviewPanel(QWidget):
         index = 0 if lang == "id" else 1
         if evaluation.referral_reasons:
             # The values that count with their grade under the visit's rule set.
-            graded = [
-                c.message_id if lang == "id" else c.message_en for c in evaluation.referral_reasons
-            ]
+            graded = [worded_text(c, lang) for c in evaluation.referral_reasons]
             self.result_label.setText("\n".join(graded))
         worker_advice = advice_for(evaluation.referral)[0][index]
         level = tr(f"referral_{evaluation.referral.value}", lang)
         self.referral_label.setText(f"<b>{tr('referral', lang)}: {level}</b> — {worker_advice}")
         self.referral_label.setStyleSheet(f"color: {REFERRAL_COLOURS[evaluation.referral]};")
         step = evaluation.next_step
-        text = step.message_id if lang == "id" else step.message_en
+        text = worded_text(step, lang)
         self.next_step_label.setText(f"{tr('next_step', lang)}: {text}")
         self.critical_box.setVisible(evaluation.needs_acknowledgement)
