@@ -9,13 +9,15 @@ catalogue's, in both languages."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import Literal, Protocol
 
+from station.checks.engine import advice_for, advice_keys
 from station.checks.messages import ParamValue, texts_in
+from station.checks.rulesets import Referral
 from station.ckg import Eligibility
 from ui.translations import Language, Text, translate, translated
 
-__all__ = ["TEXTS", "Worded", "ckg_reason", "message_text", "worded_text"]
+__all__ = ["TEXTS", "Worded", "advice_text", "ckg_reason", "message_text", "worded_text"]
 
 TEXTS: dict[str, Text] = {
     "parameter.systolic": translate("findings", "Sistolik", "parameter.systolic"),
@@ -303,6 +305,49 @@ TEXTS: dict[str, Text] = {
         "Pengukuran tekanan darah selesai: hasil adalah rata-rata dua pengukuran terakhir.",
         "protocol.complete",
     ),
+    "follow_up.within": translate("findings", "dalam bulan ini", "follow_up.within"),
+    "advice.health_worker.none": translate(
+        "findings",
+        "Tidak perlu rujukan. Berikan edukasi hidup sehat seperti biasa.",
+        "advice.health_worker.none",
+    ),
+    "advice.patient.none": translate(
+        "findings",
+        "Hasil Anda tidak memerlukan rujukan. Tetap jaga pola hidup sehat.",
+        "advice.patient.none",
+    ),
+    "advice.health_worker.follow_up": translate(
+        "findings",
+        "Jadwalkan kontrol di puskesmas untuk memastikan hasil ini ({within}).",
+        "advice.health_worker.follow_up",
+    ),
+    "advice.patient.follow_up": translate(
+        "findings",
+        "Silakan kontrol ke puskesmas untuk pemeriksaan ulang.",
+        "advice.patient.follow_up",
+    ),
+    "advice.health_worker.same_day": translate(
+        "findings",
+        "Minta dokter memeriksa orang ini hari ini.",
+        "advice.health_worker.same_day",
+    ),
+    "advice.patient.same_day": translate(
+        "findings",
+        "Anda perlu diperiksa dokter hari ini. Petugas akan membantu.",
+        "advice.patient.same_day",
+    ),
+    "advice.health_worker.urgent": translate(
+        "findings",
+        "SEGERA: minta dokter memeriksa sekarang. Tanyakan nyeri dada, sesak napas, "
+        "sakit kepala hebat, lemah sebelah badan, gangguan penglihatan. Catat tindakan "
+        "yang diambil.",
+        "advice.health_worker.urgent",
+    ),
+    "advice.patient.urgent": translate(
+        "findings",
+        "Anda perlu segera diperiksa dokter. Petugas akan membantu sekarang.",
+        "advice.patient.urgent",
+    ),
     "ckg.school_age": translate(
         "findings",
         "Usia {age} tahun: anak usia sekolah (7-17 tahun) mendapat CKG di sekolah (CKG "
@@ -359,6 +404,16 @@ def message_text(
 
 def worded_text(worded: Worded, lang: Language) -> str:
     return message_text(worded.key, worded.params, (worded.message_id, worded.message_en), lang)
+
+
+def advice_text(
+    referral: Referral, who: Literal["health_worker", "patient"], lang: Language
+) -> str:
+    """A referral level's advice to the health worker or to the person, in ``lang``."""
+    worker, patient = advice_keys(referral)
+    key, params = worker if who == "health_worker" else patient
+    words = advice_for(referral)[0 if who == "health_worker" else 1]
+    return message_text(key, params, words, lang)
 
 
 def ckg_reason(eligibility: Eligibility, lang: Language) -> str:

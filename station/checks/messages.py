@@ -397,6 +397,53 @@ _MESSAGES = (
         "Pengukuran tekanan darah selesai: hasil adalah rata-rata dua pengukuran terakhir.",
         "Blood-pressure readings complete: the result is the mean of the last two.",
     ),
+    # Advice for each referral level (station/checks/engine.py, advice_for): to the health
+    # worker, and to the person in plain words. ``follow_up.within`` is the window of
+    # rulesets.FOLLOW_UP_DAYS in words.
+    _m("follow_up.within", "dalam bulan ini", "within the month"),
+    _m(
+        "advice.health_worker.none",
+        "Tidak perlu rujukan. Berikan edukasi hidup sehat seperti biasa.",
+        "No referral needed. Give the usual healthy-living advice.",
+    ),
+    _m(
+        "advice.patient.none",
+        "Hasil Anda tidak memerlukan rujukan. Tetap jaga pola hidup sehat.",
+        "Your results do not need a referral. Keep up a healthy lifestyle.",
+    ),
+    _m(
+        "advice.health_worker.follow_up",
+        "Jadwalkan kontrol di puskesmas untuk memastikan hasil ini ({within}).",
+        "Arrange a follow-up visit at the puskesmas to confirm this result ({within}).",
+        "within",
+    ),
+    _m(
+        "advice.patient.follow_up",
+        "Silakan kontrol ke puskesmas untuk pemeriksaan ulang.",
+        "Please come back to the puskesmas for a repeat check.",
+    ),
+    _m(
+        "advice.health_worker.same_day",
+        "Minta dokter memeriksa orang ini hari ini.",
+        "Have a doctor see this person today.",
+    ),
+    _m(
+        "advice.patient.same_day",
+        "Anda perlu diperiksa dokter hari ini. Petugas akan membantu.",
+        "You need to see a doctor today. The staff will help you.",
+    ),
+    _m(
+        "advice.health_worker.urgent",
+        "SEGERA: minta dokter memeriksa sekarang. Tanyakan nyeri dada, sesak napas, sakit "
+        "kepala hebat, lemah sebelah badan, gangguan penglihatan. Catat tindakan yang diambil.",
+        "URGENT: have a doctor see the person now. Ask about chest pain, breathlessness, "
+        "severe headache, one-sided weakness, vision changes. Record what was done.",
+    ),
+    _m(
+        "advice.patient.urgent",
+        "Anda perlu segera diperiksa dokter. Petugas akan membantu sekarang.",
+        "You need to see a doctor straight away. The staff will help you now.",
+    ),
     # The CKG birthday check (station/ckg.py).
     _m(
         "ckg.school_age",

@@ -9,11 +9,13 @@ from __future__ import annotations
 import pytest
 
 from station.checks import Finding, Severity
+from station.checks.engine import advice_for
 from station.checks.messages import CATALOGUE, check_params, render
+from station.checks.rulesets import Referral
 from station.service import DeviceRole
 from tests.station.test_messages import sample
 from tests.ui.conftest import click, desk_app, identify_person, measure, sign_in
-from ui.finding_texts import TEXTS, message_text, worded_text
+from ui.finding_texts import TEXTS, advice_text, message_text, worded_text
 from ui.formatting import finding_line
 
 
@@ -79,3 +81,11 @@ def test_the_desk_shows_the_grade_and_next_step_in_its_language(
         assert step in window.next_step_label.text()
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("referral", list(Referral))
+def test_the_advice_on_the_screens_is_the_station_advice_in_each_language(referral):
+    worker, patient = advice_for(referral)
+    for lang, index in (("id", 0), ("en", 1)):
+        assert advice_text(referral, "health_worker", lang) == worker[index]
+        assert advice_text(referral, "patient", lang) == patient[index]

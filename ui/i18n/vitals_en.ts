@@ -512,6 +512,51 @@
         <translation>Blood-pressure readings complete: the result is the mean of the last two.</translation>
     </message>
     <message>
+        <source>dalam bulan ini</source>
+        <comment>follow_up.within</comment>
+        <translation>within the month</translation>
+    </message>
+    <message>
+        <source>Tidak perlu rujukan. Berikan edukasi hidup sehat seperti biasa.</source>
+        <comment>advice.health_worker.none</comment>
+        <translation>No referral needed. Give the usual healthy-living advice.</translation>
+    </message>
+    <message>
+        <source>Hasil Anda tidak memerlukan rujukan. Tetap jaga pola hidup sehat.</source>
+        <comment>advice.patient.none</comment>
+        <translation>Your results do not need a referral. Keep up a healthy lifestyle.</translation>
+    </message>
+    <message>
+        <source>Jadwalkan kontrol di puskesmas untuk memastikan hasil ini ({within}).</source>
+        <comment>advice.health_worker.follow_up</comment>
+        <translation>Arrange a follow-up visit at the puskesmas to confirm this result ({within}).</translation>
+    </message>
+    <message>
+        <source>Silakan kontrol ke puskesmas untuk pemeriksaan ulang.</source>
+        <comment>advice.patient.follow_up</comment>
+        <translation>Please come back to the puskesmas for a repeat check.</translation>
+    </message>
+    <message>
+        <source>Minta dokter memeriksa orang ini hari ini.</source>
+        <comment>advice.health_worker.same_day</comment>
+        <translation>Have a doctor see this person today.</translation>
+    </message>
+    <message>
+        <source>Anda perlu diperiksa dokter hari ini. Petugas akan membantu.</source>
+        <comment>advice.patient.same_day</comment>
+        <translation>You need to see a doctor today. The staff will help you.</translation>
+    </message>
+    <message>
+        <source>SEGERA: minta dokter memeriksa sekarang. Tanyakan nyeri dada, sesak napas, sakit kepala hebat, lemah sebelah badan, gangguan penglihatan. Catat tindakan yang diambil.</source>
+        <comment>advice.health_worker.urgent</comment>
+        <translation>URGENT: have a doctor see the person now. Ask about chest pain, breathlessness, severe headache, one-sided weakness, vision changes. Record what was done.</translation>
+    </message>
+    <message>
+        <source>Anda perlu segera diperiksa dokter. Petugas akan membantu sekarang.</source>
+        <comment>advice.patient.urgent</comment>
+        <translation>You need to see a doctor straight away. The staff will help you now.</translation>
+    </message>
+    <message>
         <source>Usia {age} tahun: anak usia sekolah (7-17 tahun) mendapat CKG di sekolah (CKG Sekolah), bukan CKG ulang tahun di klinik.</source>
         <comment>ckg.school_age</comment>
         <translation>Age {age}: school-age children (7-17) are checked at school (CKG Sekolah), not by the birthday check at a clinic.</translation>
