@@ -16,6 +16,7 @@ from station.checks.messages import CATALOGUE, MessageError, Params, check_param
 from station.checks.protocol import ProtocolReading, blood_pressure_protocol
 from station.checks.rulesets import RULE_SETS, rule_set
 from station.ckg import RELAXED_WINDOW, ckg_eligibility
+from station.corrections import _finding_from_json, _finding_json
 
 
 def sample(key: str) -> dict[str, str | int | float]:
@@ -133,3 +134,12 @@ def test_the_next_step_and_the_ckg_reason_are_keys_with_parameters():
     assert ckg.reason_key == "ckg.eligible"
     assert ckg.reason_params == {"age": 46, "group": "ckg_group.18-59"}
     assert ckg.reason_en == "Eligible for the birthday check: age 46, group adults (18-59)."
+
+
+def test_a_previous_version_keeps_a_finding_key_and_one_stored_before_reads_as_words():
+    keyed = Finding.of("spo2", Severity.NOTICE, "confirm-value", "spo2.confirm_low", {"spo2": 75.0})
+    data = _finding_json(keyed)
+    assert data["message"] == {"id": keyed.message_id, "en": keyed.message_en}
+    assert _finding_from_json(data) == keyed
+    old = _finding_from_json(keyed.to_json())  # a snapshot written before issue 13
+    assert (old.key, dict(old.params), old.message_en) == (None, {}, keyed.message_en)
