@@ -17,7 +17,15 @@ from station.checks.rulesets import Referral
 from station.ckg import Eligibility
 from ui.translations import Language, Text, translate, translated
 
-__all__ = ["TEXTS", "Worded", "advice_text", "ckg_reason", "message_text", "worded_text"]
+__all__ = [
+    "TEXTS",
+    "Worded",
+    "advice_text",
+    "ckg_reason",
+    "error_text",
+    "message_text",
+    "worded_text",
+]
 
 TEXTS: dict[str, Text] = {
     "parameter.systolic": translate("findings", "Sistolik", "parameter.systolic"),
@@ -348,6 +356,76 @@ TEXTS: dict[str, Text] = {
         "Anda perlu segera diperiksa dokter. Petugas akan membantu sekarang.",
         "advice.patient.urgent",
     ),
+    "role.health_worker": translate("findings", "petugas kesehatan", "role.health_worker"),
+    "role.supervisor": translate("findings", "supervisor", "role.supervisor"),
+    "role.admin": translate("findings", "admin", "role.admin"),
+    "access.locked": translate(
+        "findings",
+        "Meja terkunci: masuk dengan nama dan PIN Anda.",
+        "access.locked",
+    ),
+    "access.only_for": translate("findings", "Hanya untuk {role} ke atas.", "access.only_for"),
+    "refusal.number_called": translate(
+        "findings",
+        "Nomor sudah dipanggil: panggil ulang, lewati, atau selesaikan kunjungan dahulu.",
+        "refusal.number_called",
+    ),
+    "refusal.no_number_called": translate(
+        "findings",
+        "Belum ada nomor yang dipanggil.",
+        "refusal.no_number_called",
+    ),
+    "refusal.call_next_first": translate(
+        "findings",
+        "Panggil nomor antrean berikutnya dahulu.",
+        "refusal.call_next_first",
+    ),
+    "refusal.person_first": translate(
+        "findings",
+        "Isi data orang yang diperiksa dahulu.",
+        "refusal.person_first",
+    ),
+    "refusal.no_visit": translate(
+        "findings",
+        "Tidak ada kunjungan yang berjalan.",
+        "refusal.no_visit",
+    ),
+    "refusal.visit_in_progress": translate(
+        "findings",
+        "Sudah ada kunjungan yang berjalan.",
+        "refusal.visit_in_progress",
+    ),
+    "refusal.no_interrupted": translate(
+        "findings",
+        "Tidak ada kunjungan terputus.",
+        "refusal.no_interrupted",
+    ),
+    "refusal.device_busy": translate("findings", "Alat sedang mengukur.", "refusal.device_busy"),
+    "refusal.wait_measurement": translate(
+        "findings",
+        "Tunggu sampai pengukuran selesai.",
+        "refusal.wait_measurement",
+    ),
+    "refusal.no_valid_result": translate(
+        "findings",
+        "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",
+        "refusal.no_valid_result",
+    ),
+    "refusal.finish_current_visit": translate(
+        "findings",
+        "Selesaikan atau batalkan kunjungan yang sedang berjalan dahulu.",
+        "refusal.finish_current_visit",
+    ),
+    "refusal.finish_interrupted_visit": translate(
+        "findings",
+        "Lanjutkan atau batalkan kunjungan yang terputus dahulu.",
+        "refusal.finish_interrupted_visit",
+    ),
+    "refusal.not_now": translate(
+        "findings",
+        "Tindakan ini tidak dapat dilakukan sekarang.",
+        "refusal.not_now",
+    ),
     "ckg.school_age": translate(
         "findings",
         "Usia {age} tahun: anak usia sekolah (7-17 tahun) mendapat CKG di sekolah (CKG "
@@ -414,6 +492,13 @@ def advice_text(
     key, params = worker if who == "health_worker" else patient
     words = advice_for(referral)[0 if who == "health_worker" else 1]
     return message_text(key, params, words, lang)
+
+
+def error_text(error: object, lang: Language) -> str:
+    """An error's message in ``lang``: from its key where it has one (a ``StationError``
+    built with ``StationError.of``), else its words (``message_id``/``message_en``)."""
+    words = (str(getattr(error, "message_id", error)), str(getattr(error, "message_en", error)))
+    return message_text(getattr(error, "key", None), getattr(error, "params", {}), words, lang)
 
 
 def ckg_reason(eligibility: Eligibility, lang: Language) -> str:

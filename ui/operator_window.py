@@ -60,7 +60,7 @@ from ui.desk.review import ReviewPanel
 from ui.desk.shortcuts import with_shortcut
 from ui.desk.sign_in import SignInPage
 from ui.desk.status_bar import DeskStatusBar
-from ui.finding_texts import ckg_reason
+from ui.finding_texts import ckg_reason, error_text
 from ui.naming import named
 from ui.texts import Language, tr
 from ui.upload_view import UploadIndicator
@@ -530,7 +530,7 @@ class OperatorWindow(QMainWindow):
 
     @Slot(object)
     def _on_action_failed(self, error: StationError) -> None:
-        text = error.message_id if self._lang == "id" else error.message_en
+        text = error_text(error, self._lang)
         if error.code is ErrorCode.INVALID_PERSON:
             self.identify_panel.show_error(text, error.field or "nik")
         self._say(text, error=True)

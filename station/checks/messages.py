@@ -444,6 +444,67 @@ _MESSAGES = (
         "Anda perlu segera diperiksa dokter. Petugas akan membantu sekarang.",
         "You need to see a doctor straight away. The staff will help you now.",
     ),
+    # Errors the desk is told (station/errors.py StationError): the roles (station/roles.py)
+    # and why an action is out of reach, and the desk's refusals (station/desk_refusals.py).
+    # Not findings, but the same words-from-a-key, rendered by the same screens' renderer.
+    _m("role.health_worker", "petugas kesehatan", "health worker"),
+    _m("role.supervisor", "supervisor", "supervisor"),
+    _m("role.admin", "admin", "admin"),
+    _m(
+        "access.locked",
+        "Meja terkunci: masuk dengan nama dan PIN Anda.",
+        "The desk is locked: sign in with your name and PIN.",
+    ),
+    _m("access.only_for", "Hanya untuk {role} ke atas.", "Only for a {role} or above.", "role"),
+    _m(
+        "refusal.number_called",
+        "Nomor sudah dipanggil: panggil ulang, lewati, atau selesaikan kunjungan dahulu.",
+        "A number is called already: recall it, skip it, or finish the visit first.",
+    ),
+    _m("refusal.no_number_called", "Belum ada nomor yang dipanggil.", "No number is called."),
+    _m(
+        "refusal.call_next_first",
+        "Panggil nomor antrean berikutnya dahulu.",
+        "Call the next queue number first.",
+    ),
+    _m(
+        "refusal.person_first",
+        "Isi data orang yang diperiksa dahulu.",
+        "Enter the person's details first.",
+    ),
+    _m("refusal.no_visit", "Tidak ada kunjungan yang berjalan.", "No visit is in progress."),
+    _m(
+        "refusal.visit_in_progress",
+        "Sudah ada kunjungan yang berjalan.",
+        "A visit is already in progress.",
+    ),
+    _m("refusal.no_interrupted", "Tidak ada kunjungan terputus.", "There is no interrupted visit."),
+    _m("refusal.device_busy", "Alat sedang mengukur.", "The device is already measuring."),
+    _m(
+        "refusal.wait_measurement",
+        "Tunggu sampai pengukuran selesai.",
+        "Wait until the measurement has finished.",
+    ),
+    _m(
+        "refusal.no_valid_result",
+        "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",
+        "There is no valid result to confirm yet. Measure first.",
+    ),
+    _m(
+        "refusal.finish_current_visit",
+        "Selesaikan atau batalkan kunjungan yang sedang berjalan dahulu.",
+        "Confirm or cancel the current visit first.",
+    ),
+    _m(
+        "refusal.finish_interrupted_visit",
+        "Lanjutkan atau batalkan kunjungan yang terputus dahulu.",
+        "Resume or cancel the interrupted visit first.",
+    ),
+    _m(
+        "refusal.not_now",
+        "Tindakan ini tidak dapat dilakukan sekarang.",
+        "This cannot be done now.",
+    ),
     # The CKG birthday check (station/ckg.py).
     _m(
         "ckg.school_age",

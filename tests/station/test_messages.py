@@ -143,3 +143,17 @@ def test_a_previous_version_keeps_a_finding_key_and_one_stored_before_reads_as_w
     assert _finding_from_json(data) == keyed
     old = _finding_from_json(keyed.to_json())  # a snapshot written before issue 13
     assert (old.key, dict(old.params), old.message_en) == (None, {}, keyed.message_en)
+
+
+def test_a_desk_refusal_is_a_key_and_a_station_error_with_a_bad_key_is_refused():
+    from station.desk_refusals import _REFUSALS
+    from station.errors import ErrorCode, StationError
+
+    assert all(key in CATALOGUE for key in _REFUSALS.values())
+    error = StationError.of(ErrorCode.NOT_NOW, "refusal.no_visit")
+    assert (error.message_id, error.message_en) == (
+        "Tidak ada kunjungan yang berjalan.",
+        "No visit is in progress.",
+    )
+    with pytest.raises(MessageError):
+        StationError.of(ErrorCode.NOT_NOW, "refusal.no_such_thing")

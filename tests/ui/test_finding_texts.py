@@ -12,10 +12,13 @@ from station.checks import Finding, Severity
 from station.checks.engine import advice_for
 from station.checks.messages import CATALOGUE, check_params, render
 from station.checks.rulesets import Referral
+from station.desk_access import not_permitted
+from station.errors import ErrorCode, StationError
+from station.roles import Permission
 from station.service import DeviceRole
 from tests.station.test_messages import sample
 from tests.ui.conftest import click, desk_app, identify_person, measure, sign_in
-from ui.finding_texts import TEXTS, advice_text, message_text, worded_text
+from ui.finding_texts import TEXTS, advice_text, error_text, message_text, worded_text
 from ui.formatting import finding_line
 
 
@@ -89,3 +92,12 @@ def test_the_advice_on_the_screens_is_the_station_advice_in_each_language(referr
     for lang, index in (("id", 0), ("en", 1)):
         assert advice_text(referral, "health_worker", lang) == worker[index]
         assert advice_text(referral, "patient", lang) == patient[index]
+
+
+def test_a_station_error_renders_from_its_key_and_one_without_a_key_shows_its_words():
+    refused = not_permitted(Permission.CORRECTIONS)
+    assert refused.key == "access.only_for"
+    assert error_text(refused, "id") == refused.message_id == "Hanya untuk supervisor ke atas."
+    assert error_text(refused, "en") == refused.message_en == "Only for a supervisor or above."
+    plain = StationError(ErrorCode.NOT_NOW, "Kata.", "Words.")
+    assert (error_text(plain, "id"), error_text(plain, "en")) == ("Kata.", "Words.")

@@ -60,6 +60,7 @@ from station.person import (
 from station.store.models import VisitStatus
 from station.store.people import PreviousVisit
 from station.upload.person_lookup import RegistryAnswer, RegistryStatus
+from ui.finding_texts import error_text
 from ui.naming import named
 from ui.texts import Language, tr
 
@@ -422,7 +423,7 @@ class IdentifyPanel(QGroupBox):
     # -- editing -------------------------------------------------------------------------
 
     def _say(self, error: PersonError) -> str:
-        return error.message_id if self._lang == "id" else error.message_en
+        return error_text(error, self._lang)
 
     def _show_error(self, field: str, text: str) -> None:
         label = self._errors[field]

@@ -40,6 +40,7 @@ from station.store.operators import Operator
 from ui.desk.day import title_label
 from ui.desk.notice import ERROR_STYLE
 from ui.desk.tables import list_table, table_item
+from ui.finding_texts import error_text
 from ui.naming import named
 from ui.texts import Language, tr
 
@@ -306,7 +307,7 @@ class OperatorsTab(QWidget):
         waiting, self._waiting = self._waiting, None
         if waiting is None:
             return  # asked before the desk locked
-        text = error.message_id if self._lang == "id" else error.message_en
+        text = error_text(error, self._lang)
         self._clear_pins()
         if waiting == "add":
             fields: dict[str, QWidget] = {

@@ -557,6 +557,96 @@
         <translation>You need to see a doctor straight away. The staff will help you now.</translation>
     </message>
     <message>
+        <source>petugas kesehatan</source>
+        <comment>role.health_worker</comment>
+        <translation>health worker</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <comment>role.supervisor</comment>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <comment>role.admin</comment>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>Meja terkunci: masuk dengan nama dan PIN Anda.</source>
+        <comment>access.locked</comment>
+        <translation>The desk is locked: sign in with your name and PIN.</translation>
+    </message>
+    <message>
+        <source>Hanya untuk {role} ke atas.</source>
+        <comment>access.only_for</comment>
+        <translation>Only for a {role} or above.</translation>
+    </message>
+    <message>
+        <source>Nomor sudah dipanggil: panggil ulang, lewati, atau selesaikan kunjungan dahulu.</source>
+        <comment>refusal.number_called</comment>
+        <translation>A number is called already: recall it, skip it, or finish the visit first.</translation>
+    </message>
+    <message>
+        <source>Belum ada nomor yang dipanggil.</source>
+        <comment>refusal.no_number_called</comment>
+        <translation>No number is called.</translation>
+    </message>
+    <message>
+        <source>Panggil nomor antrean berikutnya dahulu.</source>
+        <comment>refusal.call_next_first</comment>
+        <translation>Call the next queue number first.</translation>
+    </message>
+    <message>
+        <source>Isi data orang yang diperiksa dahulu.</source>
+        <comment>refusal.person_first</comment>
+        <translation>Enter the person&apos;s details first.</translation>
+    </message>
+    <message>
+        <source>Tidak ada kunjungan yang berjalan.</source>
+        <comment>refusal.no_visit</comment>
+        <translation>No visit is in progress.</translation>
+    </message>
+    <message>
+        <source>Sudah ada kunjungan yang berjalan.</source>
+        <comment>refusal.visit_in_progress</comment>
+        <translation>A visit is already in progress.</translation>
+    </message>
+    <message>
+        <source>Tidak ada kunjungan terputus.</source>
+        <comment>refusal.no_interrupted</comment>
+        <translation>There is no interrupted visit.</translation>
+    </message>
+    <message>
+        <source>Alat sedang mengukur.</source>
+        <comment>refusal.device_busy</comment>
+        <translation>The device is already measuring.</translation>
+    </message>
+    <message>
+        <source>Tunggu sampai pengukuran selesai.</source>
+        <comment>refusal.wait_measurement</comment>
+        <translation>Wait until the measurement has finished.</translation>
+    </message>
+    <message>
+        <source>Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.</source>
+        <comment>refusal.no_valid_result</comment>
+        <translation>There is no valid result to confirm yet. Measure first.</translation>
+    </message>
+    <message>
+        <source>Selesaikan atau batalkan kunjungan yang sedang berjalan dahulu.</source>
+        <comment>refusal.finish_current_visit</comment>
+        <translation>Confirm or cancel the current visit first.</translation>
+    </message>
+    <message>
+        <source>Lanjutkan atau batalkan kunjungan yang terputus dahulu.</source>
+        <comment>refusal.finish_interrupted_visit</comment>
+        <translation>Resume or cancel the interrupted visit first.</translation>
+    </message>
+    <message>
+        <source>Tindakan ini tidak dapat dilakukan sekarang.</source>
+        <comment>refusal.not_now</comment>
+        <translation>This cannot be done now.</translation>
+    </message>
+    <message>
         <source>Usia {age} tahun: anak usia sekolah (7-17 tahun) mendapat CKG di sekolah (CKG Sekolah), bukan CKG ulang tahun di klinik.</source>
         <comment>ckg.school_age</comment>
         <translation>Age {age}: school-age children (7-17) are checked at school (CKG Sekolah), not by the birthday check at a clinic.</translation>
