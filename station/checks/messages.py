@@ -10,6 +10,10 @@ Templates are ``str.format`` strings. A parameter listed in ``labels`` holds the
 label (a parameter's name, a blood-pressure band, an age group) that is rendered in the same
 language before it is put in: ``{parameter}`` in "{parameter}: alat tidak mengirim nilai"
 becomes "Sistolik" or "Systolic". Pure: no I/O.
+
+Beside the findings, grades, next steps and CKG reasons, the table holds the referral advice
+(station/checks/engine.py) and the first errors moved to keys (``StationError.of``: the
+desk's refusals, role refusals); one table, so the screens have one renderer and one test.
 """
 
 from __future__ import annotations
