@@ -30,10 +30,11 @@ Rules and their sources (research notes: ``docs/reference/satusehat.md`` section
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from station.checks.messages import Params, check_params, texts
 from station.person import PersonError
 
 __all__ = [
@@ -56,13 +57,6 @@ EligibilityCode = Literal["eligible", "school_age", "checked_this_year", "outsid
 # Days that must pass after a CKG visit before the next one (module docstring).
 ONCE_PER_YEAR_DAYS = 365
 MAX_WINDOW_DAYS = 365
-
-_STREAM_TEXT: dict[AgeStream, tuple[str, str]] = {
-    "0-6": ("balita dan anak prasekolah (0-6 tahun)", "infants and preschool children (0-6)"),
-    "7-17": ("usia sekolah (7-17 tahun)", "school age (7-17)"),
-    "18-59": ("dewasa (18-59 tahun)", "adults (18-59)"),
-    "60+": ("lanjut usia (60 tahun ke atas)", "elderly (60 and over)"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +84,17 @@ RELAXED_WINDOW = CkgWindow(None)
 
 @dataclass(frozen=True, slots=True)
 class Eligibility:
+    """``reason_key`` and ``reason_params`` say the reason as data, for the desk to render in
+    its language (station/checks/messages.py); ``reason_id``/``reason_en`` are its words."""
+
     eligible: bool
     code: EligibilityCode
     reason_id: str
     reason_en: str
     age_years: int
     stream: AgeStream
+    reason_key: str | None = None
+    reason_params: Params = field(default_factory=Params)
 
 
 def birthday_in(birth_date: date, year: int) -> date:
@@ -150,28 +149,18 @@ def ckg_eligibility(
         raise ValueError(f"last CKG visit {last_ckg_visit} is after this visit {visit_date}")
     age = age_in_years(birth_date, visit_date)
     stream = age_stream(age)
-    group_id, group_en = _STREAM_TEXT[stream]
 
-    def result(code: EligibilityCode, reason_id: str, reason_en: str) -> Eligibility:
-        return Eligibility(code == "eligible", code, reason_id, reason_en, age, stream)
+    def result(code: EligibilityCode, params: dict[str, str | int]) -> Eligibility:
+        key = f"ckg.{code}"
+        kept = check_params(key, params)
+        reason_id, reason_en = texts(key, kept)
+        return Eligibility(code == "eligible", code, reason_id, reason_en, age, stream, key, kept)
 
     if stream == "7-17":
-        return result(
-            "school_age",
-            f"Usia {age} tahun: anak usia sekolah (7-17 tahun) mendapat CKG di sekolah "
-            "(CKG Sekolah), bukan CKG ulang tahun di klinik.",
-            f"Age {age}: school-age children (7-17) are checked at school (CKG Sekolah), "
-            "not by the birthday check at a clinic.",
-        )
+        return result("school_age", {"age": age})
     if last_ckg_visit is not None and (visit_date - last_ckg_visit).days < ONCE_PER_YEAR_DAYS:
         again = last_ckg_visit + timedelta(days=ONCE_PER_YEAR_DAYS)
-        return result(
-            "checked_this_year",
-            f"Sudah CKG pada {_day(last_ckg_visit)}; CKG hanya sekali setahun. "
-            f"Bisa lagi mulai {_day(again)}.",
-            f"Already had a CKG check on {_day(last_ckg_visit)}; it is once a year. "
-            f"Next possible from {_day(again)}.",
-        )
+        return result("checked_this_year", {"last": _day(last_ckg_visit), "again": _day(again)})
     days = window.days_after_birthday
     if days is not None:
         birthday = _latest_birthday(birth_date, visit_date)
@@ -180,14 +169,6 @@ def ckg_eligibility(
             upcoming = birthday_in(birth_date, birthday.year + 1)
             return result(
                 "outside_window",
-                f"CKG ulang tahun berlaku dari hari ulang tahun sampai {days} hari sesudahnya; "
-                f"jendela terakhir ditutup {_day(closed)}. Jendela berikutnya mulai "
-                f"{_day(upcoming)}.",
-                f"The birthday check runs from the birthday to {days} days after it; the last "
-                f"window closed on {_day(closed)}. The next one opens on {_day(upcoming)}.",
+                {"days": days, "closed": _day(closed), "upcoming": _day(upcoming)},
             )
-    return result(
-        "eligible",
-        f"Berhak CKG ulang tahun: usia {age} tahun, kelompok {group_id}.",
-        f"Eligible for the birthday check: age {age}, group {group_en}.",
-    )
+    return result("eligible", {"age": age, "group": f"ckg_group.{stream}"})

@@ -43,6 +43,7 @@ from typing import Any
 from devices.measurements import BloodPressure, HeartRate, Measurement, SpO2, measurement_from_json
 from station.checks.engine import CheckReading, check_reading
 from station.checks.findings import Finding, Severity, blocks
+from station.checks.messages import Params
 from station.critical import CriticalAction
 from station.export import vital_kinds
 from station.manual_entry import MANUAL_SOURCE
@@ -360,6 +361,29 @@ def outbox_change(entry: EntryState | None, counts: bool) -> OutboxChange:
 # -- the previous version --------------------------------------------------------------------
 
 
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    """A finding in the previous version: its words, and its message key and parameters
+    when it has them (issue 13), so an earlier version renders in the screen's language."""
+    data = finding.to_json()
+    if finding.key is not None:
+        data["key"] = finding.key
+        data["params"] = dict(finding.params)
+    return data
+
+
+def _finding_from_json(data: Mapping[str, Any]) -> Finding:
+    """A finding of a previous version (one stored before issue 13 has no key)."""
+    return Finding(
+        parameter=data["parameter"],
+        severity=Severity(data["severity"]),
+        code=data["code"],
+        message_id=data["message"]["id"],
+        message_en=data["message"]["en"],
+        key=data.get("key"),
+        params=Params(data.get("params") or {}),
+    )
+
+
 def snapshot(visit: StoredVisit) -> dict[str, Any]:
     """The visit as it is, as JSON, for ``visit_corrections.previous_json``: its revision,
     referral, acknowledgement and every reading (values, source, validity, findings,
@@ -381,7 +405,7 @@ def snapshot(visit: StoredVisit) -> dict[str, Any]:
                 "valid": r.valid,
                 "discarded_reason": r.discarded_reason,
                 "measurement": r.measurement.to_json(),
-                "findings": [f.to_json() for f in r.findings],
+                "findings": [_finding_json(f) for f in r.findings],
             }
             for r in visit.readings
         ],
@@ -433,14 +457,5 @@ def _previous_reading(data: Mapping[str, Any]) -> PreviousReading:
         ),
         valid=bool(data["valid"]),
         discarded_reason=data.get("discarded_reason"),
-        findings=tuple(
-            Finding(
-                parameter=f["parameter"],
-                severity=Severity(f["severity"]),
-                code=f["code"],
-                message_id=f["message"]["id"],
-                message_en=f["message"]["en"],
-            )
-            for f in data.get("findings", [])
-        ),
+        findings=tuple(_finding_from_json(f) for f in data.get("findings", [])),
     )

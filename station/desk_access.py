@@ -13,9 +13,9 @@ from datetime import datetime
 
 from station.errors import ErrorCode, StationError
 from station.operators import Role
-from station.roles import Permission, permits, reason_en, reason_id
+from station.roles import Permission, permits, reason_key
 
-__all__ = ["require", "sign_in_refused"]
+__all__ = ["not_permitted", "require", "sign_in_refused"]
 
 
 def require(role: Role | None, permission: Permission, *, sign_in_required: bool) -> None:
@@ -24,14 +24,15 @@ def require(role: Role | None, permission: Permission, *, sign_in_required: bool
     the workflow) no one signed in may do everything, as the command line may."""
     if role is None:
         if sign_in_required:
-            raise StationError(
-                ErrorCode.NOT_SIGNED_IN,
-                "Meja terkunci: masuk dengan nama dan PIN Anda.",
-                "The desk is locked: sign in with your name and PIN.",
-            )
+            raise StationError.of(ErrorCode.NOT_SIGNED_IN, "access.locked")
         return
     if not permits(role, permission):
-        raise StationError(ErrorCode.NOT_PERMITTED, reason_id(permission), reason_en(permission))
+        raise not_permitted(permission)
+
+
+def not_permitted(permission: Permission) -> StationError:
+    """The error that refuses ``permission``, naming the least role that has it."""
+    return StationError.of(ErrorCode.NOT_PERMITTED, *reason_key(permission))
 
 
 def sign_in_refused(refusal: str, retry_at: datetime | None, now: datetime) -> StationError:

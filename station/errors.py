@@ -8,7 +8,10 @@ and ``field`` only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+
+from station.checks.messages import Params, ParamValue, check_params, texts
 
 __all__ = ["ErrorCode", "StationError"]
 
@@ -36,7 +39,9 @@ class ErrorCode(StrEnum):
 
 class StationError(Exception):
     """An operator action is not possible now. ``code`` says why, ``field`` which input it
-    concerns (``nik``, ``name``, ``birth_date``, ``reason``, a value's name) or None."""
+    concerns (``nik``, ``name``, ``birth_date``, ``reason``, a value's name) or None.
+    ``key`` and ``params``: the message as a catalogue key (station/checks/messages.py), for
+    the screens to render in their language; None where an error still carries words only."""
 
     def __init__(
         self,
@@ -45,9 +50,27 @@ class StationError(Exception):
         message_en: str,
         *,
         field: str | None = None,
+        key: str | None = None,
+        params: Params | None = None,
     ) -> None:
         super().__init__(message_en)
         self.code = code
         self.field = field
         self.message_id = message_id
         self.message_en = message_en
+        self.key = key
+        self.params = params if params is not None else Params()
+
+    @classmethod
+    def of(
+        cls,
+        code: ErrorCode,
+        key: str,
+        params: Mapping[str, ParamValue] | None = None,
+        *,
+        field: str | None = None,
+    ) -> StationError:
+        """An error whose words come from the catalogue (``MessageError`` on a bad key)."""
+        kept = check_params(key, params or {})
+        message_id, message_en = texts(key, kept)
+        return cls(code, message_id, message_en, field=field, key=key, params=kept)

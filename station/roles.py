@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from station.checks.messages import texts
 from station.operators import Role
 
-__all__ = ["Permission", "permits", "reason_en", "reason_id", "role_name"]
+__all__ = ["Permission", "permits", "reason_en", "reason_id", "reason_key", "role_name"]
 
 
 class Permission(StrEnum):
@@ -63,12 +64,9 @@ def _least_role(permission: Permission) -> Role:
     raise AssertionError(permission)  # every permission is granted to the admin
 
 
-_ROLE_ID = {
-    Role.HEALTH_WORKER: "petugas kesehatan",
-    Role.SUPERVISOR: "supervisor",
-    Role.ADMIN: "admin",
-}
-_ROLE_EN = {Role.HEALTH_WORKER: "health worker", Role.SUPERVISOR: "supervisor", Role.ADMIN: "admin"}
+# The roles' names are the catalogue's labels ``role.<role>`` (station/checks/messages.py).
+_ROLE_ID = {role: texts(f"role.{role}")[0] for role in Role}
+_ROLE_EN = {role: texts(f"role.{role}")[1] for role in Role}
 
 
 def role_name(role: Role, lang: str) -> str:
@@ -76,10 +74,15 @@ def role_name(role: Role, lang: str) -> str:
     return (_ROLE_ID if lang == "id" else _ROLE_EN)[role]
 
 
+def reason_key(permission: Permission) -> tuple[str, dict[str, str]]:
+    """Why an action is out of reach, as a catalogue key and its parameters."""
+    return "access.only_for", {"role": f"role.{_least_role(permission)}"}
+
+
 def reason_id(permission: Permission) -> str:
     """Why an action is out of reach, in Bahasa Indonesia (shown beside the hidden button)."""
-    return f"Hanya untuk {role_name(_least_role(permission), 'id')} ke atas."
+    return texts(*reason_key(permission))[0]
 
 
 def reason_en(permission: Permission) -> str:
-    return f"Only for a {role_name(_least_role(permission), 'en')} or above."
+    return texts(*reason_key(permission))[1]

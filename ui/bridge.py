@@ -25,7 +25,8 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, SignalInsta
 
 from devices.measurements import Measurement
 from station.corrections import Correction
-from station.roles import Permission, reason_en, reason_id
+from station.desk_access import not_permitted
+from station.roles import Permission
 from station.service import (
     Acknowledgement,
     CorrectionOpened,
@@ -281,9 +282,7 @@ class StationBridge(QObject):
     def retry_upload(self, entry_ids: list[int]) -> None:
         """Dead letters are a supervisor's (issue 12): refused here as well as hidden."""
         if not self.station.permits(Permission.DEAD_LETTERS):
-            self.actionFailed.emit(
-                StationError(ErrorCode.NOT_PERMITTED, reason_id(DEAD), reason_en(DEAD))
-            )
+            self.actionFailed.emit(not_permitted(DEAD))
         elif self._upload is not None:
             self._submit(self._upload.retry(entry_ids))
 

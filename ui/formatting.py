@@ -9,6 +9,7 @@ from station.birth_date import format_birth_date
 from station.checks import Finding, Severity
 from station.results import VisitResults
 from station.store.repository import ReadingSource
+from ui.finding_texts import worded_text
 from ui.texts import Language, tr
 
 __all__ = [
@@ -72,7 +73,7 @@ def reading_text(measurement: Measurement, lang: Language) -> tuple[str, str]:
 
 def finding_line(finding: Finding, lang: Language) -> str:
     """``[SEVERITY] message`` in the screen's language."""
-    text = finding.message_id if lang == "id" else finding.message_en
+    text = worded_text(finding, lang)
     return f"[{tr(f'severity_{finding.severity.value}', lang)}] {text}"
 
 

@@ -59,11 +59,12 @@ from ui.desk.measure import MeasurePanel
 from ui.desk.notice import NoticeLine
 from ui.desk.operators import OperatorsTab
 from ui.desk.queue import QueuePanel
-from ui.desk.retranslate import Phrase, both, fixed, phrase
+from ui.desk.retranslate import Phrase, fixed, phrase
 from ui.desk.review import ReviewPanel
 from ui.desk.shortcuts import with_shortcut
 from ui.desk.sign_in import SignInPage
 from ui.desk.status_bar import DeskStatusBar
+from ui.finding_texts import ckg_reason, error_text
 from ui.naming import named
 from ui.texts import Language, tr
 from ui.translations import as_language
@@ -485,7 +486,7 @@ class OperatorWindow(QMainWindow):
         if ckg is None:
             self.ckg_label.setText("")
             return
-        self.ckg_label.setText(ckg.reason_id if self._lang == "id" else ckg.reason_en)
+        self.ckg_label.setText(ckg_reason(ckg, self._lang))
         self.ckg_label.setStyleSheet(
             f"color: {CKG_ELIGIBLE if ckg.eligible else CKG_NOT_ELIGIBLE};"
         )
@@ -616,7 +617,7 @@ class OperatorWindow(QMainWindow):
     @Slot(object)
     def _on_action_failed(self, error: StationError) -> None:
         if error.code is ErrorCode.INVALID_PERSON:
-            message = (error.message_id, error.message_en)
+            message = (error_text(error, "id"), error_text(error, "en"))
             self.identify_panel.show_error(message, error.field or "nik")
-        self._say(both(error.message_id, error.message_en), error=True)
+        self._say(lambda lang: error_text(error, lang), error=True)
         self._show_allowed()  # a press the station refused is no longer pending

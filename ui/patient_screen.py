@@ -16,11 +16,11 @@ from PySide6.QtGui import QGuiApplication, QResizeEvent, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from devices.device import DeviceState
-from station.checks.engine import advice_for
 from station.events import DeviceRole, DeviceUpdate, VisitOpened
 from station.result_lines import result_lines
 from station.service import QueueCalled, VisitClosed, VisitConfirmed, VisitCorrected
 from ui.bridge import StationBridge
+from ui.finding_texts import advice_text
 from ui.formatting import number
 from ui.naming import named
 from ui.patient import result_texts as words
@@ -242,8 +242,7 @@ class PatientScreen(QWidget):
         evaluation = event.results.evaluation
         if evaluation is not None:
             # Plain-language advice for the person, never the clinical grade names.
-            patient_advice = advice_for(evaluation.referral)[1]
-            advice = patient_advice[0] if self._lang == "id" else patient_advice[1]
+            advice = advice_text(evaluation.referral, "patient", self._lang)
         previous = getattr(event, "previous", None)  # a correction shows no comparison
         earlier = result_lines(event.visit, previous.results) if previous else []
         day = previous.started_at.astimezone().date() if previous else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from station.checks.findings import Finding, Severity
+from station.checks.messages import Params
 from station.checks.paediatric import aap_immediate_care_bound, child_heart_rate_limits
 from station.checks.rulesets import BloodPressureBand, Referral, RuleSet
 
@@ -52,42 +53,78 @@ SPO2_CRITICAL_BELOW = 90.0
 
 @dataclass(frozen=True, slots=True)
 class Classification:
+    """A value's grade; its words are its finding's (a catalogue key with parameters)."""
+
     parameter: str
     category: str
     severity: Severity
     referral: Referral
-    code: str
-    message_id: str
-    message_en: str
+    grade: Finding
+
+    @property
+    def code(self) -> str:
+        return self.grade.code
+
+    @property
+    def key(self) -> str | None:
+        return self.grade.key
+
+    @property
+    def params(self) -> Params:
+        return self.grade.params
+
+    @property
+    def message_id(self) -> str:
+        return self.grade.message_id
+
+    @property
+    def message_en(self) -> str:
+        return self.grade.message_en
 
     def finding(self) -> Finding:
-        return Finding(self.parameter, self.severity, self.code, self.message_id, self.message_en)
+        return self.grade
 
 
-def _bp_text(systolic: float, diastolic: float) -> str:
-    return f"{systolic:g}/{diastolic:g} mmHg"
+def _classified(  # noqa: PLR0917 - a grade and its message, read like a table row
+    parameter: str,
+    category: str,
+    severity: Severity,
+    referral: Referral,
+    code: str,
+    key: str,
+    params: dict[str, float | str],
+    rules: RuleSet | None = None,
+) -> Classification:
+    """``rules``: the rule set whose table graded the value (blood pressure), else None."""
+    table = (rules.id, rules.version) if rules is not None else None
+    grade = Finding.of(parameter, severity, code, key, params, rule_set=table)
+    return Classification(parameter, category, severity, referral, grade)
 
 
 def _from_band(
     band: BloodPressureBand, rules: RuleSet, systolic: float, diastolic: float, prefix: str = ""
 ) -> Classification:
-    shown = _bp_text(systolic, diastolic)
-    label_id, label_en = band.label_id, band.label_en
-    if (
+    isolated = (
         band.severity is not Severity.NORMAL
         and diastolic < rules.protocol_diastolic
         and (systolic >= rules.protocol_systolic)
-    ):
-        label_id += " (sistolik terisolasi)"
-        label_en += " (isolated systolic)"
-    return Classification(
-        parameter="blood_pressure",
-        category=band.code,
-        severity=band.severity,
-        referral=band.referral,
-        code=f"{rules.id}:{prefix}{band.code}",
-        message_id=f"Tekanan darah {shown}: {label_id}.",
-        message_en=f"Blood pressure {shown}: {label_en}.",
+    )
+    params: dict[str, float | str] = {"systolic": systolic, "diastolic": diastolic}
+    if band.code == "aap_immediate_care":  # its label holds the bound: a message of its own
+        key = "bp.aap_immediate_care"
+        params |= {"bound_systolic": band.systolic or 0.0, "bound_diastolic": band.diastolic or 0.0}
+    else:
+        key = "bp.band"
+        params["band"] = f"bp_band.{band.code}"
+    return _classified(
+        "blood_pressure",
+        band.code,
+        band.severity,
+        band.referral,
+        f"{rules.id}:{prefix}{band.code}",
+        key + ("_isolated_systolic" if isolated else ""),
+        params,
+        rules,
     )
 
 
@@ -202,89 +239,80 @@ def classify_blood_pressure(
     systolic: float, diastolic: float, age_years: float, rules: RuleSet
 ) -> Classification:
     """The category of a blood-pressure result (the protocol's mean) for a person's age."""
-    shown = _bp_text(systolic, diastolic)
+    values: dict[str, float | str] = {"systolic": systolic, "diastolic": diastolic}
     if systolic < hypotension_limit(age_years):
         limit = hypotension_limit(age_years)
-        return Classification(
+        return _classified(
             "blood_pressure",
             "hypotension",
             Severity.CRITICAL,
             Referral.URGENT,
             f"{rules.id}:hypotension",
-            f"Tekanan darah {shown}: sangat rendah (sistolik di bawah {limit:g}).",
-            f"Blood pressure {shown}: very low (systolic below {limit:g}).",
+            "bp.hypotension",
+            {**values, "limit": limit},
+            rules,
         )
     bands, prefix = blood_pressure_bands(age_years, rules)
     band = next((b for b in bands if b.contains(systolic, diastolic)), None)
     if band is not None:  # the adult and adolescent tables' last band catches the rest
         return _from_band(band, rules, systolic, diastolic, prefix)
     if age_years < AAP_SCREENING_AGE:
-        return Classification(
+        return _classified(
             "blood_pressure",
             "not_screened_under_3",
             Severity.NOTICE,
             Referral.NONE,
             f"{rules.id}:aap-2017-child:not_screened_under_3",
-            f"Tekanan darah {shown}: anak di bawah 3 tahun tidak diskrining rutin; "
-            "nilai ini tidak diklasifikasikan.",
-            f"Blood pressure {shown}: children under 3 are not routinely screened; "
-            "this value is not classified.",
+            "bp.not_screened_under_3",
+            values,
+            rules,
         )
-    return Classification(
+    return _classified(
         "blood_pressure",
         "needs_percentile",
         Severity.NOTICE,
         Referral.NONE,
         f"{rules.id}:aap-2017-child:needs_percentile",
-        f"Tekanan darah {shown}: di bawah 120/80, tetapi anak di bawah 13 tahun dinilai dengan "
-        "persentil menurut umur, jenis kelamin dan tinggi badan; tinggi tidak dicatat di sini, "
-        "jadi tenaga kesehatan perlu menilainya.",
-        f"Blood pressure {shown}: below 120/80, but children under 13 are judged by "
-        "percentiles for age, sex and height; height is not recorded here, so a health worker "
-        "must assess it.",
+        "bp.needs_percentile",
+        values,
+        rules,
     )
 
 
 def classify_spo2(spo2: float, age_years: float) -> Classification:
-    shown = f"SpO2 {spo2:g}%"
+    shown: dict[str, float | str] = {"spo2": spo2}
     if spo2 < SPO2_CRITICAL_BELOW:
-        return Classification(
+        return _classified(
             "spo2",
             "hypoxaemia_severe",
             Severity.CRITICAL,
             Referral.URGENT,
             "spo2:below-90",
-            f"{shown}: sangat rendah (di bawah 90%). Segera rujuk.",
-            f"{shown}: very low (below 90%). Refer urgently.",
+            "spo2.below_90",
+            shown,
         )
     if spo2 < SPO2_BORDERLINE:
-        return Classification(
+        return _classified(
             "spo2",
             "hypoxaemia_moderate",
             Severity.ABNORMAL,
             Referral.SAME_DAY,
             "spo2:90-93",
-            f"{shown}: rendah (90-93%). Perlu diperiksa dokter hari ini.",
-            f"{shown}: low (90-93%). Needs a doctor's assessment today.",
+            "spo2.90_93",
+            shown,
         )
     if spo2 < SPO2_NORMAL:
-        return Classification(
+        return _classified(
             "spo2",
             "borderline",
             Severity.ABNORMAL,
             Referral.NONE,
             "spo2:94",
-            f"{shown}: batas bawah. Ukur ulang setelah istirahat.",
-            f"{shown}: borderline. Measure again after a rest.",
+            "spo2.borderline",
+            shown,
         )
-    return Classification(
-        "spo2",
-        "normal",
-        Severity.NORMAL,
-        Referral.NONE,
-        "spo2:normal",
-        f"{shown}: normal.",
-        f"{shown}: normal.",
+    return _classified(
+        "spo2", "normal", Severity.NORMAL, Referral.NONE, "spo2:normal", "spo2.normal", shown
     )
 
 
@@ -295,15 +323,14 @@ def child_heart_rate_range(age_years: float) -> tuple[float, float]:
 
 
 def _extreme(rate: float, slow: bool) -> Classification:
-    shown, shown_en = f"{rate:g}/menit", f"{rate:g}/min"
-    return Classification(
+    return _classified(
         "heart_rate",
         "extreme",
         Severity.CRITICAL,
         Referral.URGENT,
         "heart-rate:extreme",
-        f"Denyut nadi {shown}: sangat {'lambat' if slow else 'cepat'}. Segera rujuk.",
-        f"Heart rate {shown_en}: very {'slow' if slow else 'fast'}. Refer urgently.",
+        "heart_rate.extreme_slow" if slow else "heart_rate.extreme_fast",
+        {"rate": rate},
     )
 
 
@@ -315,33 +342,18 @@ def _classify_child_heart_rate(rate: float, age_years: float) -> Classification 
     if limits.low <= rate <= limits.high:
         return None
     slow = rate < limits.low
-    shown, shown_en = f"{rate:g}/menit", f"{rate:g}/min"
-    centile_id, centile_en = (
-        ("persentil ke-1", "1st centile")
-        if slow
-        else (
-            "persentil ke-99",
-            "99th centile",
-        )
-    )
-    return Classification(
+    return _classified(
         "heart_rate",
         "slow" if slow else "fast",
         Severity.ABNORMAL,
         Referral.SAME_DAY,
         "heart-rate:fleming-2011-centile",
-        f"Denyut nadi {shown}: {'di bawah' if slow else 'di atas'} {centile_id} anak "
-        f"seusianya ({limits.low:g}-{limits.high:g}). Ukur ulang setelah istirahat; bila "
-        "tetap, minta dokter memeriksa hari ini.",
-        f"Heart rate {shown_en}: {'below' if slow else 'above'} the {centile_en} for the "
-        f"child's age ({limits.low:g}-{limits.high:g}). Measure again after a rest; if it "
-        "stays, have a doctor see the child today.",
+        "heart_rate.below_centile" if slow else "heart_rate.above_centile",
+        {"rate": rate, "low": limits.low, "high": limits.high},
     )
 
 
 def classify_heart_rate(rate: float, age_years: float) -> Classification:
-    shown = f"{rate:g}/menit"
-    shown_en = f"{rate:g}/min"
     if age_years < ADULT_AGE:
         child = _classify_child_heart_rate(rate, age_years)
         if child is not None:
@@ -352,22 +364,21 @@ def classify_heart_rate(rate: float, age_years: float) -> Classification:
         if rate <= HR_LOW or rate > HR_HIGH:
             referral = Referral.FOLLOW_UP if rate > HR_HIGH_FOLLOW_UP else Referral.NONE
             slow = rate <= HR_LOW
-            return Classification(
+            return _classified(
                 "heart_rate",
                 "slow" if slow else "fast",
                 Severity.ABNORMAL,
                 referral,
                 "heart-rate:news2-amber",
-                f"Denyut nadi {shown}: {'lambat' if slow else 'cepat'}. Ukur ulang setelah "
-                "istirahat.",
-                f"Heart rate {shown_en}: {'slow' if slow else 'fast'}. Measure again after a rest.",
+                "heart_rate.slow" if slow else "heart_rate.fast",
+                {"rate": rate},
             )
-    return Classification(
+    return _classified(
         "heart_rate",
         "normal",
         Severity.NORMAL,
         Referral.NONE,
         "heart-rate:normal",
-        f"Denyut nadi {shown}: normal.",
-        f"Heart rate {shown_en}: normal.",
+        "heart_rate.normal",
+        {"rate": rate},
     )

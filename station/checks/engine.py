@@ -23,6 +23,7 @@ from station.checks.classify import (
     classify_spo2,
 )
 from station.checks.findings import Finding, Severity, blocks
+from station.checks.messages import Params, ParamValue, check_params, texts
 from station.checks.plausibility import check_measurement
 from station.checks.protocol import (
     NextStep,
@@ -31,9 +32,17 @@ from station.checks.protocol import (
     blood_pressure_protocol,
 )
 from station.checks.quality import device_clock_notice, pulse_agreement_notice, reading_notices
-from station.checks.rulesets import FOLLOW_UP_WITHIN, Referral, RuleSet, highest_referral
+from station.checks.rulesets import FOLLOW_UP_WITHIN_KEY, Referral, RuleSet, highest_referral
 
-__all__ = ["CheckReading", "Evaluation", "ResultValue", "advice_for", "check_reading", "evaluate"]
+__all__ = [
+    "CheckReading",
+    "Evaluation",
+    "ResultValue",
+    "advice_for",
+    "advice_keys",
+    "check_reading",
+    "evaluate",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +212,12 @@ def evaluate(readings: Sequence[CheckReading], age_years: float, rules: RuleSet)
     visit_findings.extend(c.finding() for c in reasons)
     if protocol.next_step.code is not StepCode.COMPLETE and protocol.readings_taken:
         visit_findings.append(
-            Finding(
+            Finding.of(
                 "blood_pressure",
                 Severity.NOTICE,
                 "protocol-incomplete",
-                protocol.next_step.message_id,
-                protocol.next_step.message_en,
+                protocol.next_step.key,
+                protocol.next_step.params,
             )
         )
     referral = highest_referral(*(c.referral for c in reasons))
@@ -242,51 +251,24 @@ def _heart_rate(
     return None, None
 
 
+def advice_keys(referral: Referral) -> tuple[tuple[str, Params], tuple[str, Params]]:
+    """The catalogue keys and parameters of a referral level's advice (health worker,
+    patient), for a screen to render in its language (station/checks/messages.py)."""
+    worker: dict[str, ParamValue] = {}
+    if referral is Referral.FOLLOW_UP:
+        # The due date of the follow-up list is FOLLOW_UP_DAYS after the visit.
+        worker["within"] = FOLLOW_UP_WITHIN_KEY
+    return (
+        (
+            f"advice.health_worker.{referral}",
+            check_params(f"advice.health_worker.{referral}", worker),
+        ),
+        (f"advice.patient.{referral}", Params()),
+    )
+
+
 _ADVICE: dict[Referral, tuple[tuple[str, str], tuple[str, str]]] = {
-    Referral.NONE: (
-        (
-            "Tidak perlu rujukan. Berikan edukasi hidup sehat seperti biasa.",
-            "No referral needed. Give the usual healthy-living advice.",
-        ),
-        (
-            "Hasil Anda tidak memerlukan rujukan. Tetap jaga pola hidup sehat.",
-            "Your results do not need a referral. Keep up a healthy lifestyle.",
-        ),
-    ),
-    Referral.FOLLOW_UP: (
-        (
-            # The due date of the follow-up list is FOLLOW_UP_DAYS after the visit.
-            f"Jadwalkan kontrol di puskesmas untuk memastikan hasil ini ({FOLLOW_UP_WITHIN[0]}).",
-            "Arrange a follow-up visit at the puskesmas to confirm this result "
-            f"({FOLLOW_UP_WITHIN[1]}).",
-        ),
-        (
-            "Silakan kontrol ke puskesmas untuk pemeriksaan ulang.",
-            "Please come back to the puskesmas for a repeat check.",
-        ),
-    ),
-    Referral.SAME_DAY: (
-        (
-            "Minta dokter memeriksa orang ini hari ini.",
-            "Have a doctor see this person today.",
-        ),
-        (
-            "Anda perlu diperiksa dokter hari ini. Petugas akan membantu.",
-            "You need to see a doctor today. The staff will help you.",
-        ),
-    ),
-    Referral.URGENT: (
-        (
-            "SEGERA: minta dokter memeriksa sekarang. Tanyakan nyeri dada, sesak napas, sakit "
-            "kepala hebat, lemah sebelah badan, gangguan penglihatan. Catat tindakan yang diambil.",
-            "URGENT: have a doctor see the person now. Ask about chest pain, breathlessness, "
-            "severe headache, one-sided weakness, vision changes. Record what was done.",
-        ),
-        (
-            "Anda perlu segera diperiksa dokter. Petugas akan membantu sekarang.",
-            "You need to see a doctor straight away. The staff will help you now.",
-        ),
-    ),
+    level: (texts(*advice_keys(level)[0]), texts(*advice_keys(level)[1])) for level in Referral
 }
 
 

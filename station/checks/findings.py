@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from station.checks.messages import Params, ParamValue, check_params, texts
 
 __all__ = ["Finding", "Severity", "blocks"]
 
@@ -26,11 +29,40 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """``message_id``/``message_en`` are the words as the station wrote them (kept, so a
+    stored finding reads without the code); ``key`` and ``params`` say the same as data, for
+    the screens to render in their language (``station/checks/messages.py``). A finding
+    read from a row stored before issue 13 has no key. ``rule_set``/``rule_set_version``:
+    the table that graded it, where one did (not compared: where a finding was graded is not
+    what it says)."""
+
     parameter: str
     severity: Severity
     code: str
     message_id: str
     message_en: str
+    key: str | None = None
+    params: Params = field(default_factory=Params)
+    rule_set: str | None = field(default=None, compare=False)
+    rule_set_version: str | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        parameter: str,
+        severity: Severity,
+        code: str,
+        key: str,
+        params: Mapping[str, ParamValue] | None = None,
+        *,
+        rule_set: tuple[str, str] | None = None,
+    ) -> Finding:
+        """A finding whose words come from the catalogue (``MessageError`` when ``params``
+        do not fit ``key``); ``rule_set``: (id, version)."""
+        kept = check_params(key, params or {})
+        message_id, message_en = texts(key, kept)
+        set_id, version = rule_set if rule_set is not None else (None, None)
+        return cls(parameter, severity, code, message_id, message_en, key, kept, set_id, version)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -29,6 +29,7 @@ from devices.measurements import (
     SpO2,
 )
 from station.checks.findings import Finding, Severity
+from station.checks.messages import texts
 
 __all__ = [
     "DIASTOLIC_MAX_MMHG",
@@ -66,24 +67,20 @@ MEAN_ARTERIAL_MAX_MMHG = SYSTOLIC_MAX_MMHG
 
 # The parameters' names in messages (Bahasa Indonesia, English); manual entry names its boxes
 # with them too, so a box and the check about its value use the same word.
+# The catalogue's labels (station/checks/messages.py, keys ``parameter.<name>``).
 PARAMETER_LABELS: dict[str, tuple[str, str]] = {
-    "systolic": ("Sistolik", "Systolic"),
-    "diastolic": ("Diastolik", "Diastolic"),
-    "mean_arterial": ("Tekanan arteri rata-rata", "Mean arterial pressure"),
-    "heart_rate": ("Denyut nadi", "Heart rate"),
-    "pulse_rate": ("Denyut nadi", "Pulse rate"),
-    "spo2": ("SpO2", "SpO2"),
+    name: texts(f"parameter.{name}")
+    for name in ("systolic", "diastolic", "mean_arterial", "heart_rate", "pulse_rate", "spo2")
 }
 
 
 def _missing(parameter: str) -> Finding:
-    label_id, label_en = PARAMETER_LABELS[parameter]
-    return Finding(
-        parameter=parameter,
-        severity=Severity.INVALID,
-        code="device-no-value",
-        message_id=f"{label_id}: alat tidak mengirim nilai (kode galat). Ukur ulang.",
-        message_en=f"{label_en}: the device sent no value (error code). Measure again.",
+    return Finding.of(
+        parameter,
+        Severity.INVALID,
+        "device-no-value",
+        "device.no_value",
+        {"parameter": f"parameter.{parameter}"},
     )
 
 
@@ -92,20 +89,18 @@ def _out_of_range(
 ) -> Finding | None:
     if math.isfinite(value) and low <= value <= high:
         return None
-    label_id, label_en = PARAMETER_LABELS[parameter]
-    shown = f"{value:g} {unit}"
-    return Finding(
-        parameter=parameter,
-        severity=Severity.INVALID,
-        code="implausible-value",
-        message_id=(
-            f"{label_id} {shown} tidak mungkin (batas {low:g}-{high:g} {unit}). "
-            "Periksa alat dan ukur ulang."
-        ),
-        message_en=(
-            f"{label_en} {shown} is not possible (limits {low:g}-{high:g} {unit}). "
-            "Check the device and measure again."
-        ),
+    return Finding.of(
+        parameter,
+        Severity.INVALID,
+        "implausible-value",
+        "value.implausible",
+        {
+            "parameter": f"parameter.{parameter}",
+            "value": value,
+            "low": low,
+            "high": high,
+            "unit": unit,
+        },
     )
 
 
@@ -118,8 +113,8 @@ def _check_value(
     return [finding] if finding else []
 
 
-def _notice(parameter: str, code: str, text_id: str, text_en: str) -> Finding:
-    return Finding(parameter, Severity.NOTICE, code, text_id, text_en)
+def _notice(parameter: str, code: str, key: str) -> Finding:
+    return Finding.of(parameter, Severity.NOTICE, code, key)
 
 
 def _check_blood_pressure(reading: BloodPressure) -> list[Finding]:
@@ -131,18 +126,12 @@ def _check_blood_pressure(reading: BloodPressure) -> list[Finding]:
     # docs/reference/clinical-rules.md 3.2).
     if systolic is not None and diastolic is not None and systolic <= diastolic:
         findings.append(
-            Finding(
-                parameter="blood_pressure",
-                severity=Severity.INVALID,
-                code="systolic-not-above-diastolic",
-                message_id=(
-                    f"Sistolik {systolic:g} tidak lebih tinggi dari diastolik {diastolic:g}: "
-                    "pengukuran tidak sah. Ukur ulang."
-                ),
-                message_en=(
-                    f"Systolic {systolic:g} is not above diastolic {diastolic:g}: "
-                    "not a valid measurement. Measure again."
-                ),
+            Finding.of(
+                "blood_pressure",
+                Severity.INVALID,
+                "systolic-not-above-diastolic",
+                "bp.systolic_not_above_diastolic",
+                {"systolic": systolic, "diastolic": diastolic},
             )
         )
     findings += _check_mean_arterial(reading, systolic, diastolic)
@@ -157,47 +146,17 @@ def _check_blood_pressure(reading: BloodPressure) -> list[Finding]:
             findings.append(pulse)
     status = reading.status
     if status.body_movement:
-        findings.append(
-            _notice(
-                "blood_pressure",
-                "body-movement",
-                "Alat mendeteksi gerakan tubuh saat mengukur.",
-                "The cuff detected body movement during the measurement.",
-            )
-        )
+        findings.append(_notice("blood_pressure", "body-movement", "bp.body_movement"))
     if status.cuff_loose:
-        findings.append(
-            _notice(
-                "blood_pressure", "cuff-loose", "Manset terlalu longgar.", "The cuff is too loose."
-            )
-        )
+        findings.append(_notice("blood_pressure", "cuff-loose", "bp.cuff_loose"))
     if status.irregular_pulse:
-        findings.append(
-            _notice(
-                "blood_pressure",
-                "irregular-pulse",
-                "Alat mendeteksi denyut tidak teratur.",
-                "The cuff detected an irregular pulse.",
-            )
-        )
+        findings.append(_notice("blood_pressure", "irregular-pulse", "bp.irregular_pulse"))
     if status.pulse_rate_out_of_range:
         findings.append(
-            _notice(
-                "pulse_rate",
-                "pulse-out-of-device-range",
-                "Denyut nadi di luar rentang alat.",
-                "Pulse rate is outside the device's range.",
-            )
+            _notice("pulse_rate", "pulse-out-of-device-range", "bp.pulse_out_of_device_range")
         )
     if status.improper_position:
-        findings.append(
-            _notice(
-                "blood_pressure",
-                "improper-position",
-                "Posisi pengukuran tidak tepat.",
-                "Improper measurement position.",
-            )
-        )
+        findings.append(_notice("blood_pressure", "improper-position", "bp.improper_position"))
     return findings
 
 
@@ -217,18 +176,12 @@ def _check_mean_arterial(
     if systolic is None or diastolic is None or diastolic <= mean <= systolic:
         return []
     return [
-        Finding(
-            parameter="mean_arterial",
-            severity=Severity.INVALID,
-            code="mean-arterial-outside-reading",
-            message_id=(
-                f"Tekanan arteri rata-rata {mean:g} mmHg tidak di antara diastolik "
-                f"{diastolic:g} dan sistolik {systolic:g}: pengukuran tidak sah. Ukur ulang."
-            ),
-            message_en=(
-                f"Mean arterial pressure {mean:g} mmHg is not between diastolic {diastolic:g} "
-                f"and systolic {systolic:g}: not a valid measurement. Measure again."
-            ),
+        Finding.of(
+            "mean_arterial",
+            Severity.INVALID,
+            "mean-arterial-outside-reading",
+            "bp.mean_arterial_outside_reading",
+            {"mean": mean, "diastolic": diastolic, "systolic": systolic},
         )
     ]
 
@@ -243,33 +196,15 @@ def _check_spo2(reading: SpO2) -> list[Finding]:
         measurement.invalid_measurement_detected or measurement.measurement_unavailable
     ):
         findings.append(
-            Finding(
-                parameter="spo2",
-                severity=Severity.INVALID,
-                code="device-marked-invalid",
-                message_id="Oksimeter menandai pengukuran tidak sah. Ukur ulang.",
-                message_en="The oximeter marked the measurement invalid. Measure again.",
+            Finding.of(
+                "spo2", Severity.INVALID, "device-marked-invalid", "spo2.device_marked_invalid"
             )
         )
     device = reading.device_status
     if device is not None and device.low_perfusion_detected:
-        findings.append(
-            _notice(
-                "spo2",
-                "low-perfusion",
-                "Perfusi rendah: hasil kurang andal.",
-                "Low perfusion: the result is less reliable.",
-            )
-        )
+        findings.append(_notice("spo2", "low-perfusion", "spo2.low_perfusion"))
     if measurement is not None and measurement.questionable_measurement_detected:
-        findings.append(
-            _notice(
-                "spo2",
-                "questionable-measurement",
-                "Oksimeter meragukan hasil ini.",
-                "The oximeter flagged this result as questionable.",
-            )
-        )
+        findings.append(_notice("spo2", "questionable-measurement", "spo2.questionable"))
     return findings
 
 

@@ -16,12 +16,13 @@ halves to even). Pure: times are passed in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
+from station.checks.messages import Params, check_params, render
 from station.checks.rulesets import RuleSet
 
 __all__ = [
@@ -56,10 +57,31 @@ class ProtocolReading:
 
 @dataclass(frozen=True, slots=True)
 class NextStep:
+    """What to do next; ``key`` and ``params`` say it as data (station/checks/messages.py),
+    ``message_id``/``message_en`` are the station's words for it."""
+
     code: StepCode
-    message_id: str
-    message_en: str
+    key: str
+    params: Params = field(default_factory=Params)
     not_before: datetime | None = None
+
+    @classmethod
+    def of(
+        cls,
+        code: StepCode,
+        key: str,
+        params: dict[str, float] | None = None,
+        not_before: datetime | None = None,
+    ) -> NextStep:
+        return cls(code, key, check_params(key, params or {}), not_before)
+
+    @property
+    def message_id(self) -> str:
+        return render(self.key, self.params, "id")
+
+    @property
+    def message_en(self) -> str:
+        return render(self.key, self.params, "en")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,26 +110,24 @@ def _not_before(last: ProtocolReading) -> datetime | None:
 
 def _third_reason(
     first: ProtocolReading, second: ProtocolReading, rules: RuleSet
-) -> tuple[str, str] | None:
-    """Why a third reading is needed, (Bahasa Indonesia, English), or None."""
+) -> tuple[str, dict[str, float]] | None:
+    """Why a third reading is needed (the next step's message key and parameters), or None."""
     systolic_spread = abs(first.systolic - second.systolic)
     diastolic_spread = abs(first.diastolic - second.diastolic)
     if systolic_spread > SYSTOLIC_SPREAD:
         return (
-            f"sistolik berbeda lebih dari {SYSTOLIC_SPREAD:g} mmHg.",
-            f"systolic readings differ by {systolic_spread:g} mmHg (more than {SYSTOLIC_SPREAD:g})",
+            "protocol.third_reading_systolic_spread",
+            {"spread": systolic_spread, "limit": SYSTOLIC_SPREAD},
         )
     if diastolic_spread > DIASTOLIC_SPREAD:
         return (
-            f"diastolik berbeda lebih dari {DIASTOLIC_SPREAD:g} mmHg.",
-            f"diastolic readings differ by {diastolic_spread:g} mmHg "
-            f"(more than {DIASTOLIC_SPREAD:g})",
+            "protocol.third_reading_diastolic_spread",
+            {"spread": diastolic_spread, "limit": DIASTOLIC_SPREAD},
         )
     if first.systolic >= rules.protocol_systolic or first.diastolic >= rules.protocol_diastolic:
-        threshold = f"{rules.protocol_systolic:g}/{rules.protocol_diastolic:g} mmHg"
         return (
-            f"pengukuran pertama {threshold} atau lebih.",
-            f"the first reading is at or above {threshold}",
+            "protocol.third_reading_first_high",
+            {"systolic": rules.protocol_systolic, "diastolic": rules.protocol_diastolic},
         )
     return None
 
@@ -123,34 +143,18 @@ def blood_pressure_protocol(
             None,
             0,
             0,
-            NextStep(
-                StepCode.FIRST_READING,
-                "Minta orang duduk tenang 5 menit, lengan setinggi jantung, lalu ukur.",
-                "Have the person sit quietly for 5 minutes, arm at heart level, then measure.",
-            ),
+            NextStep.of(StepCode.FIRST_READING, "protocol.first_reading"),
         )
     used = readings[-2:]
     systolic = half_up(sum(r.systolic for r in used) / len(used))
     diastolic = half_up(sum(r.diastolic for r in used) / len(used))
     reason = _third_reason(readings[0], readings[1], rules) if taken >= 2 else None
     if taken == 1:
-        step = NextStep(
-            StepCode.SECOND_READING,
-            "Tunggu sekitar 1 menit, lalu ukur sekali lagi.",
-            "Wait about 1 minute, then measure again.",
-            _not_before(readings[-1]),
+        step = NextStep.of(
+            StepCode.SECOND_READING, "protocol.second_reading", None, _not_before(readings[-1])
         )
     elif taken == 2 and reason is not None:
-        step = NextStep(
-            StepCode.THIRD_READING,
-            f"Tunggu sekitar 1 menit, lalu ukur ketiga kalinya: {reason[0]}",
-            f"Wait about 1 minute, then measure a third time: {reason[1]}.",
-            _not_before(readings[-1]),
-        )
+        step = NextStep.of(StepCode.THIRD_READING, *reason, _not_before(readings[-1]))
     else:
-        step = NextStep(
-            StepCode.COMPLETE,
-            "Pengukuran tekanan darah selesai: hasil adalah rata-rata dua pengukuran terakhir.",
-            "Blood-pressure readings complete: the result is the mean of the last two.",
-        )
+        step = NextStep.of(StepCode.COMPLETE, "protocol.complete")
     return BloodPressureProtocol(systolic, diastolic, len(used), taken, step)

@@ -24,9 +24,9 @@ __all__ = [
 # 3.1 "Confirm and re-measure (implausible / technical)": values inside the block limits but
 # unusual enough to check the cuff or probe.
 _CONFIRM_RANGES = {
-    "systolic": (70.0, 250.0, "Sistolik", "Systolic", "mmHg"),
-    "diastolic": (40.0, 140.0, "Diastolik", "Diastolic", "mmHg"),
-    "pulse_rate": (40.0, 180.0, "Denyut nadi", "Pulse rate", "/min"),
+    "systolic": (70.0, 250.0, "mmHg"),
+    "diastolic": (40.0, 140.0, "mmHg"),
+    "pulse_rate": (40.0, 180.0, "/min"),
 }
 SPO2_CONFIRM_BELOW = 80.0
 # 3.2 pulse pressure (weak, secondary sources): < 20 mmHg or < 25 % of systolic is narrow,
@@ -42,19 +42,21 @@ PULSE_DISAGREEMENT_BPM = 10.0
 DEVICE_CLOCK_NOTICE = timedelta(minutes=10)
 
 
-def _notice(parameter: str, code: str, text_id: str, text_en: str) -> Finding:
-    return Finding(parameter, Severity.NOTICE, code, text_id, text_en)
+def _notice(
+    parameter: str, code: str, key: str, params: dict[str, float | str] | None = None
+) -> Finding:
+    return Finding.of(parameter, Severity.NOTICE, code, key, params)
 
 
 def _confirm(parameter: str, value: float | None) -> Finding | None:
-    low, high, label_id, label_en, unit = _CONFIRM_RANGES[parameter]
+    low, high, unit = _CONFIRM_RANGES[parameter]
     if value is None or low <= value <= high:
         return None
     return _notice(
         parameter,
         "confirm-value",
-        f"{label_id} {value:g} {unit} tidak biasa: periksa alat dan ukur ulang untuk memastikan.",
-        f"{label_en} {value:g} {unit} is unusual: check the device and measure again to confirm.",
+        "value.confirm",
+        {"parameter": f"parameter.{parameter}", "value": value, "unit": unit},
     )
 
 
@@ -70,8 +72,8 @@ def _blood_pressure_notices(reading: BloodPressure) -> list[Finding]:
                 _notice(
                     "blood_pressure",
                     "narrow-pulse-pressure",
-                    f"Tekanan nadi sempit ({pressure:g} mmHg): periksa manset dan ukur ulang.",
-                    f"Narrow pulse pressure ({pressure:g} mmHg): check the cuff and measure again.",
+                    "bp.narrow_pulse_pressure",
+                    {"pressure": pressure},
                 )
             )
         elif pressure > WIDE_PULSE_PRESSURE:
@@ -79,8 +81,8 @@ def _blood_pressure_notices(reading: BloodPressure) -> list[Finding]:
                 _notice(
                     "blood_pressure",
                     "wide-pulse-pressure",
-                    f"Tekanan nadi sangat lebar ({pressure:g} mmHg): ukur ulang.",
-                    f"Very wide pulse pressure ({pressure:g} mmHg): measure again.",
+                    "bp.wide_pulse_pressure",
+                    {"pressure": pressure},
                 )
             )
     if reading.status.irregular_pulse:
@@ -88,10 +90,7 @@ def _blood_pressure_notices(reading: BloodPressure) -> list[Finding]:
             _notice(
                 "blood_pressure",
                 "irregular-pulse-reliability",
-                "Dengan denyut tidak teratur, hasil manset otomatis kurang andal; minta "
-                "tenaga kesehatan memeriksa nadi.",
-                "With an irregular pulse, automatic cuff readings are less reliable; have a "
-                "health worker check the pulse.",
+                "bp.irregular_pulse_reliability",
             )
         )
     return [f for f in found if f is not None]
@@ -104,9 +103,8 @@ def _spo2_notices(reading: SpO2) -> list[Finding]:
             _notice(
                 "spo2",
                 "confirm-value",
-                f"SpO2 {reading.spo2:g}% sangat rendah: periksa sensor di jari dan ukur ulang.",
-                f"SpO2 {reading.spo2:g}% is very low: check the probe on the finger and "
-                "measure again.",
+                "spo2.confirm_low",
+                {"spo2": reading.spo2},
             )
         )
     # 3.6: oximeters can overestimate in darker skin; 92-96 % may hide hypoxaemia.
@@ -115,10 +113,7 @@ def _spo2_notices(reading: SpO2) -> list[Finding]:
             _notice(
                 "spo2",
                 "pigmentation-bias",
-                "Pada kulit lebih gelap oksimeter bisa terlalu tinggi: bila sesak napas, rujuk "
-                "walau SpO2 92-96%.",
-                "Oximeters can read high on darker skin: if the person is breathless, refer even "
-                "with SpO2 92-96%.",
+                "spo2.pigmentation_bias",
             )
         )
     return [f for f in found if f is not None]
@@ -144,13 +139,8 @@ def device_clock_notice(
     if abs(offset) <= DEVICE_CLOCK_NOTICE:
         return None
     minutes = round(abs(offset).total_seconds() / 60)
-    way_id, way_en = ("lebih cepat", "ahead") if offset > timedelta(0) else ("terlambat", "behind")
-    return _notice(
-        "device",
-        "device-clock-off",
-        f"Jam alat {way_id} {minutes} menit dari jam stasiun; waktu stasiun yang dipakai.",
-        f"The device clock is {minutes} minutes {way_en} of the station's; station time is used.",
-    )
+    key = "device.clock_ahead" if offset > timedelta(0) else "device.clock_behind"
+    return _notice("device", "device-clock-off", key, {"minutes": minutes})
 
 
 def pulse_agreement_notice(
@@ -164,8 +154,6 @@ def pulse_agreement_notice(
     return _notice(
         "heart_rate",
         "pulse-disagreement",
-        f"Nadi manset ({cuff_pulse:g}) dan oksimeter ({oximeter_pulse:g}) berbeda {difference:g} "
-        "per menit: ukur ulang dan periksa nadi (denyut tidak teratur?).",
-        f"Cuff pulse ({cuff_pulse:g}) and oximeter pulse ({oximeter_pulse:g}) differ by "
-        f"{difference:g}/min: measure again and check the pulse (irregular rhythm?).",
+        "pulse.disagreement",
+        {"cuff": cuff_pulse, "oximeter": oximeter_pulse, "difference": difference},
     )

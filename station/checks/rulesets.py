@@ -26,11 +26,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from station.checks.findings import Severity
+from station.checks.messages import texts
 
 __all__ = [
     "DEFAULT_RULE_SET",
     "FOLLOW_UP_DAYS",
     "FOLLOW_UP_WITHIN",
+    "FOLLOW_UP_WITHIN_KEY",
     "RULE_SETS",
     "BloodPressureBand",
     "Referral",
@@ -57,7 +59,8 @@ class Referral(StrEnum):
 # days after the visit, so the due date and the advice are one piece of data: change them
 # together (and the advice is one text for every rule set, so every set uses this window).
 FOLLOW_UP_DAYS = 30
-FOLLOW_UP_WITHIN = ("dalam bulan ini", "within the month")
+FOLLOW_UP_WITHIN_KEY = "follow_up.within"  # its words: station/checks/messages.py
+FOLLOW_UP_WITHIN = texts(FOLLOW_UP_WITHIN_KEY)
 
 _REFERRAL_ORDER = (Referral.NONE, Referral.FOLLOW_UP, Referral.SAME_DAY, Referral.URGENT)
 

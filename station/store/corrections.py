@@ -42,6 +42,7 @@ from station.corrections import (
 from station.results import local_naive
 from station.store import audit
 from station.store.database import Database
+from station.store.finding_rows import finding_row
 from station.store.models import (
     FindingRow,
     OutboxRow,
@@ -191,14 +192,13 @@ class CorrectionStore:
             row.valid = reading.valid
             row.operator_id = actor.operator_id  # who entered the corrected values
             session.execute(delete(FindingRow).where(FindingRow.reading_id == reading.id))
+            visit = row.visit
             session.add_all(
-                FindingRow(
-                    reading_id=reading.id,
-                    parameter=f.parameter,
-                    severity=str(f.severity),
-                    code=f.code,
-                    message_id=f.message_id,
-                    message_en=f.message_en,
+                finding_row(
+                    reading.id,
+                    f,
+                    rule_set=visit.rule_set,
+                    rule_set_version=visit.rule_set_version,
                 )
                 for f in reading.findings
             )

@@ -211,6 +211,13 @@ class FindingRow(Base):
     code: Mapped[str] = mapped_column(String(60), nullable=False)
     message_id: Mapped[str] = mapped_column(Text, nullable=False)
     message_en: Mapped[str] = mapped_column(Text, nullable=False)
+    # Migration 0007 (issue 13): the words above as data, the catalogue key
+    # (station/checks/messages.py) with its parameters as JSON, and the rule set in force;
+    # None on rows stored before.
+    message_key: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    message_params: Mapped[str | None] = mapped_column(Text, nullable=True)
+    rule_set: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    rule_set_version: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
     reading: Mapped[ReadingRow] = relationship(back_populates="findings")
 

@@ -72,14 +72,23 @@ def visit_content(row: VisitRow) -> dict[str, Any]:
     }
 
 
-def _finding(row: FindingRow) -> dict[str, str]:
-    return {
+def _finding(row: FindingRow) -> dict[str, str | None]:
+    """A finding's content. The message key, its parameters and the rule set (migration
+    0007) count only when there is a key: a row stored before has none, and its content,
+    hence the hash in its audit entry, stays what it was."""
+    content: dict[str, str | None] = {
         "parameter": str(row.parameter),
         "severity": str(row.severity),
         "code": str(row.code),
         "message_id": str(row.message_id),
         "message_en": str(row.message_en),
     }
+    if row.message_key is not None:
+        content["message_key"] = str(row.message_key)
+        content["message_params"] = _text(row.message_params)
+        content["rule_set"] = _text(row.rule_set)
+        content["rule_set_version"] = _text(row.rule_set_version)
+    return content
 
 
 def reading_content(row: ReadingRow, findings: Iterable[FindingRow]) -> dict[str, Any]:
@@ -105,7 +114,12 @@ def reading_content(row: ReadingRow, findings: Iterable[FindingRow]) -> dict[str
         "discarded_by": _int(row.discarded_by),
         "findings": sorted(
             (_finding(f) for f in findings),
-            key=lambda f: (f["parameter"], f["code"], f["severity"], f["message_id"]),
+            key=lambda f: (
+                str(f["parameter"]),
+                str(f["code"]),
+                str(f["severity"]),
+                str(f["message_id"]),
+            ),
         ),
     }
 

@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from devices.measurements import Measurement, measurement_from_json
 from station.audit import Actor, AuditAction
-from station.checks import Finding, Severity, blocks
+from station.checks import Finding, blocks
 from station.person import Person
 from station.store import audit
 from station.store.database import Database
+from station.store.finding_rows import finding_from_row, finding_row
 from station.store.models import (
-    FindingRow,
     OutboxRow,
     OutboxStatus,
     ReadingRow,
@@ -136,16 +136,6 @@ class StoredVisit:
     confirmed_by: int | None = None
 
 
-def _finding_from_row(row: FindingRow) -> Finding:
-    return Finding(
-        parameter=row.parameter,
-        severity=Severity(row.severity),
-        code=row.code,
-        message_id=row.message_id,
-        message_en=row.message_en,
-    )
-
-
 def _measurement_from_row(row: ReadingRow) -> Measurement:
     try:
         return measurement_from_json(json.loads(row.decoded_json, parse_constant=_refuse_constant))
@@ -162,7 +152,7 @@ def _reading_from_row(row: ReadingRow) -> StoredReading:
         source=ReadingSource(row.device_id, row.device_label, row.simulated, row.source),
         received_at=row.received_at,
         valid=row.valid,
-        findings=tuple(_finding_from_row(f) for f in row.findings),
+        findings=tuple(finding_from_row(f) for f in row.findings),
         discarded_reason=row.discarded_reason,
         revision=row.revision,
         operator_id=row.operator_id,
@@ -476,13 +466,11 @@ class Store:
             session.add(reading)
             session.flush()
             session.add_all(
-                FindingRow(
-                    reading_id=reading_id,
-                    parameter=f.parameter,
-                    severity=str(f.severity),
-                    code=f.code,
-                    message_id=f.message_id,
-                    message_en=f.message_en,
+                finding_row(
+                    reading_id,
+                    f,
+                    rule_set=visit.rule_set,
+                    rule_set_version=visit.rule_set_version,
                 )
                 for f in findings
             )

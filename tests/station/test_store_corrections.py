@@ -174,6 +174,8 @@ def test_a_sent_visit_corrected_keeps_both_versions_and_its_entries_become_amend
     assert [p.measurement.systolic for p in history.previous.readings[:2]] == [150.0, 148.0]
     assert history.previous.readings[2].discarded_reason is None
     assert history.previous.readings[0].source == CUFF
+    # Each earlier finding keeps its message key and parameters (issue 13).
+    assert [p.findings for p in history.previous.readings] == [r.findings for r in visit.readings]
 
     # Every changed entry is an update of what the server holds: pending, amendment 2,
     # its server ids kept; nothing else changed.

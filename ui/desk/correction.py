@@ -54,6 +54,7 @@ from station.results import local_naive
 from station.service import CriticalAction
 from station.store.corrections import VisitCorrection
 from station.store.repository import StoredReading, StoredVisit
+from ui.finding_texts import error_text
 from ui.formatting import number, reading_text
 from ui.naming import named
 from ui.texts import Language, tr
@@ -298,7 +299,7 @@ class CorrectionDialog(QDialog):
             try:
                 typed = self._typed(reading)
             except ManualEntryError as exc:
-                self.error_label.setText(exc.message_id if self._lang == "id" else exc.message_en)
+                self.error_label.setText(error_text(exc, self._lang))
                 return
             if typed is None:
                 self.error_label.setText(tr("corr_nothing_typed", self._lang))
@@ -370,7 +371,7 @@ class CorrectionDialog(QDialog):
         self._update_buttons()
 
     def _message(self, refusal: CorrectionRefused) -> str:
-        return refusal.message_id if self._lang == "id" else refusal.message_en
+        return error_text(refusal, self._lang)
 
     def _save(self) -> None:
         reason = self.reason_edit.text().strip()

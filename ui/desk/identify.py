@@ -60,6 +60,7 @@ from station.person import (
 from station.store.models import VisitStatus
 from station.store.people import PreviousVisit
 from station.upload.person_lookup import RegistryAnswer, RegistryStatus
+from ui.finding_texts import error_text
 from ui.naming import named
 from ui.texts import Language, tr
 
@@ -467,7 +468,7 @@ class IdentifyPanel(QGroupBox):
 
     @staticmethod
     def _say(error: PersonError) -> Message:
-        return (error.message_id, error.message_en)
+        return (error_text(error, "id"), error_text(error, "en"))
 
     def _show_error(self, field: str, message: Message) -> None:
         self._put_error(field, message)

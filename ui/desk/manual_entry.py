@@ -37,6 +37,7 @@ from station.manual_entry import (
     check_manual,
     fields_of,
 )
+from ui.finding_texts import error_text
 from ui.formatting import SEVERITY_COLOURS, SEVERITY_ORDER, finding_line
 from ui.naming import named
 from ui.texts import Language, tr
@@ -172,7 +173,7 @@ class ManualEntryDialog(QDialog):
             error = assessment.error_for(name)
             shown = error is not None and (name in self._touched or error.code != "required")
             if error is not None and shown:
-                label.setText(error.message_id if lang == "id" else error.message_en)
+                label.setText(error_text(error, lang))
             label.setVisible(shown)
         self.findings_list.clear()
         findings = [f for f in assessment.findings if f.severity is not Severity.NORMAL]

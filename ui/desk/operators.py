@@ -39,8 +39,9 @@ from station.roles import role_name
 from station.store.operators import Operator
 from ui.desk.day import title_label
 from ui.desk.notice import ERROR_STYLE
-from ui.desk.retranslate import Phrase, TextBindings, both, fixed, phrase
+from ui.desk.retranslate import Phrase, TextBindings, fixed, phrase
 from ui.desk.tables import list_table, table_item
+from ui.finding_texts import error_text
 from ui.naming import named
 from ui.texts import Language, tr
 
@@ -343,7 +344,7 @@ class OperatorsTab(QWidget):
         waiting, self._waiting = self._waiting, None
         if waiting is None:
             return  # asked before the desk locked
-        text = both(error.message_id, error.message_en)
+        text: Phrase = lambda lang: error_text(error, lang)  # noqa: E731
         self._clear_pins()
         if waiting == "add":
             fields: dict[str, QWidget] = {

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.checks import Finding, Severity
-from station.checks.engine import Evaluation, advice_for
+from station.checks.engine import Evaluation
 from station.checks.rulesets import Referral
 from station.desk_state import Action
 from station.results import VisitResults
@@ -34,6 +34,7 @@ from station.service import Acknowledgement, CriticalAction
 from station.store.repository import StoredReading
 from ui.desk.shortcuts import with_shortcut
 from ui.desk.steady import keep_space_when_hidden
+from ui.finding_texts import advice_text, worded_text
 from ui.formatting import (
     SEVERITY_COLOURS,
     SEVERITY_ORDER,
@@ -402,18 +403,15 @@ class ReviewPanel(QWidget):
         if evaluation is None:
             return
         lang = self._lang
-        index = 0 if lang == "id" else 1
         if evaluation.referral_reasons:
             # The values that count with their grade under the visit's rule set.
-            graded = [
-                c.message_id if lang == "id" else c.message_en for c in evaluation.referral_reasons
-            ]
+            graded = [worded_text(c, lang) for c in evaluation.referral_reasons]
             self.result_label.setText("\n".join(graded))
-        worker_advice = advice_for(evaluation.referral)[0][index]
+        worker_advice = advice_text(evaluation.referral, "health_worker", lang)
         level = tr(f"referral_{evaluation.referral.value}", lang)
         self.referral_label.setText(f"<b>{tr('referral', lang)}: {level}</b> — {worker_advice}")
         self.referral_label.setStyleSheet(f"color: {REFERRAL_COLOURS[evaluation.referral]};")
         step = evaluation.next_step
-        text = step.message_id if lang == "id" else step.message_en
+        text = worded_text(step, lang)
         self.next_step_label.setText(f"{tr('next_step', lang)}: {text}")
         self.critical_box.setVisible(evaluation.needs_acknowledgement)

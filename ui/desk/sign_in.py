@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from station.errors import StationError
 from station.operators import MAX_SECRET_LENGTH, NAME_LIMIT
 from ui.desk.notice import ERROR_STYLE
+from ui.finding_texts import error_text
 from ui.naming import named
 from ui.texts import Language, tr
 
@@ -221,4 +222,4 @@ class SignInPage(QWidget):
         concerns (the PIN typed again from empty)."""
         fields = {"name": self.name_edit, "practitioner_nik": self.nik_edit}
         field = fields.get(error.field or "", self.pin_edit)
-        self._refuse((error.message_id, error.message_en), field)
+        self._refuse((error_text(error, "id"), error_text(error, "en")), field)

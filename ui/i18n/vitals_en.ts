@@ -165,6 +165,509 @@
     </message>
 </context>
 <context>
+    <name>findings</name>
+    <message>
+        <source>Sistolik</source>
+        <comment>parameter.systolic</comment>
+        <translation>Systolic</translation>
+    </message>
+    <message>
+        <source>Diastolik</source>
+        <comment>parameter.diastolic</comment>
+        <translation>Diastolic</translation>
+    </message>
+    <message>
+        <source>Tekanan arteri rata-rata</source>
+        <comment>parameter.mean_arterial</comment>
+        <translation>Mean arterial pressure</translation>
+    </message>
+    <message>
+        <source>Denyut nadi</source>
+        <comment>parameter.heart_rate</comment>
+        <translation>Heart rate</translation>
+    </message>
+    <message>
+        <source>Denyut nadi</source>
+        <comment>parameter.pulse_rate</comment>
+        <translation>Pulse rate</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <comment>parameter.spo2</comment>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>Hipertensi derajat 3</source>
+        <comment>bp_band.grade_3</comment>
+        <translation>Grade 3 hypertension</translation>
+    </message>
+    <message>
+        <source>Hipertensi derajat 2</source>
+        <comment>bp_band.grade_2</comment>
+        <translation>Grade 2 hypertension</translation>
+    </message>
+    <message>
+        <source>Hipertensi derajat 1</source>
+        <comment>bp_band.grade_1</comment>
+        <translation>Grade 1 hypertension</translation>
+    </message>
+    <message>
+        <source>Normal tinggi</source>
+        <comment>bp_band.high_normal</comment>
+        <translation>High-normal</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>bp_band.normal</comment>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Optimal</source>
+        <comment>bp_band.optimal</comment>
+        <translation>Optimal</translation>
+    </message>
+    <message>
+        <source>Krisis hipertensi</source>
+        <comment>bp_band.crisis</comment>
+        <translation>Hypertensive crisis</translation>
+    </message>
+    <message>
+        <source>Hipertensi tahap 2</source>
+        <comment>bp_band.stage_2</comment>
+        <translation>Stage 2 hypertension</translation>
+    </message>
+    <message>
+        <source>Hipertensi tahap 1</source>
+        <comment>bp_band.stage_1</comment>
+        <translation>Stage 1 hypertension</translation>
+    </message>
+    <message>
+        <source>Meningkat</source>
+        <comment>bp_band.elevated</comment>
+        <translation>Elevated</translation>
+    </message>
+    <message>
+        <source>Sangat tinggi</source>
+        <comment>bp_band.grade_3_limit</comment>
+        <translation>Very high</translation>
+    </message>
+    <message>
+        <source>Setidaknya hipertensi tahap 2 (batas AAP 140/90)</source>
+        <comment>bp_band.at_least_stage_2</comment>
+        <translation>At least stage 2 hypertension (AAP cap 140/90)</translation>
+    </message>
+    <message>
+        <source>Setidaknya hipertensi tahap 1 (batas AAP 130/80)</source>
+        <comment>bp_band.at_least_stage_1</comment>
+        <translation>At least stage 1 hypertension (AAP cap 130/80)</translation>
+    </message>
+    <message>
+        <source>Setidaknya meningkat (batas AAP 120/80)</source>
+        <comment>bp_band.at_least_elevated</comment>
+        <translation>At least elevated (AAP cap 120/80)</translation>
+    </message>
+    <message>
+        <source>balita dan anak prasekolah (0-6 tahun)</source>
+        <comment>ckg_group.0-6</comment>
+        <translation>infants and preschool children (0-6)</translation>
+    </message>
+    <message>
+        <source>usia sekolah (7-17 tahun)</source>
+        <comment>ckg_group.7-17</comment>
+        <translation>school age (7-17)</translation>
+    </message>
+    <message>
+        <source>dewasa (18-59 tahun)</source>
+        <comment>ckg_group.18-59</comment>
+        <translation>adults (18-59)</translation>
+    </message>
+    <message>
+        <source>lanjut usia (60 tahun ke atas)</source>
+        <comment>ckg_group.60+</comment>
+        <translation>elderly (60 and over)</translation>
+    </message>
+    <message>
+        <source>{parameter}: alat tidak mengirim nilai (kode galat). Ukur ulang.</source>
+        <comment>device.no_value</comment>
+        <translation>{parameter}: the device sent no value (error code). Measure again.</translation>
+    </message>
+    <message>
+        <source>{parameter} {value:g} {unit} tidak mungkin (batas {low:g}-{high:g} {unit}). Periksa alat dan ukur ulang.</source>
+        <comment>value.implausible</comment>
+        <translation>{parameter} {value:g} {unit} is not possible (limits {low:g}-{high:g} {unit}). Check the device and measure again.</translation>
+    </message>
+    <message>
+        <source>Sistolik {systolic:g} tidak lebih tinggi dari diastolik {diastolic:g}: pengukuran tidak sah. Ukur ulang.</source>
+        <comment>bp.systolic_not_above_diastolic</comment>
+        <translation>Systolic {systolic:g} is not above diastolic {diastolic:g}: not a valid measurement. Measure again.</translation>
+    </message>
+    <message>
+        <source>Tekanan arteri rata-rata {mean:g} mmHg tidak di antara diastolik {diastolic:g} dan sistolik {systolic:g}: pengukuran tidak sah. Ukur ulang.</source>
+        <comment>bp.mean_arterial_outside_reading</comment>
+        <translation>Mean arterial pressure {mean:g} mmHg is not between diastolic {diastolic:g} and systolic {systolic:g}: not a valid measurement. Measure again.</translation>
+    </message>
+    <message>
+        <source>Alat mendeteksi gerakan tubuh saat mengukur.</source>
+        <comment>bp.body_movement</comment>
+        <translation>The cuff detected body movement during the measurement.</translation>
+    </message>
+    <message>
+        <source>Manset terlalu longgar.</source>
+        <comment>bp.cuff_loose</comment>
+        <translation>The cuff is too loose.</translation>
+    </message>
+    <message>
+        <source>Alat mendeteksi denyut tidak teratur.</source>
+        <comment>bp.irregular_pulse</comment>
+        <translation>The cuff detected an irregular pulse.</translation>
+    </message>
+    <message>
+        <source>Denyut nadi di luar rentang alat.</source>
+        <comment>bp.pulse_out_of_device_range</comment>
+        <translation>Pulse rate is outside the device&apos;s range.</translation>
+    </message>
+    <message>
+        <source>Posisi pengukuran tidak tepat.</source>
+        <comment>bp.improper_position</comment>
+        <translation>Improper measurement position.</translation>
+    </message>
+    <message>
+        <source>Oksimeter menandai pengukuran tidak sah. Ukur ulang.</source>
+        <comment>spo2.device_marked_invalid</comment>
+        <translation>The oximeter marked the measurement invalid. Measure again.</translation>
+    </message>
+    <message>
+        <source>Perfusi rendah: hasil kurang andal.</source>
+        <comment>spo2.low_perfusion</comment>
+        <translation>Low perfusion: the result is less reliable.</translation>
+    </message>
+    <message>
+        <source>Oksimeter meragukan hasil ini.</source>
+        <comment>spo2.questionable</comment>
+        <translation>The oximeter flagged this result as questionable.</translation>
+    </message>
+    <message>
+        <source>{parameter} {value:g} {unit} tidak biasa: periksa alat dan ukur ulang untuk memastikan.</source>
+        <comment>value.confirm</comment>
+        <translation>{parameter} {value:g} {unit} is unusual: check the device and measure again to confirm.</translation>
+    </message>
+    <message>
+        <source>Tekanan nadi sempit ({pressure:g} mmHg): periksa manset dan ukur ulang.</source>
+        <comment>bp.narrow_pulse_pressure</comment>
+        <translation>Narrow pulse pressure ({pressure:g} mmHg): check the cuff and measure again.</translation>
+    </message>
+    <message>
+        <source>Tekanan nadi sangat lebar ({pressure:g} mmHg): ukur ulang.</source>
+        <comment>bp.wide_pulse_pressure</comment>
+        <translation>Very wide pulse pressure ({pressure:g} mmHg): measure again.</translation>
+    </message>
+    <message>
+        <source>Dengan denyut tidak teratur, hasil manset otomatis kurang andal; minta tenaga kesehatan memeriksa nadi.</source>
+        <comment>bp.irregular_pulse_reliability</comment>
+        <translation>With an irregular pulse, automatic cuff readings are less reliable; have a health worker check the pulse.</translation>
+    </message>
+    <message>
+        <source>SpO2 {spo2:g}% sangat rendah: periksa sensor di jari dan ukur ulang.</source>
+        <comment>spo2.confirm_low</comment>
+        <translation>SpO2 {spo2:g}% is very low: check the probe on the finger and measure again.</translation>
+    </message>
+    <message>
+        <source>Pada kulit lebih gelap oksimeter bisa terlalu tinggi: bila sesak napas, rujuk walau SpO2 92-96%.</source>
+        <comment>spo2.pigmentation_bias</comment>
+        <translation>Oximeters can read high on darker skin: if the person is breathless, refer even with SpO2 92-96%.</translation>
+    </message>
+    <message>
+        <source>Jam alat lebih cepat {minutes} menit dari jam stasiun; waktu stasiun yang dipakai.</source>
+        <comment>device.clock_ahead</comment>
+        <translation>The device clock is {minutes} minutes ahead of the station&apos;s; station time is used.</translation>
+    </message>
+    <message>
+        <source>Jam alat terlambat {minutes} menit dari jam stasiun; waktu stasiun yang dipakai.</source>
+        <comment>device.clock_behind</comment>
+        <translation>The device clock is {minutes} minutes behind of the station&apos;s; station time is used.</translation>
+    </message>
+    <message>
+        <source>Nadi manset ({cuff:g}) dan oksimeter ({oximeter:g}) berbeda {difference:g} per menit: ukur ulang dan periksa nadi (denyut tidak teratur?).</source>
+        <comment>pulse.disagreement</comment>
+        <translation>Cuff pulse ({cuff:g}) and oximeter pulse ({oximeter:g}) differ by {difference:g}/min: measure again and check the pulse (irregular rhythm?).</translation>
+    </message>
+    <message>
+        <source>Tekanan darah {systolic:g}/{diastolic:g} mmHg: {band}.</source>
+        <comment>bp.band</comment>
+        <translation>Blood pressure {systolic:g}/{diastolic:g} mmHg: {band}.</translation>
+    </message>
+    <message>
+        <source>Tekanan darah {systolic:g}/{diastolic:g} mmHg: {band} (sistolik terisolasi).</source>
+        <comment>bp.band_isolated_systolic</comment>
+        <translation>Blood pressure {systolic:g}/{diastolic:g} mmHg: {band} (isolated systolic).</translation>
+    </message>
+    <message>
+        <source>Tekanan darah {systolic:g}/{diastolic:g} mmHg: Sangat tinggi: lebih dari 30 mmHg di atas persentil ke-95 (di atas {bound_systolic:g}/{bound_diastolic:g}), perlu penanganan segera (AAP 2017 4.3d).</source>
+        <comment>bp.aap_immediate_care</comment>
+        <translation>Blood pressure {systolic:g}/{diastolic:g} mmHg: Very high: more than 30 mmHg above the 95th percentile (above {bound_systolic:g}/{bound_diastolic:g}), needs immediate care (AAP 2017 4.3d).</translation>
+    </message>
+    <message>
+        <source>Tekanan darah {systolic:g}/{diastolic:g} mmHg: Sangat tinggi: lebih dari 30 mmHg di atas persentil ke-95 (di atas {bound_systolic:g}/{bound_diastolic:g}), perlu penanganan segera (AAP 2017 4.3d) (sistolik terisolasi).</source>
+        <comment>bp.aap_immediate_care_isolated_systolic</comment>
+        <translation>Blood pressure {systolic:g}/{diastolic:g} mmHg: Very high: more than 30 mmHg above the 95th percentile (above {bound_systolic:g}/{bound_diastolic:g}), needs immediate care (AAP 2017 4.3d) (isolated systolic).</translation>
+    </message>
+    <message>
+        <source>Tekanan darah {systolic:g}/{diastolic:g} mmHg: sangat rendah (sistolik di bawah {limit:g}).</source>
+        <comment>bp.hypotension</comment>
+        <translation>Blood pressure {systolic:g}/{diastolic:g} mmHg: very low (systolic below {limit:g}).</translation>
+    </message>
+    <message>
+        <source>Tekanan darah {systolic:g}/{diastolic:g} mmHg: anak di bawah 3 tahun tidak diskrining rutin; nilai ini tidak diklasifikasikan.</source>
+        <comment>bp.not_screened_under_3</comment>
+        <translation>Blood pressure {systolic:g}/{diastolic:g} mmHg: children under 3 are not routinely screened; this value is not classified.</translation>
+    </message>
+    <message>
+        <source>Tekanan darah {systolic:g}/{diastolic:g} mmHg: di bawah 120/80, tetapi anak di bawah 13 tahun dinilai dengan persentil menurut umur, jenis kelamin dan tinggi badan; tinggi tidak dicatat di sini, jadi tenaga kesehatan perlu menilainya.</source>
+        <comment>bp.needs_percentile</comment>
+        <translation>Blood pressure {systolic:g}/{diastolic:g} mmHg: below 120/80, but children under 13 are judged by percentiles for age, sex and height; height is not recorded here, so a health worker must assess it.</translation>
+    </message>
+    <message>
+        <source>SpO2 {spo2:g}%: sangat rendah (di bawah 90%). Segera rujuk.</source>
+        <comment>spo2.below_90</comment>
+        <translation>SpO2 {spo2:g}%: very low (below 90%). Refer urgently.</translation>
+    </message>
+    <message>
+        <source>SpO2 {spo2:g}%: rendah (90-93%). Perlu diperiksa dokter hari ini.</source>
+        <comment>spo2.90_93</comment>
+        <translation>SpO2 {spo2:g}%: low (90-93%). Needs a doctor&apos;s assessment today.</translation>
+    </message>
+    <message>
+        <source>SpO2 {spo2:g}%: batas bawah. Ukur ulang setelah istirahat.</source>
+        <comment>spo2.borderline</comment>
+        <translation>SpO2 {spo2:g}%: borderline. Measure again after a rest.</translation>
+    </message>
+    <message>
+        <source>SpO2 {spo2:g}%: normal.</source>
+        <comment>spo2.normal</comment>
+        <translation>SpO2 {spo2:g}%: normal.</translation>
+    </message>
+    <message>
+        <source>Denyut nadi {rate:g}/menit: sangat lambat. Segera rujuk.</source>
+        <comment>heart_rate.extreme_slow</comment>
+        <translation>Heart rate {rate:g}/min: very slow. Refer urgently.</translation>
+    </message>
+    <message>
+        <source>Denyut nadi {rate:g}/menit: sangat cepat. Segera rujuk.</source>
+        <comment>heart_rate.extreme_fast</comment>
+        <translation>Heart rate {rate:g}/min: very fast. Refer urgently.</translation>
+    </message>
+    <message>
+        <source>Denyut nadi {rate:g}/menit: di bawah persentil ke-1 anak seusianya ({low:g}-{high:g}). Ukur ulang setelah istirahat; bila tetap, minta dokter memeriksa hari ini.</source>
+        <comment>heart_rate.below_centile</comment>
+        <translation>Heart rate {rate:g}/min: below the 1st centile for the child&apos;s age ({low:g}-{high:g}). Measure again after a rest; if it stays, have a doctor see the child today.</translation>
+    </message>
+    <message>
+        <source>Denyut nadi {rate:g}/menit: di atas persentil ke-99 anak seusianya ({low:g}-{high:g}). Ukur ulang setelah istirahat; bila tetap, minta dokter memeriksa hari ini.</source>
+        <comment>heart_rate.above_centile</comment>
+        <translation>Heart rate {rate:g}/min: above the 99th centile for the child&apos;s age ({low:g}-{high:g}). Measure again after a rest; if it stays, have a doctor see the child today.</translation>
+    </message>
+    <message>
+        <source>Denyut nadi {rate:g}/menit: lambat. Ukur ulang setelah istirahat.</source>
+        <comment>heart_rate.slow</comment>
+        <translation>Heart rate {rate:g}/min: slow. Measure again after a rest.</translation>
+    </message>
+    <message>
+        <source>Denyut nadi {rate:g}/menit: cepat. Ukur ulang setelah istirahat.</source>
+        <comment>heart_rate.fast</comment>
+        <translation>Heart rate {rate:g}/min: fast. Measure again after a rest.</translation>
+    </message>
+    <message>
+        <source>Denyut nadi {rate:g}/menit: normal.</source>
+        <comment>heart_rate.normal</comment>
+        <translation>Heart rate {rate:g}/min: normal.</translation>
+    </message>
+    <message>
+        <source>Minta orang duduk tenang 5 menit, lengan setinggi jantung, lalu ukur.</source>
+        <comment>protocol.first_reading</comment>
+        <translation>Have the person sit quietly for 5 minutes, arm at heart level, then measure.</translation>
+    </message>
+    <message>
+        <source>Tunggu sekitar 1 menit, lalu ukur sekali lagi.</source>
+        <comment>protocol.second_reading</comment>
+        <translation>Wait about 1 minute, then measure again.</translation>
+    </message>
+    <message>
+        <source>Tunggu sekitar 1 menit, lalu ukur ketiga kalinya: sistolik berbeda lebih dari {limit:g} mmHg.</source>
+        <comment>protocol.third_reading_systolic_spread</comment>
+        <translation>Wait about 1 minute, then measure a third time: systolic readings differ by {spread:g} mmHg (more than {limit:g}).</translation>
+    </message>
+    <message>
+        <source>Tunggu sekitar 1 menit, lalu ukur ketiga kalinya: diastolik berbeda lebih dari {limit:g} mmHg.</source>
+        <comment>protocol.third_reading_diastolic_spread</comment>
+        <translation>Wait about 1 minute, then measure a third time: diastolic readings differ by {spread:g} mmHg (more than {limit:g}).</translation>
+    </message>
+    <message>
+        <source>Tunggu sekitar 1 menit, lalu ukur ketiga kalinya: pengukuran pertama {systolic:g}/{diastolic:g} mmHg atau lebih.</source>
+        <comment>protocol.third_reading_first_high</comment>
+        <translation>Wait about 1 minute, then measure a third time: the first reading is at or above {systolic:g}/{diastolic:g} mmHg.</translation>
+    </message>
+    <message>
+        <source>Pengukuran tekanan darah selesai: hasil adalah rata-rata dua pengukuran terakhir.</source>
+        <comment>protocol.complete</comment>
+        <translation>Blood-pressure readings complete: the result is the mean of the last two.</translation>
+    </message>
+    <message>
+        <source>dalam bulan ini</source>
+        <comment>follow_up.within</comment>
+        <translation>within the month</translation>
+    </message>
+    <message>
+        <source>Tidak perlu rujukan. Berikan edukasi hidup sehat seperti biasa.</source>
+        <comment>advice.health_worker.none</comment>
+        <translation>No referral needed. Give the usual healthy-living advice.</translation>
+    </message>
+    <message>
+        <source>Hasil Anda tidak memerlukan rujukan. Tetap jaga pola hidup sehat.</source>
+        <comment>advice.patient.none</comment>
+        <translation>Your results do not need a referral. Keep up a healthy lifestyle.</translation>
+    </message>
+    <message>
+        <source>Jadwalkan kontrol di puskesmas untuk memastikan hasil ini ({within}).</source>
+        <comment>advice.health_worker.follow_up</comment>
+        <translation>Arrange a follow-up visit at the puskesmas to confirm this result ({within}).</translation>
+    </message>
+    <message>
+        <source>Silakan kontrol ke puskesmas untuk pemeriksaan ulang.</source>
+        <comment>advice.patient.follow_up</comment>
+        <translation>Please come back to the puskesmas for a repeat check.</translation>
+    </message>
+    <message>
+        <source>Minta dokter memeriksa orang ini hari ini.</source>
+        <comment>advice.health_worker.same_day</comment>
+        <translation>Have a doctor see this person today.</translation>
+    </message>
+    <message>
+        <source>Anda perlu diperiksa dokter hari ini. Petugas akan membantu.</source>
+        <comment>advice.patient.same_day</comment>
+        <translation>You need to see a doctor today. The staff will help you.</translation>
+    </message>
+    <message>
+        <source>SEGERA: minta dokter memeriksa sekarang. Tanyakan nyeri dada, sesak napas, sakit kepala hebat, lemah sebelah badan, gangguan penglihatan. Catat tindakan yang diambil.</source>
+        <comment>advice.health_worker.urgent</comment>
+        <translation>URGENT: have a doctor see the person now. Ask about chest pain, breathlessness, severe headache, one-sided weakness, vision changes. Record what was done.</translation>
+    </message>
+    <message>
+        <source>Anda perlu segera diperiksa dokter. Petugas akan membantu sekarang.</source>
+        <comment>advice.patient.urgent</comment>
+        <translation>You need to see a doctor straight away. The staff will help you now.</translation>
+    </message>
+    <message>
+        <source>petugas kesehatan</source>
+        <comment>role.health_worker</comment>
+        <translation>health worker</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <comment>role.supervisor</comment>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <comment>role.admin</comment>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>Meja terkunci: masuk dengan nama dan PIN Anda.</source>
+        <comment>access.locked</comment>
+        <translation>The desk is locked: sign in with your name and PIN.</translation>
+    </message>
+    <message>
+        <source>Hanya untuk {role} ke atas.</source>
+        <comment>access.only_for</comment>
+        <translation>Only for a {role} or above.</translation>
+    </message>
+    <message>
+        <source>Nomor sudah dipanggil: panggil ulang, lewati, atau selesaikan kunjungan dahulu.</source>
+        <comment>refusal.number_called</comment>
+        <translation>A number is called already: recall it, skip it, or finish the visit first.</translation>
+    </message>
+    <message>
+        <source>Belum ada nomor yang dipanggil.</source>
+        <comment>refusal.no_number_called</comment>
+        <translation>No number is called.</translation>
+    </message>
+    <message>
+        <source>Panggil nomor antrean berikutnya dahulu.</source>
+        <comment>refusal.call_next_first</comment>
+        <translation>Call the next queue number first.</translation>
+    </message>
+    <message>
+        <source>Isi data orang yang diperiksa dahulu.</source>
+        <comment>refusal.person_first</comment>
+        <translation>Enter the person&apos;s details first.</translation>
+    </message>
+    <message>
+        <source>Tidak ada kunjungan yang berjalan.</source>
+        <comment>refusal.no_visit</comment>
+        <translation>No visit is in progress.</translation>
+    </message>
+    <message>
+        <source>Sudah ada kunjungan yang berjalan.</source>
+        <comment>refusal.visit_in_progress</comment>
+        <translation>A visit is already in progress.</translation>
+    </message>
+    <message>
+        <source>Tidak ada kunjungan terputus.</source>
+        <comment>refusal.no_interrupted</comment>
+        <translation>There is no interrupted visit.</translation>
+    </message>
+    <message>
+        <source>Alat sedang mengukur.</source>
+        <comment>refusal.device_busy</comment>
+        <translation>The device is already measuring.</translation>
+    </message>
+    <message>
+        <source>Tunggu sampai pengukuran selesai.</source>
+        <comment>refusal.wait_measurement</comment>
+        <translation>Wait until the measurement has finished.</translation>
+    </message>
+    <message>
+        <source>Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.</source>
+        <comment>refusal.no_valid_result</comment>
+        <translation>There is no valid result to confirm yet. Measure first.</translation>
+    </message>
+    <message>
+        <source>Selesaikan atau batalkan kunjungan yang sedang berjalan dahulu.</source>
+        <comment>refusal.finish_current_visit</comment>
+        <translation>Confirm or cancel the current visit first.</translation>
+    </message>
+    <message>
+        <source>Lanjutkan atau batalkan kunjungan yang terputus dahulu.</source>
+        <comment>refusal.finish_interrupted_visit</comment>
+        <translation>Resume or cancel the interrupted visit first.</translation>
+    </message>
+    <message>
+        <source>Tindakan ini tidak dapat dilakukan sekarang.</source>
+        <comment>refusal.not_now</comment>
+        <translation>This cannot be done now.</translation>
+    </message>
+    <message>
+        <source>Usia {age} tahun: anak usia sekolah (7-17 tahun) mendapat CKG di sekolah (CKG Sekolah), bukan CKG ulang tahun di klinik.</source>
+        <comment>ckg.school_age</comment>
+        <translation>Age {age}: school-age children (7-17) are checked at school (CKG Sekolah), not by the birthday check at a clinic.</translation>
+    </message>
+    <message>
+        <source>Sudah CKG pada {last}; CKG hanya sekali setahun. Bisa lagi mulai {again}.</source>
+        <comment>ckg.checked_this_year</comment>
+        <translation>Already had a CKG check on {last}; it is once a year. Next possible from {again}.</translation>
+    </message>
+    <message>
+        <source>CKG ulang tahun berlaku dari hari ulang tahun sampai {days} hari sesudahnya; jendela terakhir ditutup {closed}. Jendela berikutnya mulai {upcoming}.</source>
+        <comment>ckg.outside_window</comment>
+        <translation>The birthday check runs from the birthday to {days} days after it; the last window closed on {closed}. The next one opens on {upcoming}.</translation>
+    </message>
+    <message>
+        <source>Berhak CKG ulang tahun: usia {age} tahun, kelompok {group}.</source>
+        <comment>ckg.eligible</comment>
+        <translation>Eligible for the birthday check: age {age}, group {group}.</translation>
+    </message>
+</context>
+<context>
     <name>patient</name>
     <message>
         <source>Normal</source>

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from station.result_lines import ResultLine, trend
+from ui.finding_texts import message_text
 from ui.formatting import number
 from ui.naming import named
 from ui.patient import result_texts as words
@@ -39,7 +40,9 @@ def category_words(line: ResultLine, lang: Language) -> str:
     level = words.tr(f"level_{line.level.value}", lang)
     if line.label is None:
         return level
-    label = line.label[0] if lang == "id" else line.label[1]
+    # The band's label through the translator; a category the screens have no label for
+    # (a child's immediate-care band, whose label holds numbers) in the station's words.
+    label = message_text(f"bp_band.{line.category}", {}, line.label, lang)
     if label.casefold().startswith(level.casefold()):
         return label  # "Sangat tinggi: lebih dari 30 mmHg …" already says the level
     return f"{level} — {label}"

@@ -45,7 +45,6 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from station.checks.classify import ADULT_AGE
-from station.checks.engine import advice_for
 from station.checks.rulesets import Referral, rule_set_or_default
 from station.day import local_day
 from station.followup import due_date
@@ -53,6 +52,7 @@ from station.result_lines import Level, ResultLine, result_lines
 from station.results import VisitResults, age_on, local_naive
 from station.store.models import VisitStatus
 from station.store.repository import StoredVisit
+from ui.finding_texts import advice_text
 from ui.formatting import number
 from ui.patient import result_texts as words
 from ui.patient.results_view import category_words, value_text
@@ -240,7 +240,6 @@ def slip_content(
     if operator:
         facts.append((tr("slip_operator", lang), operator))
     referral = _referral(visit, results)
-    patient_advice = advice_for(referral)[1]
     reference = slip_reference(visit)
     return SlipContent(
         lang=lang,
@@ -251,7 +250,7 @@ def slip_content(
         no_result=tr("slip_no_result", lang),
         next_step=(
             tr("slip_next_step", lang),
-            patient_advice[0] if lang == "id" else patient_advice[1],
+            advice_text(referral, "patient", lang),
         ),
         come_back=(tr("slip_come_back", lang), _come_back(referral, visit, lang)),
         simulator=common("patient_simulator", lang) if results.any_simulated else "",
