@@ -15,6 +15,7 @@ means a wake is already pending, so ``put`` never blocks the loop.
 from __future__ import annotations
 
 import socket
+import weakref
 from collections.abc import Iterator
 from queue import Empty, SimpleQueue
 from typing import Generic, TypeVar
@@ -34,7 +35,9 @@ class WakeInbox(Generic[_T]):
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)
-        self._closed = False
+        # Closed with the inbox too, should its owner never call close (a bridge in a test
+        # of one window): no socket is left for the interpreter to warn about.
+        self._finalizer = weakref.finalize(self, _close_both, self._reader, self._writer)
 
     def fileno(self) -> int:
         """The descriptor that becomes readable when something was put."""
@@ -69,7 +72,9 @@ class WakeInbox(Generic[_T]):
                 return
 
     def close(self) -> None:
-        if not self._closed:
-            self._closed = True
-            self._writer.close()
-            self._reader.close()
+        self._finalizer()
+
+
+def _close_both(reader: socket.socket, writer: socket.socket) -> None:
+    writer.close()
+    reader.close()
