@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Literal
 
+from station.checks.messages import Params, ParamValue, check_params, texts
 from station.ckg import age_in_years
-from station.person import MONTHS_EN, MONTHS_ID, PersonError, nik_birth_date
+from station.person import PersonError, nik_birth_date
 
 __all__ = [
     "MAX_AGE_YEARS",
@@ -62,9 +64,26 @@ _EXAMPLE = "05-05-1985 / 05051985"
 class BirthDateError(PersonError):
     """A typed birth date was refused; ``code`` says why in one word."""
 
-    def __init__(self, code: BirthDateErrorCode, message_id: str, message_en: str) -> None:
-        super().__init__("birth_date", message_id, message_en)
+    def __init__(
+        self,
+        code: BirthDateErrorCode,
+        message_id: str,
+        message_en: str,
+        *,
+        key: str | None = None,
+        params: Params | None = None,
+    ) -> None:
+        super().__init__("birth_date", message_id, message_en, key=key, params=params)
         self.code: BirthDateErrorCode = code
+
+
+def _refused(
+    code: BirthDateErrorCode, key: str, params: Mapping[str, ParamValue] | None = None
+) -> BirthDateError:
+    """The refusal with its words from the catalogue key ``birth_date.*``."""
+    kept = check_params(key, params or {})
+    message_id, message_en = texts(key, kept)
+    return BirthDateError(code, message_id, message_en, key=key, params=kept)
 
 
 def format_birth_date(value: date) -> str:
@@ -75,89 +94,55 @@ def format_birth_date(value: date) -> str:
 def _parts(text: str) -> tuple[int, int, int]:
     """Day, month and year as typed (not yet checked as a date)."""
     if not text:
-        raise BirthDateError(
-            "empty",
-            f"Tanggal lahir belum diisi: ketik tanggal-bulan-tahun ({_EXAMPLE}).",
-            f"No birth date typed: type day-month-year ({_EXAMPLE}).",
-        )
+        raise _refused("empty", "birth_date.empty", {"example": _EXAMPLE})
     if not _ALLOWED.fullmatch(text):
-        raise BirthDateError(
-            "characters",
-            f"Tanggal lahir hanya berisi angka dan tanda - / . ({_EXAMPLE}).",
-            f"A birth date holds digits and - / . only ({_EXAMPLE}).",
-        )
+        raise _refused("characters", "birth_date.characters", {"example": _EXAMPLE})
     if len(text) > MAX_TEXT_LENGTH:
-        raise BirthDateError(
+        raise _refused(
             "format",
-            f"Tanggal lahir terlalu panjang ({len(text)} karakter, paling banyak "
-            f"{MAX_TEXT_LENGTH}): ketik {_EXAMPLE}.",
-            f"Birth date too long ({len(text)} characters, at most {MAX_TEXT_LENGTH}): "
-            f"type {_EXAMPLE}.",
+            "birth_date.too_long",
+            {"count": len(text), "limit": MAX_TEXT_LENGTH, "example": _EXAMPLE},
         )
     if _DIGITS_ONLY.fullmatch(text):
         if len(text) != 8:
-            raise BirthDateError(
-                "length",
-                f"Tanggal lahir tanpa tanda pisah harus 8 angka (DDMMYYYY, mis. 05051985); "
-                f"yang diketik {len(text)} angka.",
-                f"A birth date without separators must have 8 digits (DDMMYYYY, e.g. "
-                f"05051985); {len(text)} were typed.",
-            )
+            raise _refused("length", "birth_date.length", {"count": len(text)})
         return int(text[0:2]), int(text[2:4]), int(text[4:8])
     match = _SEPARATED.fullmatch(text)
     if match is None:
-        raise BirthDateError(
-            "format",
-            f"Tanggal lahir {text!r} tidak terbaca: ketik tanggal-bulan-tahun dengan tahun "
-            f"4 angka ({_EXAMPLE}).",
-            f"Birth date {text!r} cannot be read: type day-month-year with a 4-digit year "
-            f"({_EXAMPLE}).",
-        )
+        raise _refused("format", "birth_date.unreadable", {"text": text, "example": _EXAMPLE})
     return int(match[1]), int(match[2]), int(match[3])
 
 
 def _check_real(day: int, month: int, year: int) -> date:
     """The date, or ``impossible`` naming the part at fault."""
     if year < 1:
-        raise BirthDateError("impossible", "Tahun 0000 tidak ada.", "There is no year 0000.")
+        raise _refused("impossible", "birth_date.no_year")
     if not 1 <= month <= 12:
-        raise BirthDateError(
-            "impossible",
-            f"Bulan {month:02d} tidak ada: bulan 01-12.",
-            f"There is no month {month:02d}: months are 01-12.",
-        )
+        raise _refused("impossible", "birth_date.no_month", {"month": f"{month:02d}"})
     limit = calendar.monthrange(year, month)[1]
     if not 1 <= day <= limit:
-        leap_id = leap_en = ""
-        if month == 2 and day == 29:
-            leap_id, leap_en = " (bukan tahun kabisat)", " (not a leap year)"
-        raise BirthDateError(
+        leap = month == 2 and day == 29
+        raise _refused(
             "impossible",
-            f"Tanggal {day:02d} tidak ada: {MONTHS_ID[month - 1]} {year}{leap_id} hanya punya "
-            f"{limit} hari.",
-            f"There is no day {day:02d}: {MONTHS_EN[month - 1]} {year}{leap_en} has only "
-            f"{limit} days.",
+            "birth_date.no_february_29" if leap else "birth_date.no_day",
+            {"day": f"{day:02d}", "month_name": f"month.{month:02d}", "year": year, "limit": limit},
         )
     return date(year, month, day)
 
 
 def _check_plausible(birth: date, today: date) -> date:
     if birth > today:
-        raise BirthDateError(
+        raise _refused(
             "future",
-            f"Tanggal lahir {format_birth_date(birth)} ada di masa depan (hari ini "
-            f"{format_birth_date(today)}).",
-            f"Birth date {format_birth_date(birth)} is in the future (today is "
-            f"{format_birth_date(today)}).",
+            "birth_date.future",
+            {"birth": format_birth_date(birth), "today": format_birth_date(today)},
         )
     age = age_in_years(birth, today)
     if age > MAX_AGE_YEARS:
-        raise BirthDateError(
+        raise _refused(
             "too_old",
-            f"Tanggal lahir {format_birth_date(birth)} berarti usia {age} tahun (lebih dari "
-            f"{MAX_AGE_YEARS}): periksa tahunnya.",
-            f"Birth date {format_birth_date(birth)} means an age of {age} (over "
-            f"{MAX_AGE_YEARS}): check the year.",
+            "birth_date.too_old",
+            {"birth": format_birth_date(birth), "age": age, "limit": MAX_AGE_YEARS},
         )
     return birth
 

@@ -140,11 +140,7 @@ def ckg_eligibility(
     ``ValueError`` for a last CKG visit after this one (a wrong clock or record).
     """
     if birth_date > visit_date:
-        raise PersonError(
-            "birth_date",
-            "Tanggal lahir tidak boleh sesudah tanggal pemeriksaan.",
-            "Birth date cannot be after the visit date.",
-        )
+        raise PersonError.of("birth_date", "person.birth_date_after_visit")
     if last_ckg_visit is not None and last_ckg_visit > visit_date:
         raise ValueError(f"last CKG visit {last_ckg_visit} is after this visit {visit_date}")
     age = age_in_years(birth_date, visit_date)

@@ -38,12 +38,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from devices.measurements import BloodPressure, HeartRate, Measurement, SpO2, measurement_from_json
 from station.checks.engine import CheckReading, check_reading
 from station.checks.findings import Finding, Severity, blocks
-from station.checks.messages import Params
+from station.checks.messages import Params, ParamValue, check_params, texts
 from station.critical import CriticalAction
 from station.export import vital_kinds
 from station.manual_entry import MANUAL_SOURCE
@@ -76,12 +76,31 @@ _CORRECTABLE = (BloodPressure, SpO2, HeartRate)
 
 
 class CorrectionRefused(Exception):
-    """The correction is not possible; nothing was changed. The message in both languages."""
+    """The correction is not possible; nothing was changed. The message in both languages;
+    ``key`` and ``params`` are it as a catalogue key for the screens to render in their
+    language (None: words only)."""
 
-    def __init__(self, message_id: str, message_en: str) -> None:
+    def __init__(
+        self,
+        message_id: str,
+        message_en: str,
+        *,
+        key: str | None = None,
+        params: Params | None = None,
+    ) -> None:
         super().__init__(message_en)
         self.message_id = message_id
         self.message_en = message_en
+        self.key = key
+        self.params = params if params is not None else Params()
+
+    @classmethod
+    def of(cls, key: str, params: Mapping[str, ParamValue] | None = None) -> Self:
+        """The refusal with its words from the catalogue (``MessageError`` on a bad key);
+        a subclass's ``of`` gives that subclass."""
+        kept = check_params(key, params or {})
+        message_id, message_en = texts(key, kept)
+        return cls(message_id, message_en, key=key, params=kept)
 
 
 class AcknowledgementNeeded(CorrectionRefused):
@@ -142,29 +161,19 @@ class CorrectionPlan:
         return self.corrected.outcome.referral
 
 
-def _refuse(message_id: str, message_en: str) -> CorrectionRefused:
-    return CorrectionRefused(message_id, message_en)
+def _refuse(key: str, params: Mapping[str, ParamValue] | None = None) -> CorrectionRefused:
+    return CorrectionRefused.of(key, params)
 
 
 def check_correctable(visit: StoredVisit, today: date) -> None:
     """Refuse (``CorrectionRefused``) unless ``visit`` is confirmed and started on ``today``,
     the station's local date."""
     if visit.status is VisitStatus.OPEN:
-        raise _refuse(
-            "Kunjungan ini masih berjalan: buang bacaan yang salah di sana, bukan koreksi.",
-            "This visit is still open: discard the wrong reading there; corrections are for "
-            "confirmed visits.",
-        )
+        raise _refuse("correction.visit_open")
     if visit.status is VisitStatus.CANCELLED:
-        raise _refuse(
-            "Kunjungan yang dibatalkan tidak punya hasil untuk dikoreksi.",
-            "A cancelled visit has no results to correct.",
-        )
+        raise _refuse("correction.visit_cancelled")
     if local_naive(visit.started_at).date() != today:
-        raise _refuse(
-            "Hanya kunjungan hari ini yang dapat dikoreksi.",
-            "Only today's visits can be corrected.",
-        )
+        raise _refuse("correction.not_today")
 
 
 def _values(measurement: Measurement) -> tuple[float | None, ...]:
@@ -185,30 +194,22 @@ def _values(measurement: Measurement) -> tuple[float | None, ...]:
 def _blocked_message(findings: Sequence[Finding]) -> CorrectionRefused:
     invalid = [f for f in findings if f.severity is Severity.INVALID]
     return _refuse(
-        "Nilai baru ditolak: " + " ".join(f.message_id for f in invalid),
-        "The new values are refused: " + " ".join(f.message_en for f in invalid),
+        "correction.values_refused",
+        {
+            "findings_id": " ".join(f.message_id for f in invalid),
+            "findings_en": " ".join(f.message_en for f in invalid),
+        },
     )
 
 
 def _replaced(reading: StoredReading, measurement: Measurement) -> StoredReading:
     old = reading.measurement
     if not isinstance(old, _CORRECTABLE) or type(measurement) is not type(old):
-        raise _refuse(
-            f"Bacaan {reading.sequence} hanya dapat diganti dengan nilai jenis yang sama.",
-            f"Reading {reading.sequence} can only take new values of the same kind.",
-        )
+        raise _refuse("correction.other_kind", {"sequence": reading.sequence})
     if vital_kinds(measurement) != vital_kinds(old):
-        raise _refuse(
-            f"Bacaan {reading.sequence}: nilai baru harus berisi nilai yang sama seperti "
-            "sebelumnya (misalnya nadi); untuk menghapus nilai, buang bacaannya.",
-            f"Reading {reading.sequence}: the new values must hold the same values as before "
-            "(a pulse, for example); to remove a value, discard the reading.",
-        )
+        raise _refuse("correction.other_values", {"sequence": reading.sequence})
     if _values(measurement) == _values(old):
-        raise _refuse(
-            f"Bacaan {reading.sequence}: nilai baru sama dengan yang tersimpan.",
-            f"Reading {reading.sequence}: the new values are the ones stored already.",
-        )
+        raise _refuse("correction.same_values", {"sequence": reading.sequence})
     findings = tuple(check_reading(CheckReading(measurement, local_naive(reading.received_at))))
     if blocks(findings):
         raise _blocked_message(findings)
@@ -224,31 +225,19 @@ def _replaced(reading: StoredReading, measurement: Measurement) -> StoredReading
 
 def _changed(visit: StoredVisit, changes: Sequence[Change], reason: str) -> list[StoredReading]:
     if not changes:
-        raise _refuse(
-            "Pilih bacaan yang dikoreksi: nilai baru atau buang.",
-            "Choose what to correct: new values for a reading, or discard it.",
-        )
+        raise _refuse("correction.nothing_chosen")
     by_id = {r.id: r for r in visit.readings}
     seen: set[str] = set()
     changed: list[StoredReading] = []
     for change in changes:
         reading = by_id.get(change.reading_id)
         if reading is None:
-            raise _refuse(
-                "Bacaan itu bukan bagian dari kunjungan ini.",
-                f"Reading {change.reading_id} is not part of this visit.",
-            )
+            raise _refuse("correction.not_in_visit", {"reading": change.reading_id})
         if reading.id in seen:
-            raise _refuse(
-                f"Bacaan {reading.sequence} dikoreksi dua kali dalam satu koreksi.",
-                f"Reading {reading.sequence} is changed twice in one correction.",
-            )
+            raise _refuse("correction.changed_twice", {"sequence": reading.sequence})
         seen.add(reading.id)
         if reading.discarded_reason is not None:
-            raise _refuse(
-                f"Bacaan {reading.sequence} sudah dibuang.",
-                f"Reading {reading.sequence} is discarded already.",
-            )
+            raise _refuse("correction.discarded_already", {"sequence": reading.sequence})
         if isinstance(change, Discard):
             changed.append(
                 dataclasses.replace(reading, discarded_reason=reason, revision=reading.revision + 1)
@@ -271,18 +260,10 @@ def _outcome(
     action = correction.acknowledged_action
     if action is not None:
         if action not in {a.value for a in CriticalAction}:
-            raise _refuse(
-                "Pilih tindakan untuk hasil kritis.",
-                f"Unknown action for a critical result: {action!r}.",
-            )
+            raise _refuse("correction.unknown_action", {"action": action})
         return VisitOutcome(referral, action, correction.acknowledged_note.strip()[:500], now)
     if evaluation.needs_acknowledgement:
-        raise AcknowledgementNeeded(
-            "Koreksi ini membuat hasil kritis: catat tindakan yang diambil (dirujuk, diperiksa "
-            "dokter, menolak).",
-            "This correction makes the result critical: record what was done (referred, seen "
-            "by a doctor, declined).",
-        )
+        raise AcknowledgementNeeded.of("correction.needs_acknowledgement")
     return VisitOutcome(referral)
 
 
@@ -295,19 +276,13 @@ def plan_correction(
     check_correctable(visit, today)
     reason = correction.reason.strip()
     if not reason:
-        raise _refuse(
-            "Tulis alasan koreksi.",
-            "Give the reason for the correction.",
-        )
+        raise _refuse("correction.needs_reason")
     reason = reason[:REASON_LIMIT]
     changed = _changed(visit, correction.changes, reason)
     replaced = {r.id: r for r in changed}
     readings = tuple(replaced.get(r.id, r) for r in visit.readings)
     if not any(r.counts for r in readings):
-        raise _refuse(
-            "Kunjungan yang dikonfirmasi harus tetap punya setidaknya satu bacaan yang sah.",
-            "A confirmed visit keeps at least one valid reading.",
-        )
+        raise _refuse("correction.no_valid_reading")
     revision = visit.revision + 1
     draft = dataclasses.replace(visit, readings=readings, revision=revision, corrected_at=now)
     results = summarise(draft)

@@ -40,22 +40,13 @@ def sign_in_refused(refusal: str, retry_at: datetime | None, now: datetime) -> S
     gives it: ``wrong``, ``unknown``, ``locked`` or ``disabled``)."""
     if refusal == "locked" and retry_at is not None:
         minutes = max(1, -(-int((retry_at - now).total_seconds()) // 60))
-        return StationError(
-            ErrorCode.SIGN_IN_REFUSED,
-            f"Terlalu banyak PIN salah. Coba lagi dalam {minutes} menit.",
-            f"Too many wrong PINs. Try again in {minutes} minute{'s' if minutes > 1 else ''}.",
-            field="pin",
+        if minutes == 1:
+            return StationError.of(
+                ErrorCode.SIGN_IN_REFUSED, "sign_in.locked_one_minute", field="pin"
+            )
+        return StationError.of(
+            ErrorCode.SIGN_IN_REFUSED, "sign_in.locked", {"minutes": minutes}, field="pin"
         )
     if refusal == "disabled":
-        return StationError(
-            ErrorCode.SIGN_IN_REFUSED,
-            "Akun ini dinonaktifkan. Hubungi admin klinik.",
-            "This account is disabled. Ask the clinic's admin.",
-            field="name",
-        )
-    return StationError(
-        ErrorCode.SIGN_IN_REFUSED,
-        "Nama atau PIN salah.",
-        "Wrong name or PIN.",
-        field="pin",
-    )
+        return StationError.of(ErrorCode.SIGN_IN_REFUSED, "sign_in.disabled", field="name")
+    return StationError.of(ErrorCode.SIGN_IN_REFUSED, "sign_in.wrong", field="pin")

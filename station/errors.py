@@ -74,3 +74,23 @@ class StationError(Exception):
         kept = check_params(key, params or {})
         message_id, message_en = texts(key, kept)
         return cls(code, message_id, message_en, field=field, key=key, params=kept)
+
+    @classmethod
+    def wrapping(
+        cls, code: ErrorCode, error: Exception, *, field: str | None = None
+    ) -> StationError:
+        """An error of the station's own (a ``PersonError``, ``CorrectionRefused``,
+        ``OperatorError``...) as the desk is told it: its words, and its key and parameters
+        when it has them, so the screens still render it in their language."""
+        message_id = str(getattr(error, "message_id", error))
+        message_en = str(getattr(error, "message_en", error))
+        key = getattr(error, "key", None)
+        params = getattr(error, "params", None)
+        return cls(
+            code,
+            message_id,
+            message_en,
+            field=field,
+            key=key if isinstance(key, str) else None,
+            params=params if isinstance(params, Params) else None,
+        )

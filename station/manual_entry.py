@@ -44,7 +44,7 @@ from station.checks.classify import (
 )
 from station.checks.engine import CheckReading, check_reading
 from station.checks.findings import Finding, blocks
-from station.checks.plausibility import PARAMETER_LABELS
+from station.checks.messages import Params, ParamValue, check_params, texts
 from station.checks.rulesets import RuleSet
 from station.store.repository import ReadingSource
 
@@ -110,14 +110,35 @@ _RAW_PREFIX = {MeasurementKind.BLOOD_PRESSURE: "manual:bp:", MeasurementKind.SPO
 class ManualEntryError(ValueError):
     """A typed value cannot be read; ``field`` names the box, ``code`` says what is wrong
     (``required``, ``not-whole-number``, ``not-a-number``, ``too-long``), the messages say it
-    in both languages."""
+    in both languages; ``key`` and ``params`` are the message as a catalogue key for the
+    screens to render in their language (None: words only)."""
 
-    def __init__(self, code: ErrorCode, field: FieldName, message_id: str, message_en: str) -> None:
+    def __init__(
+        self,
+        code: ErrorCode,
+        field: FieldName,
+        message_id: str,
+        message_en: str,
+        *,
+        key: str | None = None,
+        params: Params | None = None,
+    ) -> None:
         super().__init__(message_en)
         self.code = code
         self.field = field
         self.message_id = message_id
         self.message_en = message_en
+        self.key = key
+        self.params = params if params is not None else Params()
+
+    @classmethod
+    def of(
+        cls, code: ErrorCode, field: FieldName, key: str, params: Mapping[str, ParamValue]
+    ) -> ManualEntryError:
+        """The error with its words from the catalogue (``MessageError`` on a bad key)."""
+        kept = check_params(key, params)
+        message_id, message_en = texts(key, kept)
+        return cls(code, field, message_id, message_en, key=key, params=kept)
 
 
 def fields_of(kind: MeasurementKind) -> tuple[ManualField, ...]:
@@ -129,31 +150,22 @@ def fields_of(kind: MeasurementKind) -> tuple[ManualField, ...]:
 
 
 def _error(code: ErrorCode, field: ManualField) -> ManualEntryError:
-    label_id, label_en = PARAMETER_LABELS[field.name]
+    label = f"parameter.{field.name}"  # the box's name, a label of the catalogue
     if code == "required":
-        return ManualEntryError(
-            code, field.name, f"{label_id} wajib diisi.", f"{label_en} is required."
-        )
+        return ManualEntryError.of(code, field.name, "manual.required", {"parameter": label})
     if code == "not-whole-number":
-        return ManualEntryError(
+        return ManualEntryError.of(
             code,
             field.name,
-            f"{label_id}: ketik bilangan bulat, tanpa koma atau titik (misalnya {field.example}).",
-            f"{label_en}: type a whole number, without a comma or point "
-            f"(for example {field.example}).",
+            "manual.not_whole_number",
+            {"parameter": label, "example": field.example},
         )
     if code == "too-long":
-        return ManualEntryError(
-            code,
-            field.name,
-            f"{label_id}: paling banyak {MAX_DIGITS} angka.",
-            f"{label_en}: at most {MAX_DIGITS} digits.",
+        return ManualEntryError.of(
+            code, field.name, "manual.too_long", {"parameter": label, "limit": MAX_DIGITS}
         )
-    return ManualEntryError(
-        code,
-        field.name,
-        f"{label_id}: ketik angka saja (misalnya {field.example}).",
-        f"{label_en}: type digits only (for example {field.example}).",
+    return ManualEntryError.of(
+        code, field.name, "manual.not_a_number", {"parameter": label, "example": field.example}
     )
 
 

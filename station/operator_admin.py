@@ -38,15 +38,10 @@ class OperatorList:
 
 def operator_refusal(exc: OperatorError | OperatorStoreError) -> StationError:
     """The refusal in both languages, with the field it concerns."""
-    return StationError(ErrorCode.INVALID_OPERATOR, exc.message_id, exc.message_en, field=exc.field)
+    return StationError.wrapping(ErrorCode.INVALID_OPERATOR, exc, field=exc.field)
 
 
 def self_disable_refused() -> StationError:
     """An admin may not disable the account they are signed in with: nothing re-enables an
     account, and a clinic with one admin would have none left at the desk."""
-    return StationError(
-        ErrorCode.INVALID_OPERATOR,
-        "Anda tidak dapat menonaktifkan akun yang sedang Anda pakai.",
-        "You cannot disable the account you are signed in with.",
-        field="name",
-    )
+    return StationError.of(ErrorCode.INVALID_OPERATOR, "operator.self_disable", field="name")

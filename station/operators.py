@@ -9,9 +9,11 @@ admin also manages operators, settings and devices. A PIN or password is persona
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from station.checks.messages import Params, ParamValue, check_params, texts
 from station.person import PersonError, validate_nik
 
 __all__ = [
@@ -41,13 +43,34 @@ class Role(StrEnum):
 
 class OperatorError(ValueError):
     """An operator's details are wrong; ``field`` names which, the message says why (in
-    English as the exception's text, in Bahasa Indonesia as ``message_id``)."""
+    English as the exception's text, in Bahasa Indonesia as ``message_id``; mind the order:
+    English first). ``key`` and ``params``: the message as a catalogue key for the screens
+    to render in their language (None: words only)."""
 
-    def __init__(self, field: str, message: str, message_id: str) -> None:
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        message_id: str,
+        *,
+        key: str | None = None,
+        params: Params | None = None,
+    ) -> None:
         super().__init__(message)
         self.field = field
         self.message_en = message
         self.message_id = message_id
+        self.key = key
+        self.params = params if params is not None else Params()
+
+    @classmethod
+    def of(
+        cls, field: str, key: str, params: Mapping[str, ParamValue] | None = None
+    ) -> OperatorError:
+        """The error with its words from the catalogue (``MessageError`` on a bad key)."""
+        kept = check_params(key, params or {})
+        message_id, message_en = texts(key, kept)
+        return cls(field, message_en, message_id, key=key, params=kept)
 
 
 def validate_operator(
@@ -56,19 +79,15 @@ def validate_operator(
     """The cleaned name, the role and the practitioner's NIK, or ``OperatorError``."""
     clean = " ".join(name.split())
     if not clean:
-        raise OperatorError("name", "the operator's name is empty", "Nama petugas kosong.")
+        raise OperatorError.of("name", "operator.name_empty")
     if len(clean) > NAME_LIMIT:
-        raise OperatorError(
-            "name",
-            f"the operator's name is longer than {NAME_LIMIT} characters",
-            f"Nama petugas lebih dari {NAME_LIMIT} karakter.",
-        )
+        raise OperatorError.of("name", "operator.name_too_long", {"limit": NAME_LIMIT})
     try:
         chosen = Role(role)
     except ValueError:
         roles = ", ".join(r.value for r in Role)
-        raise OperatorError(
-            "role", f"unknown role {role!r}: one of {roles}", f"Peran tidak dikenal: {roles}."
+        raise OperatorError.of(
+            "role", "operator.unknown_role", {"role": role, "roles": roles}
         ) from None
     nik = validate_practitioner_nik(practitioner_nik)
     validate_secret(secret)
@@ -81,10 +100,10 @@ def validate_practitioner_nik(practitioner_nik: str) -> str:
     try:
         return validate_nik(practitioner_nik)
     except PersonError as exc:
-        raise OperatorError(
+        raise OperatorError.of(
             "practitioner_nik",
-            f"practitioner NIK: {exc.message_en}",
-            f"NIK tenaga kesehatan: {exc.message_id}",
+            "operator.practitioner_nik",
+            {"problem_id": exc.message_id, "problem_en": exc.message_en},
         ) from exc
 
 
@@ -93,25 +112,13 @@ def validate_secret(secret: str) -> None:
     empty, shorter than ``MIN_SECRET_LENGTH``, longer than ``MAX_SECRET_LENGTH`` or one
     character repeated."""
     if not secret:
-        raise OperatorError("pin", "the PIN or password is empty", "PIN atau kata sandi kosong.")
+        raise OperatorError.of("pin", "operator.pin_empty")
     if len(secret) < MIN_SECRET_LENGTH:
-        raise OperatorError(
-            "pin",
-            f"the PIN or password must have at least {MIN_SECRET_LENGTH} characters",
-            f"PIN atau kata sandi minimal {MIN_SECRET_LENGTH} karakter.",
-        )
+        raise OperatorError.of("pin", "operator.pin_too_short", {"limit": MIN_SECRET_LENGTH})
     if len(secret) > MAX_SECRET_LENGTH:
-        raise OperatorError(
-            "pin",
-            f"the PIN or password must have at most {MAX_SECRET_LENGTH} characters",
-            f"PIN atau kata sandi maksimal {MAX_SECRET_LENGTH} karakter.",
-        )
+        raise OperatorError.of("pin", "operator.pin_too_long", {"limit": MAX_SECRET_LENGTH})
     if len(set(secret)) == 1:
-        raise OperatorError(
-            "pin",
-            "the PIN or password must not be one character repeated",
-            "PIN atau kata sandi tidak boleh satu karakter yang diulang.",
-        )
+        raise OperatorError.of("pin", "operator.pin_repeated")
 
 
 def locked_until(failures: int, now: datetime) -> datetime | None:

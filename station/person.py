@@ -40,12 +40,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 # One masking rule for the station and the SATUSEHAT client (the stricter of the two there were).
 from fhir_export.masking import mask_nik
+from station.checks.messages import Params, ParamValue, check_params, texts
 
 __all__ = [
     "MONTHS_EN",
@@ -104,13 +106,34 @@ MONTHS_EN = (
 
 
 class PersonError(ValueError):
-    """A person's details are wrong; ``field`` names which, the message says why."""
+    """A person's details are wrong; ``field`` names which, the message says why. ``key``
+    and ``params``: the message as a catalogue key (station/checks/messages.py) for the
+    screens to render in their language, None for words only."""
 
-    def __init__(self, field: str, message_id: str, message_en: str) -> None:
+    def __init__(
+        self,
+        field: str,
+        message_id: str,
+        message_en: str,
+        *,
+        key: str | None = None,
+        params: Params | None = None,
+    ) -> None:
         super().__init__(message_en)
         self.field = field
         self.message_id = message_id
         self.message_en = message_en
+        self.key = key
+        self.params = params if params is not None else Params()
+
+    @classmethod
+    def of(
+        cls, field: str, key: str, params: Mapping[str, ParamValue] | None = None
+    ) -> PersonError:
+        """The error with its words from the catalogue (``MessageError`` on a bad key)."""
+        kept = check_params(key, params or {})
+        message_id, message_en = texts(key, kept)
+        return cls(field, message_id, message_en, key=key, params=kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,44 +167,29 @@ def _format_date(day: int, month: int, year: int, year_digits: int = 4) -> str:
     return f"{day:02d}-{month:02d}-{year:0{year_digits}d}"
 
 
-def _nik_error(message_id: str, message_en: str) -> PersonError:
-    return PersonError("nik", message_id, message_en)
+def _nik_error(key: str, params: Mapping[str, ParamValue] | None = None) -> PersonError:
+    return PersonError.of("nik", key, params)
 
 
 def _check_shape(text: str) -> str:
     nik = normalise_nik(text)
     if not nik:
-        raise _nik_error("NIK wajib diisi.", "NIK is required.")
+        raise _nik_error("nik.required")
     if not nik.isascii() or not nik.isdigit():
-        raise _nik_error("NIK hanya boleh berisi angka.", "NIK must contain digits only.")
+        raise _nik_error("nik.digits_only")
     if len(nik) != NIK_LENGTH:
-        raise _nik_error(
-            f"NIK harus 16 digit; yang diketik {len(nik)} digit.",
-            f"NIK must have 16 digits; {len(nik)} were entered.",
-        )
+        raise _nik_error("nik.length", {"count": len(nik)})
     return nik
 
 
 def _check_region(nik: str) -> None:
     province, regency, district = nik[0:2], nik[2:4], nik[4:6]
     if province not in PROVINCE_CODES:
-        raise _nik_error(
-            f"Digit 1-2 NIK (kode provinsi) adalah {province}: tidak ada provinsi Indonesia "
-            f"dengan kode itu (kode yang ada: {_PROVINCE_LIST}).",
-            f"NIK digits 1-2 (province code) are {province}: no Indonesian province has that "
-            f"code (the codes are {_PROVINCE_LIST}).",
-        )
+        raise _nik_error("nik.province", {"province": province, "codes": _PROVINCE_LIST})
     if regency == "00":
-        raise _nik_error(
-            "Digit 3-4 NIK (kode kabupaten/kota) adalah 00: tidak ada kabupaten/kota "
-            "dengan kode 00.",
-            "NIK digits 3-4 (regency/city code) are 00: no regency or city has code 00.",
-        )
+        raise _nik_error("nik.regency_00")
     if district == "00":
-        raise _nik_error(
-            "Digit 5-6 NIK (kode kecamatan) adalah 00: tidak ada kecamatan dengan kode 00.",
-            "NIK digits 5-6 (district code) are 00: no district has code 00.",
-        )
+        raise _nik_error("nik.district_00")
 
 
 def _check_day_and_month(nik: str) -> tuple[int, int, Sex]:
@@ -192,31 +200,29 @@ def _check_day_and_month(nik: str) -> tuple[int, int, Sex]:
     elif FEMALE_DAY_OFFSET + 1 <= day_digits <= FEMALE_DAY_OFFSET + 31:
         day, sex = day_digits - FEMALE_DAY_OFFSET, "female"
     else:
-        raise _nik_error(
-            f"Digit 7-8 NIK (tanggal lahir) adalah {nik[6:8]}: bukan tanggal (01-31), dan "
-            "bukan tanggal perempuan (41-71, tanggal ditambah 40).",
-            f"NIK digits 7-8 (day of birth) are {nik[6:8]}: not a day (01-31), and not a "
-            "woman's day (41-71, the day plus 40).",
-        )
+        raise _nik_error("nik.day", {"digits": nik[6:8]})
     if not 1 <= month_digits <= 12:
-        raise _nik_error(
-            f"Digit 9-10 NIK (bulan lahir) adalah {nik[8:10]}: bukan bulan (01-12).",
-            f"NIK digits 9-10 (month of birth) are {nik[8:10]}: not a month (01-12).",
-        )
+        raise _nik_error("nik.month", {"digits": nik[8:10]})
     return day, month_digits, sex
 
 
 def _day_too_large(
-    nik: str, day: int, month: int, sex: Sex, *, limit: int, why: tuple[str, str] = ("", "")
+    nik: str, day: int, month: int, sex: Sex, *, limit: int, year_2: int | None = None
 ) -> PersonError:
-    women_id = f", yaitu tanggal {day} untuk perempuan" if sex == "female" else ""
-    women_en = f", a woman's day {day}" if sex == "female" else ""
-    return _nik_error(
-        f"Digit 7-8 NIK (tanggal lahir) adalah {nik[6:8]}{women_id}, tetapi bulan "
-        f"{month:02d} ({MONTHS_ID[month - 1]}){why[0]} hanya punya {limit} hari.",
-        f"NIK digits 7-8 (day of birth) are {nik[6:8]}{women_en}, but month {month:02d} "
-        f"({MONTHS_EN[month - 1]}){why[1]} has only {limit} days.",
-    )
+    """The day is past the month's end; ``year_2`` when it is 29 February of a year whose two
+    digits are not a leap year's. A woman's NIK names her day (the 40 taken off) too."""
+    params: dict[str, ParamValue] = {
+        "digits": nik[6:8],
+        "month": f"{month:02d}",
+        "month_name": f"month.{month:02d}",
+        "limit": limit,
+    }
+    key = "nik.day_too_large" if year_2 is None else "nik.february_29"
+    if year_2 is not None:
+        params["year"] = f"{year_2:02d}"
+    if sex == "female":
+        key, params["day"] = f"{key}_female", day
+    return _nik_error(key, params)
 
 
 def _check_days_in_month(nik: str, day: int, month: int, year_2: int, sex: Sex) -> None:
@@ -224,18 +230,7 @@ def _check_days_in_month(nik: str, day: int, month: int, year_2: int, sex: Sex) 
     when they divide by 4 (00 counts: 2000 was a leap year)."""
     if month == 2 and day == 29:
         if year_2 % 4 != 0:
-            raise _day_too_large(
-                nik,
-                day,
-                month,
-                sex,
-                limit=28,
-                why=(
-                    f" tahun {year_2:02d} (19{year_2:02d} atau 20{year_2:02d}, bukan tahun "
-                    "kabisat)",
-                    f" of year {year_2:02d} (19{year_2:02d} or 20{year_2:02d}, not a leap year)",
-                ),
-            )
+            raise _day_too_large(nik, day, month, sex, limit=28, year_2=year_2)
         return
     limit = 29 if month == 2 else calendar.monthrange(2001, month)[1]
     if day > limit:
@@ -251,10 +246,7 @@ def parse_nik(text: str) -> Nik:
     year_2 = int(nik[10:12])
     _check_days_in_month(nik, day, month, year_2, sex)
     if nik[12:16] == "0000":
-        raise _nik_error(
-            "Digit 13-16 NIK (nomor urut) adalah 0000: nomor urut dimulai dari 0001.",
-            "NIK digits 13-16 (serial number) are 0000: serial numbers start at 0001.",
-        )
+        raise _nik_error("nik.serial")
     return Nik(
         value=nik,
         province=nik[0:2],
@@ -274,11 +266,7 @@ def _resolve_birth_date(parts: Nik, today: date) -> date:
         year -= 100  # the latest birthday that is not in the future (module docstring)
     if parts.month == 2 and parts.day == 29 and not calendar.isleap(year):
         # Only reachable for 00 when 2000-02-29 is still ahead of `today` (so 1900).
-        raise _nik_error(
-            f"Digit 7-12 NIK memberi tanggal lahir 29-02-{year}, tetapi {year} bukan tahun "
-            "kabisat.",
-            f"NIK digits 7-12 give a birth date of 29-02-{year}, but {year} was not a leap year.",
-        )
+        raise _nik_error("nik.not_leap_year", {"year": year})
     return date(year, parts.month, parts.day)
 
 
@@ -309,17 +297,8 @@ def check_against_nik(nik: str, *, birth_date: date | None = None, sex: Sex | No
     100 or more is not rejected for the NIK's missing century."""
     parts = parse_nik(nik)
     if sex is not None and sex != parts.sex:
-        if parts.sex == "female":
-            marks_id, marks_en = "tanggal ditambah 40, tanda perempuan", "the day plus 40: a woman"
-        else:
-            marks_id, marks_en = "tanggal tanpa tambahan 40, tanda laki-laki", "no 40 added: a man"
-        typed_id = "perempuan" if sex == "female" else "laki-laki"
-        raise PersonError(
-            "sex",
-            f"Jenis kelamin {typed_id} tidak sesuai dengan NIK: digit 7-8 adalah "
-            f"{parts.value[6:8]} ({marks_id}).",
-            f"Sex {sex} does not match the NIK: digits 7-8 are {parts.value[6:8]} ({marks_en}).",
-        )
+        key = "nik.sex_female_typed_male" if parts.sex == "female" else "nik.sex_male_typed_female"
+        raise PersonError.of("sex", key, {"digits": parts.value[6:8]})
     if birth_date is not None and (birth_date.day, birth_date.month, birth_date.year % 100) != (
         parts.day,
         parts.month,
@@ -327,15 +306,11 @@ def check_against_nik(nik: str, *, birth_date: date | None = None, sex: Sex | No
     ):
         from_nik = _format_date(parts.day, parts.month, parts.year_2, year_digits=2)
         typed = _format_date(birth_date.day, birth_date.month, birth_date.year)
-        women_id = f" (tanggal {parts.value[6:8]} dikurangi 40)" if parts.sex == "female" else ""
-        women_en = f" (day {parts.value[6:8]} minus 40)" if parts.sex == "female" else ""
-        raise PersonError(
-            "birth_date",
-            f"Tanggal lahir {typed} tidak sesuai dengan NIK: digit 7-12 NIK memberi {from_nik}"
-            f"{women_id}. Periksa NIK dan tanggal lahir di KTP/KK.",
-            f"Birth date {typed} does not match the NIK: NIK digits 7-12 give {from_nik}"
-            f"{women_en}. Check the NIK and the birth date on the ID card.",
-        )
+        params: dict[str, ParamValue] = {"typed": typed, "from_nik": from_nik}
+        key = "nik.birth_date_mismatch"
+        if parts.sex == "female":
+            key, params["digits"] = f"{key}_female", parts.value[6:8]
+        raise PersonError.of("birth_date", key, params)
 
 
 def validate_person(
@@ -355,19 +330,11 @@ def validate_person(
     checked_nik = validate_nik(nik, today=today)
     clean_name = " ".join(name.split())
     if not clean_name:
-        raise PersonError("name", "Nama wajib diisi.", "Name is required.")
+        raise PersonError.of("name", "person.name_required")
     if len(clean_name) > NAME_MAX_LENGTH:
-        raise PersonError(
-            "name",
-            f"Nama terlalu panjang (maksimal {NAME_MAX_LENGTH} huruf).",
-            f"Name is too long (at most {NAME_MAX_LENGTH} characters).",
-        )
+        raise PersonError.of("name", "person.name_too_long", {"limit": NAME_MAX_LENGTH})
     if birth_date is not None and birth_date > today:
-        raise PersonError(
-            "birth_date",
-            "Tanggal lahir tidak boleh di masa depan.",
-            "Birth date cannot be in the future.",
-        )
+        raise PersonError.of("birth_date", "person.birth_date_future")
     if not allow_nik_mismatch:
         check_against_nik(checked_nik, birth_date=birth_date, sex=sex)
     return Person(nik=checked_nik, name=clean_name, birth_date=birth_date)

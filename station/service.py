@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -35,7 +35,7 @@ from typing import Any, ParamSpec, TypeVar
 from devices.device import DeviceError, DeviceEvent, DeviceState, MeasuringDevice
 from devices.measurements import Measurement
 from station.audit import Actor, AuditAction
-from station.checks import Severity, blocks
+from station.checks import Finding, Severity, blocks
 from station.checks.engine import CheckReading, check_reading
 from station.checks.protocol import StepCode
 from station.checks.rulesets import DEFAULT_RULE_SET, RULE_SETS
@@ -153,16 +153,30 @@ class StationConfig:
         return RULE_SETS[self.rule_set].version
 
 
-def _reason(text: str | None, what_id: str, what_en: str) -> str:
+def _reason(text: str | None, key: str) -> str:
+    """The reason typed, or ``key``'s request for one."""
     reason = (text or "").strip()
     if not reason:
-        raise StationError(
-            ErrorCode.NEEDS_REASON,
-            f"Tuliskan alasan {what_id}.",
-            f"Give a reason {what_en}.",
-            field="reason",
-        )
+        raise StationError.of(ErrorCode.NEEDS_REASON, key, field="reason")
     return reason[:REASON_LIMIT]
+
+
+def _blocked(blocking: Sequence[Finding]) -> StationError:
+    """A typed value the checks block: one blocking finding is said by its own key; several
+    by ``value.blocked``, their words (one per language) joined."""
+    field = blocking[0].parameter if blocking else None
+    only = blocking[0] if len(blocking) == 1 else None
+    if only is not None and only.key is not None:
+        return StationError.of(ErrorCode.BLOCKED_VALUE, only.key, only.params, field=field)
+    return StationError.of(
+        ErrorCode.BLOCKED_VALUE,
+        "value.blocked",
+        {
+            "findings_id": " ".join(f.message_id for f in blocking),
+            "findings_en": " ".join(f.message_en for f in blocking),
+        },
+        field=field,
+    )
 
 
 class Station:
@@ -276,15 +290,10 @@ class Station:
                 only_if_first=True,
             )
         except OperatorError as exc:
-            raise StationError(
-                ErrorCode.INVALID_OPERATOR, exc.message_id, exc.message_en, field=exc.field
-            ) from exc
+            raise StationError.wrapping(ErrorCode.INVALID_OPERATOR, exc, field=exc.field) from exc
         except OperatorStoreError as exc:
-            raise StationError(
-                ErrorCode.INVALID_OPERATOR,
-                "Sudah ada petugas di basis data ini: silakan masuk.",
-                str(exc),
-                field="name",
+            raise StationError.of(
+                ErrorCode.INVALID_OPERATOR, "operator.exists", {"detail": str(exc)}, field="name"
             ) from exc
         return await self.sign_in(name, secret)
 
@@ -512,9 +521,7 @@ class Station:
             try:
                 person = validate_person(nik, name, birth_date, today=now.date())
             except PersonError as exc:
-                raise StationError(
-                    ErrorCode.INVALID_PERSON, exc.message_id, exc.message_en, field=exc.field
-                ) from exc
+                raise StationError.wrapping(ErrorCode.INVALID_PERSON, exc, field=exc.field) from exc
             visit = await self._db(
                 self._store.create_visit,
                 station_id=self._config.station_id,
@@ -588,13 +595,11 @@ class Station:
             visit = await self._db(self._store.visit, visit_id)
             check_correctable(visit, local_naive(self._clock()).date())
         except StoreError as exc:
-            raise StationError(
-                ErrorCode.VISIT_UNREADABLE,
-                "Kunjungan ini tidak dapat dibaca.",
-                f"This visit cannot be read: {exc}",
+            raise StationError.of(
+                ErrorCode.VISIT_UNREADABLE, "visit.unreadable", {"detail": str(exc)}
             ) from exc
         except CorrectionRefused as exc:
-            raise StationError(ErrorCode.NOT_CORRECTABLE, exc.message_id, exc.message_en) from exc
+            raise StationError.wrapping(ErrorCode.NOT_CORRECTABLE, exc) from exc
         history = await self._db(self._corrections.history, visit_id)
         opened = CorrectionOpened(visit, tuple(history))
         self._emit(opened)
@@ -607,11 +612,9 @@ class Station:
         try:
             corrected = await self._db(self._corrections.correct, visit_id, correction, self.actor)
         except AcknowledgementNeeded as exc:
-            raise StationError(
-                ErrorCode.NEEDS_ACKNOWLEDGEMENT, exc.message_id, exc.message_en
-            ) from exc
+            raise StationError.wrapping(ErrorCode.NEEDS_ACKNOWLEDGEMENT, exc) from exc
         except CorrectionRefused as exc:
-            raise StationError(ErrorCode.NOT_CORRECTABLE, exc.message_id, exc.message_en) from exc
+            raise StationError.wrapping(ErrorCode.NOT_CORRECTABLE, exc) from exc
         _LOGGER.info("visit %s corrected (revision %s)", visit_id, corrected.visit.revision)
         self._emit(VisitCorrected(corrected.visit, corrected.results))
         return corrected
@@ -639,27 +642,13 @@ class Station:
             actor = self.actor
             device = self._devices.get(role)
             if device is None:
-                raise StationError(
-                    ErrorCode.NO_DEVICE,
-                    "Tidak ada alat yang diatur untuk pengukuran ini. Isi manual.",
-                    "No device is configured for this measurement. Enter it by hand.",
-                )
+                raise StationError.of(ErrorCode.NO_DEVICE, "device.none")
             if role in self._devices_busy:
-                raise StationError(
-                    ErrorCode.DEVICE_BUSY,
-                    "Alat sedang mengukur.",
-                    "The device is already measuring.",
-                )
+                raise StationError.of(ErrorCode.DEVICE_BUSY, "refusal.device_busy")
             target = self._check(Action.MEASURE, role)
             wait = self.protocol_wait_seconds() if role is DeviceRole.BLOOD_PRESSURE else 0
             if wait > 0:
-                raise StationError(
-                    ErrorCode.PROTOCOL_WAIT,
-                    f"Tunggu {wait} detik lagi sebelum mengukur tekanan darah berikutnya "
-                    "(protokol: jeda 1 menit).",
-                    f"Wait {wait} more seconds before the next blood-pressure reading "
-                    "(protocol: 1 minute apart).",
-                )
+                raise StationError.of(ErrorCode.PROTOCOL_WAIT, "protocol.wait", {"seconds": wait})
             assert self._visit is not None
             visit_id = self._visit.id
             self._devices_busy.add(role)
@@ -749,12 +738,7 @@ class Station:
             findings = check_reading(CheckReading(measurement, local_naive(self._clock())))
             if blocks(tuple(findings)):
                 blocking = [f for f in findings if f.severity is Severity.INVALID]
-                raise StationError(
-                    ErrorCode.BLOCKED_VALUE,
-                    " ".join(f.message_id for f in blocking),
-                    " ".join(f.message_en for f in blocking),
-                    field=blocking[0].parameter if blocking else None,
-                )
+                raise _blocked(blocking)
             reading = await self._store_reading(
                 self._visit.id,
                 measurement,
@@ -773,19 +757,17 @@ class Station:
             self._require(Permission.RUN_VISITS)
             self._check(Action.DISCARD)
             assert self._visit is not None
-            text = _reason(reason, "membuang hasil ini", "for discarding this reading")
+            text = _reason(reason, "discard.needs_reason")
             if reading_id not in {r.id for r in self._visit.readings}:
-                raise StationError(
-                    ErrorCode.NOT_NOW,
-                    "Hasil ini bukan milik kunjungan yang berjalan.",
-                    "This reading is not part of the visit in progress.",
-                )
+                raise StationError.of(ErrorCode.NOT_NOW, "discard.not_in_visit")
             try:
                 visit = await self._db(
                     self._store.discard_reading, reading_id, text, self._clock(), actor=self.actor
                 )
             except StoreError as exc:
-                raise StationError(ErrorCode.NOT_NOW, "Hasil ini sudah dibuang.", str(exc)) from exc
+                raise StationError.of(
+                    ErrorCode.NOT_NOW, "discard.discarded_already", {"detail": str(exc)}
+                ) from exc
             self._visit = visit
             state, results = self._with_results(self._state, visit)
             self._enter(state)
@@ -803,11 +785,8 @@ class Station:
             self._require(Permission.RUN_VISITS)
             early = self._state.has_result and not self._state.protocol_complete
             if early and self._state.phase is Phase.OPEN and not (early_reason or "").strip():
-                raise StationError(
-                    ErrorCode.NEEDS_REASON,
-                    "Protokol tekanan darah belum selesai: tuliskan alasan konfirmasi sekarang.",
-                    "The blood-pressure protocol is not complete: give a reason to confirm now.",
-                    field="early_reason",
+                raise StationError.of(
+                    ErrorCode.NEEDS_REASON, "confirm.early_reason", field="early_reason"
                 )
             target = self._check(Action.CONFIRM_EARLY if early else Action.CONFIRM)
             visit = self._visit
@@ -821,12 +800,9 @@ class Station:
             outcome = VisitOutcome(referral=str(evaluation.referral))
             if evaluation.needs_acknowledgement:
                 if acknowledgement is None:
-                    raise StationError(
+                    raise StationError.of(
                         ErrorCode.NEEDS_ACKNOWLEDGEMENT,
-                        "Hasil kritis: catat tindakan yang diambil (dirujuk, diperiksa dokter, "
-                        "menolak) sebelum menutup kunjungan.",
-                        "Critical result: record what was done (referred, seen by a doctor, "
-                        "declined) before closing the visit.",
+                        "confirm.needs_acknowledgement",
                         field="acknowledgement",
                     )
                 outcome = VisitOutcome(
@@ -846,11 +822,7 @@ class Station:
                     early_reason=reason,
                 )
             except StoreError as exc:
-                raise StationError(
-                    ErrorCode.NO_VALID_RESULT,
-                    "Belum ada hasil yang sah untuk dikonfirmasi. Ukur dahulu.",
-                    "There is no valid result to confirm yet. Measure first.",
-                ) from exc
+                raise StationError.of(ErrorCode.NO_VALID_RESULT, "refusal.no_valid_result") from exc
             previous = await self._previous_results(confirmed)
             self._visit = None
             self._enter(target)
@@ -922,17 +894,11 @@ class Station:
             try:
                 visit = await self._db(self._store.visit, visit_id)
             except StoreError as exc:
-                raise StationError(
-                    ErrorCode.VISIT_UNREADABLE,
-                    "Kunjungan ini tidak dapat dibaca.",
-                    f"This visit cannot be read: {exc}",
+                raise StationError.of(
+                    ErrorCode.VISIT_UNREADABLE, "visit.unreadable", {"detail": str(exc)}
                 ) from exc
             if visit.status is not VisitStatus.OPEN:
-                raise StationError(
-                    ErrorCode.VISIT_CLOSED,
-                    "Kunjungan ini sudah ditutup.",
-                    "This visit has been closed already.",
-                )
+                raise StationError.of(ErrorCode.VISIT_CLOSED, "visit.closed")
             self._visit = visit
             self._interrupted = None
             state, results = self._with_results(
@@ -958,11 +924,7 @@ class Station:
                     self._store.cancel_visit, visit_id, actor=self.actor, at=self._clock()
                 )
             except StoreError as exc:
-                raise StationError(
-                    ErrorCode.VISIT_CLOSED,
-                    "Kunjungan ini sudah ditutup.",
-                    "This visit has been closed already.",
-                ) from exc
+                raise StationError.of(ErrorCode.VISIT_CLOSED, "visit.closed") from exc
             self._interrupted = None
             self._enter(target)
             self._emit(VisitClosed(visit_id))
@@ -971,12 +933,7 @@ class Station:
         """Only the visit this desk offered after its restart may be resumed or cancelled
         that way: never another desk's open visit."""
         if self._interrupted is None or self._interrupted.id != visit_id:
-            raise StationError(
-                ErrorCode.NOT_NOW,
-                "Hanya kunjungan terputus yang ditawarkan meja ini yang dapat dilanjutkan "
-                "atau dibatalkan.",
-                "Only the interrupted visit this desk offered can be resumed or cancelled.",
-            )
+            raise StationError.of(ErrorCode.NOT_NOW, "visit.not_offered")
 
     def _open_visit_id(self) -> str | None:
         # A method, not an attribute test, because the open visit can change across awaits.

@@ -204,11 +204,7 @@ class StationBridge(QObject):
         elif (error := future.exception()) is not None:
             if not isinstance(error, StationError):
                 _LOGGER.error("station action failed", exc_info=error)
-                error = StationError(
-                    ErrorCode.STORE_FAILED,
-                    "Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.",
-                    "An unexpected error stopped the action. Try again.",
-                )
+                error = StationError.of(ErrorCode.STORE_FAILED, "station.unexpected")
             if route is not None:
                 route[1].emit(error)
             elif error.code in _SIGN_IN_ERRORS:

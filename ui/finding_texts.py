@@ -15,6 +15,7 @@ from station.checks.engine import advice_for, advice_keys
 from station.checks.messages import ParamValue, texts_in
 from station.checks.rulesets import Referral
 from station.ckg import Eligibility
+from ui.error_texts import ERROR_TEXTS
 from ui.translations import Language, Text, translate, translated
 
 __all__ = [
@@ -448,6 +449,7 @@ TEXTS: dict[str, Text] = {
         "Berhak CKG ulang tahun: usia {age} tahun, kelompok {group}.",
         "ckg.eligible",
     ),
+    **ERROR_TEXTS,
 }
 
 
@@ -496,7 +498,9 @@ def advice_text(
 
 def error_text(error: object, lang: Language) -> str:
     """An error's message in ``lang``: from its key where it has one (a ``StationError``
-    built with ``StationError.of``), else its words (``message_id``/``message_en``)."""
+    built with ``StationError.of``, a ``PersonError``, ``BirthDateError``,
+    ``ManualEntryError``, ``CorrectionRefused`` or ``OperatorError`` from the catalogue),
+    else its words (``message_id``/``message_en``)."""
     words = (str(getattr(error, "message_id", error)), str(getattr(error, "message_en", error)))
     return message_text(getattr(error, "key", None), getattr(error, "params", {}), words, lang)
 

@@ -97,6 +97,15 @@ def _m(key: str, text_id: str, text_en: str, *labels: str) -> Message:
     return Message(key, text_id, text_en, frozenset(labels))
 
 
+_MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
 _MESSAGES = (
     # Labels: put into other messages.
     _m("parameter.systolic", "Sistolik", "Systolic"),
@@ -508,6 +517,419 @@ _MESSAGES = (
         "refusal.not_now",
         "Tindakan ini tidak dapat dilakukan sekarang.",
         "This cannot be done now.",
+    ),
+    # The person's details (station/person.py, station/birth_date.py, station/ckg.py):
+    # PersonError and BirthDateError. Month names are labels, put in as the day's month.
+    *(
+        _m(f"month.{number:02d}", name_id, name_en)
+        for number, (name_id, name_en) in enumerate(zip(_MONTHS_ID, _MONTHS_EN, strict=True), 1)
+    ),
+    _m("nik.required", "NIK wajib diisi.", "NIK is required."),
+    _m("nik.digits_only", "NIK hanya boleh berisi angka.", "NIK must contain digits only."),
+    _m(
+        "nik.length",
+        "NIK harus 16 digit; yang diketik {count} digit.",
+        "NIK must have 16 digits; {count} were entered.",
+    ),
+    _m(
+        "nik.province",
+        "Digit 1-2 NIK (kode provinsi) adalah {province}: tidak ada provinsi Indonesia "
+        "dengan kode itu (kode yang ada: {codes}).",
+        "NIK digits 1-2 (province code) are {province}: no Indonesian province has that "
+        "code (the codes are {codes}).",
+    ),
+    _m(
+        "nik.regency_00",
+        "Digit 3-4 NIK (kode kabupaten/kota) adalah 00: tidak ada kabupaten/kota dengan kode 00.",
+        "NIK digits 3-4 (regency/city code) are 00: no regency or city has code 00.",
+    ),
+    _m(
+        "nik.district_00",
+        "Digit 5-6 NIK (kode kecamatan) adalah 00: tidak ada kecamatan dengan kode 00.",
+        "NIK digits 5-6 (district code) are 00: no district has code 00.",
+    ),
+    _m(
+        "nik.day",
+        "Digit 7-8 NIK (tanggal lahir) adalah {digits}: bukan tanggal (01-31), dan "
+        "bukan tanggal perempuan (41-71, tanggal ditambah 40).",
+        "NIK digits 7-8 (day of birth) are {digits}: not a day (01-31), and not a "
+        "woman's day (41-71, the day plus 40).",
+    ),
+    _m(
+        "nik.month",
+        "Digit 9-10 NIK (bulan lahir) adalah {digits}: bukan bulan (01-12).",
+        "NIK digits 9-10 (month of birth) are {digits}: not a month (01-12).",
+    ),
+    _m(
+        "nik.day_too_large",
+        "Digit 7-8 NIK (tanggal lahir) adalah {digits}, tetapi bulan "
+        "{month} ({month_name}) hanya punya {limit} hari.",
+        "NIK digits 7-8 (day of birth) are {digits}, but month {month} "
+        "({month_name}) has only {limit} days.",
+        "month_name",
+    ),
+    _m(
+        "nik.day_too_large_female",
+        "Digit 7-8 NIK (tanggal lahir) adalah {digits}, yaitu tanggal {day} untuk perempuan, "
+        "tetapi bulan {month} ({month_name}) hanya punya {limit} hari.",
+        "NIK digits 7-8 (day of birth) are {digits}, a woman's day {day}, but month "
+        "{month} ({month_name}) has only {limit} days.",
+        "month_name",
+    ),
+    _m(
+        "nik.february_29",
+        "Digit 7-8 NIK (tanggal lahir) adalah {digits}, tetapi bulan "
+        "{month} ({month_name}) tahun {year} (19{year} atau 20{year}, bukan "
+        "tahun kabisat) hanya punya {limit} hari.",
+        "NIK digits 7-8 (day of birth) are {digits}, but month {month} "
+        "({month_name}) of year {year} (19{year} or 20{year}, not a leap year) "
+        "has only {limit} days.",
+        "month_name",
+    ),
+    _m(
+        "nik.february_29_female",
+        "Digit 7-8 NIK (tanggal lahir) adalah {digits}, yaitu tanggal {day} untuk perempuan, "
+        "tetapi bulan {month} ({month_name}) tahun {year} (19{year} atau "
+        "20{year}, bukan tahun kabisat) hanya punya {limit} hari.",
+        "NIK digits 7-8 (day of birth) are {digits}, a woman's day {day}, but month "
+        "{month} ({month_name}) of year {year} (19{year} or 20{year}, not a "
+        "leap year) has only {limit} days.",
+        "month_name",
+    ),
+    _m(
+        "nik.serial",
+        "Digit 13-16 NIK (nomor urut) adalah 0000: nomor urut dimulai dari 0001.",
+        "NIK digits 13-16 (serial number) are 0000: serial numbers start at 0001.",
+    ),
+    _m(
+        "nik.not_leap_year",
+        "Digit 7-12 NIK memberi tanggal lahir 29-02-{year}, tetapi {year} bukan tahun kabisat.",
+        "NIK digits 7-12 give a birth date of 29-02-{year}, but {year} was not a leap year.",
+    ),
+    _m(
+        "nik.sex_female_typed_male",
+        "Jenis kelamin laki-laki tidak sesuai dengan NIK: digit 7-8 adalah "
+        "{digits} (tanggal ditambah 40, tanda perempuan).",
+        "Sex male does not match the NIK: digits 7-8 are {digits} (the day plus 40: a woman).",
+    ),
+    _m(
+        "nik.sex_male_typed_female",
+        "Jenis kelamin perempuan tidak sesuai dengan NIK: digit 7-8 adalah "
+        "{digits} (tanggal tanpa tambahan 40, tanda laki-laki).",
+        "Sex female does not match the NIK: digits 7-8 are {digits} (no 40 added: a man).",
+    ),
+    _m(
+        "nik.birth_date_mismatch",
+        "Tanggal lahir {typed} tidak sesuai dengan NIK: digit 7-12 NIK memberi {from_nik}. "
+        "Periksa NIK dan tanggal lahir di KTP/KK.",
+        "Birth date {typed} does not match the NIK: NIK digits 7-12 give {from_nik}. "
+        "Check the NIK and the birth date on the ID card.",
+    ),
+    _m(
+        "nik.birth_date_mismatch_female",
+        "Tanggal lahir {typed} tidak sesuai dengan NIK: digit 7-12 NIK memberi {from_nik} "
+        "(tanggal {digits} dikurangi 40). Periksa NIK dan tanggal lahir di KTP/KK.",
+        "Birth date {typed} does not match the NIK: NIK digits 7-12 give {from_nik} "
+        "(day {digits} minus 40). Check the NIK and the birth date on the ID card.",
+    ),
+    _m("person.name_required", "Nama wajib diisi.", "Name is required."),
+    _m(
+        "person.name_too_long",
+        "Nama terlalu panjang (maksimal {limit} huruf).",
+        "Name is too long (at most {limit} characters).",
+    ),
+    _m(
+        "person.birth_date_future",
+        "Tanggal lahir tidak boleh di masa depan.",
+        "Birth date cannot be in the future.",
+    ),
+    _m(
+        "person.birth_date_after_visit",
+        "Tanggal lahir tidak boleh sesudah tanggal pemeriksaan.",
+        "Birth date cannot be after the visit date.",
+    ),
+    _m(
+        "birth_date.empty",
+        "Tanggal lahir belum diisi: ketik tanggal-bulan-tahun ({example}).",
+        "No birth date typed: type day-month-year ({example}).",
+    ),
+    _m(
+        "birth_date.characters",
+        "Tanggal lahir hanya berisi angka dan tanda - / . ({example}).",
+        "A birth date holds digits and - / . only ({example}).",
+    ),
+    _m(
+        "birth_date.too_long",
+        "Tanggal lahir terlalu panjang ({count} karakter, paling banyak {limit}): ketik {example}.",
+        "Birth date too long ({count} characters, at most {limit}): type {example}.",
+    ),
+    _m(
+        "birth_date.length",
+        "Tanggal lahir tanpa tanda pisah harus 8 angka (DDMMYYYY, mis. 05051985); "
+        "yang diketik {count} angka.",
+        "A birth date without separators must have 8 digits (DDMMYYYY, e.g. "
+        "05051985); {count} were typed.",
+    ),
+    _m(
+        "birth_date.unreadable",
+        "Tanggal lahir {text!r} tidak terbaca: ketik tanggal-bulan-tahun dengan tahun "
+        "4 angka ({example}).",
+        "Birth date {text!r} cannot be read: type day-month-year with a 4-digit year ({example}).",
+    ),
+    _m("birth_date.no_year", "Tahun 0000 tidak ada.", "There is no year 0000."),
+    _m(
+        "birth_date.no_month",
+        "Bulan {month} tidak ada: bulan 01-12.",
+        "There is no month {month}: months are 01-12.",
+    ),
+    _m(
+        "birth_date.no_day",
+        "Tanggal {day} tidak ada: {month_name} {year} hanya punya {limit} hari.",
+        "There is no day {day}: {month_name} {year} has only {limit} days.",
+        "month_name",
+    ),
+    _m(
+        "birth_date.no_february_29",
+        "Tanggal {day} tidak ada: {month_name} {year} (bukan tahun kabisat) hanya punya "
+        "{limit} hari.",
+        "There is no day {day}: {month_name} {year} (not a leap year) has only {limit} days.",
+        "month_name",
+    ),
+    _m(
+        "birth_date.future",
+        "Tanggal lahir {birth} ada di masa depan (hari ini {today}).",
+        "Birth date {birth} is in the future (today is {today}).",
+    ),
+    _m(
+        "birth_date.too_old",
+        "Tanggal lahir {birth} berarti usia {age} tahun (lebih dari {limit}): periksa tahunnya.",
+        "Birth date {birth} means an age of {age} (over {limit}): check the year.",
+    ),
+    # A value typed by hand (station/manual_entry.py ManualEntryError).
+    _m("manual.required", "{parameter} wajib diisi.", "{parameter} is required.", "parameter"),
+    _m(
+        "manual.not_whole_number",
+        "{parameter}: ketik bilangan bulat, tanpa koma atau titik (misalnya {example}).",
+        "{parameter}: type a whole number, without a comma or point (for example {example}).",
+        "parameter",
+    ),
+    _m(
+        "manual.too_long",
+        "{parameter}: paling banyak {limit} angka.",
+        "{parameter}: at most {limit} digits.",
+        "parameter",
+    ),
+    _m(
+        "manual.not_a_number",
+        "{parameter}: ketik angka saja (misalnya {example}).",
+        "{parameter}: type digits only (for example {example}).",
+        "parameter",
+    ),
+    # An operator's details (station/operators.py OperatorError). The English is the one the
+    # command line has always printed, in lower case. ``problem_id``/``problem_en``: the NIK's
+    # own refusal, already in words, one per language.
+    _m("operator.name_empty", "Nama petugas kosong.", "the operator's name is empty"),
+    _m(
+        "operator.name_too_long",
+        "Nama petugas lebih dari {limit} karakter.",
+        "the operator's name is longer than {limit} characters",
+    ),
+    _m(
+        "operator.unknown_role",
+        "Peran tidak dikenal: {roles}.",
+        "unknown role {role!r}: one of {roles}",
+    ),
+    _m(
+        "operator.practitioner_nik",
+        "NIK tenaga kesehatan: {problem_id}",
+        "practitioner NIK: {problem_en}",
+    ),
+    _m("operator.pin_empty", "PIN atau kata sandi kosong.", "the PIN or password is empty"),
+    _m(
+        "operator.pin_too_short",
+        "PIN atau kata sandi minimal {limit} karakter.",
+        "the PIN or password must have at least {limit} characters",
+    ),
+    _m(
+        "operator.pin_too_long",
+        "PIN atau kata sandi maksimal {limit} karakter.",
+        "the PIN or password must have at most {limit} characters",
+    ),
+    _m(
+        "operator.pin_repeated",
+        "PIN atau kata sandi tidak boleh satu karakter yang diulang.",
+        "the PIN or password must not be one character repeated",
+    ),
+    # Why a correction is refused (station/corrections.py, station/store/corrections.py).
+    # ``findings_id``/``findings_en``: the blocking findings, already in words, one per
+    # language (a message with a list of messages in it is more than this table holds).
+    _m(
+        "correction.visit_open",
+        "Kunjungan ini masih berjalan: buang bacaan yang salah di sana, bukan koreksi.",
+        "This visit is still open: discard the wrong reading there; corrections are for "
+        "confirmed visits.",
+    ),
+    _m(
+        "correction.visit_cancelled",
+        "Kunjungan yang dibatalkan tidak punya hasil untuk dikoreksi.",
+        "A cancelled visit has no results to correct.",
+    ),
+    _m(
+        "correction.not_today",
+        "Hanya kunjungan hari ini yang dapat dikoreksi.",
+        "Only today's visits can be corrected.",
+    ),
+    _m(
+        "correction.values_refused",
+        "Nilai baru ditolak: {findings_id}",
+        "The new values are refused: {findings_en}",
+    ),
+    _m(
+        "correction.other_kind",
+        "Bacaan {sequence} hanya dapat diganti dengan nilai jenis yang sama.",
+        "Reading {sequence} can only take new values of the same kind.",
+    ),
+    _m(
+        "correction.other_values",
+        "Bacaan {sequence}: nilai baru harus berisi nilai yang sama seperti "
+        "sebelumnya (misalnya nadi); untuk menghapus nilai, buang bacaannya.",
+        "Reading {sequence}: the new values must hold the same values as before "
+        "(a pulse, for example); to remove a value, discard the reading.",
+    ),
+    _m(
+        "correction.same_values",
+        "Bacaan {sequence}: nilai baru sama dengan yang tersimpan.",
+        "Reading {sequence}: the new values are the ones stored already.",
+    ),
+    _m(
+        "correction.nothing_chosen",
+        "Pilih bacaan yang dikoreksi: nilai baru atau buang.",
+        "Choose what to correct: new values for a reading, or discard it.",
+    ),
+    _m(
+        "correction.not_in_visit",
+        "Bacaan itu bukan bagian dari kunjungan ini.",
+        "Reading {reading} is not part of this visit.",
+    ),
+    _m(
+        "correction.changed_twice",
+        "Bacaan {sequence} dikoreksi dua kali dalam satu koreksi.",
+        "Reading {sequence} is changed twice in one correction.",
+    ),
+    _m(
+        "correction.discarded_already",
+        "Bacaan {sequence} sudah dibuang.",
+        "Reading {sequence} is discarded already.",
+    ),
+    _m(
+        "correction.unknown_action",
+        "Pilih tindakan untuk hasil kritis.",
+        "Unknown action for a critical result: {action!r}.",
+    ),
+    _m(
+        "correction.needs_acknowledgement",
+        "Koreksi ini membuat hasil kritis: catat tindakan yang diambil (dirujuk, diperiksa "
+        "dokter, menolak).",
+        "This correction makes the result critical: record what was done (referred, seen "
+        "by a doctor, declined).",
+    ),
+    _m("correction.needs_reason", "Tulis alasan koreksi.", "Give the reason for the correction."),
+    _m(
+        "correction.no_valid_reading",
+        "Kunjungan yang dikonfirmasi harus tetap punya setidaknya satu bacaan yang sah.",
+        "A confirmed visit keeps at least one valid reading.",
+    ),
+    _m(
+        "correction.uploading",
+        "Hasil kunjungan ini sedang diunggah ke SATUSEHAT; coba lagi sebentar lagi.",
+        "This visit is being uploaded to SATUSEHAT right now; try again in a moment.",
+    ),
+    _m(
+        "correction.changed_meanwhile",
+        "Kunjungan ini baru saja diubah di meja lain; buka lagi lalu koreksi.",
+        "This visit was changed meanwhile (another desk?); open it again, then correct it.",
+    ),
+    # The station's own refusals (station/service.py, station/desk_access.py,
+    # station/operator_admin.py, ui/bridge.py). ``detail``: the store's English explanation,
+    # which the English has always shown. ``findings_id``/``findings_en``: several blocking
+    # findings, already in words, one per language (one blocking finding is its own key).
+    _m(
+        "discard.needs_reason",
+        "Tuliskan alasan membuang hasil ini.",
+        "Give a reason for discarding this reading.",
+    ),
+    _m(
+        "discard.not_in_visit",
+        "Hasil ini bukan milik kunjungan yang berjalan.",
+        "This reading is not part of the visit in progress.",
+    ),
+    _m("discard.discarded_already", "Hasil ini sudah dibuang.", "{detail}"),
+    _m(
+        "operator.exists",
+        "Sudah ada petugas di basis data ini: silakan masuk.",
+        "{detail}",
+    ),
+    _m(
+        "visit.unreadable",
+        "Kunjungan ini tidak dapat dibaca.",
+        "This visit cannot be read: {detail}",
+    ),
+    _m("visit.closed", "Kunjungan ini sudah ditutup.", "This visit has been closed already."),
+    _m(
+        "visit.not_offered",
+        "Hanya kunjungan terputus yang ditawarkan meja ini yang dapat dilanjutkan atau dibatalkan.",
+        "Only the interrupted visit this desk offered can be resumed or cancelled.",
+    ),
+    _m(
+        "device.none",
+        "Tidak ada alat yang diatur untuk pengukuran ini. Isi manual.",
+        "No device is configured for this measurement. Enter it by hand.",
+    ),
+    _m(
+        "protocol.wait",
+        "Tunggu {seconds} detik lagi sebelum mengukur tekanan darah berikutnya "
+        "(protokol: jeda 1 menit).",
+        "Wait {seconds} more seconds before the next blood-pressure reading "
+        "(protocol: 1 minute apart).",
+    ),
+    _m("value.blocked", "{findings_id}", "{findings_en}"),
+    _m(
+        "confirm.early_reason",
+        "Protokol tekanan darah belum selesai: tuliskan alasan konfirmasi sekarang.",
+        "The blood-pressure protocol is not complete: give a reason to confirm now.",
+    ),
+    _m(
+        "confirm.needs_acknowledgement",
+        "Hasil kritis: catat tindakan yang diambil (dirujuk, diperiksa dokter, "
+        "menolak) sebelum menutup kunjungan.",
+        "Critical result: record what was done (referred, seen by a doctor, "
+        "declined) before closing the visit.",
+    ),
+    _m(
+        "sign_in.locked",
+        "Terlalu banyak PIN salah. Coba lagi dalam {minutes} menit.",
+        "Too many wrong PINs. Try again in {minutes} minutes.",
+    ),
+    _m(
+        "sign_in.locked_one_minute",
+        "Terlalu banyak PIN salah. Coba lagi dalam 1 menit.",
+        "Too many wrong PINs. Try again in 1 minute.",
+    ),
+    _m(
+        "sign_in.disabled",
+        "Akun ini dinonaktifkan. Hubungi admin klinik.",
+        "This account is disabled. Ask the clinic's admin.",
+    ),
+    _m("sign_in.wrong", "Nama atau PIN salah.", "Wrong name or PIN."),
+    _m(
+        "operator.self_disable",
+        "Anda tidak dapat menonaktifkan akun yang sedang Anda pakai.",
+        "You cannot disable the account you are signed in with.",
+    ),
+    _m(
+        "station.unexpected",
+        "Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.",
+        "An unexpected error stopped the action. Try again.",
     ),
     # The CKG birthday check (station/ckg.py).
     _m(

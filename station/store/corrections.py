@@ -69,10 +69,7 @@ class VisitCorrection:
 
 
 def _busy() -> CorrectionBusy:
-    return CorrectionBusy(
-        "Hasil kunjungan ini sedang diunggah ke SATUSEHAT; coba lagi sebentar lagi.",
-        "This visit is being uploaded to SATUSEHAT right now; try again in a moment.",
-    )
+    return CorrectionBusy.of("correction.uploading")
 
 
 class CorrectionStore:
@@ -166,10 +163,7 @@ class CorrectionStore:
             and (row.upload_lease_until >= now)
         ):
             raise _busy()
-        raise CorrectionRefused(
-            "Kunjungan ini baru saja diubah di meja lain; buka lagi lalu koreksi.",
-            "This visit was changed meanwhile (another desk?); open it again, then correct it.",
-        )
+        raise CorrectionRefused.of("correction.changed_meanwhile")
 
     @staticmethod
     def _store_reading(

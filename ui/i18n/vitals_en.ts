@@ -666,6 +666,466 @@
         <comment>ckg.eligible</comment>
         <translation>Eligible for the birthday check: age {age}, group {group}.</translation>
     </message>
+    <message>
+        <source>Januari</source>
+        <comment>month.01</comment>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>Februari</source>
+        <comment>month.02</comment>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>Maret</source>
+        <comment>month.03</comment>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <comment>month.04</comment>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>Mei</source>
+        <comment>month.05</comment>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Juni</source>
+        <comment>month.06</comment>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>Juli</source>
+        <comment>month.07</comment>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>Agustus</source>
+        <comment>month.08</comment>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <comment>month.09</comment>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>Oktober</source>
+        <comment>month.10</comment>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <comment>month.11</comment>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>Desember</source>
+        <comment>month.12</comment>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>NIK wajib diisi.</source>
+        <comment>nik.required</comment>
+        <translation>NIK is required.</translation>
+    </message>
+    <message>
+        <source>NIK hanya boleh berisi angka.</source>
+        <comment>nik.digits_only</comment>
+        <translation>NIK must contain digits only.</translation>
+    </message>
+    <message>
+        <source>NIK harus 16 digit; yang diketik {count} digit.</source>
+        <comment>nik.length</comment>
+        <translation>NIK must have 16 digits; {count} were entered.</translation>
+    </message>
+    <message>
+        <source>Digit 1-2 NIK (kode provinsi) adalah {province}: tidak ada provinsi Indonesia dengan kode itu (kode yang ada: {codes}).</source>
+        <comment>nik.province</comment>
+        <translation>NIK digits 1-2 (province code) are {province}: no Indonesian province has that code (the codes are {codes}).</translation>
+    </message>
+    <message>
+        <source>Digit 3-4 NIK (kode kabupaten/kota) adalah 00: tidak ada kabupaten/kota dengan kode 00.</source>
+        <comment>nik.regency_00</comment>
+        <translation>NIK digits 3-4 (regency/city code) are 00: no regency or city has code 00.</translation>
+    </message>
+    <message>
+        <source>Digit 5-6 NIK (kode kecamatan) adalah 00: tidak ada kecamatan dengan kode 00.</source>
+        <comment>nik.district_00</comment>
+        <translation>NIK digits 5-6 (district code) are 00: no district has code 00.</translation>
+    </message>
+    <message>
+        <source>Digit 7-8 NIK (tanggal lahir) adalah {digits}: bukan tanggal (01-31), dan bukan tanggal perempuan (41-71, tanggal ditambah 40).</source>
+        <comment>nik.day</comment>
+        <translation>NIK digits 7-8 (day of birth) are {digits}: not a day (01-31), and not a woman&apos;s day (41-71, the day plus 40).</translation>
+    </message>
+    <message>
+        <source>Digit 9-10 NIK (bulan lahir) adalah {digits}: bukan bulan (01-12).</source>
+        <comment>nik.month</comment>
+        <translation>NIK digits 9-10 (month of birth) are {digits}: not a month (01-12).</translation>
+    </message>
+    <message>
+        <source>Digit 7-8 NIK (tanggal lahir) adalah {digits}, tetapi bulan {month} ({month_name}) hanya punya {limit} hari.</source>
+        <comment>nik.day_too_large</comment>
+        <translation>NIK digits 7-8 (day of birth) are {digits}, but month {month} ({month_name}) has only {limit} days.</translation>
+    </message>
+    <message>
+        <source>Digit 7-8 NIK (tanggal lahir) adalah {digits}, yaitu tanggal {day} untuk perempuan, tetapi bulan {month} ({month_name}) hanya punya {limit} hari.</source>
+        <comment>nik.day_too_large_female</comment>
+        <translation>NIK digits 7-8 (day of birth) are {digits}, a woman&apos;s day {day}, but month {month} ({month_name}) has only {limit} days.</translation>
+    </message>
+    <message>
+        <source>Digit 7-8 NIK (tanggal lahir) adalah {digits}, tetapi bulan {month} ({month_name}) tahun {year} (19{year} atau 20{year}, bukan tahun kabisat) hanya punya {limit} hari.</source>
+        <comment>nik.february_29</comment>
+        <translation>NIK digits 7-8 (day of birth) are {digits}, but month {month} ({month_name}) of year {year} (19{year} or 20{year}, not a leap year) has only {limit} days.</translation>
+    </message>
+    <message>
+        <source>Digit 7-8 NIK (tanggal lahir) adalah {digits}, yaitu tanggal {day} untuk perempuan, tetapi bulan {month} ({month_name}) tahun {year} (19{year} atau 20{year}, bukan tahun kabisat) hanya punya {limit} hari.</source>
+        <comment>nik.february_29_female</comment>
+        <translation>NIK digits 7-8 (day of birth) are {digits}, a woman&apos;s day {day}, but month {month} ({month_name}) of year {year} (19{year} or 20{year}, not a leap year) has only {limit} days.</translation>
+    </message>
+    <message>
+        <source>Digit 13-16 NIK (nomor urut) adalah 0000: nomor urut dimulai dari 0001.</source>
+        <comment>nik.serial</comment>
+        <translation>NIK digits 13-16 (serial number) are 0000: serial numbers start at 0001.</translation>
+    </message>
+    <message>
+        <source>Digit 7-12 NIK memberi tanggal lahir 29-02-{year}, tetapi {year} bukan tahun kabisat.</source>
+        <comment>nik.not_leap_year</comment>
+        <translation>NIK digits 7-12 give a birth date of 29-02-{year}, but {year} was not a leap year.</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin laki-laki tidak sesuai dengan NIK: digit 7-8 adalah {digits} (tanggal ditambah 40, tanda perempuan).</source>
+        <comment>nik.sex_female_typed_male</comment>
+        <translation>Sex male does not match the NIK: digits 7-8 are {digits} (the day plus 40: a woman).</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin perempuan tidak sesuai dengan NIK: digit 7-8 adalah {digits} (tanggal tanpa tambahan 40, tanda laki-laki).</source>
+        <comment>nik.sex_male_typed_female</comment>
+        <translation>Sex female does not match the NIK: digits 7-8 are {digits} (no 40 added: a man).</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir {typed} tidak sesuai dengan NIK: digit 7-12 NIK memberi {from_nik}. Periksa NIK dan tanggal lahir di KTP/KK.</source>
+        <comment>nik.birth_date_mismatch</comment>
+        <translation>Birth date {typed} does not match the NIK: NIK digits 7-12 give {from_nik}. Check the NIK and the birth date on the ID card.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir {typed} tidak sesuai dengan NIK: digit 7-12 NIK memberi {from_nik} (tanggal {digits} dikurangi 40). Periksa NIK dan tanggal lahir di KTP/KK.</source>
+        <comment>nik.birth_date_mismatch_female</comment>
+        <translation>Birth date {typed} does not match the NIK: NIK digits 7-12 give {from_nik} (day {digits} minus 40). Check the NIK and the birth date on the ID card.</translation>
+    </message>
+    <message>
+        <source>Nama wajib diisi.</source>
+        <comment>person.name_required</comment>
+        <translation>Name is required.</translation>
+    </message>
+    <message>
+        <source>Nama terlalu panjang (maksimal {limit} huruf).</source>
+        <comment>person.name_too_long</comment>
+        <translation>Name is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir tidak boleh di masa depan.</source>
+        <comment>person.birth_date_future</comment>
+        <translation>Birth date cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir tidak boleh sesudah tanggal pemeriksaan.</source>
+        <comment>person.birth_date_after_visit</comment>
+        <translation>Birth date cannot be after the visit date.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir belum diisi: ketik tanggal-bulan-tahun ({example}).</source>
+        <comment>birth_date.empty</comment>
+        <translation>No birth date typed: type day-month-year ({example}).</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir hanya berisi angka dan tanda - / . ({example}).</source>
+        <comment>birth_date.characters</comment>
+        <translation>A birth date holds digits and - / . only ({example}).</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir terlalu panjang ({count} karakter, paling banyak {limit}): ketik {example}.</source>
+        <comment>birth_date.too_long</comment>
+        <translation>Birth date too long ({count} characters, at most {limit}): type {example}.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir tanpa tanda pisah harus 8 angka (DDMMYYYY, mis. 05051985); yang diketik {count} angka.</source>
+        <comment>birth_date.length</comment>
+        <translation>A birth date without separators must have 8 digits (DDMMYYYY, e.g. 05051985); {count} were typed.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir {text!r} tidak terbaca: ketik tanggal-bulan-tahun dengan tahun 4 angka ({example}).</source>
+        <comment>birth_date.unreadable</comment>
+        <translation>Birth date {text!r} cannot be read: type day-month-year with a 4-digit year ({example}).</translation>
+    </message>
+    <message>
+        <source>Tahun 0000 tidak ada.</source>
+        <comment>birth_date.no_year</comment>
+        <translation>There is no year 0000.</translation>
+    </message>
+    <message>
+        <source>Bulan {month} tidak ada: bulan 01-12.</source>
+        <comment>birth_date.no_month</comment>
+        <translation>There is no month {month}: months are 01-12.</translation>
+    </message>
+    <message>
+        <source>Tanggal {day} tidak ada: {month_name} {year} hanya punya {limit} hari.</source>
+        <comment>birth_date.no_day</comment>
+        <translation>There is no day {day}: {month_name} {year} has only {limit} days.</translation>
+    </message>
+    <message>
+        <source>Tanggal {day} tidak ada: {month_name} {year} (bukan tahun kabisat) hanya punya {limit} hari.</source>
+        <comment>birth_date.no_february_29</comment>
+        <translation>There is no day {day}: {month_name} {year} (not a leap year) has only {limit} days.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir {birth} ada di masa depan (hari ini {today}).</source>
+        <comment>birth_date.future</comment>
+        <translation>Birth date {birth} is in the future (today is {today}).</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir {birth} berarti usia {age} tahun (lebih dari {limit}): periksa tahunnya.</source>
+        <comment>birth_date.too_old</comment>
+        <translation>Birth date {birth} means an age of {age} (over {limit}): check the year.</translation>
+    </message>
+    <message>
+        <source>{parameter} wajib diisi.</source>
+        <comment>manual.required</comment>
+        <translation>{parameter} is required.</translation>
+    </message>
+    <message>
+        <source>{parameter}: ketik bilangan bulat, tanpa koma atau titik (misalnya {example}).</source>
+        <comment>manual.not_whole_number</comment>
+        <translation>{parameter}: type a whole number, without a comma or point (for example {example}).</translation>
+    </message>
+    <message>
+        <source>{parameter}: paling banyak {limit} angka.</source>
+        <comment>manual.too_long</comment>
+        <translation>{parameter}: at most {limit} digits.</translation>
+    </message>
+    <message>
+        <source>{parameter}: ketik angka saja (misalnya {example}).</source>
+        <comment>manual.not_a_number</comment>
+        <translation>{parameter}: type digits only (for example {example}).</translation>
+    </message>
+    <message>
+        <source>Nama petugas kosong.</source>
+        <comment>operator.name_empty</comment>
+        <translation>the operator&apos;s name is empty</translation>
+    </message>
+    <message>
+        <source>Nama petugas lebih dari {limit} karakter.</source>
+        <comment>operator.name_too_long</comment>
+        <translation>the operator&apos;s name is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>Peran tidak dikenal: {roles}.</source>
+        <comment>operator.unknown_role</comment>
+        <translation>unknown role {role!r}: one of {roles}</translation>
+    </message>
+    <message>
+        <source>NIK tenaga kesehatan: {problem_id}</source>
+        <comment>operator.practitioner_nik</comment>
+        <translation>practitioner NIK: {problem_en}</translation>
+    </message>
+    <message>
+        <source>PIN atau kata sandi kosong.</source>
+        <comment>operator.pin_empty</comment>
+        <translation>the PIN or password is empty</translation>
+    </message>
+    <message>
+        <source>PIN atau kata sandi minimal {limit} karakter.</source>
+        <comment>operator.pin_too_short</comment>
+        <translation>the PIN or password must have at least {limit} characters</translation>
+    </message>
+    <message>
+        <source>PIN atau kata sandi maksimal {limit} karakter.</source>
+        <comment>operator.pin_too_long</comment>
+        <translation>the PIN or password must have at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>PIN atau kata sandi tidak boleh satu karakter yang diulang.</source>
+        <comment>operator.pin_repeated</comment>
+        <translation>the PIN or password must not be one character repeated</translation>
+    </message>
+    <message>
+        <source>Kunjungan ini masih berjalan: buang bacaan yang salah di sana, bukan koreksi.</source>
+        <comment>correction.visit_open</comment>
+        <translation>This visit is still open: discard the wrong reading there; corrections are for confirmed visits.</translation>
+    </message>
+    <message>
+        <source>Kunjungan yang dibatalkan tidak punya hasil untuk dikoreksi.</source>
+        <comment>correction.visit_cancelled</comment>
+        <translation>A cancelled visit has no results to correct.</translation>
+    </message>
+    <message>
+        <source>Hanya kunjungan hari ini yang dapat dikoreksi.</source>
+        <comment>correction.not_today</comment>
+        <translation>Only today&apos;s visits can be corrected.</translation>
+    </message>
+    <message>
+        <source>Nilai baru ditolak: {findings_id}</source>
+        <comment>correction.values_refused</comment>
+        <translation>The new values are refused: {findings_en}</translation>
+    </message>
+    <message>
+        <source>Bacaan {sequence} hanya dapat diganti dengan nilai jenis yang sama.</source>
+        <comment>correction.other_kind</comment>
+        <translation>Reading {sequence} can only take new values of the same kind.</translation>
+    </message>
+    <message>
+        <source>Bacaan {sequence}: nilai baru harus berisi nilai yang sama seperti sebelumnya (misalnya nadi); untuk menghapus nilai, buang bacaannya.</source>
+        <comment>correction.other_values</comment>
+        <translation>Reading {sequence}: the new values must hold the same values as before (a pulse, for example); to remove a value, discard the reading.</translation>
+    </message>
+    <message>
+        <source>Bacaan {sequence}: nilai baru sama dengan yang tersimpan.</source>
+        <comment>correction.same_values</comment>
+        <translation>Reading {sequence}: the new values are the ones stored already.</translation>
+    </message>
+    <message>
+        <source>Pilih bacaan yang dikoreksi: nilai baru atau buang.</source>
+        <comment>correction.nothing_chosen</comment>
+        <translation>Choose what to correct: new values for a reading, or discard it.</translation>
+    </message>
+    <message>
+        <source>Bacaan itu bukan bagian dari kunjungan ini.</source>
+        <comment>correction.not_in_visit</comment>
+        <translation>Reading {reading} is not part of this visit.</translation>
+    </message>
+    <message>
+        <source>Bacaan {sequence} dikoreksi dua kali dalam satu koreksi.</source>
+        <comment>correction.changed_twice</comment>
+        <translation>Reading {sequence} is changed twice in one correction.</translation>
+    </message>
+    <message>
+        <source>Bacaan {sequence} sudah dibuang.</source>
+        <comment>correction.discarded_already</comment>
+        <translation>Reading {sequence} is discarded already.</translation>
+    </message>
+    <message>
+        <source>Pilih tindakan untuk hasil kritis.</source>
+        <comment>correction.unknown_action</comment>
+        <translation>Unknown action for a critical result: {action!r}.</translation>
+    </message>
+    <message>
+        <source>Koreksi ini membuat hasil kritis: catat tindakan yang diambil (dirujuk, diperiksa dokter, menolak).</source>
+        <comment>correction.needs_acknowledgement</comment>
+        <translation>This correction makes the result critical: record what was done (referred, seen by a doctor, declined).</translation>
+    </message>
+    <message>
+        <source>Tulis alasan koreksi.</source>
+        <comment>correction.needs_reason</comment>
+        <translation>Give the reason for the correction.</translation>
+    </message>
+    <message>
+        <source>Kunjungan yang dikonfirmasi harus tetap punya setidaknya satu bacaan yang sah.</source>
+        <comment>correction.no_valid_reading</comment>
+        <translation>A confirmed visit keeps at least one valid reading.</translation>
+    </message>
+    <message>
+        <source>Hasil kunjungan ini sedang diunggah ke SATUSEHAT; coba lagi sebentar lagi.</source>
+        <comment>correction.uploading</comment>
+        <translation>This visit is being uploaded to SATUSEHAT right now; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Kunjungan ini baru saja diubah di meja lain; buka lagi lalu koreksi.</source>
+        <comment>correction.changed_meanwhile</comment>
+        <translation>This visit was changed meanwhile (another desk?); open it again, then correct it.</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan membuang hasil ini.</source>
+        <comment>discard.needs_reason</comment>
+        <translation>Give a reason for discarding this reading.</translation>
+    </message>
+    <message>
+        <source>Hasil ini bukan milik kunjungan yang berjalan.</source>
+        <comment>discard.not_in_visit</comment>
+        <translation>This reading is not part of the visit in progress.</translation>
+    </message>
+    <message>
+        <source>Hasil ini sudah dibuang.</source>
+        <comment>discard.discarded_already</comment>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>Sudah ada petugas di basis data ini: silakan masuk.</source>
+        <comment>operator.exists</comment>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>Kunjungan ini tidak dapat dibaca.</source>
+        <comment>visit.unreadable</comment>
+        <translation>This visit cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>Kunjungan ini sudah ditutup.</source>
+        <comment>visit.closed</comment>
+        <translation>This visit has been closed already.</translation>
+    </message>
+    <message>
+        <source>Hanya kunjungan terputus yang ditawarkan meja ini yang dapat dilanjutkan atau dibatalkan.</source>
+        <comment>visit.not_offered</comment>
+        <translation>Only the interrupted visit this desk offered can be resumed or cancelled.</translation>
+    </message>
+    <message>
+        <source>Tidak ada alat yang diatur untuk pengukuran ini. Isi manual.</source>
+        <comment>device.none</comment>
+        <translation>No device is configured for this measurement. Enter it by hand.</translation>
+    </message>
+    <message>
+        <source>Tunggu {seconds} detik lagi sebelum mengukur tekanan darah berikutnya (protokol: jeda 1 menit).</source>
+        <comment>protocol.wait</comment>
+        <translation>Wait {seconds} more seconds before the next blood-pressure reading (protocol: 1 minute apart).</translation>
+    </message>
+    <message>
+        <source>{findings_id}</source>
+        <comment>value.blocked</comment>
+        <translation>{findings_en}</translation>
+    </message>
+    <message>
+        <source>Protokol tekanan darah belum selesai: tuliskan alasan konfirmasi sekarang.</source>
+        <comment>confirm.early_reason</comment>
+        <translation>The blood-pressure protocol is not complete: give a reason to confirm now.</translation>
+    </message>
+    <message>
+        <source>Hasil kritis: catat tindakan yang diambil (dirujuk, diperiksa dokter, menolak) sebelum menutup kunjungan.</source>
+        <comment>confirm.needs_acknowledgement</comment>
+        <translation>Critical result: record what was done (referred, seen by a doctor, declined) before closing the visit.</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak PIN salah. Coba lagi dalam {minutes} menit.</source>
+        <comment>sign_in.locked</comment>
+        <translation>Too many wrong PINs. Try again in {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak PIN salah. Coba lagi dalam 1 menit.</source>
+        <comment>sign_in.locked_one_minute</comment>
+        <translation>Too many wrong PINs. Try again in 1 minute.</translation>
+    </message>
+    <message>
+        <source>Akun ini dinonaktifkan. Hubungi admin klinik.</source>
+        <comment>sign_in.disabled</comment>
+        <translation>This account is disabled. Ask the clinic&apos;s admin.</translation>
+    </message>
+    <message>
+        <source>Nama atau PIN salah.</source>
+        <comment>sign_in.wrong</comment>
+        <translation>Wrong name or PIN.</translation>
+    </message>
+    <message>
+        <source>Anda tidak dapat menonaktifkan akun yang sedang Anda pakai.</source>
+        <comment>operator.self_disable</comment>
+        <translation>You cannot disable the account you are signed in with.</translation>
+    </message>
+    <message>
+        <source>Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.</source>
+        <comment>station.unexpected</comment>
+        <translation>An unexpected error stopped the action. Try again.</translation>
+    </message>
 </context>
 <context>
     <name>patient</name>
