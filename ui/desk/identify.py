@@ -664,8 +664,8 @@ class IdentifyPanel(QGroupBox):
             if getattr(error, "code", "") == "empty":
                 return PersonError(
                     field,
-                    f"{error.message_id} {tr('birth_date_or_unknown', 'id')}",
-                    f"{error.message_en} {tr('birth_date_or_unknown', 'en')}",
+                    f"{error_text(error, 'id')} {tr('birth_date_or_unknown', 'id')}",
+                    f"{error_text(error, 'en')} {tr('birth_date_or_unknown', 'en')}",
                 )
             return error
         return None
