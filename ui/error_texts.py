@@ -408,4 +408,29 @@ ERROR_TEXTS: dict[str, Text] = {
         "Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.",
         "station.unexpected",
     ),
+    "operator.no_such_operator": translate(
+        "findings",
+        "Tidak ada petugas bernama {name!r}.",
+        "operator.no_such_operator",
+    ),
+    "operator.builtin": translate(
+        "findings",
+        "Petugas demo bawaan tidak dapat diubah.",
+        "operator.builtin",
+    ),
+    "operator.not_first": translate(
+        "findings",
+        "Sudah ada petugas: silakan masuk (admin menambah yang lain).",
+        "operator.not_first",
+    ),
+    "operator.first_is_admin": translate(
+        "findings",
+        "Petugas pertama harus admin: admin menambah petugas lain.",
+        "operator.first_is_admin",
+    ),
+    "operator.name_taken": translate(
+        "findings",
+        "Sudah ada petugas bernama {name!r}.",
+        "operator.name_taken",
+    ),
 }

@@ -931,6 +931,32 @@ _MESSAGES = (
         "Terjadi galat tak terduga; tindakan tidak selesai. Coba lagi.",
         "An unexpected error stopped the action. Try again.",
     ),
+    # The operators' store (station/store/operators.py OperatorStoreError).
+    _m(
+        "operator.no_such_operator",
+        "Tidak ada petugas bernama {name!r}.",
+        "no operator is named {name!r}",
+    ),
+    _m(
+        "operator.builtin",
+        "Petugas demo bawaan tidak dapat diubah.",
+        "the built-in demo operator cannot be changed",
+    ),
+    _m(
+        "operator.not_first",
+        "Sudah ada petugas: silakan masuk (admin menambah yang lain).",
+        "an operator exists already: sign in (the admin adds the others)",
+    ),
+    _m(
+        "operator.first_is_admin",
+        "Petugas pertama harus admin: admin menambah petugas lain.",
+        "the first operator must be an admin (--role admin): the admin adds the others",
+    ),
+    _m(
+        "operator.name_taken",
+        "Sudah ada petugas bernama {name!r}.",
+        "an operator named {name!r} exists already",
+    ),
     # The CKG birthday check (station/ckg.py).
     _m(
         "ckg.school_age",

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from station.audit import Actor, AuditAction
+from station.checks.messages import Params, ParamValue, check_params, texts
 from station.operators import (
     Role,
     locked_until,
@@ -52,17 +53,34 @@ class OperatorStoreError(Exception):
     (the exception's text, ``message_en``) and in Bahasa Indonesia (``message_id``);
     ``field`` names the input it concerns (``name`` or ``role``)."""
 
-    def __init__(self, message_en: str, message_id: str, *, field: str = "name") -> None:
+    def __init__(
+        self,
+        message_en: str,
+        message_id: str,
+        *,
+        field: str = "name",
+        key: str | None = None,
+        params: Params | None = None,
+    ) -> None:
         super().__init__(message_en)
         self.message_en = message_en
         self.message_id = message_id
         self.field = field
+        self.key = key
+        self.params = params if params is not None else Params()
+
+    @classmethod
+    def of(
+        cls, key: str, params: Mapping[str, ParamValue] | None = None, *, field: str = "name"
+    ) -> OperatorStoreError:
+        """The refusal with its words from the catalogue (``MessageError`` on a bad key)."""
+        kept = check_params(key, params or {})
+        message_id, message_en = texts(key, kept)
+        return cls(message_en, message_id, field=field, key=key, params=kept)
 
 
 def _no_such_operator(name: str) -> OperatorStoreError:
-    return OperatorStoreError(
-        f"no operator is named {name!r}", f"Tidak ada petugas bernama {name!r}."
-    )
+    return OperatorStoreError.of("operator.no_such_operator", {"name": name})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +135,7 @@ def _changeable(session: Session, name: str) -> OperatorRow:
     if row is None:
         raise _no_such_operator(name)
     if row.builtin:
-        raise OperatorStoreError(
-            "the built-in demo operator cannot be changed",
-            "Petugas demo bawaan tidak dapat diubah.",
-        )
+        raise OperatorStoreError.of("operator.builtin")
     return row
 
 
@@ -183,17 +198,9 @@ class OperatorStore:
             with self._db.sessions.begin() as session:
                 audit.serialise(session)  # two first operators added at once: one admin
                 if only_if_first and _people(session):
-                    raise OperatorStoreError(
-                        "an operator exists already: sign in (the admin adds the others)",
-                        "Sudah ada petugas: silakan masuk (admin menambah yang lain).",
-                    )
+                    raise OperatorStoreError.of("operator.not_first")
                 if chosen is not Role.ADMIN and not _people(session):
-                    raise OperatorStoreError(
-                        "the first operator must be an admin (--role admin): the admin "
-                        "adds the others",
-                        "Petugas pertama harus admin: admin menambah petugas lain.",
-                        field="role",
-                    )
+                    raise OperatorStoreError.of("operator.first_is_admin", field="role")
                 session.add(row)
                 session.flush()
                 audit.append(
@@ -208,10 +215,7 @@ class OperatorStore:
                 )
                 return _operator(row)
         except IntegrityError as exc:
-            raise OperatorStoreError(
-                f"an operator named {clean!r} exists already",
-                f"Sudah ada petugas bernama {clean!r}.",
-            ) from exc
+            raise OperatorStoreError.of("operator.name_taken", {"name": clean}) from exc
 
     def demo_operator(self, now: datetime) -> Operator:
         """The built-in demo operator whom ``demo`` records as (created on first use). It has

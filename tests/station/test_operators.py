@@ -107,19 +107,23 @@ def test_wrong_pins_lock_the_operator_and_the_right_one_then_waits(operators):
 def test_disabled_unknown_and_duplicate_operators(operators):
     store, _database = operators
     store.add("Ani", "admin", NIK, PIN, NOW, **BY_IT)
-    with pytest.raises(OperatorStoreError, match="exists already"):
+    with pytest.raises(OperatorStoreError, match="exists already") as taken:
         store.add("Ani", "supervisor", NIK, "739201", NOW, **BY_IT)
+    assert (taken.value.key, dict(taken.value.params)) == ("operator.name_taken", {"name": "Ani"})
+    assert taken.value.message_id == "Sudah ada petugas bernama 'Ani'."
     assert store.sign_in("Budi", PIN, NOW, station_id=DESK).refusal == "unknown"
     assert store.disable("Ani", now=NOW, **BY_IT).disabled
     assert store.sign_in("Ani", PIN, NOW, station_id=DESK).refusal == "disabled"
-    with pytest.raises(OperatorStoreError, match="no operator"):
+    with pytest.raises(OperatorStoreError, match="no operator") as unknown:
         store.disable("Budi", now=NOW, **BY_IT)
+    assert unknown.value.key == "operator.no_such_operator"
 
 
 def test_the_first_operator_must_be_an_admin_and_changes_are_audited(operators):
     store, database = operators
-    with pytest.raises(OperatorStoreError, match="first operator must be an admin"):
+    with pytest.raises(OperatorStoreError, match="first operator must be an admin") as first:
         store.add("Ani", "health_worker", NIK, PIN, NOW, **BY_IT)
+    assert (first.value.key, first.value.field) == ("operator.first_is_admin", "role")
     assert store.list() == []
     store.demo_operator(NOW)  # the built-in demo operator is no admin and does not count
     with pytest.raises(OperatorStoreError, match="first operator must be an admin"):

@@ -1126,6 +1126,31 @@
         <comment>station.unexpected</comment>
         <translation>An unexpected error stopped the action. Try again.</translation>
     </message>
+    <message>
+        <source>Tidak ada petugas bernama {name!r}.</source>
+        <comment>operator.no_such_operator</comment>
+        <translation>no operator is named {name!r}</translation>
+    </message>
+    <message>
+        <source>Petugas demo bawaan tidak dapat diubah.</source>
+        <comment>operator.builtin</comment>
+        <translation>the built-in demo operator cannot be changed</translation>
+    </message>
+    <message>
+        <source>Sudah ada petugas: silakan masuk (admin menambah yang lain).</source>
+        <comment>operator.not_first</comment>
+        <translation>an operator exists already: sign in (the admin adds the others)</translation>
+    </message>
+    <message>
+        <source>Petugas pertama harus admin: admin menambah petugas lain.</source>
+        <comment>operator.first_is_admin</comment>
+        <translation>the first operator must be an admin (--role admin): the admin adds the others</translation>
+    </message>
+    <message>
+        <source>Sudah ada petugas bernama {name!r}.</source>
+        <comment>operator.name_taken</comment>
+        <translation>an operator named {name!r} exists already</translation>
+    </message>
 </context>
 <context>
     <name>patient</name>
