@@ -41,7 +41,8 @@ class StationError(Exception):
     """An operator action is not possible now. ``code`` says why, ``field`` which input it
     concerns (``nik``, ``name``, ``birth_date``, ``reason``, a value's name) or None.
     ``key`` and ``params``: the message as a catalogue key (station/checks/messages.py), for
-    the screens to render in their language; None where an error still carries words only."""
+    the screens to render in their language; None for words only (an error built from
+    words, as a test does)."""
 
     def __init__(
         self,

@@ -12,8 +12,11 @@ language before it is put in: ``{parameter}`` in "{parameter}: alat tidak mengir
 becomes "Sistolik" or "Systolic". Pure: no I/O.
 
 Beside the findings, grades, next steps and CKG reasons, the table holds the referral advice
-(station/checks/engine.py) and the first errors moved to keys (``StationError.of``: the
-desk's refusals, role refusals); one table, so the screens have one renderer and one test.
+(station/checks/engine.py) and the errors the station tells the desk (``StationError.of``,
+``PersonError.of``, ``BirthDateError``, ``ManualEntryError.of``, ``OperatorError.of``,
+``OperatorStoreError.of``, ``CorrectionRefused.of``); one table, so the screens have one
+renderer and one test. A zero-padded number (a month, a day) is given as its text ("02"),
+never formatted in a template, so every template renders with any number.
 """
 
 from __future__ import annotations

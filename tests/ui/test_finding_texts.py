@@ -6,14 +6,18 @@ and the desk shows a finding, the grade and the next step in its own language.""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from station.birth_date import parse_birth_date
 from station.checks import Finding, Severity
 from station.checks.engine import advice_for
 from station.checks.messages import CATALOGUE, check_params, render
 from station.checks.rulesets import Referral
 from station.desk_access import not_permitted
 from station.errors import ErrorCode, StationError
+from station.person import PersonError, validate_nik
 from station.roles import Permission
 from station.service import DeviceRole
 from tests.station.test_messages import sample
@@ -101,3 +105,20 @@ def test_a_station_error_renders_from_its_key_and_one_without_a_key_shows_its_wo
     assert error_text(refused, "en") == refused.message_en == "Only for a supervisor or above."
     plain = StationError(ErrorCode.NOT_NOW, "Kata.", "Words.")
     assert (error_text(plain, "id"), error_text(plain, "en")) == ("Kata.", "Words.")
+
+
+def test_the_station_errors_render_from_their_keys_through_the_translator():
+    with pytest.raises(PersonError) as nik:
+        validate_nik("123")
+    with pytest.raises(PersonError) as birth:
+        parse_birth_date("31-04-1985", today=date(2026, 1, 1))
+    for error in (nik.value, birth.value):
+        assert error.key is not None
+        assert error_text(error, "id") == error.message_id
+        assert error_text(error, "en") == error.message_en
+    assert error_text(birth.value, "en") == "There is no day 31: April 1985 has only 30 days."
+    # Rendered from the key, not the words: words that differ are not what is shown.
+    keyed = PersonError(
+        "nik", "kata lain", "other words", key=nik.value.key, params=nik.value.params
+    )
+    assert error_text(keyed, "en") == "NIK must have 16 digits; 3 were entered."
