@@ -36,7 +36,6 @@ import os
 import resource
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -104,13 +103,17 @@ def make_settings(
 
 
 def copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy (WAL contents included) through SQLite's backup API."""
-    target.unlink(missing_ok=True)
-    with (
-        contextlib.closing(sqlite3.connect(source)) as src,
-        contextlib.closing(sqlite3.connect(target)) as dst,
-    ):
-        src.backup(dst)
+    """A copy of a closed database file with its write-ahead log (SQLite replays it on open).
+
+    The files are copied as they are, not through SQLite: since issue 12 the station's
+    database is encrypted (SQLCipher), which the standard library's sqlite3 cannot read; the
+    copy opens with the same key (this user's key file or keyring entry)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+    wal = Path(f"{source}-wal")
+    if wal.exists():
+        shutil.copyfile(wal, Path(f"{target}-wal"))
 
 
 def peak_rss_mb() -> float:
@@ -138,12 +141,15 @@ def process_cpu_s(pid: int) -> float | None:
 
 
 def count_confirmed(db_path: Path) -> int | None:
+    """Confirmed visits in a template (None: it cannot be opened, e.g. another key)."""
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
-            row = db.execute("SELECT count(*) FROM visits WHERE status = 'confirmed'").fetchone()
-    except sqlite3.Error:
+        database = open_database(f"sqlite:///{db_path}")
+    except Exception:  # noqa: BLE001 - any failure means "build the template again"
         return None
-    return int(row[0])
+    try:
+        return len(Store(database).visits(VisitStatus.CONFIRMED))
+    finally:
+        database.close()
 
 
 def worker_record(args: dict[str, Any]) -> dict[str, Any]:
