@@ -47,7 +47,7 @@ from typing import Literal
 
 # One masking rule for the station and the SATUSEHAT client (the stricter of the two there were).
 from fhir_export.masking import mask_nik
-from station.checks.messages import Params, ParamValue, check_params, texts
+from station.checks.messages import MONTHS_EN, MONTHS_ID, Params, ParamValue, check_params, texts
 
 __all__ = [
     "MONTHS_EN",
@@ -94,15 +94,6 @@ PROVINCE_CODES: frozenset[str] = frozenset(
 _PROVINCE_LIST = ", ".join(
     f"{low}" if low == high else f"{low}-{high}" for low, high in _PROVINCE_RANGES
 )
-
-MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 class PersonError(ValueError):

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "CATALOGUE",
+    "MONTHS_EN",
+    "MONTHS_ID",
     "Message",
     "MessageError",
     "ParamValue",
@@ -100,11 +102,12 @@ def _m(key: str, text_id: str, text_en: str, *labels: str) -> Message:
     return Message(key, text_id, text_en, frozenset(labels))
 
 
-_MONTHS_ID = (
+# Month names, for the birth-date messages (station.person re-exports them).
+MONTHS_ID = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )  # fmt: skip
-_MONTHS_EN = (
+MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
@@ -525,7 +528,7 @@ _MESSAGES = (
     # PersonError and BirthDateError. Month names are labels, put in as the day's month.
     *(
         _m(f"month.{number:02d}", name_id, name_en)
-        for number, (name_id, name_en) in enumerate(zip(_MONTHS_ID, _MONTHS_EN, strict=True), 1)
+        for number, (name_id, name_en) in enumerate(zip(MONTHS_ID, MONTHS_EN, strict=True), 1)
     ),
     _m("nik.required", "NIK wajib diisi.", "NIK is required."),
     _m("nik.digits_only", "NIK hanya boleh berisi angka.", "NIK must contain digits only."),
