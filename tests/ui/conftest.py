@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from station.audit import Actor
 from station.desk_state import Action
@@ -82,17 +84,50 @@ def sign_in(qtbot, window, name=OPERATOR_NAME, pin=OPERATOR_PIN):
     qtbot.waitUntil(lambda: not window.locked)
 
 
-@pytest.fixture
-def desk(qtbot, settings):
+def shown_desk(qtbot, settings, *, seed):
     """The real desk app (both windows, station loop thread, simulated devices at full speed)
-    on a real SQLite file, signed in as the clinic's admin."""
-    app = desk_app(settings, seed=11, pace_s=0.0)
+    on a real SQLite file, shown, on its sign-in page."""
+    app = desk_app(settings, seed=seed, pace_s=0.0)
     qtbot.addWidget(app.operator)
     qtbot.addWidget(app.patient)
     app.show()
+    return app
+
+
+@pytest.fixture
+def desk(qtbot, settings):
+    """``shown_desk``, signed in as the clinic's admin."""
+    app = shown_desk(qtbot, settings, seed=11)
     sign_in(qtbot, app.operator)
     yield app
     app.close()
+
+
+# The offscreen platform cannot raise a popup menu or grab the keyboard for it; the
+# language menu works all the same (it opens, takes the keys and closes).
+MENU_LOG_IGNORE = pytest.mark.qt_log_ignore(
+    "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
+)
+
+
+def choose_language(qtbot, window, lang: str) -> None:
+    """Alt+B opens Bahasa / Language; arrow keys and Enter choose, as a person does."""
+    steps = {"id": 1, "en": 2}[lang]
+
+    def in_the_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert menu is not None, "the language menu did not open"
+        for _step in range(steps):
+            QTest.keyClick(menu, Qt.Key.Key_Down)
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, in_the_menu)
+    focused = QApplication.focusWidget() or window
+    qtbot.keyClick(focused, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.language == lang)
+    # The button Alt+B pressed finishes its animated click 100 ms after the menu closes;
+    # until then a second Alt+B is not taken (no person is that quick).
+    qtbot.wait(300)
 
 
 def panel_for(window, role):
@@ -137,8 +172,6 @@ def follow_bp_protocol(qtbot, window, rows):
 
 def type_into_focus(qtbot, text):
     """Type where the keyboard focus is, as the operator (or a scanner) would."""
-    from PySide6.QtWidgets import QApplication
-
     focused = QApplication.focusWidget()
     assert focused is not None, "nothing has the keyboard focus"
     qtbot.keyClicks(focused, text)
@@ -146,8 +179,6 @@ def type_into_focus(qtbot, text):
 
 def press(qtbot, key):
     """One key where the keyboard focus is (Enter, Escape, Tab...)."""
-    from PySide6.QtWidgets import QApplication
-
     focused = QApplication.focusWidget()
     assert focused is not None, "nothing has the keyboard focus"
     qtbot.keyClick(focused, key)

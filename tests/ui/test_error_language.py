@@ -4,19 +4,23 @@ Alt+B and the arrow keys)."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import click, press, sign_in, type_into_focus
-from tests.ui.test_operator_language import _desk, choose_language
-
-pytestmark = pytest.mark.qt_log_ignore(
-    "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
+from tests.ui.conftest import (
+    MENU_LOG_IGNORE,
+    choose_language,
+    click,
+    press,
+    shown_desk,
+    sign_in,
+    type_into_focus,
 )
+
+pytestmark = MENU_LOG_IGNORE
 
 
 def test_a_nik_error_shown_in_bahasa_reads_in_english_after_the_switch(qtbot, settings):
-    app = _desk(qtbot, settings)
+    app = shown_desk(qtbot, settings, seed=5)
     try:
         window = app.operator
         sign_in(qtbot, window)

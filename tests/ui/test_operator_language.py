@@ -12,11 +12,9 @@ import re
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -30,21 +28,19 @@ from PySide6.QtWidgets import (
 from config.settings import load_settings
 from station.service import DeviceRole
 from tests.ui.conftest import (
+    MENU_LOG_IGNORE,
+    choose_language,
     click,
-    desk_app,
     follow_bp_protocol,
     identify_person,
     measure,
     press,
+    shown_desk,
     sign_in,
     type_into_focus,
 )
 
-# The offscreen platform cannot raise a popup menu or grab the keyboard for it; the menu
-# works all the same (it opens, takes the keys and closes).
-pytestmark = pytest.mark.qt_log_ignore(
-    "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
-)
+pytestmark = MENU_LOG_IGNORE
 
 NIK = "3174015507850002"
 NAME = "Siti Rahayu"
@@ -81,26 +77,6 @@ def seen(window: QWidget) -> list[str]:
         if isinstance(widget, QListWidget):
             texts.extend(widget.item(i).text() for i in range(widget.count()))
     return sorted(_DATABASE.sub("<file>", _TIME.sub("HH:MM", text)) for text in texts if text)
-
-
-def choose_language(qtbot, window, lang: str) -> None:
-    """Alt+B opens Bahasa / Language; arrow keys and Enter choose, as a person does."""
-    steps = {"id": 1, "en": 2}[lang]
-
-    def in_the_menu() -> None:
-        menu = QApplication.activePopupWidget()
-        assert menu is not None, "the language menu did not open"
-        for _step in range(steps):
-            QTest.keyClick(menu, Qt.Key.Key_Down)
-        QTest.keyClick(menu, Qt.Key.Key_Return)
-
-    QTimer.singleShot(200, in_the_menu)
-    focused = QApplication.focusWidget() or window
-    qtbot.keyClick(focused, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: window.language == lang)
-    # The button Alt+B pressed finishes its animated click 100 ms after the menu closes;
-    # until then a second Alt+B is not taken (no person is that quick).
-    qtbot.wait(300)
 
 
 def run_visit(qtbot, app, checkpoint: Callable[[str], None]) -> None:
@@ -144,14 +120,6 @@ def run_visit(qtbot, app, checkpoint: Callable[[str], None]) -> None:
     checkpoint("the day")
 
 
-def _desk(qtbot, settings):
-    app = desk_app(settings, seed=5, pace_s=0.0)
-    qtbot.addWidget(app.operator)
-    qtbot.addWidget(app.patient)
-    app.show()
-    return app
-
-
 @pytest.fixture
 def english_settings(tmp_path_factory):
     folder = tmp_path_factory.mktemp("english-desk")
@@ -169,13 +137,13 @@ def test_switching_to_english_shows_what_an_english_desk_shows(qtbot, settings, 
     switched: dict[str, list[str]] = {}
     back: dict[str, tuple[list[str], list[str]]] = {}
 
-    app = _desk(qtbot, english_settings)
+    app = shown_desk(qtbot, english_settings, seed=5)
     try:
         run_visit(qtbot, app, lambda point: english.__setitem__(point, seen(app.operator)))
     finally:
         app.close()
 
-    app = _desk(qtbot, settings)
+    app = shown_desk(qtbot, settings, seed=5)
     try:
         window = app.operator
 
@@ -199,7 +167,7 @@ def test_switching_to_english_shows_what_an_english_desk_shows(qtbot, settings, 
 
 
 def test_a_switch_keeps_what_is_typed_and_chosen(qtbot, settings):
-    app = _desk(qtbot, settings)
+    app = shown_desk(qtbot, settings, seed=5)
     try:
         window = app.operator
         sign_in(qtbot, window)
