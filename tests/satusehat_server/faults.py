@@ -28,7 +28,10 @@ Hostile answers (issue 10 item 7: a client must stay bounded in time and memory)
   ``Location`` header, nothing processed: what a proxy or a misbehaving gateway in front of
   SATUSEHAT may send (an HTML 502 page, a 200 that is not JSON, a 401/403/404 without an
   OperationOutcome, a redirect to another host, a token answer without ``expires_in``;
-  issue 14's hostile-server list).
+  issue 14's hostile-server list). These imitate what sits in front of SATUSEHAT, not
+  SATUSEHAT itself: the HTML 502 is nginx's own error page (``ngx_http_error_502_page`` in
+  nginx's src/http/ngx_http_special_response.c); SATUSEHAT's own 5xx are plain text
+  (docs/reference/satusehat.md 1.2, the ``status`` kind above).
 """
 
 from __future__ import annotations
