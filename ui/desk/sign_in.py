@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from station.errors import StationError
 from station.operators import MAX_SECRET_LENGTH, NAME_LIMIT
 from ui.desk.notice import ERROR_STYLE
+from ui.desk.retranslate import Phrase, fixed, phrase
 from ui.finding_texts import error_text
 from ui.naming import named
 from ui.texts import Language, tr
@@ -40,10 +41,10 @@ class SignInPage(QWidget):
         self._lang = lang
         self._station_id = station_id
         self._setup = False
-        # Why the desk locked (reason, minutes, queue) and the error shown (Bahasa, English):
-        # kept to be said again in another language.
+        # Why the desk locked (reason, minutes, queue) and the error shown: kept to be said
+        # again in another language.
         self._locked_by: tuple[str, int, int | None] = ("", 0, None)
-        self._error: tuple[str, str] = ("", "")
+        self._error: Phrase = fixed("")
         larger = self.font()
         larger.setPointSize(PAGE_POINT_SIZE)
         self.setFont(larger)  # children inherit it (a style sheet would squash the fields)
@@ -142,7 +143,7 @@ class SignInPage(QWidget):
         lang = self._lang
         for label, key in self._row_texts:
             label.setText(tr(key, lang))
-        self.error_label.setText(self._error[0] if lang == "id" else self._error[1])
+        self.error_label.setText(self._error(lang))
         if self._setup:
             self.box.setTitle(tr("setup_title", lang))
             self.hint.setText(tr("setup_hint", lang))
@@ -170,7 +171,7 @@ class SignInPage(QWidget):
     def _reset(self) -> None:
         for edit in (self.name_edit, self.nik_edit, self.pin_edit, self.pin_again_edit):
             edit.clear()
-        self._error = ("", "")
+        self._error = fixed("")
         self._show_texts()
         self.submit_button.setEnabled(True)
         self.name_edit.setFocus()
@@ -192,10 +193,9 @@ class SignInPage(QWidget):
             return  # sent already; waiting for the answer
         name, pin = self.name_edit.text(), self.pin_edit.text()
         if self._setup and pin != self.pin_again_edit.text():
-            mismatch = (tr("setup_pin_mismatch", "id"), tr("setup_pin_mismatch", "en"))
-            self._refuse(mismatch, self.pin_edit)
+            self._refuse(phrase("setup_pin_mismatch"), self.pin_edit)
             return
-        self._error = ("", "")
+        self._error = fixed("")
         self.error_label.setText("")
         self.submit_button.setEnabled(False)
         if self._setup:
@@ -205,11 +205,9 @@ class SignInPage(QWidget):
         self.pin_edit.clear()
         self.pin_again_edit.clear()
 
-    def _refuse(self, error: tuple[str, str], field: QLineEdit) -> None:
-        """``error``: the message in Bahasa and in English (the one shown follows the
-        language)."""
+    def _refuse(self, error: Phrase, field: QLineEdit) -> None:
         self._error = error
-        self.error_label.setText(error[0] if self._lang == "id" else error[1])
+        self.error_label.setText(error(self._lang))
         self.submit_button.setEnabled(True)
         self.pin_edit.clear()
         self.pin_again_edit.clear()
@@ -222,4 +220,4 @@ class SignInPage(QWidget):
         concerns (the PIN typed again from empty)."""
         fields = {"name": self.name_edit, "practitioner_nik": self.nik_edit}
         field = fields.get(error.field or "", self.pin_edit)
-        self._refuse((error_text(error, "id"), error_text(error, "en")), field)
+        self._refuse(lambda lang: error_text(error, lang), field)
