@@ -273,8 +273,8 @@ def _cmd_sync(args: argparse.Namespace, settings: Callable[[], Settings]) -> int
 
 def _run_desk_app(settings: Settings, simulate: bool, quit_after: float | None) -> int:
     # Loaded by name so the core never depends on the ui package (docs/design.md section 2).
-    app_module = importlib.import_module("ui.app")
-    result: int = app_module.run_desk_app(settings, simulate=simulate, quit_after_s=quit_after)
+    start = importlib.import_module("ui.desk_start")
+    result: int = start.run_desk(settings, simulate=simulate, quit_after_s=quit_after)
     return result
 
 

@@ -10,34 +10,31 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from config.settings import Settings
 from station.service import OperatorChanged, Station
-from station.store.database import DatabaseError
 from station.store.repository import Store
 from station.upload.background import BackgroundUpload
 from station.upload.person_lookup import PersonLookup
 from station.wiring import (
     build_devices,
     build_station,
-    open_store,
     start_pairing_agent,
     system_clock,
 )
 from ui.async_runner import AsyncRunner
 from ui.bridge import StationBridge
+from ui.desk.sign_in import SignInPage
 from ui.desk.slip_action import SlipPrinting
 from ui.gui_gc import GuiThreadCollector
 from ui.operator_window import OperatorWindow
 from ui.patient import speech_texts
 from ui.patient.speech import AudioPlayer, Speaker
 from ui.patient_screen import PatientScreen
-from ui.qt_health import QtBuildFault, check_qt_build
 
-__all__ = ["DeskApp", "build_desk_app", "run_desk_app"]
+__all__ = ["DeskApp", "build_desk_app", "report_and_quit"]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -108,10 +105,12 @@ def build_desk_app(
     clock: Callable[[], datetime] = system_clock,
     idle_clock: Callable[[], float] = time.monotonic,
     audio_player: AudioPlayer | None = None,
+    sign_in_page: SignInPage | None = None,
 ) -> DeskApp:
     """``clock`` is the station's clock (tests give visits a realistic length with it);
     ``idle_clock`` times the idle lock (monotonic seconds; tests let minutes pass);
-    ``audio_player`` plays what the desk says aloud (None: the machine's player)."""
+    ``audio_player`` plays what the desk says aloud (None: the machine's player);
+    ``sign_in_page`` the page the operator is already typing on (ui.desk_start), if any."""
     # First: from here on, garbage cycles are collected on this (the GUI) thread only.
     collector = GuiThreadCollector()
     runner = AsyncRunner()
@@ -145,6 +144,7 @@ def build_desk_app(
         checks_registry=registry is not None,
         lock_after_minutes=settings.station.lock_after_minutes,
         idle_clock=idle_clock,
+        sign_in_page=sign_in_page,
     )
     patient = PatientScreen(
         bridge,
@@ -212,7 +212,9 @@ def _build_speaker(
     return speaker
 
 
-def _report_and_quit(app: QApplication, desk: DeskApp) -> None:
+def report_and_quit(app: QApplication, desk: DeskApp) -> None:
+    """What the desk shows, as one JSON line on stdout, then quit (``--quit-after``: a
+    bundle's smoke test that Qt's plugins, the translations and the database all worked)."""
     window = desk.operator
     shown = {
         "window": window.windowTitle(),
@@ -225,32 +227,3 @@ def _report_and_quit(app: QApplication, desk: DeskApp) -> None:
     sys.stdout.write(json.dumps(shown, ensure_ascii=False) + "\n")
     sys.stdout.flush()
     app.quit()
-
-
-def run_desk_app(settings: Settings, *, simulate: bool, quit_after_s: float | None = None) -> int:
-    """The desk until its window is closed; ``quit_after_s``: close it after that long and
-    print what it showed as one JSON line (a bundle's smoke test: Qt's plugins, the
-    translations and the database all worked)."""
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
-    try:
-        check_qt_build()
-    except QtBuildFault as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        QMessageBox.critical(None, "Vitals station", str(exc))
-        return 2
-    try:
-        store = open_store(settings)
-    except DatabaseError as exc:
-        QMessageBox.critical(None, "Vitals station", str(exc))
-        sys.stderr.write(f"error: {exc}\n")
-        return 2
-    desk = build_desk_app(settings, store, simulate=simulate)
-    desk.show()
-    app.lastWindowClosed.connect(app.quit)
-    if quit_after_s is not None:
-        QTimer.singleShot(round(quit_after_s * 1000), lambda: _report_and_quit(app, desk))
-    try:
-        return app.exec()
-    finally:
-        desk.close()

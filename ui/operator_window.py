@@ -62,7 +62,7 @@ from ui.desk.queue import QueuePanel
 from ui.desk.retranslate import Phrase, fixed, phrase
 from ui.desk.review import ReviewPanel
 from ui.desk.shortcuts import with_shortcut
-from ui.desk.sign_in import SignInPage
+from ui.desk.sign_in import FIT_HEIGHT, FIT_WIDTH, SignInPage
 from ui.desk.status_bar import DeskStatusBar
 from ui.finding_texts import ckg_reason, error_text
 from ui.naming import named
@@ -74,8 +74,6 @@ __all__ = ["OperatorWindow"]
 
 CKG_ELIGIBLE = "#2e7d32"
 CKG_NOT_ELIGIBLE = "#e65100"
-# A 1366x768 screen less a taskbar: the window must fit in it with nothing cut off.
-FIT_WIDTH, FIT_HEIGHT = 1366, 728
 
 
 class OperatorWindow(QMainWindow):
@@ -96,10 +94,13 @@ class OperatorWindow(QMainWindow):
         checks_registry: bool = False,
         lock_after_minutes: int = 5,
         idle_clock: Callable[[], float] = time.monotonic,
+        sign_in_page: SignInPage | None = None,
     ) -> None:
         """``checks_registry``: SATUSEHAT is configured, so a typed NIK is looked up there.
         The window opens locked, on the sign-in page (issue 12); ``lock_after_minutes``
-        without a key or click locks it again, timed on ``idle_clock`` (monotonic seconds)."""
+        without a key or click locks it again, timed on ``idle_clock`` (monotonic seconds).
+        ``sign_in_page``: the page the operator may already be typing on (ui.desk_start),
+        taken over as it is; else a new one."""
         super().__init__()
         self._station_id = station_id
         self._announced = False
@@ -113,7 +114,7 @@ class OperatorWindow(QMainWindow):
         self._allowed: frozenset[Action] = frozenset({Action.CALL_NEXT})
         self.manual_dialog: ManualEntryDialog | None = None
         self._checks_registry = checks_registry
-        self._build(database)
+        self._build(database, sign_in_page)
         self._build_menu()
         self._show_texts()
         self._connect()
@@ -188,11 +189,11 @@ class OperatorWindow(QMainWindow):
 
     # -- layout --------------------------------------------------------------------------
 
-    def _build(self, database: str) -> None:
+    def _build(self, database: str, sign_in_page: SignInPage | None) -> None:
         lang = self._lang
         self.pages = named(QStackedWidget(), "deskPages")
         self.setCentralWidget(self.pages)
-        self.sign_in_page = SignInPage(lang, station_id=self._station_id)
+        self.sign_in_page = sign_in_page or SignInPage(lang, station_id=self._station_id)
         self.pages.addWidget(self.sign_in_page)
         self.tabs = named(QTabWidget(), "deskTabs")
         self.pages.addWidget(self.tabs)

@@ -24,7 +24,8 @@ from station.service import DeviceRole
 from station.store.database import open_database
 from station.store.repository import Store
 from ui.app import DeskApp, build_desk_app
-from ui.operator_window import FIT_HEIGHT, FIT_WIDTH, OperatorWindow
+from ui.desk.sign_in import FIT_HEIGHT, FIT_WIDTH
+from ui.operator_window import OperatorWindow
 from ui.texts import Language
 
 __all__ = ["Desk", "Person", "ShotClock", "at", "open_desk", "people", "save", "with_dialog"]

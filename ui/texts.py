@@ -306,6 +306,9 @@ TEXTS: dict[str, Text] = {
     "signin_name": translate("texts", "Nama petugas", "signin_name"),
     "signin_pin": translate("texts", "PIN atau kata sandi", "signin_pin"),
     "signin_button": translate("texts", "Masuk", "signin_button"),
+    "signin_starting": translate(
+        "texts", "Meja masih disiapkan; Anda masuk sebentar lagi.", "signin_starting"
+    ),
     "signin_locked_idle": translate(
         "texts", "Meja dikunci setelah {minutes} menit tanpa aktivitas.", "signin_locked_idle"
     ),

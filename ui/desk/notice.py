@@ -3,13 +3,17 @@ resume or cancel a visit a crash left open (issue 11). Neither moves anything wh
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from station.service import InterruptedVisit
 from ui.desk.retranslate import Phrase, fixed
 from ui.naming import named
 from ui.texts import Language, tr
+
+if TYPE_CHECKING:  # the sign-in page shows before the station's service is imported
+    from station.service import InterruptedVisit
 
 __all__ = ["NoticeLine"]
 

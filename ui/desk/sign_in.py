@@ -25,9 +25,12 @@ from ui.finding_texts import error_text
 from ui.naming import named
 from ui.texts import Language, tr
 
-__all__ = ["SignInPage"]
+__all__ = ["FIT_HEIGHT", "FIT_WIDTH", "SignInPage"]
 
 FORM_WIDTH = 600
+# The desk's window size: a 1366x768 screen less a taskbar, nothing cut off. Here, with the
+# page the desk opens on, so the start window (ui.desk_start) has it without the desk's imports.
+FIT_WIDTH, FIT_HEIGHT = 1366, 728
 # Larger than the desk's own type: read at arm's length by someone who just sat down.
 PAGE_POINT_SIZE = 13
 
@@ -132,6 +135,12 @@ class SignInPage(QWidget):
         self._locked_by = (reason, minutes, queue)
         self._show_rows(setup=False)
         self._reset()
+
+    def show_starting(self) -> None:
+        """Sent before the desk was ready (ui.desk_start): said to be waiting; the sign-in
+        goes to the station as soon as it is."""
+        self._error = phrase("signin_starting")
+        self.error_label.setText(self._error(self._lang))
 
     def set_language(self, lang: Language) -> None:
         """The operator chose another language: every text again, in it; what was typed

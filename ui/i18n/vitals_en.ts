@@ -2504,6 +2504,11 @@
         <translation>Type your name and PIN. Everything you record is recorded under your name.</translation>
     </message>
     <message>
+        <source>Meja masih disiapkan; Anda masuk sebentar lagi.</source>
+        <comment>signin_starting</comment>
+        <translation>The desk is still starting; you will be signed in in a moment.</translation>
+    </message>
+    <message>
         <source>Nama petugas</source>
         <comment>signin_name</comment>
         <translation>Operator&apos;s name</translation>
