@@ -149,6 +149,7 @@ class DeskStart:
 
     def begin(self) -> None:
         self.window.show()
+        self.window.activateWindow()  # the keyboard is the operator's from the first moment
         # The imports start once the page is painted (they would hold the interpreter while
         # the first paint waits), or after a moment if no paint comes (a hidden screen).
         QTimer.singleShot(_PRELOAD_FALLBACK_MS, self._start_preload)

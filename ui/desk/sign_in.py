@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -95,6 +96,9 @@ class SignInPage(QWidget):
         outer = QVBoxLayout(self)
         self._corner = QHBoxLayout()
         self._corner.addStretch(1)
+        # The language button's height kept from the first paint (the desk adds the button
+        # once it is built, ui.desk_start), so the form never moves under the typing.
+        self._corner.addStrut(self._corner_height())
         outer.addLayout(self._corner)
         outer.addStretch(1)
         outer.addLayout(row)
@@ -106,6 +110,14 @@ class SignInPage(QWidget):
         self.pin_again_edit.returnPressed.connect(self._submit)
         self.submit_button.clicked.connect(self._submit)
         self.show_sign_in()
+
+    def _corner_height(self) -> int:
+        probe = QToolButton(self)
+        probe.setText(tr("language_menu", "id"))
+        probe.setAutoRaise(True)
+        height = probe.sizeHint().height()
+        probe.deleteLater()
+        return height
 
     def add_corner(self, widget: QWidget) -> None:
         """``widget`` at the page's top right (the language menu's button)."""
