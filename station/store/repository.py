@@ -459,7 +459,8 @@ class Store:
         received_at: datetime,
         actor: Actor,
     ) -> StoredReading:
-        """Store a reading with its findings and, if valid, its outbox entry: one transaction."""
+        """Store a reading with its findings and, if valid, its outbox entry: one transaction.
+        Returns the reading as a read of it gives it back."""
         reading, _state = self._write_reading(
             visit_id,
             measurement=measurement,
