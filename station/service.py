@@ -710,16 +710,18 @@ class Station:
                 )
             return None
         findings = check_reading(CheckReading(measurement, local_naive(received_at)))
-        reading = await self._db(
-            self._store.add_reading,
-            visit_id=visit_id,
+        assert self._visit is not None  # its id is visit_id (checked above)
+        # The visit comes back with the reading added, not read again (issue 14).
+        added = await self._db(
+            self._store.add_reading_to,
+            self._visit,
             measurement=measurement,
             source=source,
             findings=findings,
             received_at=received_at,
             actor=actor,
         )
-        visit = await self._db(self._store.visit, visit_id)
+        reading, visit = added.reading, added.visit
         self._visit = visit
         state, results = self._with_results(self._state, visit)
         self._enter(state)

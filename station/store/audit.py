@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from station.audit import Actor, AuditAction, entry_hash
@@ -23,6 +23,7 @@ from station.store.record_content import READING, VISIT, reading_hash, visit_has
 
 __all__ = [
     "append",
+    "append_entry",
     "append_reading",
     "append_visit",
     "entry_fields",
@@ -55,6 +56,61 @@ def serialise(session: Session) -> None:
     )
 
 
+_HEAD = cast(Table, AuditHeadRow.__table__)
+_LOG = cast(Table, AuditEntryRow.__table__)
+# Taking the head: the update locks the row (PostgreSQL: until the transaction ends, a
+# second desk waits and then gets the row as the first left it; SQLite: the write lock), and
+# its RETURNING hands back the new sequence and the previous entry's hash in one statement.
+# The hash is never taken from memory: another desk may have appended since.
+_TAKE_HEAD = (
+    update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(sequence=_HEAD.c.sequence + 1)
+    .returning(_HEAD.c.sequence, _HEAD.c.entry_hash)
+)
+_SET_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(entry_hash=bindparam("entry_hash"))
+_ADD_ENTRY = insert(_LOG)
+
+
+def append_entry(
+    connection: Connection,
+    *,
+    station_id: str,
+    actor: Actor,
+    action: AuditAction,
+    at: datetime,
+    record_kind: str | None = None,
+    record_id: str | None = None,
+    record_hash: str | None = None,
+    detail: Mapping[str, Any] | None = None,
+) -> str:
+    """Add one entry after the chain's head with SQLAlchemy Core, inside the transaction of
+    ``connection``; returns the entry's hash. Call it after the transaction's other writes,
+    so the head is the last lock taken and held for the shortest time."""
+    sequence, previous = connection.execute(_TAKE_HEAD).one()
+    detail_json = json.dumps(dict(detail or {}), sort_keys=True, ensure_ascii=False)
+    fields: dict[str, Any] = {
+        "sequence": sequence,
+        "at": at,
+        "station_id": station_id,
+        "operator_id": actor.operator_id,
+        "actor": actor.name,
+        "action": str(action),
+        "record_kind": record_kind,
+        "record_id": record_id,
+        "record_hash": record_hash,
+        "detail": json.loads(detail_json),  # as ``entry_fields`` reads it back
+    }
+    digest = entry_hash(previous, fields)
+    row = {key: value for key, value in fields.items() if key != "detail"}
+    connection.execute(
+        _ADD_ENTRY,
+        {**row, "detail_json": detail_json, "previous_hash": previous, "entry_hash": digest},
+    )
+    connection.execute(_SET_HEAD, {"entry_hash": digest})
+    return digest
+
+
 def append(
     session: Session,
     *,
@@ -66,39 +122,21 @@ def append(
     record_id: str | None = None,
     record_hash: str | None = None,
     detail: Mapping[str, Any] | None = None,
-) -> AuditEntryRow:
-    """Add one entry after the chain's head. ``detail`` must hold no personal data (no NIK,
-    no name): ids, counts, reasons chosen from a list."""
+) -> str:
+    """Add one entry after the chain's head; returns its hash. ``detail`` must hold no
+    personal data (no NIK, no name): ids, counts, reasons chosen from a list."""
     session.flush()  # the caller's changes first, so the head update is the last lock taken
-    sequence = session.execute(
-        update(AuditHeadRow)
-        .where(AuditHeadRow.id == 1)
-        .values(sequence=AuditHeadRow.sequence + 1)
-        .returning(AuditHeadRow.sequence)
-    ).scalar_one()
-    previous = session.execute(
-        select(AuditHeadRow.entry_hash).where(AuditHeadRow.id == 1)
-    ).scalar_one()
-    row = AuditEntryRow(
-        sequence=sequence,
-        at=at,
+    return append_entry(
+        session.connection(),
         station_id=station_id,
-        operator_id=actor.operator_id,
-        actor=actor.name,
-        action=str(action),
+        actor=actor,
+        action=action,
+        at=at,
         record_kind=record_kind,
         record_id=record_id,
         record_hash=record_hash,
-        detail_json=json.dumps(dict(detail or {}), sort_keys=True, ensure_ascii=False),
-        previous_hash=previous,
+        detail=detail,
     )
-    row.entry_hash = entry_hash(previous, entry_fields(row))
-    session.add(row)
-    session.execute(
-        update(AuditHeadRow).where(AuditHeadRow.id == 1).values(entry_hash=row.entry_hash)
-    )
-    session.flush()
-    return row
 
 
 def append_visit(
@@ -109,7 +147,7 @@ def append_visit(
     action: AuditAction,
     at: datetime,
     detail: Mapping[str, Any] | None = None,
-) -> AuditEntryRow:
+) -> str:
     """An entry for a visit the caller has just created or changed, with the visit's content
     hash as it now stands (flushed first, so the hash is of what the database holds)."""
     session.flush()
@@ -136,7 +174,7 @@ def append_reading(
     action: AuditAction,
     at: datetime,
     detail: Mapping[str, Any] | None = None,
-) -> AuditEntryRow:
+) -> str:
     """An entry for a reading just stored or changed, hashed with its findings as stored."""
     session.flush()
     session.refresh(row)

@@ -15,14 +15,23 @@ SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from station.audit import record_hash
 from station.store.models import FindingRow, ReadingRow, VisitRow
 
-__all__ = ["READING", "VISIT", "reading_content", "reading_hash", "visit_content", "visit_hash"]
+__all__ = [
+    "READING",
+    "VISIT",
+    "reading_content",
+    "reading_hash",
+    "reading_values_content",
+    "reading_values_hash",
+    "visit_content",
+    "visit_hash",
+]
 
 READING = "reading"
 VISIT = "visit"
@@ -72,46 +81,81 @@ def visit_content(row: VisitRow) -> dict[str, Any]:
     }
 
 
-def _finding(row: FindingRow) -> dict[str, str | None]:
+def _finding(row: Mapping[str, Any]) -> dict[str, str | None]:
     """A finding's content. The message key, its parameters and the rule set (migration
     0007) count only when there is a key: a row stored before has none, and its content,
     hence the hash in its audit entry, stays what it was."""
     content: dict[str, str | None] = {
-        "parameter": str(row.parameter),
-        "severity": str(row.severity),
-        "code": str(row.code),
-        "message_id": str(row.message_id),
-        "message_en": str(row.message_en),
+        "parameter": str(row["parameter"]),
+        "severity": str(row["severity"]),
+        "code": str(row["code"]),
+        "message_id": str(row["message_id"]),
+        "message_en": str(row["message_en"]),
     }
-    if row.message_key is not None:
-        content["message_key"] = str(row.message_key)
-        content["message_params"] = _text(row.message_params)
-        content["rule_set"] = _text(row.rule_set)
-        content["rule_set_version"] = _text(row.rule_set_version)
+    if row["message_key"] is not None:
+        content["message_key"] = str(row["message_key"])
+        content["message_params"] = _text(row["message_params"])
+        content["rule_set"] = _text(row["rule_set"])
+        content["rule_set_version"] = _text(row["rule_set_version"])
     return content
 
 
-def reading_content(row: ReadingRow, findings: Iterable[FindingRow]) -> dict[str, Any]:
-    """``findings``: the reading's finding rows (passed in, so a caller that has just added
-    them need not load the relationship)."""
+_READING_COLUMNS = (
+    "id",
+    "visit_id",
+    "sequence",
+    "kind",
+    "device_id",
+    "device_label",
+    "simulated",
+    "source",
+    "raw",
+    "decoded_json",
+    "received_at",
+    "valid",
+    "discarded_reason",
+    "discarded_at",
+    "revision",
+    "operator_id",
+    "discarded_by",
+)
+_FINDING_COLUMNS = (
+    "parameter",
+    "severity",
+    "code",
+    "message_id",
+    "message_en",
+    "message_key",
+    "message_params",
+    "rule_set",
+    "rule_set_version",
+)
+
+
+def reading_values_content(
+    row: Mapping[str, Any], findings: Iterable[Mapping[str, Any]]
+) -> dict[str, Any]:
+    """A reading's content from its column values (what an insert writes), so a reading
+    written with SQLAlchemy Core is hashed without building ORM rows. ``row`` holds every
+    column of ``readings``; ``findings`` every column of ``findings`` but the ids."""
     return {
-        "id": str(row.id),
-        "visit_id": str(row.visit_id),
-        "sequence": int(row.sequence),
-        "kind": str(row.kind),
-        "device_id": str(row.device_id),
-        "device_label": str(row.device_label),
-        "simulated": bool(row.simulated),
-        "source": str(row.source),
-        "raw": bytes(row.raw),
-        "decoded_json": str(row.decoded_json),
-        "received_at": _time(row.received_at),
-        "valid": bool(row.valid),
-        "discarded_reason": _text(row.discarded_reason),
-        "discarded_at": _time(row.discarded_at),
-        "revision": _int(row.revision) or 1,  # None: a new row before its server default
-        "operator_id": _int(row.operator_id),
-        "discarded_by": _int(row.discarded_by),
+        "id": str(row["id"]),
+        "visit_id": str(row["visit_id"]),
+        "sequence": int(row["sequence"]),
+        "kind": str(row["kind"]),
+        "device_id": str(row["device_id"]),
+        "device_label": str(row["device_label"]),
+        "simulated": bool(row["simulated"]),
+        "source": str(row["source"]),
+        "raw": bytes(row["raw"]),
+        "decoded_json": str(row["decoded_json"]),
+        "received_at": _time(row["received_at"]),
+        "valid": bool(row["valid"]),
+        "discarded_reason": _text(row["discarded_reason"]),
+        "discarded_at": _time(row["discarded_at"]),
+        "revision": _int(row["revision"]) or 1,  # None: a new row before its server default
+        "operator_id": _int(row["operator_id"]),
+        "discarded_by": _int(row["discarded_by"]),
         "findings": sorted(
             (_finding(f) for f in findings),
             key=lambda f: (
@@ -124,9 +168,22 @@ def reading_content(row: ReadingRow, findings: Iterable[FindingRow]) -> dict[str
     }
 
 
+def reading_content(row: ReadingRow, findings: Iterable[FindingRow]) -> dict[str, Any]:
+    """``findings``: the reading's finding rows (passed in, so a caller that has just added
+    them need not load the relationship)."""
+    return reading_values_content(
+        {name: getattr(row, name) for name in _READING_COLUMNS},
+        ({name: getattr(f, name) for name in _FINDING_COLUMNS} for f in findings),
+    )
+
+
 def visit_hash(row: VisitRow) -> str:
     return record_hash(visit_content(row))
 
 
 def reading_hash(row: ReadingRow, findings: Iterable[FindingRow]) -> str:
     return record_hash(reading_content(row, findings))
+
+
+def reading_values_hash(row: Mapping[str, Any], findings: Iterable[Mapping[str, Any]]) -> str:
+    return record_hash(reading_values_content(row, findings))

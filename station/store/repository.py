@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Select, delete, func, select
@@ -22,7 +22,7 @@ from station.checks import Finding, blocks
 from station.person import Person
 from station.store import audit
 from station.store.database import Database
-from station.store.finding_rows import finding_from_row, finding_row
+from station.store.finding_rows import finding_from_row, finding_from_values, finding_values
 from station.store.models import (
     OutboxRow,
     OutboxStatus,
@@ -31,8 +31,10 @@ from station.store.models import (
     VisitStatus,
 )
 from station.store.queue import QueueError, take_queue_number
+from station.store.reading_insert import VisitState, lock_visit, write_reading
 
 __all__ = [
+    "ReadingAdded",
     "ReadingSource",
     "Store",
     "StoreError",
@@ -185,6 +187,26 @@ def _visit_from_row(row: VisitRow) -> StoredVisit:
         revision=row.revision,
         corrected_at=row.corrected_at,
         confirmed_by=row.confirmed_by,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingAdded:
+    """What ``Store.add_reading_to`` wrote: the reading, and its visit as it now stands."""
+
+    visit: StoredVisit
+    reading: StoredReading
+
+
+def _current(visit: StoredVisit, state: VisitState) -> bool:
+    """Whether the caller's copy of a visit is what the transaction found stored."""
+    readings = visit.readings
+    return (
+        state.revision == visit.revision
+        and visit.status is VisitStatus.OPEN
+        and state.readings == len(readings)
+        and state.last_sequence == (readings[-1].sequence if readings else 0)
+        and state.discarded == sum(r.discarded_reason is not None for r in readings)
     )
 
 
@@ -437,74 +459,108 @@ class Store:
         received_at: datetime,
         actor: Actor,
     ) -> StoredReading:
-        """Store a reading with its findings and, if valid, its outbox entry: one transaction."""
+        """Store a reading with its findings and, if valid, its outbox entry: one transaction.
+        Returns the reading as a read of it gives it back."""
+        reading, _state = self._write_reading(
+            visit_id,
+            measurement=measurement,
+            source=source,
+            findings=findings,
+            received_at=received_at,
+            actor=actor,
+        )
+        return reading
+
+    def add_reading_to(
+        self,
+        visit: StoredVisit,
+        *,
+        measurement: Measurement,
+        source: ReadingSource,
+        findings: Sequence[Finding],
+        received_at: datetime,
+        actor: Actor,
+    ) -> ReadingAdded:
+        """``add_reading`` to the caller's copy of an open visit, returning the visit as it
+        now stands without reading it again (issue 14): ``visit`` plus the reading written,
+        when the transaction found the stored visit as the copy has it (same revision, same
+        readings and discards); else, as when something else changed it, read afresh."""
+        reading, state = self._write_reading(
+            visit.id,
+            measurement=measurement,
+            source=source,
+            findings=findings,
+            received_at=received_at,
+            actor=actor,
+        )
+        if _current(visit, state):
+            return ReadingAdded(replace(visit, readings=(*visit.readings, reading)), reading)
+        return ReadingAdded(self.visit(visit.id), reading)
+
+    def _write_reading(
+        self,
+        visit_id: str,
+        *,
+        measurement: Measurement,
+        source: ReadingSource,
+        findings: Sequence[Finding],
+        received_at: datetime,
+        actor: Actor,
+    ) -> tuple[StoredReading, VisitState]:
+        """One transaction, SQLAlchemy Core (``station.store.reading_insert``); the state is
+        the visit's before the reading, read under its row lock."""
+        decoded = _decoded_json(measurement)
         reading_id = str(uuid.uuid4())
         valid = not blocks(tuple(findings))
-        with self._db.sessions.begin() as session:
-            visit = self._open_visit(session, visit_id)
-            sequence = (
-                session.scalar(
-                    select(func.max(ReadingRow.sequence)).where(ReadingRow.visit_id == visit_id)
-                )
-                or 0
-            ) + 1
-            reading = ReadingRow(
-                id=reading_id,
-                visit_id=visit_id,
-                sequence=sequence,
-                kind=str(measurement.kind),
-                device_id=source.device_id,
-                device_label=source.device_label,
-                simulated=source.simulated,
-                source=source.source,
-                raw=measurement.raw,
-                decoded_json=_decoded_json(measurement),
-                received_at=received_at,
-                valid=valid,
-                operator_id=actor.operator_id,
-            )
-            session.add(reading)
-            session.flush()
-            session.add_all(
-                finding_row(
+        with self._db.engine.begin() as connection:
+            state = lock_visit(connection, visit_id)
+            if state is None:
+                raise StoreError(f"visit {visit_id} does not exist")
+            if state.status != VisitStatus.OPEN:
+                raise StoreError(f"visit {visit_id} is {state.status}, not open")
+            values = {
+                "id": reading_id,
+                "visit_id": visit_id,
+                "sequence": state.last_sequence + 1,
+                "kind": str(measurement.kind),
+                "device_id": source.device_id,
+                "device_label": source.device_label,
+                "simulated": source.simulated,
+                "source": source.source,
+                "raw": measurement.raw,
+                "decoded_json": decoded,
+                "received_at": received_at,
+                "valid": valid,
+                "discarded_reason": None,
+                "discarded_at": None,
+                "revision": 1,
+                "operator_id": actor.operator_id,
+                "discarded_by": None,
+            }
+            rows = [
+                finding_values(
                     reading_id,
                     f,
-                    rule_set=visit.rule_set,
-                    rule_set_version=visit.rule_set_version,
+                    rule_set=state.rule_set,
+                    rule_set_version=state.rule_set_version,
                 )
                 for f in findings
-            )
-            audit.append_reading(
-                session,
-                reading,
-                station_id=visit.station_id,
-                actor=actor,
-                action=AuditAction.RECORDED_READING,
-                at=received_at,
-                detail={"kind": str(measurement.kind), "valid": valid, "source": source.source},
-            )
-            if valid:
-                session.add(
-                    OutboxRow(
-                        reading_id=reading_id,
-                        visit_id=visit_id,
-                        status=OutboxStatus.PENDING,
-                        attempts=0,
-                        created_at=received_at,
-                        updated_at=received_at,
-                    )
-                )
-        return StoredReading(
+            ]
+            write_reading(connection, values, rows, station_id=state.station_id, actor=actor)
+        reading = StoredReading(
             id=reading_id,
             visit_id=visit_id,
-            sequence=sequence,
-            measurement=measurement,
+            sequence=state.last_sequence + 1,
+            # What was written, as a read gives it back (a measurement's JSON fills in
+            # what the device left out, e.g. an oximeter's all-clear status bits).
+            measurement=measurement_from_json(json.loads(decoded)),
             source=source,
             received_at=received_at,
             valid=valid,
-            findings=tuple(findings),
+            findings=tuple(finding_from_values(row) for row in rows),
             operator_id=actor.operator_id,
         )
+        return reading, state
 
     def discard_reading(
         self, reading_id: str, reason: str, at: datetime, *, actor: Actor
