@@ -3,7 +3,8 @@ object a line (``{"name", "value", "unit", "baseline", "ratio", "target", "met"}
 with its baseline measured in the same run. Not part of the test suite.
 
 ``--quick`` (a few minutes) runs fewer samples; the full run more. ``--only NAME`` runs one
-group (``paint``, ``startup``, ``store``, ``upload``). The exit status is 0 whatever the
+group (``paint``, ``startup``, ``store``, ``upload``, ``export``,
+``desk_memory``). The exit status is 0 whatever the
 figures: a target not met is a finding to read, not a failure of the run.
 """
 
@@ -13,7 +14,14 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from bench import paint_latency, startup, store_reading, upload_rows
+from bench import (
+    desk_memory,
+    export_memory,
+    paint_latency,
+    startup,
+    store_reading,
+    upload_rows,
+)
 from bench.rows import Row
 
 GROUPS: dict[str, Callable[[bool], list[Row]]] = {
@@ -21,6 +29,8 @@ GROUPS: dict[str, Callable[[bool], list[Row]]] = {
     "paint": paint_latency.measure,
     "store": store_reading.measure,
     "upload": upload_rows.measure,
+    "export": export_memory.measure,
+    "desk_memory": desk_memory.measure,
 }
 
 

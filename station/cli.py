@@ -93,15 +93,11 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
     the JSON summary (``"skipped": [{"visit_id", "reason"}]``), and the command exits 1 after
     writing the file with every other visit, so a script sees that a person must look.
     """
-    from fhir_export.errors import MappingError
-    from fhir_export.mapping import export_bundle, to_json
-    from fhir_export.model import Practitioner
     from station.audit import AuditAction
     from station.command_store import audit_command, open_store
-    from station.export import export_context, operators_of, visit_to_export
-    from station.files import write_private_atomically
+    from station.export import export_context
+    from station.export_file import write_fhir_export
     from station.store.models import VisitStatus
-    from station.store.outbox import UploadStore
 
     loaded = settings()
     path = Path(args.fhir)
@@ -110,51 +106,31 @@ def _cmd_export(args: argparse.Namespace, settings: Callable[[], Settings]) -> i
         raise UsageError(f"folder {folder} does not exist")
     store = open_store(loaded)
     try:
-        loaded_visits = store.load_visits(VisitStatus.CONFIRMED)
         # Audited before the file is written: an export that fails half-way may still have
-        # put personal data on disk.
+        # put personal data on disk. The visits are streamed (issue 14), so the audit names
+        # every confirmed visit the export goes through, read or not.
         audit_command(
             store,
             loaded,
             AuditAction.EXPORTED,
-            {"format": "fhir", "visit_ids": [v.id for v in loaded_visits.visits]},
+            {"format": "fhir", "visit_ids": store.visit_ids(VisitStatus.CONFIRMED)},
         )
-        # Who measured and confirmed, by practitioner NIK (the upload adds IHS numbers).
-        everyone = frozenset().union(*(operators_of(v) for v in loaded_visits.visits))
-        practitioners = {
-            operator_id: Practitioner(nik)
-            for operator_id, nik in UploadStore(store.database).practitioner_niks(everyone).items()
-        }
+        try:
+            summary = write_fhir_export(
+                store, export_context(loaded), path, generated=datetime.now(UTC)
+            )
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     finally:
         store.database.close()
-    context = export_context(loaded)
-    skipped = [{"visit_id": u.visit_id, "reason": str(u)} for u in loaded_visits.unreadable]
-    exports = []
-    for visit in loaded_visits.visits:
-        try:
-            export = visit_to_export(visit, practitioners)
-            export_bundle([export], context)  # maps this visit alone: a failure is its own
-        except MappingError as exc:  # station.export / fhir_export.mapping say why
-            skipped.append({"visit_id": visit.id, "reason": f"cannot be mapped to FHIR: {exc}"})
-            continue
-        except Exception as exc:  # a bug in one visit's mapping must not lose the others
-            logging.getLogger(__name__).exception("visit %s: unexpected export error", visit.id)
-            reason = f"unexpected error ({type(exc).__name__}); see the station log"
-            skipped.append({"visit_id": visit.id, "reason": reason})
-            continue
-        exports.append(export)
-    bundle = export_bundle(exports, context, generated=datetime.now(UTC))
-    try:
-        write_private_atomically(path, to_json(bundle))
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    skipped = summary.skipped
     for item in skipped:
         sys.stderr.write(f"warning: visit {item['visit_id']} not exported: {item['reason']}\n")
     _print_json(
         {
             "file": str(path),
-            "visits": len(exports),
-            "observations": sum(len(e.vitals) for e in exports),
+            "visits": summary.visits,
+            "observations": summary.observations,
             "skipped": skipped,
         }
     )

@@ -19,8 +19,15 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["STALE_AFTER_S", "folder_lock", "temp_siblings", "write_private_atomically"]
+__all__ = [
+    "STALE_AFTER_S",
+    "folder_lock",
+    "private_atomic_writer",
+    "temp_siblings",
+    "write_private_atomically",
+]
 
 STALE_AFTER_S = 3600.0
 _PRIVATE = 0o600
@@ -77,6 +84,17 @@ def write_private_atomically(path: Path, text: str | bytes) -> None:
     either the old or the whole new file, even across a crash. Raises
     ``FileNotFoundError`` when the folder does not exist, ``OSError`` for anything else the
     OS refuses."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    with private_atomic_writer(path) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def private_atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    """``write_private_atomically`` for a file written piece by piece (a streamed export):
+    the caller writes to the yielded handle; when the block ends normally the file is
+    fsynced and renamed over ``path``; when it raises, the temporary file is removed and
+    ``path`` is left as it was."""
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise FileNotFoundError(f"folder {folder} does not exist")
@@ -85,9 +103,8 @@ def write_private_atomically(path: Path, text: str | bytes) -> None:
         descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         temp = Path(temp_name)
         try:
-            data = text if isinstance(text, bytes) else text.encode("utf-8")
             with os.fdopen(descriptor, "wb") as handle:
-                handle.write(data)
+                yield handle
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(temp, _PRIVATE)  # mkstemp's mode already; said here, not assumed

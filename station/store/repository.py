@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -302,6 +302,37 @@ class Store:
         if status is not None:
             query = query.where(VisitRow.status == status)
         return self._load(query)
+
+    def visit_ids(self, status: VisitStatus | None = None) -> list[str]:
+        """The ids of the visits ``stream_visits`` goes through, in its order (no readings
+        loaded: an export audits them before it reads them)."""
+        query = select(VisitRow.id).order_by(VisitRow.started_at)
+        if status is not None:
+            query = query.where(VisitRow.status == status)
+        with self._db.sessions() as session:
+            return list(session.scalars(query))
+
+    def stream_visits(
+        self, status: VisitStatus | None = None, *, batch: int = 200
+    ) -> Generator[StoredVisit | UnreadableVisit, None, None]:
+        """``load_visits`` one at a time: the rows come ``batch`` visits (with their readings
+        and findings) at a time, in one read transaction, so a file export of 10,000 visits
+        never holds them all (issue 14). An unreadable visit is yielded as its
+        ``UnreadableVisit``, in its place. Close the iterator (or read it to the end) to end
+        the transaction."""
+        query = select(VisitRow).options(_VISIT_LOAD).order_by(VisitRow.started_at)
+        if status is not None:
+            query = query.where(VisitRow.status == status)
+        with self._db.sessions() as session:
+            rows = session.scalars(query.execution_options(yield_per=batch))
+            try:
+                for row in rows:
+                    try:
+                        yield _visit_from_row(row)
+                    except UnreadableVisit as exc:
+                        yield exc
+            finally:
+                rows.close()
 
     def _load(self, query: Select[VisitRow]) -> VisitsLoaded:
         visits: list[StoredVisit] = []
