@@ -41,6 +41,7 @@ __all__ = [
     "UnreadableVisit",
     "VisitOutcome",
     "VisitsLoaded",
+    "load_visit",
 ]
 
 
@@ -202,6 +203,18 @@ def _decoded_json(measurement: Measurement) -> str:
 _VISIT_LOAD = selectinload(VisitRow.readings).selectinload(ReadingRow.findings)
 
 
+def load_visit(session: Session, visit_id: str) -> StoredVisit:
+    """The visit with its readings and findings, read in ``session`` (the upload claim reads
+    it in the claim's own transaction); ``StoreError`` if there is none, ``UnreadableVisit``
+    if it cannot be read back."""
+    row = session.scalars(
+        select(VisitRow).where(VisitRow.id == visit_id).options(_VISIT_LOAD)
+    ).one_or_none()
+    if row is None:
+        raise StoreError(f"visit {visit_id} does not exist")
+    return _visit_from_row(row)
+
+
 class Store:
     """Storage operations over an open ``Database``. Thread-compatible, not thread-safe:
     the station calls it from one worker thread."""
@@ -259,12 +272,7 @@ class Store:
 
     def visit(self, visit_id: str) -> StoredVisit:
         with self._db.sessions() as session:
-            row = session.scalars(
-                select(VisitRow).where(VisitRow.id == visit_id).options(_VISIT_LOAD)
-            ).one_or_none()
-            if row is None:
-                raise StoreError(f"visit {visit_id} does not exist")
-            return _visit_from_row(row)
+            return load_visit(session, visit_id)
 
     def visits(self, status: VisitStatus | None = None) -> list[StoredVisit]:
         """All visits (in ``status``), oldest first; ``UnreadableVisit`` if one cannot be read
