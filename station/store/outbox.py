@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -57,7 +57,7 @@ from station.store.models import (
     VisitRow,
     VisitStatus,
 )
-from station.store.repository import StoredVisit, UnreadableVisit, load_visit
+from station.store.repository import StoredVisit, UnreadableVisit, load_visit, visit_operators
 
 __all__ = [
     "ClaimBatch",
@@ -111,6 +111,12 @@ class ClaimedVisit:
     visit: StoredVisit
     entries: tuple[OutboxEntry, ...]
     encounter_server_id: str | None
+    # Read in the claim's transaction, so the uploader needs no round trip of its own:
+    # the practitioner NIK of each operator the visit names (``practitioner_niks``; None:
+    # not read), and the cached IHS numbers of the visit's patient and those practitioners
+    # (``{(kind, nik): ihs}``, None for one not in the cache; ``cached_ihs``).
+    practitioner_niks: Mapping[int, str] | None = None
+    cached_ihs: Mapping[tuple[str, str], str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +224,37 @@ def _bury_unreadable(
         .values(status=OutboxStatus.DEAD, updated_at=now, next_attempt_at=None, last_error=error)
     )
     return DeadVisit(visit_id, _rowcount(result), error)
+
+
+def _practitioner_niks(connection: Connection, operator_ids: Collection[int]) -> dict[int, str]:
+    """``UploadStore.practitioner_niks`` on ``connection``."""
+    if not operator_ids:
+        return {}
+    rows = connection.execute(
+        select(OperatorRow.id, OperatorRow.practitioner_nik).where(
+            OperatorRow.id.in_(sorted(operator_ids)), OperatorRow.builtin.is_(False)
+        )
+    )
+    return {int(row.id): str(row.practitioner_nik) for row in rows.all()}
+
+
+def _cached_ihs(
+    connection: Connection, people: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """The cached IHS numbers of ``people`` (kind, NIK) that have one, in one query."""
+    wanted = set(people)
+    if not wanted:
+        return {}
+    rows = connection.execute(
+        select(IhsNumberRow.kind, IhsNumberRow.nik, IhsNumberRow.ihs_number).where(
+            IhsNumberRow.nik.in_(sorted({nik for _kind, nik in wanted}))
+        )
+    )
+    return {
+        (row.kind, row.nik): str(row.ihs_number)
+        for row in rows.all()
+        if (row.kind, row.nik) in wanted
+    }
 
 
 def _entry(row: Any) -> OutboxEntry:
@@ -386,12 +423,18 @@ class UploadStore:
                 except UnreadableVisit as exc:
                     taken.append(_bury_unreadable(connection, token, visit_id, now, exc))
                     continue
+                niks = _practitioner_niks(connection, visit_operators(visit))
+                people = [("patient", visit.person.nik)]
+                people += [("practitioner", nik) for nik in niks.values()]
+                cached = _cached_ihs(connection, people)
                 taken.append(
                     ClaimedVisit(
                         token=token,
                         visit=visit,
                         entries=tuple(sorted((_entry(e) for e in entries), key=lambda e: e.id)),
                         encounter_server_id=held.encounter_server_id,
+                        practitioner_niks=niks,
+                        cached_ihs={person: cached.get(person) for person in people},
                     )
                 )
         return taken
@@ -679,25 +722,14 @@ class UploadStore:
         """The practitioner NIK of each of ``operator_ids`` who is a person (issue 12: the
         upload names the operator who measured); the built-in demo operator is left out, so
         what it recorded falls back to ``SATUSEHAT_PRACTITIONER_NIK`` like data from before
-        operators existed. Disabled operators are included: they did measure."""
-        if not operator_ids:
-            return {}
-        with self._db.sessions() as session:
-            rows = session.execute(
-                select(OperatorRow.id, OperatorRow.practitioner_nik).where(
-                    OperatorRow.id.in_(sorted(operator_ids)), OperatorRow.builtin.is_(False)
-                )
-            )
-            return {int(row.id): str(row.practitioner_nik) for row in rows.all()}
+        operators existed. Disabled operators are included: they did measure. (A claim
+        reads them for its visit: ``ClaimedVisit.practitioner_niks``.)"""
+        with self._db.engine.connect() as connection:
+            return _practitioner_niks(connection, operator_ids)
 
     def cached_ihs(self, kind: str, nik: str) -> str | None:
         with self._db.engine.connect() as connection:
-            found: str | None = connection.scalar(
-                select(IhsNumberRow.ihs_number).where(
-                    IhsNumberRow.kind == kind, IhsNumberRow.nik == nik
-                )
-            )
-            return found
+            return _cached_ihs(connection, [(kind, nik)]).get((kind, nik))
 
     def cache_ihs(self, kind: str, nik: str, ihs_number: str, now: datetime) -> None:
         with self._db.engine.begin() as connection:

@@ -42,6 +42,7 @@ __all__ = [
     "VisitOutcome",
     "VisitsLoaded",
     "load_visit",
+    "visit_operators",
 ]
 
 
@@ -201,6 +202,15 @@ def _decoded_json(measurement: Measurement) -> str:
 
 
 _VISIT_LOAD = selectinload(VisitRow.readings).selectinload(ReadingRow.findings)
+
+
+def visit_operators(visit: StoredVisit) -> frozenset[int]:
+    """The operators whose practitioners ``visit`` names: who recorded a reading, and who
+    confirmed it."""
+    ids = {r.operator_id for r in visit.readings if r.operator_id is not None}
+    if visit.confirmed_by is not None:
+        ids.add(visit.confirmed_by)
+    return frozenset(ids)
 
 
 def load_visit(session: Session, visit_id: str) -> StoredVisit:

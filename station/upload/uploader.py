@@ -158,6 +158,8 @@ class Uploader:
         # IHS numbers SATUSEHAT gave, cached in the database with the next outbox write
         # (one commit fewer per new person); only touched on the event loop.
         self._found: list[FoundIhs] = []
+        # People a claim just found absent from the database cache (ClaimedVisit.cached_ihs).
+        self._not_cached: set[tuple[str, str]] = set()
 
     async def _db(self, function: Callable[..., _T], *args: Any) -> _T:
         result: _T = await self._run_db(function, *args)
@@ -201,10 +203,14 @@ class Uploader:
         # be registered meanwhile, the network may be back).
 
     async def _fetch_ihs(self, kind: str, nik: str) -> str | None:
-        """The database cache shared by the desks, else SATUSEHAT."""
-        found = await self._db(self._store.cached_ihs, kind, nik)
-        if found is not None:
-            return found
+        """The database cache shared by the desks (unless a claim just read it), else
+        SATUSEHAT."""
+        if (kind, nik) in self._not_cached:
+            self._not_cached.discard((kind, nik))
+        else:
+            found = await self._db(self._store.cached_ihs, kind, nik)
+            if found is not None:
+                return found
         if kind == "patient":
             found = await self._api.find_patient_ihs(nik)
         else:
@@ -293,12 +299,15 @@ class Uploader:
             claim, entry_ids, now, error, now + timedelta(seconds=delay), ihs_found=ihs_found
         )
 
-    async def _practitioners(self, visit: StoredVisit) -> Practitioners:
+    async def _practitioners(self, claim: ClaimedVisit) -> Practitioners:
         """Each operator the visit names (who measured, who confirmed) with their
         practitioner's IHS number. An operator's NIK SATUSEHAT does not know is a settings
         problem like the fallback's: the entries stay ``failed`` and are sent once it is
         put right, never dead-lettered."""
-        niks = await self._db(self._store.practitioner_niks, operators_of(visit))
+        visit = claim.visit
+        niks = claim.practitioner_niks  # read with the claim; else one round trip
+        if niks is None:
+            niks = await self._db(self._store.practitioner_niks, operators_of(visit))
         found: dict[int, Practitioner] = {}
         for operator_id, nik in sorted(niks.items()):
             ihs = await self._ihs("practitioner", nik)
@@ -315,6 +324,12 @@ class Uploader:
     async def _upload(self, claim: ClaimedVisit) -> UploadResult:
         visit = claim.visit
         export = visit_to_export(visit)  # one that cannot be mapped is dead before look-ups
+        for person, ihs in claim.cached_ihs.items():
+            # The database cache, read with the claim: _fetch_ihs need not read it again.
+            if ihs is None:
+                self._not_cached.add(person)
+            else:
+                self._known_ihs.setdefault(person, ihs)
 
         patient_ihs = await self._ihs("patient", visit.person.nik)
         if patient_ihs is None:
@@ -325,7 +340,7 @@ class Uploader:
             )
             await self._write(self._dead, claim, [e.id for e in claim.entries], message)
             return UploadResult(visit.id, dead=len(claim.entries), error=message)
-        practitioners = await self._practitioners(visit)
+        practitioners = await self._practitioners(claim)
         if practitioners:
             export = visit_to_export(visit, practitioners)
         work = plan_upload(claim, export, practitioners)
