@@ -160,6 +160,7 @@ class Uploader:
         self._found: list[FoundIhs] = []
         # People a claim just found absent from the database cache (ClaimedVisit.cached_ihs).
         self._not_cached: set[tuple[str, str]] = set()
+        self._prefetching: set[asyncio.Future[str | None]] = set()
 
     async def _db(self, function: Callable[..., _T], *args: Any) -> _T:
         result: _T = await self._run_db(function, *args)
@@ -218,6 +219,48 @@ class Uploader:
         if found is not None:
             self._found.append(FoundIhs(kind, nik, found, self._clock()))
         return found
+
+    def _remember_cached(self, claim: ClaimedVisit) -> None:
+        """The database cache, read with the claim: _fetch_ihs need not read it again."""
+        for person, ihs in claim.cached_ihs.items():
+            if ihs is None:
+                self._not_cached.add(person)
+            else:
+                self._known_ihs.setdefault(person, ihs)
+
+    def prefetch(self, claim: ClaimedVisit) -> None:
+        """Start the IHS look-ups ``claim``'s upload will need (its patient, the operators
+        it names) without waiting for them; its ``upload`` then finds them done or under
+        way. Nothing for a visit that cannot be mapped (it is dead before any look-up)."""
+        try:
+            visit_to_export(claim.visit)
+        except Exception:  # noqa: BLE001 - upload() says what is wrong with it
+            return
+        self._start_lookups(claim)
+
+    def _start_lookups(self, claim: ClaimedVisit) -> None:
+        """The look-ups of ``claim``'s people at once, not one after the other: its patient,
+        the operators it names, and the settings' practitioner when nobody recorded
+        confirming the visit (then the Encounter's attender is always that fallback)."""
+        self._remember_cached(claim)
+        niks = claim.practitioner_niks
+        people = [("patient", claim.visit.person.nik)]
+        people += [("practitioner", nik) for nik in (niks or {}).values()]
+        fallback = self._ctx.practitioner_nik
+        if fallback and niks is not None and claim.visit.confirmed_by not in niks:
+            people.append(("practitioner", fallback))
+        for kind, nik in people:
+            if (kind, nik) in self._known_ihs or (kind, nik) in self._looking_up:
+                continue
+            started = asyncio.ensure_future(self._ihs(kind, nik))
+            self._prefetching.add(started)
+            started.add_done_callback(self._prefetched)
+
+    def _prefetched(self, done: asyncio.Future[str | None]) -> None:
+        # A failure is the upload's to report when it asks again (failures are not kept).
+        self._prefetching.discard(done)
+        if not done.cancelled():
+            done.exception()
 
     # -- one visit -----------------------------------------------------------------------
 
@@ -324,12 +367,7 @@ class Uploader:
     async def _upload(self, claim: ClaimedVisit) -> UploadResult:
         visit = claim.visit
         export = visit_to_export(visit)  # one that cannot be mapped is dead before look-ups
-        for person, ihs in claim.cached_ihs.items():
-            # The database cache, read with the claim: _fetch_ihs need not read it again.
-            if ihs is None:
-                self._not_cached.add(person)
-            else:
-                self._known_ihs.setdefault(person, ihs)
+        self._start_lookups(claim)
 
         patient_ihs = await self._ihs("patient", visit.person.nik)
         if patient_ihs is None:
