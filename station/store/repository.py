@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from devices.measurements import Measurement, measurement_from_json
@@ -202,6 +202,9 @@ def _decoded_json(measurement: Measurement) -> str:
 
 
 _VISIT_LOAD = selectinload(VisitRow.readings).selectinload(ReadingRow.findings)
+# Built once: the upload claims a visit at a time, and a statement used again keeps its
+# cache key (load_visit).
+_VISIT_BY_ID = select(VisitRow).where(VisitRow.id == bindparam("p_visit")).options(_VISIT_LOAD)
 
 
 def visit_operators(visit: StoredVisit) -> frozenset[int]:
@@ -217,9 +220,7 @@ def load_visit(session: Session, visit_id: str) -> StoredVisit:
     """The visit with its readings and findings, read in ``session`` (the upload claim reads
     it in the claim's own transaction); ``StoreError`` if there is none, ``UnreadableVisit``
     if it cannot be read back."""
-    row = session.scalars(
-        select(VisitRow).where(VisitRow.id == visit_id).options(_VISIT_LOAD)
-    ).one_or_none()
+    row = session.scalars(_VISIT_BY_ID, {"p_visit": visit_id}).one_or_none()
     if row is None:
         raise StoreError(f"visit {visit_id} does not exist")
     return _visit_from_row(row)
