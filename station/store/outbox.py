@@ -42,8 +42,6 @@ from sqlalchemy import (
     true,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import ReturningUpdate
 from sqlalchemy.sql.elements import ColumnElement
@@ -806,8 +804,17 @@ class UploadStore:
         the same moment is no conflict."""
         if not found:
             return
-        insert = postgresql_insert if self._postgres else sqlite_insert
-        statement = insert(IhsNumberRow)
+        # The dialect's INSERT ... ON CONFLICT, imported when first needed (the PostgreSQL
+        # dialect module costs a desk on SQLite 50 ms at start-up for nothing).
+        statement: Any
+        if self._postgres:
+            from sqlalchemy.dialects.postgresql import insert as postgresql_insert  # noqa: PLC0415
+
+            statement = postgresql_insert(IhsNumberRow)
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert  # noqa: PLC0415
+
+            statement = sqlite_insert(IhsNumberRow)
         connection.execute(
             statement.on_conflict_do_update(
                 index_elements=[IhsNumberRow.kind, IhsNumberRow.nik],
