@@ -224,7 +224,8 @@ class Uploader:
         """The database cache, read with the claim: _fetch_ihs need not read it again."""
         for person, ihs in claim.cached_ihs.items():
             if ihs is None:
-                self._not_cached.add(person)
+                if person not in self._known_ihs and person not in self._looking_up:
+                    self._not_cached.add(person)
             else:
                 self._known_ihs.setdefault(person, ihs)
 
