@@ -65,6 +65,14 @@ Decisions where the notes are unconfirmed or the brief left a choice:
   second resource. SATUSEHAT documents updates as that plain PUT
   (docs/reference/satusehat.md 2.3, "Updates"); a PUT inside a transaction Bundle is not
   documented, so the upload Bundles stay POST-only.
+* Two forms of the same resources: ``encounter_for``, ``observation_for``, ``visit_bundle``,
+  ``export_bundle``, ``upload_bundle`` and ``observation_update`` give fhir.resources models
+  (validated: the file export, and the oracle the tests hold the plain form to);
+  ``upload_bundle_data`` and ``observation_update_data`` give the same JSON-ready dict
+  ``to_dict`` of the model gives, built as plain data with the same ``MappingError`` checks
+  (the upload's hot path: validating and dumping the models cost the upload 22 times the
+  plain dicts, issue 14). fhir.resources is imported only when a model is built, so the
+  upload never loads it.
 """
 
 from __future__ import annotations
@@ -73,18 +81,18 @@ import json
 import math
 import re
 import uuid
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
-
-from fhir.resources.R4B.bundle import Bundle
-from fhir.resources.R4B.encounter import Encounter
-from fhir.resources.R4B.observation import Observation
-from fhir.resources.R4B.resource import Resource
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, Literal
 
 from fhir_export.errors import MappingError
 from fhir_export.model import ExportContext, Practitioner, VisitExport, VitalKind, VitalSign
+
+if TYPE_CHECKING:  # imported when a model is built (_validated), never by the upload
+    from fhir.resources.R4B.bundle import Bundle
+    from fhir.resources.R4B.encounter import Encounter
+    from fhir.resources.R4B.observation import Observation
+    from fhir.resources.R4B.resource import Resource
 
 __all__ = [
     "AMENDED",
@@ -104,9 +112,11 @@ __all__ = [
     "observation_for",
     "observation_identifier_system",
     "observation_update",
+    "observation_update_data",
     "to_dict",
     "to_json",
     "upload_bundle",
+    "upload_bundle_data",
     "visit_bundle",
 ]
 
@@ -180,13 +190,35 @@ _INTERPRETATIONS = {
 # The datetime elements this module writes; ``to_dict`` rewrites only these.
 _DATETIME_KEYS = frozenset({"effectiveDateTime", "issued", "start", "end", "timestamp"})
 _Z_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z")
-_R = TypeVar("_R", bound=Resource)
+# What fhir.resources checks of the values this module takes from a visit, so the plain form
+# refuses what the models refuse (the oracle test holds them to it): an R4 ``string`` needs a
+# character matching this (searched, as fhir_core does), an ``id`` is letters, digits, - and .
+_FHIR_STRING = re.compile(r"[ \r\n\t\S]")
+_FHIR_ID = re.compile(r"[A-Za-z0-9\-.]+")
+_ModelName = Literal["Bundle", "Encounter", "Observation"]
 
 
-def _validated(model: type[_R], data: dict[str, Any], what: str) -> _R:
+def _model(name: _ModelName) -> type[Resource]:
+    """The R4B model class, imported on first use (the upload path never needs it)."""
+    if name == "Bundle":
+        from fhir.resources.R4B.bundle import Bundle  # noqa: PLC0415 - lazy, module docstring
+
+        return Bundle
+    if name == "Encounter":
+        from fhir.resources.R4B.encounter import Encounter  # noqa: PLC0415
+
+        return Encounter
+    from fhir.resources.R4B.observation import Observation  # noqa: PLC0415
+
+    return Observation
+
+
+def _validated(name: _ModelName, data: dict[str, Any], what: str) -> Any:
     """``model.model_validate(data)``; what fhir.resources refuses is a ``MappingError``."""
+    from pydantic import ValidationError  # noqa: PLC0415 - with the models, lazily
+
     try:
-        return model.model_validate(data)
+        return _model(name).model_validate(data)
     except ValidationError as exc:
         errors = "; ".join(
             f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
@@ -215,6 +247,13 @@ def _number(value: float, what: str) -> int | float:
     return int(number) if number.is_integer() else number
 
 
+def _string(value: str, what: str) -> str:
+    """``value`` as an R4 ``string`` element: fhir.resources refuses an empty one."""
+    if not _FHIR_STRING.search(value):
+        raise MappingError(f"{what} is not valid FHIR R4: empty string {value!r}")
+    return value
+
+
 def _urn(system: str, value: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_URN_NAMESPACE, f'{system}|{value}')}"
 
@@ -238,7 +277,9 @@ def _patient_reference(visit: VisitExport) -> dict[str, Any]:
     if visit.patient_ihs:
         reference = {"reference": f"Patient/{visit.patient_ihs}"}
     elif visit.nik:
-        reference = {"identifier": {"system": NIK_SYSTEM, "value": visit.nik}}
+        reference = {
+            "identifier": {"system": NIK_SYSTEM, "value": _string(visit.nik, "the patient NIK")}
+        }
     else:
         raise MappingError(f"visit {visit.visit_id} has neither a patient IHS number nor a NIK")
     if visit.name.strip():
@@ -255,12 +296,20 @@ def _practitioner_reference(
     if ihs:
         return {"reference": f"Practitioner/{ihs}"}
     if nik:
-        return {"identifier": {"system": NIK_SYSTEM, "value": nik}}
+        return {"identifier": {"system": NIK_SYSTEM, "value": _string(nik, "a practitioner NIK")}}
     return None
 
 
 def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
     """The visit's finished ambulatory Encounter (docs/reference/satusehat.md 1.6)."""
+    encounter: Encounter = _validated(
+        "Encounter", _encounter_data(visit, ctx), f"visit {visit.visit_id} Encounter"
+    )
+    return encounter
+
+
+def _encounter_data(visit: VisitExport, ctx: ExportContext) -> dict[str, Any]:
+    """The Encounter as JSON-ready data, keys in R4 element order (as ``to_dict`` gives)."""
     start = _utc(visit.started, f"visit {visit.visit_id} start")
     end = _utc(visit.finished, f"visit {visit.visit_id} finish")
     if visit.finished < visit.started:
@@ -270,17 +319,19 @@ def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
     data: dict[str, Any] = {
         "resourceType": "Encounter",
         "identifier": [
-            {"system": encounter_identifier_system(ctx), "value": visit.encounter_identifier}
+            {
+                "system": encounter_identifier_system(ctx),
+                "value": _string(visit.encounter_identifier, f"visit {visit.visit_id} identifier"),
+            }
         ],
         "status": "finished",
-        "class": {"system": ACT_CODE, "code": "AMB", "display": "ambulatory"},
-        "subject": _patient_reference(visit),
-        "period": {"start": _text(start), "end": _text(end)},
         "statusHistory": [
             {"status": "arrived", "period": {"start": _text(start), "end": _text(start)}},
             {"status": "in-progress", "period": {"start": _text(start), "end": _text(end)}},
             {"status": "finished", "period": {"start": _text(end), "end": _text(end)}},
         ],
+        "class": {"system": ACT_CODE, "code": "AMB", "display": "ambulatory"},
+        "subject": _patient_reference(visit),
     }
     practitioner = _practitioner_reference(ctx, visit.attender)
     if practitioner is not None:
@@ -296,11 +347,12 @@ def encounter_for(visit: VisitExport, ctx: ExportContext) -> Encounter:
                 "individual": practitioner,
             }
         ]
+    data["period"] = {"start": _text(start), "end": _text(end)}
     if ctx.location_id:
         data["location"] = [{"location": {"reference": f"Location/{ctx.location_id}"}}]
     if ctx.organization_id:
         data["serviceProvider"] = {"reference": f"Organization/{ctx.organization_id}"}
-    return _validated(Encounter, data, f"visit {visit.visit_id} Encounter")
+    return data
 
 
 def _device_display(vital: VitalSign) -> str | None:
@@ -341,11 +393,12 @@ def observation_for(
     ``encounter_ref`` is the reference text: ``urn:uuid:...`` inside a Bundle, or
     ``Encounter/{server id}`` once the Encounter exists on the server.
     """
-    return _validated(
-        Observation,
+    observation: Observation = _validated(
+        "Observation",
         _observation_data(vital, visit, ctx, encounter_ref),
         f"{vital.identifier} Observation",
     )
+    return observation
 
 
 def observation_update(
@@ -369,17 +422,48 @@ def observation_update(
     http://hl7.org/fhir/R4/valueset-observation-status.html), and ``issued`` the moment this
     version was made (the correction).
     """
+    data = observation_update_data(
+        vital,
+        visit,
+        ctx,
+        encounter_id=encounter_id,
+        server_id=server_id,
+        status=status,
+        issued=issued,
+    )
+    observation: Observation = _validated(
+        "Observation", data, f"{vital.identifier} Observation update"
+    )
+    return observation
+
+
+def observation_update_data(
+    vital: VitalSign,
+    visit: VisitExport,
+    ctx: ExportContext,
+    *,
+    encounter_id: str,
+    server_id: str,
+    status: str,
+    issued: datetime,
+) -> dict[str, Any]:
+    """``to_dict(observation_update(...))``, built as plain data (the upload's form)."""
     if status not in UPDATE_STATUSES:
         raise MappingError(
             f"an Observation update has status {' or '.join(UPDATE_STATUSES)}, got {status!r}"
         )
     if not server_id:
         raise MappingError(f"{vital.identifier}: an update needs the server id")
+    if not _FHIR_ID.fullmatch(server_id):
+        raise MappingError(
+            f"{vital.identifier} Observation update is not valid FHIR R4: id {server_id!r} "
+            "is not letters, digits, - and ."
+        )
     data = _observation_data(vital, visit, ctx, f"Encounter/{encounter_id}")
-    data["id"] = server_id
     data["status"] = status
     data["issued"] = _text(_utc(issued, f"{vital.identifier} correction time"))
-    return _validated(Observation, data, f"{vital.identifier} Observation update")
+    # ``id`` right after resourceType, where R4 (and to_dict) puts it.
+    return {"resourceType": data.pop("resourceType"), "id": server_id, **data}
 
 
 def _observation_data(
@@ -397,9 +481,9 @@ def _observation_data(
         "resourceType": "Observation",
         "identifier": [
             {
-                "system": observation_identifier_system(ctx),
                 "use": "official",
-                "value": vital.identifier,
+                "system": observation_identifier_system(ctx),
+                "value": _string(vital.identifier, "an Observation identifier"),
             }
         ],
         "status": "final",
@@ -411,11 +495,12 @@ def _observation_data(
         "encounter": {"reference": encounter_ref},
         "effectiveDateTime": _text(_utc(vital.effective, f"{vital.identifier} effective time")),
         "issued": _text(_utc(visit.finished, f"visit {visit.visit_id} finish")),
-        "valueQuantity": quantity(vital.value, f"{vital.identifier} value"),
     }
+    # Keys in R4 element order, as to_dict gives them (the plain form is the same bytes).
     practitioner = _practitioner_reference(ctx, vital.performer)
     if practitioner is not None:
         data["performer"] = [practitioner]
+    data["valueQuantity"] = quantity(vital.value, f"{vital.identifier} value")
     interpretation = _interpretation(vital)
     if interpretation is not None:
         data["interpretation"] = [interpretation]
@@ -459,20 +544,25 @@ def _entries(visit: VisitExport, ctx: ExportContext, *, with_request: bool) -> l
     return entries
 
 
-def _bundle(kind: str, entries: list[dict[str, Any]], generated: datetime | None) -> Bundle:
+def _once_each(entries: list[dict[str, Any]], identifier: Callable[[Any], str]) -> None:
     seen: set[str] = set()
     for entry in entries:
         if entry["fullUrl"] in seen:
-            identifier = entry["resource"].identifier[0].value
             raise MappingError(
-                f"identifier {identifier!r} appears twice in one Bundle "
+                f"identifier {identifier(entry['resource'])!r} appears twice in one Bundle "
                 "(the same visit or reading exported twice?)"
             )
         seen.add(entry["fullUrl"])
-    data: dict[str, Any] = {"resourceType": "Bundle", "type": kind, "entry": entries}
+
+
+def _bundle(kind: str, entries: list[dict[str, Any]], generated: datetime | None) -> Bundle:
+    _once_each(entries, lambda resource: str(resource.identifier[0].value))
+    data: dict[str, Any] = {"resourceType": "Bundle", "type": kind}
     if generated is not None:
         data["timestamp"] = _text(_utc(generated, "bundle timestamp"))
-    return _validated(Bundle, data, "Bundle")
+    data["entry"] = entries
+    bundle: Bundle = _validated("Bundle", data, "Bundle")
+    return bundle
 
 
 def visit_bundle(
@@ -511,24 +601,62 @@ def upload_bundle(
     are sent. Entries keep the visit's order, so the response (same order, FHIR 3.1.0.11.6)
     maps back by position.
     """
+    entries = _upload_entries(
+        visit, ctx, encounter_id, include, encounter=encounter_for, observation=observation_for
+    )
+    for entry in entries:
+        entry["request"] = {"method": "POST", "url": entry["resource"].get_resource_type()}
+    return _bundle("transaction", entries, None)
+
+
+def upload_bundle_data(
+    visit: VisitExport,
+    ctx: ExportContext,
+    *,
+    encounter_id: str | None,
+    include: Collection[str],
+) -> dict[str, Any]:
+    """``to_dict(upload_bundle(...))`` built as plain data, without fhir.resources: the same
+    keys in the same order, the same ``MappingError`` checks (the upload's hot path; the
+    oracle test holds it to the model's form)."""
+    entries = _upload_entries(
+        visit, ctx, encounter_id, include, encounter=_encounter_data, observation=_observation_data
+    )
+    for entry in entries:
+        entry["request"] = {"method": "POST", "url": entry["resource"]["resourceType"]}
+    _once_each(entries, lambda resource: str(resource["identifier"][0]["value"]))
+    bundle: dict[str, Any] = {"resourceType": "Bundle", "type": "transaction"}
+    if entries:  # to_dict leaves an empty list out
+        bundle["entry"] = entries
+    return bundle
+
+
+def _upload_entries(
+    visit: VisitExport,
+    ctx: ExportContext,
+    encounter_id: str | None,
+    include: Collection[str],
+    *,
+    encounter: Callable[[VisitExport, ExportContext], Any],
+    observation: Callable[[VitalSign, VisitExport, ExportContext, str], Any],
+) -> list[dict[str, Any]]:
+    """``upload_bundle``'s entries without requests, resources built by the given form."""
     observation_system = observation_identifier_system(ctx)
     entries: list[dict[str, Any]] = []
     if encounter_id is None:
         encounter_ref = _urn(encounter_identifier_system(ctx), visit.encounter_identifier)
-        entries.append({"fullUrl": encounter_ref, "resource": encounter_for(visit, ctx)})
+        entries.append({"fullUrl": encounter_ref, "resource": encounter(visit, ctx)})
     else:
         encounter_ref = f"Encounter/{encounter_id}"
     entries.extend(
         {
             "fullUrl": _urn(observation_system, vital.identifier),
-            "resource": observation_for(vital, visit, ctx, encounter_ref),
+            "resource": observation(vital, visit, ctx, encounter_ref),
         }
         for vital in visit.vitals
         if vital.identifier in include
     )
-    for entry in entries:
-        entry["request"] = {"method": "POST", "url": entry["resource"].get_resource_type()}
-    return _bundle("transaction", entries, None)
+    return entries
 
 
 def export_bundle(

@@ -104,6 +104,7 @@ from fhir_export.search_match import (
     refers_to,
     single_match,
 )
+from fhir_export.sniffio_probe import remember_missing_sniffio
 
 __all__ = [
     "IHS_NUMBER_SYSTEM",
@@ -126,6 +127,7 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+remember_missing_sniffio()  # httpcore's per-request probe, without a sys.path search
 
 # Identifier systems of the IHS numbers (docs/reference/satusehat.md 1.4).
 IHS_NUMBER_SYSTEM = "https://fhir.kemkes.go.id/id/ihs-number"  # Patient

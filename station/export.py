@@ -33,7 +33,7 @@ from station.checks.interpretation import (
 )
 from station.checks.rulesets import RuleSet, UnknownRuleSetError, rule_set
 from station.results import age_on, local_naive
-from station.store.repository import StoredReading, StoredVisit
+from station.store.repository import StoredReading, StoredVisit, visit_operators
 
 Practitioners = Mapping[int, Practitioner]  # operator id -> the practitioner they are
 NO_PRACTITIONERS: Practitioners = {}
@@ -156,11 +156,9 @@ def reading_vitals(
 
 def operators_of(visit: StoredVisit) -> frozenset[int]:
     """The operators whose practitioners ``visit`` names: who recorded a reading, and who
-    confirmed it."""
-    ids = {r.operator_id for r in visit.readings if r.operator_id is not None}
-    if visit.confirmed_by is not None:
-        ids.add(visit.confirmed_by)
-    return frozenset(ids)
+    confirmed it (``station.store.repository.visit_operators``, which the upload claim uses
+    too)."""
+    return visit_operators(visit)
 
 
 def visit_to_export(

@@ -12,8 +12,10 @@ import uuid
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from types import SimpleNamespace
+from typing import Any, cast
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from devices.measurements import Measurement, measurement_from_json
@@ -24,6 +26,7 @@ from station.store import audit
 from station.store.database import Database
 from station.store.finding_rows import finding_from_row, finding_from_values, finding_values
 from station.store.models import (
+    FindingRow,
     OutboxRow,
     OutboxStatus,
     ReadingRow,
@@ -43,6 +46,8 @@ __all__ = [
     "UnreadableVisit",
     "VisitOutcome",
     "VisitsLoaded",
+    "load_visit",
+    "visit_operators",
 ]
 
 
@@ -222,6 +227,50 @@ def _decoded_json(measurement: Measurement) -> str:
 
 
 _VISIT_LOAD = selectinload(VisitRow.readings).selectinload(ReadingRow.findings)
+# load_visit's three reads, built once (a statement used again keeps its cache key), as
+# Core rows: the upload claims one visit at a time, and the ORM's identity map and
+# selectin loading were half of a claim's CPU (issue 14). The raw bytes are not read.
+_VISIT_BY_ID = select(VisitRow.__table__).where(VisitRow.id == bindparam("p_visit"))
+_READINGS_OF_VISIT = (
+    select(*(c for c in ReadingRow.__table__.c if c.key != "raw"))
+    .where(ReadingRow.visit_id == bindparam("p_visit"))
+    .order_by(ReadingRow.sequence)
+)
+_FINDINGS_OF_READINGS = (
+    select(FindingRow.__table__)
+    .where(FindingRow.reading_id.in_(bindparam("p_readings", expanding=True)))
+    .order_by(FindingRow.id)
+)
+
+
+def visit_operators(visit: StoredVisit) -> frozenset[int]:
+    """The operators whose practitioners ``visit`` names: who recorded a reading, and who
+    confirmed it."""
+    ids = {r.operator_id for r in visit.readings if r.operator_id is not None}
+    if visit.confirmed_by is not None:
+        ids.add(visit.confirmed_by)
+    return frozenset(ids)
+
+
+def load_visit(session: Session, visit_id: str) -> StoredVisit:
+    """The visit with its readings and findings, read in ``session`` (the upload claim reads
+    it in the claim's own transaction); ``StoreError`` if there is none, ``UnreadableVisit``
+    if it cannot be read back."""
+    connection = session.connection()
+    visit = connection.execute(_VISIT_BY_ID, {"p_visit": visit_id}).one_or_none()
+    if visit is None:
+        raise StoreError(f"visit {visit_id} does not exist")
+    readings = connection.execute(_READINGS_OF_VISIT, {"p_visit": visit_id}).all()
+    findings: dict[str, list[Any]] = {r.id: [] for r in readings}
+    if readings:
+        for finding in connection.execute(_FINDINGS_OF_READINGS, {"p_readings": list(findings)}):
+            findings[finding.reading_id].append(finding)
+    # Read as the ORM rows are (same attribute names: the columns'), with their children.
+    loaded = SimpleNamespace(
+        **visit._mapping,
+        readings=[SimpleNamespace(**r._mapping, findings=findings[r.id]) for r in readings],
+    )
+    return _visit_from_row(cast(VisitRow, loaded))
 
 
 class Store:
@@ -281,12 +330,7 @@ class Store:
 
     def visit(self, visit_id: str) -> StoredVisit:
         with self._db.sessions() as session:
-            row = session.scalars(
-                select(VisitRow).where(VisitRow.id == visit_id).options(_VISIT_LOAD)
-            ).one_or_none()
-            if row is None:
-                raise StoreError(f"visit {visit_id} does not exist")
-            return _visit_from_row(row)
+            return load_visit(session, visit_id)
 
     def visits(self, status: VisitStatus | None = None) -> list[StoredVisit]:
         """All visits (in ``status``), oldest first; ``UnreadableVisit`` if one cannot be read

@@ -4,8 +4,8 @@ For a visit the sync process holds (``station.store.outbox``):
 
 1. IHS numbers: the patient by NIK and the practitioner by the configured NIK, each looked up
    once per process (concurrent workers wait for the same look-up) and cached in the
-   database. A person SATUSEHAT does not know is a dead entry with a message saying what to
-   do, not an endless retry.
+   database (in the transaction of the next outbox write). A person SATUSEHAT does not know
+   is a dead entry with a message saying what to do, not an endless retry.
 2. If any entry was attempted before (its POST may have reached the server), what exists is
    looked up first and not sent again: the Encounter among the person's Encounters
    (``subject=Patient/{ihs}``), the Observations among the Encounter's
@@ -58,9 +58,8 @@ from fhir_export.errors import MappingError
 from fhir_export.mapping import (
     encounter_identifier_system,
     observation_identifier_system,
-    observation_update,
-    to_dict,
-    upload_bundle,
+    observation_update_data,
+    upload_bundle_data,
 )
 from fhir_export.model import ExportContext, Practitioner, VisitExport, VitalSign
 from fhir_export.satusehat_errors import (
@@ -76,7 +75,7 @@ from fhir_export.search_match import UntrustedSearchError
 from fhir_export.transaction_answer import transaction_server_ids
 from station.export import Practitioners, operators_of, reading_of, visit_to_export
 from station.person import mask_nik
-from station.store.outbox import ClaimedVisit, LeaseLost, OutboxEntry, UploadStore
+from station.store.outbox import ClaimedVisit, FoundIhs, LeaseLost, OutboxEntry, UploadStore
 from station.store.repository import StoredVisit
 from station.upload.work import UploadWork, plan_upload
 
@@ -156,9 +155,26 @@ class Uploader:
         # Look-ups under way, shared by the workers that need the same person at once (at
         # the start of a sync every worker needs the practitioner).
         self._looking_up: dict[tuple[str, str], asyncio.Future[str | None]] = {}
+        # IHS numbers SATUSEHAT gave, cached in the database with the next outbox write
+        # (one commit fewer per new person); only touched on the event loop.
+        self._found: list[FoundIhs] = []
+        # People a claim just found absent from the database cache (ClaimedVisit.cached_ihs).
+        self._not_cached: set[tuple[str, str]] = set()
+        self._prefetching: set[asyncio.Future[str | None]] = set()
 
     async def _db(self, function: Callable[..., _T], *args: Any) -> _T:
         result: _T = await self._run_db(function, *args)
+        return result
+
+    async def _write(self, function: Callable[..., _T], *args: Any) -> _T:
+        """An outbox write that also caches the IHS numbers found since the last one (its
+        ``ihs_found``); if it fails they go with the next write."""
+        found, self._found = self._found, []
+        try:
+            result: _T = await self._run_db(lambda: function(*args, ihs_found=found))
+        except BaseException:
+            self._found[:0] = found
+            raise
         return result
 
     # -- IHS numbers ---------------------------------------------------------------------
@@ -188,17 +204,64 @@ class Uploader:
         # be registered meanwhile, the network may be back).
 
     async def _fetch_ihs(self, kind: str, nik: str) -> str | None:
-        """The database cache shared by the desks, else SATUSEHAT."""
-        found = await self._db(self._store.cached_ihs, kind, nik)
-        if found is not None:
-            return found
+        """The database cache shared by the desks (unless a claim just read it), else
+        SATUSEHAT."""
+        if (kind, nik) in self._not_cached:
+            self._not_cached.discard((kind, nik))
+        else:
+            found = await self._db(self._store.cached_ihs, kind, nik)
+            if found is not None:
+                return found
         if kind == "patient":
             found = await self._api.find_patient_ihs(nik)
         else:
             found = await self._api.find_practitioner_ihs(nik)
         if found is not None:
-            await self._db(self._store.cache_ihs, kind, nik, found, self._clock())
+            self._found.append(FoundIhs(kind, nik, found, self._clock()))
         return found
+
+    def _remember_cached(self, claim: ClaimedVisit) -> None:
+        """The database cache, read with the claim: _fetch_ihs need not read it again."""
+        for person, ihs in claim.cached_ihs.items():
+            if ihs is None:
+                if person not in self._known_ihs and person not in self._looking_up:
+                    self._not_cached.add(person)
+            else:
+                self._known_ihs.setdefault(person, ihs)
+
+    def prefetch(self, claim: ClaimedVisit) -> None:
+        """Start the IHS look-ups ``claim``'s upload will need (its patient, the operators
+        it names) without waiting for them; its ``upload`` then finds them done or under
+        way. Nothing for a visit that cannot be mapped (it is dead before any look-up)."""
+        try:
+            visit_to_export(claim.visit)
+        except Exception:  # noqa: BLE001 - upload() says what is wrong with it
+            return
+        self._start_lookups(claim)
+
+    def _start_lookups(self, claim: ClaimedVisit) -> None:
+        """The look-ups of ``claim``'s people at once, not one after the other: its patient,
+        the operators it names, and the settings' practitioner when nobody recorded
+        confirming the visit (then the Encounter's attender is always that fallback)."""
+        self._remember_cached(claim)
+        niks = claim.practitioner_niks
+        people = [("patient", claim.visit.person.nik)]
+        people += [("practitioner", nik) for nik in (niks or {}).values()]
+        fallback = self._ctx.practitioner_nik
+        if fallback and niks is not None and claim.visit.confirmed_by not in niks:
+            people.append(("practitioner", fallback))
+        for kind, nik in people:
+            if (kind, nik) in self._known_ihs or (kind, nik) in self._looking_up:
+                continue
+            started = asyncio.ensure_future(self._ihs(kind, nik))
+            self._prefetching.add(started)
+            started.add_done_callback(self._prefetched)
+
+    def _prefetched(self, done: asyncio.Future[str | None]) -> None:
+        # A failure is the upload's to report when it asks again (failures are not kept).
+        self._prefetching.discard(done)
+        if not done.cancelled():
+            done.exception()
 
     # -- one visit -----------------------------------------------------------------------
 
@@ -211,7 +274,7 @@ class Uploader:
             return UploadResult(claim.visit.id, lost=True)
         except BaseException:
             # Cancelled (the desk app closing): give the visit back for the next sync.
-            await asyncio.shield(self._db(self._store.release, claim))
+            await asyncio.shield(self._write(self._store.release, claim))
             raise
 
     async def _settle(self, claim: ClaimedVisit) -> UploadResult:
@@ -219,23 +282,23 @@ class Uploader:
         try:
             return await self._upload(claim)
         except RejectedError as exc:
-            await self._db(self._dead, claim, entry_ids, str(exc), exc.outcome, exc.rule_numbers)
+            await self._write(self._dead, claim, entry_ids, str(exc), exc.outcome, exc.rule_numbers)
             return UploadResult(claim.visit.id, dead=len(entry_ids), error=str(exc))
         except MappingError as exc:
             # The stored visit cannot be mapped to FHIR (station.export / fhir_export.mapping
             # say why); retrying will not change that, a person must look. Only this type:
             # other ValueErrors (a PersonError, a DecodeError, ...) are not about the visit.
             message = f"cannot be sent: {exc}"
-            await self._db(self._dead, claim, entry_ids, message)
+            await self._write(self._dead, claim, entry_ids, message)
             return UploadResult(claim.visit.id, dead=len(entry_ids), error=message)
         except SatusehatError as exc:  # transient, credentials, a garbled reply
             retry_after = exc.retry_after_s if isinstance(exc, TransientError) else None
-            await self._db(self._failed, claim, entry_ids, str(exc), retry_after)
+            await self._write(self._failed, claim, entry_ids, str(exc), retry_after)
             return UploadResult(claim.visit.id, failed=len(entry_ids), error=str(exc))
         except Exception as exc:  # a bug must not stop the other visits, nor loop on this one
             _LOGGER.exception("visit %s: unexpected upload error", claim.visit.id)
             message = f"unexpected error ({type(exc).__name__}); see the station log"
-            await self._db(self._failed, claim, entry_ids, message, None)
+            await self._write(self._failed, claim, entry_ids, message, None)
             return UploadResult(claim.visit.id, failed=len(entry_ids), error=message)
 
     def _dead(
@@ -245,12 +308,20 @@ class Uploader:
         error: str,
         outcome: object | None = None,
         rule_numbers: Sequence[int] = (),
+        *,
+        ihs_found: Sequence[FoundIhs] = (),
     ) -> None:
         _LOGGER.warning(
             "visit %s: %d entries need a person: %s", claim.visit.id, len(entry_ids), error
         )
         self._store.mark_dead(
-            claim, entry_ids, self._clock(), error, outcome=outcome, rule_numbers=rule_numbers
+            claim,
+            entry_ids,
+            self._clock(),
+            error,
+            outcome=outcome,
+            rule_numbers=rule_numbers,
+            ihs_found=ihs_found,
         )
 
     def _failed(
@@ -259,6 +330,8 @@ class Uploader:
         entry_ids: Sequence[int],
         error: str,
         retry_after_s: float | None,
+        *,
+        ihs_found: Sequence[FoundIhs] = (),
     ) -> None:
         attempts = max((e.attempts for e in claim.entries), default=0) + 1
         now = self._clock()
@@ -266,14 +339,19 @@ class Uploader:
         _LOGGER.info(
             "visit %s: upload failed, next try in %.0f s: %s", claim.visit.id, delay, error
         )
-        self._store.mark_failed(claim, entry_ids, now, error, now + timedelta(seconds=delay))
+        self._store.mark_failed(
+            claim, entry_ids, now, error, now + timedelta(seconds=delay), ihs_found=ihs_found
+        )
 
-    async def _practitioners(self, visit: StoredVisit) -> Practitioners:
+    async def _practitioners(self, claim: ClaimedVisit) -> Practitioners:
         """Each operator the visit names (who measured, who confirmed) with their
         practitioner's IHS number. An operator's NIK SATUSEHAT does not know is a settings
         problem like the fallback's: the entries stay ``failed`` and are sent once it is
         put right, never dead-lettered."""
-        niks = await self._db(self._store.practitioner_niks, operators_of(visit))
+        visit = claim.visit
+        niks = claim.practitioner_niks  # read with the claim; else one round trip
+        if niks is None:
+            niks = await self._db(self._store.practitioner_niks, operators_of(visit))
         found: dict[int, Practitioner] = {}
         for operator_id, nik in sorted(niks.items()):
             ihs = await self._ihs("practitioner", nik)
@@ -290,6 +368,7 @@ class Uploader:
     async def _upload(self, claim: ClaimedVisit) -> UploadResult:
         visit = claim.visit
         export = visit_to_export(visit)  # one that cannot be mapped is dead before look-ups
+        self._start_lookups(claim)
 
         patient_ihs = await self._ihs("patient", visit.person.nik)
         if patient_ihs is None:
@@ -298,9 +377,9 @@ class Uploader:
                 "daftarkan dulu (SATUSEHAT Mobile/ASIK), lalu kirim ulang. / "
                 "No SATUSEHAT Patient has this NIK: register the person, then retry."
             )
-            await self._db(self._dead, claim, [e.id for e in claim.entries], message)
+            await self._write(self._dead, claim, [e.id for e in claim.entries], message)
             return UploadResult(visit.id, dead=len(claim.entries), error=message)
-        practitioners = await self._practitioners(visit)
+        practitioners = await self._practitioners(claim)
         if practitioners:
             export = visit_to_export(visit, practitioners)
         work = plan_upload(claim, export, practitioners)
@@ -373,16 +452,14 @@ class Uploader:
         resources: list[tuple[str, dict[str, Any]]] = []
         problems: list[str] = []
         for vital, server_id, status in updates:
-            resource = to_dict(
-                observation_update(
-                    vital,
-                    export,
-                    ctx,
-                    encounter_id=encounter_id,
-                    server_id=server_id,
-                    status=status,
-                    issued=issued,
-                )
+            resource = observation_update_data(
+                vital,
+                export,
+                ctx,
+                encounter_id=encounter_id,
+                server_id=server_id,
+                status=status,
+                issued=issued,
             )
             problems.extend(
                 f"{vital.identifier}: {problem}"
@@ -415,7 +492,7 @@ class Uploader:
         attempted = [
             e.id for e in claim.entries if any(v.identifier in updated for v in work.by_entry(e))
         ]
-        await self._db(self._store.begin_attempt, claim, attempted, self._clock())
+        await self._write(self._store.begin_attempt, claim, attempted, self._clock())
         for _identifier, resource in resources:
             await self._api.update(resource)
 
@@ -472,10 +549,10 @@ class Uploader:
         missing = [v for v in export.vitals if v.identifier not in on_server]
         if not missing:
             return encounter_id, on_server
-        bundle = to_dict(
-            upload_bundle(
-                export, ctx, encounter_id=encounter_id, include={v.identifier for v in missing}
-            )
+        # Plain data, not fhir.resources models: the same JSON (tests/fhir_export/
+        # test_plain_mapping.py holds it to the validated form), a 22nd of the CPU.
+        bundle = upload_bundle_data(
+            export, ctx, encounter_id=encounter_id, include={v.identifier for v in missing}
         )
         problems = validate_bundle(
             bundle, organization_id=ctx.organization_id or None, now=self._clock()
@@ -485,7 +562,7 @@ class Uploader:
                 "held back, not sent: the visit breaks SATUSEHAT rules: " + "; ".join(problems[:3])
             )
         attempted = [e.id for e in claim.entries if _has_any(e, missing)]
-        await self._db(self._store.begin_attempt, claim, attempted, self._clock())
+        await self._write(self._store.begin_attempt, claim, attempted, self._clock())
         response = await self._api.transaction(bundle)
         sent_types = ["Encounter"] * (encounter_id is None) + ["Observation"] * len(missing)
         # Each id checked against the type sent at its position (the answer is in the order
@@ -523,7 +600,7 @@ class Uploader:
                     + (", ".join(unknown) if unknown else "its Encounter")
                 )
             ids[entry.id] = [on_server[v.identifier] for v in vitals]
-        await self._db(self._store.mark_sent, claim, ids, self._clock(), encounter_id)
+        await self._write(self._store.mark_sent, claim, ids, self._clock(), encounter_id)
         _LOGGER.info("visit %s: %d entries sent", claim.visit.id, len(ids))
         return UploadResult(claim.visit.id, sent=len(ids))
 
