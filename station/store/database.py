@@ -15,6 +15,7 @@ import logging
 import os
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -62,6 +63,7 @@ APP_NAME = "vitals-station"
 SQLITE_FILE_NAME = "station.sqlite3"
 # Wait this long for another desk or process holding the SQLite write lock.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+_WAL_RETRY_S = 0.02  # between tries of the journal-mode switch (_switch_to_wal)
 
 
 class DatabaseBusy(DatabaseError):
@@ -85,10 +87,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # First, so that the journal-mode switch of a brand-new file waits for a second process
     # opening it at the same moment instead of failing (issue 13).
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """``PRAGMA journal_mode=WAL``, retried while another process holds the lock it needs.
+
+    The busy timeout does not always cover it: "If SQLite determines that invoking the busy
+    handler could result in a deadlock, it will go ahead and return SQLITE_BUSY to the
+    application instead of invoking the busy handler" (https://www.sqlite.org/c3ref/busy_handler.html),
+    which is what two processes switching a brand-new file at the same moment can meet
+    (seen in tests/station/test_migration_race.py). So: try again for as long as the busy
+    timeout would have waited, then let the error say the database is busy."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except (sqlite3.OperationalError, _cipher_operational_error()) as exc:
+            text_of = str(exc)
+            busy = "database is locked" in text_of or "database is busy" in text_of
+            if not busy or time.monotonic() >= deadline:
+                raise
+            time.sleep(_WAL_RETRY_S)
 
 
 def _translate_sqlite_error(context: ExceptionContext) -> None:
