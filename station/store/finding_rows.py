@@ -17,6 +17,7 @@ from station.checks.messages import Params
 from station.store.models import FindingRow
 
 __all__ = [
+    "FINDING_COLUMNS",
     "finding_from_row",
     "finding_from_values",
     "finding_row",
@@ -84,7 +85,9 @@ def finding_from_values(values: Mapping[str, Any]) -> Finding:
     )
 
 
-_COLUMNS = (
+# The columns a finding's row holds besides its ids: what a finding is read back from and
+# what its reading's audit hash covers (station.store.record_content).
+FINDING_COLUMNS = (
     "parameter",
     "severity",
     "code",
@@ -98,4 +101,4 @@ _COLUMNS = (
 
 
 def finding_from_row(row: FindingRow) -> Finding:
-    return finding_from_values({name: getattr(row, name) for name in _COLUMNS})
+    return finding_from_values({name: getattr(row, name) for name in FINDING_COLUMNS})

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from station.audit import record_hash
+from station.store.finding_rows import FINDING_COLUMNS
 from station.store.models import FindingRow, ReadingRow, VisitRow
 
 __all__ = [
@@ -119,17 +120,6 @@ _READING_COLUMNS = (
     "operator_id",
     "discarded_by",
 )
-_FINDING_COLUMNS = (
-    "parameter",
-    "severity",
-    "code",
-    "message_id",
-    "message_en",
-    "message_key",
-    "message_params",
-    "rule_set",
-    "rule_set_version",
-)
 
 
 def reading_values_content(
@@ -173,7 +163,7 @@ def reading_content(row: ReadingRow, findings: Iterable[FindingRow]) -> dict[str
     them need not load the relationship)."""
     return reading_values_content(
         {name: getattr(row, name) for name in _READING_COLUMNS},
-        ({name: getattr(f, name) for name in _FINDING_COLUMNS} for f in findings),
+        ({name: getattr(f, name) for name in FINDING_COLUMNS} for f in findings),
     )
 
 
