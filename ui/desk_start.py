@@ -30,11 +30,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
 from config.settings import Settings
-from ui.desk.sign_in import FIT_HEIGHT, FIT_WIDTH, SignInPage
+from ui.desk.sign_in import SignInPage, fit_size
 from ui.qt_health import QtBuildFault, check_qt_build
 from ui.texts import tr
 
@@ -75,16 +74,8 @@ class StartWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page)
         self.page.signIn.connect(self._hold)
-        self._fit_screen()
+        self.resize(*fit_size())  # the operator window's size (it takes this one's place)
         self.page.installEventFilter(self)
-
-    def _fit_screen(self) -> None:
-        width, height = FIT_WIDTH, FIT_HEIGHT
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width, height = min(width, available.width()), min(height, available.height())
-        self.resize(width, height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.page and event.type() == QEvent.Type.Paint and self._on_painted:

@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -62,7 +61,7 @@ from ui.desk.queue import QueuePanel
 from ui.desk.retranslate import Phrase, fixed, phrase
 from ui.desk.review import ReviewPanel
 from ui.desk.shortcuts import with_shortcut
-from ui.desk.sign_in import FIT_HEIGHT, FIT_WIDTH, SignInPage
+from ui.desk.sign_in import SignInPage, fit_size
 from ui.desk.status_bar import DeskStatusBar
 from ui.finding_texts import ckg_reason, error_text
 from ui.naming import named
@@ -310,12 +309,7 @@ class OperatorWindow(QMainWindow):
         self.discard_button = review.discard_button
 
     def _fit_screen(self) -> None:
-        screen = QGuiApplication.primaryScreen()
-        width, height = FIT_WIDTH, FIT_HEIGHT
-        if screen is not None:
-            available = screen.availableGeometry()
-            width, height = min(width, available.width()), min(height, available.height())
-        self.resize(width, height)
+        self.resize(*fit_size())
 
     def _connect(self) -> None:
         bridge = self._bridge

@@ -6,6 +6,7 @@ field and submits from the last. The PIN is never kept here after it was sent.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -26,12 +27,25 @@ from ui.finding_texts import error_text
 from ui.naming import named
 from ui.texts import Language, tr
 
-__all__ = ["FIT_HEIGHT", "FIT_WIDTH", "SignInPage"]
+__all__ = ["FIT_HEIGHT", "FIT_WIDTH", "SignInPage", "fit_size"]
 
 FORM_WIDTH = 600
 # The desk's window size: a 1366x768 screen less a taskbar, nothing cut off. Here, with the
 # page the desk opens on, so the start window (ui.desk_start) has it without the desk's imports.
 FIT_WIDTH, FIT_HEIGHT = 1366, 728
+
+
+def fit_size() -> tuple[int, int]:
+    """The desk's window size on this screen: ``FIT_WIDTH`` x ``FIT_HEIGHT``, or less where
+    the primary screen has less room."""
+    width, height = FIT_WIDTH, FIT_HEIGHT
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width, height = min(width, available.width()), min(height, available.height())
+    return width, height
+
+
 # Larger than the desk's own type: read at arm's length by someone who just sat down.
 PAGE_POINT_SIZE = 13
 
