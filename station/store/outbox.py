@@ -69,6 +69,7 @@ __all__ = [
     "ProblemEntry",
     "UnknownVisits",
     "UploadStore",
+    "claim_people",
     "lease_free",
 ]
 
@@ -242,13 +243,17 @@ _SENT = (
 )
 
 
-def _give_back(visit_id: str, token: str) -> Update:
-    """Release the visit if ``token`` still holds it."""
-    return (
-        update(VisitRow)
-        .where(VisitRow.id == visit_id, VisitRow.upload_claimed_by == token)
-        .values(upload_claimed_by=None, upload_lease_until=None)
-    )
+def _give_back(connection: Connection, visit_id: str, token: str) -> None:
+    """Release the visit if ``token`` still holds it (``_RELEASE``, no error if not)."""
+    connection.execute(_RELEASE, {"p_visit": visit_id, "p_token": token})
+
+
+def claim_people(patient_nik: str, practitioner_niks: Mapping[int, str]) -> list[tuple[str, str]]:
+    """The people whose IHS numbers a visit's upload needs, as ``(kind, NIK)``: its patient,
+    then the practitioner of each operator it names (``ClaimedVisit.cached_ihs``' keys)."""
+    people = [("patient", patient_nik)]
+    people += [("practitioner", nik) for nik in practitioner_niks.values()]
+    return people
 
 
 def _bury_unreadable(
@@ -256,7 +261,7 @@ def _bury_unreadable(
 ) -> DeadVisit:
     """In the claim's transaction: the visit's claimed entries ``dead``, the visit given back."""
     error = f"cannot be sent: {exc}; a person must look at this visit"
-    connection.execute(_give_back(visit_id, token))
+    _give_back(connection, visit_id, token)
     result = connection.execute(
         update(OutboxRow)
         .where(OutboxRow.visit_id == visit_id, OutboxRow.status == OutboxStatus.SENDING)
@@ -486,7 +491,7 @@ class UploadStore:
                     # Another process sent it between our look and the compare-and-set
                     # (SQLite reads the candidates outside the write transaction): give the
                     # visit back rather than hold it with nothing to send.
-                    connection.execute(_give_back(visit_id, token))
+                    _give_back(connection, visit_id, token)
                     continue
                 try:
                     visit = load_visit(session, visit_id)
@@ -494,8 +499,7 @@ class UploadStore:
                     taken.append(_bury_unreadable(connection, token, visit_id, now, exc))
                     continue
                 niks = _practitioner_niks(connection, visit_operators(visit))
-                people = [("patient", visit.person.nik)]
-                people += [("practitioner", nik) for nik in niks.values()]
+                people = claim_people(visit.person.nik, niks)
                 cached = _cached_ihs(connection, people)
                 taken.append(
                     ClaimedVisit(
@@ -688,7 +692,7 @@ class UploadStore:
         """Give the visit back if still held (the outcomes above already did, except after an
         unexpected error); entries still ``sending`` become due again."""
         with self._db.engine.begin() as connection:
-            connection.execute(_give_back(claim.visit.id, claim.token))
+            _give_back(connection, claim.visit.id, claim.token)
             self._cache_found(connection, ihs_found)
 
     # -- for people ----------------------------------------------------------------------

@@ -75,7 +75,14 @@ from fhir_export.search_match import UntrustedSearchError
 from fhir_export.transaction_answer import transaction_server_ids
 from station.export import Practitioners, operators_of, reading_of, visit_to_export
 from station.person import mask_nik
-from station.store.outbox import ClaimedVisit, FoundIhs, LeaseLost, OutboxEntry, UploadStore
+from station.store.outbox import (
+    ClaimedVisit,
+    FoundIhs,
+    LeaseLost,
+    OutboxEntry,
+    UploadStore,
+    claim_people,
+)
 from station.store.repository import StoredVisit
 from station.upload.work import UploadWork, plan_upload
 
@@ -245,8 +252,7 @@ class Uploader:
         confirming the visit (then the Encounter's attender is always that fallback)."""
         self._remember_cached(claim)
         niks = claim.practitioner_niks
-        people = [("patient", claim.visit.person.nik)]
-        people += [("practitioner", nik) for nik in (niks or {}).values()]
+        people = claim_people(claim.visit.person.nik, niks or {})
         fallback = self._ctx.practitioner_nik
         if fallback and niks is not None and claim.visit.confirmed_by not in niks:
             people.append(("practitioner", fallback))
