@@ -13,7 +13,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -226,6 +226,7 @@ def _decoded_json(measurement: Measurement) -> str:
         ) from exc
 
 
+_T = TypeVar("_T")
 _VISIT_LOAD = selectinload(VisitRow.readings).selectinload(ReadingRow.findings)
 # load_visit's three reads, built once (a statement used again keeps its cache key), as
 # Core rows: the upload claims one visit at a time, and the ORM's identity map and
@@ -241,6 +242,13 @@ _FINDINGS_OF_READINGS = (
     .where(FindingRow.reading_id.in_(bindparam("p_readings", expanding=True)))
     .order_by(FindingRow.id)
 )
+
+
+def _oldest_first(query: Select[_T], status: VisitStatus | None) -> Select[_T]:
+    """``query`` over the visits (in ``status``), oldest first: the order every listing of
+    visits shares (``load_visits``, ``visit_ids``, ``stream_visits``)."""
+    query = query.order_by(VisitRow.started_at)
+    return query if status is None else query.where(VisitRow.status == status)
 
 
 def visit_operators(visit: StoredVisit) -> frozenset[int]:
@@ -342,19 +350,13 @@ class Store:
 
     def load_visits(self, status: VisitStatus | None = None) -> VisitsLoaded:
         """Like ``visits``, but a visit that cannot be read is reported, not raised."""
-        query = select(VisitRow).options(_VISIT_LOAD).order_by(VisitRow.started_at)
-        if status is not None:
-            query = query.where(VisitRow.status == status)
-        return self._load(query)
+        return self._load(_oldest_first(select(VisitRow).options(_VISIT_LOAD), status))
 
     def visit_ids(self, status: VisitStatus | None = None) -> list[str]:
         """The ids of the visits ``stream_visits`` goes through, in its order (no readings
         loaded: an export audits them before it reads them)."""
-        query = select(VisitRow.id).order_by(VisitRow.started_at)
-        if status is not None:
-            query = query.where(VisitRow.status == status)
         with self._db.sessions() as session:
-            return list(session.scalars(query))
+            return list(session.scalars(_oldest_first(select(VisitRow.id), status)))
 
     def stream_visits(
         self, status: VisitStatus | None = None, *, batch: int = 200
@@ -364,9 +366,7 @@ class Store:
         never holds them all (issue 14). An unreadable visit is yielded as its
         ``UnreadableVisit``, in its place. Close the iterator (or read it to the end) to end
         the transaction."""
-        query = select(VisitRow).options(_VISIT_LOAD).order_by(VisitRow.started_at)
-        if status is not None:
-            query = query.where(VisitRow.status == status)
+        query = _oldest_first(select(VisitRow).options(_VISIT_LOAD), status)
         with self._db.sessions() as session:
             rows = session.scalars(query.execution_options(yield_per=batch))
             try:
