@@ -16,8 +16,14 @@ import json
 from datetime import datetime
 from typing import Any, TextIO
 
-from fhir_export.errors import MappingError
-from fhir_export.mapping import export_bundle, to_dict, to_json, visit_bundle
+from fhir_export.mapping import (
+    export_bundle,
+    once_each,
+    plain_identifier,
+    to_dict,
+    to_json,
+    visit_bundle,
+)
 from fhir_export.model import ExportContext, VisitExport
 
 __all__ = ["BundleWriter"]
@@ -65,21 +71,14 @@ class BundleWriter:
         if self._closed:
             raise ValueError("the Bundle is already closed")
         entries = to_dict(visit_bundle(visit, self._ctx, transaction=False)).get("entry", [])
-        urls = [entry["fullUrl"] for entry in entries]
-        for entry, url in zip(entries, urls, strict=True):
-            if url in self._seen:
-                identifier = entry["resource"]["identifier"][0]["value"]
-                raise MappingError(
-                    f"identifier {identifier!r} appears twice in one Bundle "
-                    "(the same visit or reading exported twice?)"
-                )
+        once_each(entries, plain_identifier, already=self._seen)
         pieces = []
         for number, entry in enumerate(entries, start=self._entries):
             pieces.append(self._head if number == 0 else ",")
             pieces.append(_ITEM + _dumps(entry).replace("\n", _ITEM))
         self._handle.write("".join(pieces))  # one write: all of the visit or none of it
         self._entries += len(entries)
-        self._seen.update(urls)
+        self._seen.update(entry["fullUrl"] for entry in entries)
         return len(entries)
 
     def close(self) -> None:

@@ -113,6 +113,8 @@ __all__ = [
     "observation_identifier_system",
     "observation_update",
     "observation_update_data",
+    "once_each",
+    "plain_identifier",
     "to_dict",
     "to_json",
     "upload_bundle",
@@ -544,19 +546,33 @@ def _entries(visit: VisitExport, ctx: ExportContext, *, with_request: bool) -> l
     return entries
 
 
-def _once_each(entries: list[dict[str, Any]], identifier: Callable[[Any], str]) -> None:
+def once_each(
+    entries: list[dict[str, Any]],
+    identifier: Callable[[Any], str],
+    already: Collection[str] = frozenset(),
+) -> None:
+    """``MappingError`` when a fullUrl of ``entries`` appears twice among them, or is one of
+    ``already`` (the fullUrls a Bundle written piece by piece holds so far,
+    ``fhir_export.bundle_stream``). ``identifier`` reads a resource's business identifier,
+    for the message."""
     seen: set[str] = set()
     for entry in entries:
-        if entry["fullUrl"] in seen:
+        url = entry["fullUrl"]
+        if url in seen or url in already:
             raise MappingError(
                 f"identifier {identifier(entry['resource'])!r} appears twice in one Bundle "
                 "(the same visit or reading exported twice?)"
             )
-        seen.add(entry["fullUrl"])
+        seen.add(url)
+
+
+def plain_identifier(resource: dict[str, Any]) -> str:
+    """A plain-data resource's business identifier (for ``once_each``' message)."""
+    return str(resource["identifier"][0]["value"])
 
 
 def _bundle(kind: str, entries: list[dict[str, Any]], generated: datetime | None) -> Bundle:
-    _once_each(entries, lambda resource: str(resource.identifier[0].value))
+    once_each(entries, lambda resource: str(resource.identifier[0].value))
     data: dict[str, Any] = {"resourceType": "Bundle", "type": kind}
     if generated is not None:
         data["timestamp"] = _text(_utc(generated, "bundle timestamp"))
@@ -624,7 +640,7 @@ def upload_bundle_data(
     )
     for entry in entries:
         entry["request"] = {"method": "POST", "url": entry["resource"]["resourceType"]}
-    _once_each(entries, lambda resource: str(resource["identifier"][0]["value"]))
+    once_each(entries, plain_identifier)
     bundle: dict[str, Any] = {"resourceType": "Bundle", "type": "transaction"}
     if entries:  # to_dict leaves an empty list out
         bundle["entry"] = entries
