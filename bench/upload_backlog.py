@@ -51,12 +51,15 @@ import httpx
 
 from config.settings import Settings
 from fhir_export.mapping import (
+    NIK_SYSTEM,
     encounter_for,
     encounter_identifier_system,
     observation_for,
     observation_identifier_system,
     to_dict,
+    upload_bundle_data,
 )
+from fhir_export.oauth import GRANT_TYPE, token_url
 from fhir_export.satusehat_client import SatusehatClient, SatusehatError
 from station.demo import run_demo
 from station.export import export_context, visit_to_export
@@ -314,6 +317,66 @@ async def _station(args: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+async def _http_floor(args: dict[str, Any]) -> dict[str, Any]:
+    """What the station's requests cost by themselves: per visit the Patient search and the
+    transaction POST the station sends (the same Bundle bytes, built before the clock
+    starts), ``concurrency`` visits at a time through a bare ``httpx.AsyncClient``, each
+    answer read and parsed; no retries, bounds, checks, mapping or database. The CPU of
+    this run is a floor no upload over HTTP/1.1 with httpx gets under."""
+    concurrency = int(args["concurrency"])
+    settings = make_settings(Path(args["db"]), args["auth_url"], args["base_url"])
+    database = open_database(settings.database.url)
+    visits = Store(database).visits(VisitStatus.CONFIRMED)
+    database.close()
+    ctx = export_context(settings)
+    # The imitation server's IHS numbers, as ImitationServer.register_patients gives them.
+    niks = sorted({visit.person.nik for visit in visits})
+    ihs = {nik: f"P{number:011d}" for number, nik in enumerate(niks)}
+    base = settings.satusehat.base_url
+    async with httpx.AsyncClient(timeout=60.0) as client:
+        token_reply = await client.post(
+            token_url(settings.satusehat.auth_url),
+            params={"grant_type": GRANT_TYPE},
+            data={"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET},
+        )
+        token_reply.raise_for_status()
+        headers = {"Authorization": f"Bearer {token_reply.json()['access_token']}"}
+        practitioner = (
+            await client.get(
+                f"{base}/Practitioner",
+                params={"identifier": f"{NIK_SYSTEM}|{ctx.practitioner_nik}"},
+                headers=headers,
+            )
+        ).json()
+        ctx = replace(ctx, practitioner_ihs=practitioner["entry"][0]["resource"]["id"])
+        work = []
+        for visit in visits:
+            export = replace(visit_to_export(visit), patient_ihs=ihs[visit.person.nik])
+            include = {vital.identifier for vital in export.vitals}
+            bundle = upload_bundle_data(export, ctx, encounter_id=None, include=include)
+            work.append((visit.person.nik, json.dumps(bundle).encode()))
+        post_headers = {**headers, "Content-Type": "application/json"}
+        queue = iter(work)
+        cpu_before = cpu_s()
+        started = time.monotonic()
+
+        async def worker() -> None:
+            for nik, body in queue:
+                search = await client.get(
+                    f"{base}/Patient", params={"identifier": f"{NIK_SYSTEM}|{nik}"}, headers=headers
+                )
+                search.raise_for_status()
+                search.json()
+                answer = await client.post(base, content=body, headers=post_headers)
+                answer.raise_for_status()
+                answer.json()
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        wall_s = time.monotonic() - started
+        cpu = cpu_s() - cpu_before
+    return {"visits": len(visits), "wall_s": wall_s, "cpu_s": cpu, "peak_rss_mb": peak_rss_mb()}
+
+
 def run_worker(kind: str, args: dict[str, Any]) -> None:
     if kind == "record":
         result = worker_record(args)
@@ -321,6 +384,8 @@ def run_worker(kind: str, args: dict[str, Any]) -> None:
         result = asyncio.run(_baseline(args))
     elif kind == "station":
         result = asyncio.run(_station(args))
+    elif kind == "floor":
+        result = asyncio.run(_http_floor(args))
     else:
         raise SystemExit(f"unknown worker {kind!r}")
     print(json.dumps(result), flush=True)

@@ -10,6 +10,11 @@ process, the server's contents checked after each):
 * ``backlog_speedup``: wall time of the naive client over the station's, with 50 ms added
   to every request (target >= 20 x). ``--quick`` uses a sample of visits, so the figure is
   for that sample, not the 10,000-reading week of ``upload_backlog.py``.
+
+The first row's note also gives the floor measured in the same run: the station's two
+requests per visit (Patient search, transaction POST) through a bare ``httpx.AsyncClient``
+with the Bundles prepared beforehand (``upload_backlog.py``'s ``floor`` worker), and the CPU
+of the visit's three durable commits as bare cursor INSERT + COMMIT on the same file.
 """
 
 from __future__ import annotations
@@ -19,8 +24,37 @@ from pathlib import Path
 
 from bench import upload_backlog as backlog
 from bench.rows import Row
+from station.store.database import open_database
 
 __all__ = ["measure"]
+
+# An upload's write transactions per visit: the claim, the attempt counted before the POST
+# (crash safety: station/store/outbox.py), the outcome.
+COMMITS_PER_VISIT = 3
+_COMMIT_SAMPLES = 300
+
+
+def _durable_commit_cpu_ms(work: Path, template: Path) -> float:
+    """CPU of one bare INSERT + COMMIT on a copy of the backlog's file (encrypted, the
+    station's PRAGMAs, ``synchronous=FULL``), through the raw DB-API cursor."""
+    copy = work / "commit-floor.sqlite3"
+    backlog.copy_sqlite(template, copy)
+    database = open_database(f"sqlite:///{copy}")
+    try:
+        connection = database.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute("CREATE TABLE bench_bare (id INTEGER PRIMARY KEY, v BLOB)")
+            connection.commit()
+            before = backlog.cpu_s()
+            for _index in range(_COMMIT_SAMPLES):
+                cursor.execute("INSERT INTO bench_bare (v) VALUES (?)", (b"x" * 64,))
+                connection.commit()
+            return (backlog.cpu_s() - before) * 1000 / _COMMIT_SAMPLES
+        finally:
+            connection.close()
+    finally:
+        database.close()
 
 
 def measure(quick: bool) -> list[Row]:
@@ -45,8 +79,26 @@ def measure(quick: bool) -> list[Row]:
                 if not run.check["ok"]:
                     raise RuntimeError(f"{kind}: the server's contents are wrong: {run.check}")
                 runs[kind, latency] = run.measured
+        floor = backlog.run_approach(
+            label="floor at 0 ms",
+            kind="floor",
+            worker_args={"concurrency": 8},
+            expected=expected,
+            template=template,
+            workdir=work,
+            latency_ms=0.0,
+        )
+        if not floor.check["ok"]:
+            raise RuntimeError(f"floor: the server's contents are wrong: {floor.check}")
+        commit_ms = _durable_commit_cpu_ms(work, template)
     per_visit = {kind: runs[kind, 0.0]["cpu_s"] * 1000 / visits for kind in ("station", "baseline")}
-    note = f"{visits} visits of 3 readings; baseline: one POST per resource, same client"
+    http_floor = floor.measured["cpu_s"] * 1000 / visits
+    note = (
+        f"{visits} visits of 3 readings; baseline: one POST per resource, same client; "
+        f"floor in this run: the same 2 requests per visit through bare httpx "
+        f"{http_floor:.2f} ms + {COMMITS_PER_VISIT} durable commits "
+        f"{COMMITS_PER_VISIT * commit_ms:.2f} ms"
+    )
     return [
         Row(
             "upload_cpu_per_visit",

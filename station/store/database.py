@@ -333,13 +333,14 @@ def _sqlite_engine(url: str, parsed: URL, path: Path) -> Engine:
     # The pysqlcipher dialect (sqlcipher3) runs ``PRAGMA key`` on every new connection
     # before anything else; the raw-key literal needs no key derivation. Its default
     # pool keeps one connection per thread; the station's threads share a queue pool,
-    # as with plain SQLite.
+    # as with plain SQLite. No pre-ping: a SQLite connection is a file handle in this
+    # process, with no server that could have dropped it, and the ping was a SELECT 1
+    # before every transaction (issue 14: an upload runs three per visit).
     cipher = parsed.set(drivername="sqlite+pysqlcipher", password=f"x'{key.hex}'")
     try:
         engine = create_engine(
             cipher,
             connect_args={"check_same_thread": False},
-            pool_pre_ping=True,
             poolclass=QueuePool,
         )
     except (ImportError, ArgumentError) as exc:

@@ -31,6 +31,7 @@ from typing import Any, cast
 from sqlalchemy import (
     Connection,
     CursorResult,
+    Insert,
     Result,
     Select,
     Update,
@@ -243,6 +244,14 @@ _SENT = (
 )
 
 
+_PRACTITIONER_NIKS = select(OperatorRow.id, OperatorRow.practitioner_nik).where(
+    OperatorRow.id.in_(bindparam("p_operators", expanding=True)), OperatorRow.builtin.is_(False)
+)
+_CACHED_IHS = select(IhsNumberRow.kind, IhsNumberRow.nik, IhsNumberRow.ihs_number).where(
+    IhsNumberRow.nik.in_(bindparam("p_niks", expanding=True))
+)
+
+
 def _give_back(connection: Connection, visit_id: str, token: str) -> None:
     """Release the visit if ``token`` still holds it (``_RELEASE``, no error if not)."""
     connection.execute(_RELEASE, {"p_visit": visit_id, "p_token": token})
@@ -274,11 +283,7 @@ def _practitioner_niks(connection: Connection, operator_ids: Collection[int]) ->
     """``UploadStore.practitioner_niks`` on ``connection``."""
     if not operator_ids:
         return {}
-    rows = connection.execute(
-        select(OperatorRow.id, OperatorRow.practitioner_nik).where(
-            OperatorRow.id.in_(sorted(operator_ids)), OperatorRow.builtin.is_(False)
-        )
-    )
+    rows = connection.execute(_PRACTITIONER_NIKS, {"p_operators": sorted(operator_ids)})
     return {int(row.id): str(row.practitioner_nik) for row in rows.all()}
 
 
@@ -289,11 +294,7 @@ def _cached_ihs(
     wanted = set(people)
     if not wanted:
         return {}
-    rows = connection.execute(
-        select(IhsNumberRow.kind, IhsNumberRow.nik, IhsNumberRow.ihs_number).where(
-            IhsNumberRow.nik.in_(sorted({nik for _kind, nik in wanted}))
-        )
-    )
+    rows = connection.execute(_CACHED_IHS, {"p_niks": sorted({nik for _kind, nik in wanted})})
     return {
         (row.kind, row.nik): str(row.ihs_number)
         for row in rows.all()
@@ -320,6 +321,7 @@ class UploadStore:
         self._db = database
         self._postgres = database.engine.dialect.name == "postgresql"
         self._claims: dict[tuple[bool, bool, int], _Claim] = {}
+        self._ihs_upsert: Insert | None = None
 
     # -- claiming ------------------------------------------------------------------------
 
@@ -464,7 +466,7 @@ class UploadStore:
         """One transaction: the candidates, then per visit a compare-and-set of its lease
         (returning its Encounter id), its due entries made ``sending`` (returning them) and
         the visit read back; an unreadable one is made dead in the same transaction.
-        Core statements on the session's connection: the ORM loads only the visit."""
+        Core statements on one connection, no ORM session."""
         statements = self._claim_statements(include_failed, failed_before is not None, limit)
         parameters: dict[str, Any] = {
             "p_now": now,
@@ -474,8 +476,7 @@ class UploadStore:
         if failed_before is not None:
             parameters["p_failed_before"] = failed_before
         taken: list[ClaimedVisit | DeadVisit] = []
-        with self._db.sessions.begin() as session:
-            connection = session.connection()
+        with self._db.engine.begin() as connection:
             candidates = list(
                 dict.fromkeys(connection.scalars(statements.candidates, parameters).all())
             )
@@ -494,7 +495,7 @@ class UploadStore:
                     _give_back(connection, visit_id, token)
                     continue
                 try:
-                    visit = load_visit(session, visit_id)
+                    visit = load_visit(connection, visit_id)
                 except UnreadableVisit as exc:
                     taken.append(_bury_unreadable(connection, token, visit_id, now, exc))
                     continue
@@ -803,30 +804,36 @@ class UploadStore:
         with self._db.engine.begin() as connection:
             self._cache_found(connection, [FoundIhs(kind, nik, ihs_number, now)])
 
-    def _cache_found(self, connection: Connection, found: Sequence[FoundIhs]) -> None:
-        """Insert or update each (one executemany); another desk caching the same person at
-        the same moment is no conflict."""
-        if not found:
-            return
-        # The dialect's INSERT ... ON CONFLICT, imported when first needed (the PostgreSQL
-        # dialect module costs a desk on SQLite 50 ms at start-up for nothing).
-        statement: Any
-        if self._postgres:
-            from sqlalchemy.dialects.postgresql import insert as postgresql_insert  # noqa: PLC0415
+    def _upsert_ihs(self) -> Insert:
+        """The IHS cache's INSERT ... ON CONFLICT DO UPDATE, built once per store. The
+        dialect's module is imported when first needed (the PostgreSQL dialect module costs a
+        desk on SQLite 50 ms at start-up for nothing)."""
+        if self._ihs_upsert is None:
+            statement: Any
+            if self._postgres:
+                from sqlalchemy.dialects.postgresql import insert as pg_insert  # noqa: PLC0415
 
-            statement = postgresql_insert(IhsNumberRow)
-        else:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert  # noqa: PLC0415
+                statement = pg_insert(IhsNumberRow)
+            else:
+                from sqlalchemy.dialects.sqlite import insert as sqlite_insert  # noqa: PLC0415
 
-            statement = sqlite_insert(IhsNumberRow)
-        connection.execute(
-            statement.on_conflict_do_update(
+                statement = sqlite_insert(IhsNumberRow)
+            self._ihs_upsert = statement.on_conflict_do_update(
                 index_elements=[IhsNumberRow.kind, IhsNumberRow.nik],
                 set_={
                     "ihs_number": statement.excluded.ihs_number,
                     "fetched_at": statement.excluded.fetched_at,
                 },
-            ),
+            )
+        return self._ihs_upsert
+
+    def _cache_found(self, connection: Connection, found: Sequence[FoundIhs]) -> None:
+        """Insert or update each (one executemany); another desk caching the same person at
+        the same moment is no conflict."""
+        if not found:
+            return
+        connection.execute(
+            self._upsert_ihs(),
             [
                 {
                     "kind": f.kind,

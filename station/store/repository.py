@@ -15,7 +15,7 @@ from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Select, bindparam, delete, func, select
+from sqlalchemy import Connection, Select, bindparam, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from devices.measurements import Measurement, measurement_from_json
@@ -260,11 +260,10 @@ def visit_operators(visit: StoredVisit) -> frozenset[int]:
     return frozenset(ids)
 
 
-def load_visit(session: Session, visit_id: str) -> StoredVisit:
-    """The visit with its readings and findings, read in ``session`` (the upload claim reads
-    it in the claim's own transaction); ``StoreError`` if there is none, ``UnreadableVisit``
-    if it cannot be read back."""
-    connection = session.connection()
+def load_visit(connection: Connection, visit_id: str) -> StoredVisit:
+    """The visit with its readings and findings, read on ``connection`` (the upload claim
+    reads it in the claim's own transaction); ``StoreError`` if there is none,
+    ``UnreadableVisit`` if it cannot be read back."""
     visit = connection.execute(_VISIT_BY_ID, {"p_visit": visit_id}).one_or_none()
     if visit is None:
         raise StoreError(f"visit {visit_id} does not exist")
@@ -337,8 +336,8 @@ class Store:
         return self.visit(visit_id)
 
     def visit(self, visit_id: str) -> StoredVisit:
-        with self._db.sessions() as session:
-            return load_visit(session, visit_id)
+        with self._db.engine.connect() as connection:
+            return load_visit(connection, visit_id)
 
     def visits(self, status: VisitStatus | None = None) -> list[StoredVisit]:
         """All visits (in ``status``), oldest first; ``UnreadableVisit`` if one cannot be read

@@ -168,6 +168,8 @@ class Uploader:
         # People a claim just found absent from the database cache (ClaimedVisit.cached_ihs).
         self._not_cached: set[tuple[str, str]] = set()
         self._prefetching: set[asyncio.Future[str | None]] = set()
+        # What ``prefetch`` mapped, by (claim token, visit id), for that upload.
+        self._mapped: dict[tuple[str, str], VisitExport] = {}
 
     async def _db(self, function: Callable[..., _T], *args: Any) -> _T:
         result: _T = await self._run_db(function, *args)
@@ -241,9 +243,10 @@ class Uploader:
         it names) without waiting for them; its ``upload`` then finds them done or under
         way. Nothing for a visit that cannot be mapped (it is dead before any look-up)."""
         try:
-            visit_to_export(claim.visit)
+            export = visit_to_export(claim.visit)
         except Exception:  # noqa: BLE001 - upload() says what is wrong with it
             return
+        self._mapped[claim.token, claim.visit.id] = export  # its upload need not map it again
         self._start_lookups(claim)
 
     def _start_lookups(self, claim: ClaimedVisit) -> None:
@@ -282,6 +285,8 @@ class Uploader:
             # Cancelled (the desk app closing): give the visit back for the next sync.
             await asyncio.shield(self._write(self._store.release, claim))
             raise
+        finally:
+            self._mapped.pop((claim.token, claim.visit.id), None)
 
     async def _settle(self, claim: ClaimedVisit) -> UploadResult:
         entry_ids = [e.id for e in claim.entries]
@@ -373,7 +378,8 @@ class Uploader:
 
     async def _upload(self, claim: ClaimedVisit) -> UploadResult:
         visit = claim.visit
-        export = visit_to_export(visit)  # one that cannot be mapped is dead before look-ups
+        # One that cannot be mapped is dead before any look-up (prefetch mapped it already).
+        export = self._mapped.pop((claim.token, claim.visit.id), None) or visit_to_export(visit)
         self._start_lookups(claim)
 
         patient_ihs = await self._ihs("patient", visit.person.nik)
