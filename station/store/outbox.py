@@ -252,6 +252,22 @@ _CACHED_IHS = select(IhsNumberRow.kind, IhsNumberRow.nik, IhsNumberRow.ihs_numbe
 )
 
 
+# UploadStore.visit_states: the entry states of each confirmed visit with an entry not sent
+# (found through the status index), and how many confirmed visits have every entry sent.
+_NOT_ALL_SENT = select(OutboxRow.visit_id).where(OutboxRow.status != OutboxStatus.SENT)
+_UNSENT_VISIT_STATES = (
+    select(OutboxRow.visit_id, OutboxRow.status)
+    .distinct()
+    .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
+    .where(VisitRow.status == VisitStatus.CONFIRMED, OutboxRow.visit_id.in_(_NOT_ALL_SENT))
+)
+_ALL_SENT_COUNT = (
+    select(func.count(func.distinct(OutboxRow.visit_id)))
+    .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
+    .where(VisitRow.status == VisitStatus.CONFIRMED, OutboxRow.visit_id.not_in(_NOT_ALL_SENT))
+)
+
+
 def _give_back(connection: Connection, visit_id: str, token: str) -> None:
     """Release the visit if ``token`` still holds it (``_RELEASE``, no error if not)."""
     connection.execute(_RELEASE, {"p_visit": visit_id, "p_token": token})
@@ -759,18 +775,20 @@ class UploadStore:
     def visit_states(self) -> dict[str, int]:
         """Confirmed visits by upload state, for the desk's status bar (issue 11: the queue
         counted in visits, not entries), by the day list's rule (``station.day.upload_state``)
-        with failed visits apart: ``dead``, ``failed``, ``waiting`` or ``sent``. One query
-        for the distinct entry states of each confirmed visit."""
+        with failed visits apart: ``dead``, ``failed``, ``waiting`` or ``sent``.
+
+        Two queries whose answers stay small however long the clinic's history: the visits
+        with an entry not yet sent, read with their entries' states, and the count of those
+        with every entry sent, counted in the database. (One row per visit ever, read on
+        every status report, grew with the history; issue 14.) Both in one read transaction
+        on SQLite; on PostgreSQL a visit sent between the two may be counted twice for one
+        report."""
         per_visit: dict[str, set[str]] = {}
-        with self._db.sessions() as session:
-            for visit_id, status in session.execute(
-                select(OutboxRow.visit_id, OutboxRow.status)
-                .distinct()
-                .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
-                .where(VisitRow.status == VisitStatus.CONFIRMED)
-            ):
+        with self._db.engine.connect() as connection:
+            for visit_id, status in connection.execute(_UNSENT_VISIT_STATES):
                 per_visit.setdefault(visit_id, set()).add(status)
-        states = {"sent": 0, "waiting": 0, "failed": 0, "dead": 0}
+            sent = int(connection.execute(_ALL_SENT_COUNT).scalar_one())
+        states = {"sent": sent, "waiting": 0, "failed": 0, "dead": 0}
         for statuses in per_visit.values():
             states[upload_state(statuses, failed_apart=True)] += 1
         return states
