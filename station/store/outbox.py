@@ -37,6 +37,7 @@ from sqlalchemy import (
     Update,
     and_,
     bindparam,
+    case,
     func,
     or_,
     select,
@@ -47,7 +48,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import ReturningUpdate
 from sqlalchemy.sql.elements import ColumnElement
 
-from station.day import upload_state
 from station.person import mask_nik
 from station.store.database import Database
 from station.store.models import (
@@ -252,20 +252,31 @@ _CACHED_IHS = select(IhsNumberRow.kind, IhsNumberRow.nik, IhsNumberRow.ihs_numbe
 )
 
 
-# UploadStore.visit_states: the entry states of each confirmed visit with an entry not sent
-# (found through the status index), and how many confirmed visits have every entry sent.
-_NOT_ALL_SENT = select(OutboxRow.visit_id).where(OutboxRow.status != OutboxStatus.SENT)
-_UNSENT_VISIT_STATES = (
-    select(OutboxRow.visit_id, OutboxRow.status)
-    .distinct()
+def _has(status: OutboxStatus) -> ColumnElement[int]:
+    return case((OutboxRow.status == status, 1), else_=0)
+
+
+# UploadStore.visit_states, counted in the database: each confirmed visit's state by
+# station.day.upload_state's rule with failed apart (dead if an entry is dead; sent if every
+# entry is; failed if one is; else waiting), then the visits per state.
+_PER_VISIT = (
+    select(
+        func.max(_has(OutboxStatus.DEAD)).label("any_dead"),
+        func.min(_has(OutboxStatus.SENT)).label("all_sent"),
+        func.max(_has(OutboxStatus.FAILED)).label("any_failed"),
+    )
     .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
-    .where(VisitRow.status == VisitStatus.CONFIRMED, OutboxRow.visit_id.in_(_NOT_ALL_SENT))
+    .where(VisitRow.status == VisitStatus.CONFIRMED)
+    .group_by(OutboxRow.visit_id)
+    .subquery()
 )
-_ALL_SENT_COUNT = (
-    select(func.count(func.distinct(OutboxRow.visit_id)))
-    .join(VisitRow, VisitRow.id == OutboxRow.visit_id)
-    .where(VisitRow.status == VisitStatus.CONFIRMED, OutboxRow.visit_id.not_in(_NOT_ALL_SENT))
-)
+_VISIT_STATE = case(
+    (_PER_VISIT.c.any_dead == 1, "dead"),
+    (_PER_VISIT.c.all_sent == 1, "sent"),
+    (_PER_VISIT.c.any_failed == 1, "failed"),
+    else_="waiting",
+).label("state")
+_VISITS_PER_STATE = select(_VISIT_STATE, func.count()).group_by(_VISIT_STATE)
 
 
 def _give_back(connection: Connection, visit_id: str, token: str) -> None:
@@ -777,20 +788,15 @@ class UploadStore:
         counted in visits, not entries), by the day list's rule (``station.day.upload_state``)
         with failed visits apart: ``dead``, ``failed``, ``waiting`` or ``sent``.
 
-        Two queries whose answers stay small however long the clinic's history: the visits
-        with an entry not yet sent, read with their entries' states, and the count of those
-        with every entry sent, counted in the database. (One row per visit ever, read on
-        every status report, grew with the history; issue 14.) Both in one read transaction
-        on SQLite; on PostgreSQL a visit sent between the two may be counted twice for one
-        report."""
-        per_visit: dict[str, set[str]] = {}
+        Counted in the database (``_VISITS_PER_STATE``, the same rule in SQL; the tests hold
+        it to ``upload_state``): four numbers come back however long the clinic's history
+        or the backlog of a desk offline for a week. Reading each visit's entry states on
+        every status report grew the desk's memory with every visit not yet sent (issue
+        14)."""
+        states = {"sent": 0, "waiting": 0, "failed": 0, "dead": 0}
         with self._db.engine.connect() as connection:
-            for visit_id, status in connection.execute(_UNSENT_VISIT_STATES):
-                per_visit.setdefault(visit_id, set()).add(status)
-            sent = int(connection.execute(_ALL_SENT_COUNT).scalar_one())
-        states = {"sent": sent, "waiting": 0, "failed": 0, "dead": 0}
-        for statuses in per_visit.values():
-            states[upload_state(statuses, failed_apart=True)] += 1
+            for state, count in connection.execute(_VISITS_PER_STATE):
+                states[state] = int(count)
         return states
 
     def next_due_at(self) -> datetime | None:

@@ -3,6 +3,7 @@ the day list's rule (station.day.upload_state), failed visits apart."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 
 import pytest
@@ -76,44 +77,50 @@ def _every_row_states(database) -> dict[str, int]:
     return states
 
 
-def test_counts_match_every_rows_states_with_a_long_history(any_db_url):
-    """Most visits sent long ago, a few in every other state, entries of one visit in
-    mixed states, a visit still open: the counts read without a row per visit agree with
-    reading every row, on SQLite and PostgreSQL."""
+def test_counts_match_the_rule_for_every_mix_of_entry_states(any_db_url):
+    """Every pair of entry states a two-reading visit can have, a one-reading visit in each
+    state, many visits sent long ago and a visit still open: the counts the database makes
+    agree with reading every row and applying ``upload_state``, on SQLite and PostgreSQL."""
     database = open_database(any_db_url)
     try:
         store = Store(database)
         two = (Reading(bp()), Reading(spo2()))
         started = datetime(2026, 12, 2, 8, 0, tzinfo=WIB)
-        visits = [
-            record_visit(store, ADULT, started, readings=two, queue_number=n) for n in range(1, 26)
+        states = list(OutboxStatus)
+        pairs = list(itertools.product(states, repeat=2))
+        number = itertools.count(1)
+        paired = [
+            record_visit(store, ADULT, started, readings=two, queue_number=next(number))
+            for _pair in pairs
         ]
-        record_visit(store, ADULT, started, readings=two, status="open", queue_number=26)
+        single = [
+            record_visit(store, ADULT, started, queue_number=next(number)) for _state in states
+        ]
+        history = [
+            record_visit(store, ADULT, started, readings=two, queue_number=next(number))
+            for _index in range(12)
+        ]
+        record_visit(store, ADULT, started, readings=two, status="open", queue_number=next(number))
+        record_visit(store, ADULT, started, status="cancelled", queue_number=next(number))
         now = datetime(2026, 12, 2, 9, 0, tzinfo=WIB)
-        chosen = {visit.id: OutboxStatus.SENT for visit in visits[:18]}
-        chosen[visits[18].id] = OutboxStatus.DEAD
-        chosen[visits[19].id] = OutboxStatus.FAILED
-        chosen[visits[20].id] = OutboxStatus.SENDING
+        wanted: list[tuple[str, OutboxStatus]] = []
+        for visit, pair in zip(paired, pairs, strict=True):
+            wanted += [(r.id, status) for r, status in zip(visit.readings, pair, strict=True)]
+        for visit, status in zip(single, states, strict=True):
+            wanted += [(r.id, status) for r in visit.readings]
+        wanted += [(r.id, OutboxStatus.SENT) for visit in history for r in visit.readings]
         with database.engine.begin() as connection:
-            for visit_id, status in chosen.items():
+            for reading_id, status in wanted:
                 connection.execute(
                     update(OutboxRow)
-                    .where(OutboxRow.visit_id == visit_id)
+                    .where(OutboxRow.reading_id == reading_id)
                     .values(status=status, updated_at=now)
                 )
-            # One visit with one entry sent and one dead, one with one sent and one failed.
-            for visit, status in ((visits[21], OutboxStatus.DEAD), (visits[22], "failed")):
-                first, second = (r.id for r in visit.readings)
-                connection.execute(
-                    update(OutboxRow)
-                    .where(OutboxRow.reading_id == first)
-                    .values(status=OutboxStatus.SENT)
-                )
-                connection.execute(
-                    update(OutboxRow).where(OutboxRow.reading_id == second).values(status=status)
-                )
         expected = _every_row_states(database)
-        assert expected == {"sent": 18, "waiting": 3, "failed": 2, "dead": 2}
+        # The oracle itself, counted by hand: of the 25 pairs, 9 have a dead entry, 1 is all
+        # sent, 7 have a failed one (and none dead); the singles add one to each but waiting
+        # twice (pending, sending); the history is sent.
+        assert expected == {"sent": 1 + 1 + 12, "waiting": 8 + 2, "failed": 7 + 1, "dead": 9 + 1}
         assert UploadStore(database).visit_states() == expected
     finally:
         database.close()
