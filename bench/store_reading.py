@@ -17,10 +17,14 @@ import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.rows import Row, percentile
 
-__all__ = ["measure"]
+if TYPE_CHECKING:
+    from station.store.database import Database
+
+__all__ = ["bare_commits", "measure"]
 
 _PER_VISIT = 4
 _BP = "1e 78 00 50 00 5d 00 e8 07 03 0f 0e 1e 2d 48 00 01 00 00"
@@ -71,7 +75,7 @@ def measure(quick: bool) -> list[Row]:
                     actor=actor,
                 ).visit
                 stored.append((time.perf_counter() - begun) * 1000)
-            bare = _bare_commits(database, samples)
+            bare = bare_commits(database, samples)
         finally:
             database.close()
     median, baseline = statistics.median(stored), statistics.median(bare)
@@ -82,7 +86,10 @@ def measure(quick: bool) -> list[Row]:
     return [Row("one_reading_stored", median, "ms", baseline, 2.0, "ratio_at_most", note)]
 
 
-def _bare_commits(database, samples: int) -> list[float]:
+def bare_commits(database: Database, samples: int) -> list[float]:
+    """``samples`` one-row INSERT + COMMITs through the raw DB-API cursor on ``database``'s
+    file (its PRAGMAs, ``synchronous=FULL``): each one's wall time in ms. The baseline of
+    ``one_reading_stored``; ``upload_rows`` times the CPU of the same loop."""
     connection = database.engine.raw_connection()
     try:
         cursor = connection.cursor()

@@ -27,6 +27,7 @@ from typing import Any
 
 from bench import upload_backlog as backlog
 from bench.rows import Row
+from bench.store_reading import bare_commits
 from station.store.database import open_database
 
 __all__ = ["measure"]
@@ -38,24 +39,15 @@ _COMMIT_SAMPLES = 300
 
 
 def _durable_commit_cpu_ms(work: Path, template: Path) -> float:
-    """CPU of one bare INSERT + COMMIT on a copy of the backlog's file (encrypted, the
-    station's PRAGMAs, ``synchronous=FULL``), through the raw DB-API cursor."""
+    """CPU of one bare INSERT + COMMIT (``store_reading.bare_commits``) on a copy of the
+    backlog's file (encrypted, the station's PRAGMAs, ``synchronous=FULL``)."""
     copy = work / "commit-floor.sqlite3"
     backlog.copy_sqlite(template, copy)
     database = open_database(f"sqlite:///{copy}")
     try:
-        connection = database.engine.raw_connection()
-        try:
-            cursor = connection.cursor()
-            cursor.execute("CREATE TABLE bench_bare (id INTEGER PRIMARY KEY, v BLOB)")
-            connection.commit()
-            before = backlog.cpu_s()
-            for _index in range(_COMMIT_SAMPLES):
-                cursor.execute("INSERT INTO bench_bare (v) VALUES (?)", (b"x" * 64,))
-                connection.commit()
-            return (backlog.cpu_s() - before) * 1000 / _COMMIT_SAMPLES
-        finally:
-            connection.close()
+        before = backlog.cpu_s()
+        bare_commits(database, _COMMIT_SAMPLES)
+        return (backlog.cpu_s() - before) * 1000 / _COMMIT_SAMPLES
     finally:
         database.close()
 
@@ -116,16 +108,16 @@ def _run(
     template: Path,
     latency_ms: float,
     *,
-    visits: int | None = None,
+    expected: list[backlog.PlannedVisit],
 ) -> dict[str, Any]:
-    """One approach on a copy of ``template`` (sending its first ``visits`` when given:
-    the naive client's ``sample``); the server's contents must be exactly those visits',
-    once each."""
+    """One approach on a copy of ``template``; the server's contents must be exactly the
+    ``expected`` visits' (all of the template's, or the naive client's ``sample``), once
+    each."""
     run = backlog.run_approach(
         label=f"{kind} at {latency_ms:g} ms",
         kind=kind,
         worker_args=args,
-        expected=backlog.plan_backlog(template, work)[:visits],
+        expected=expected,
         template=template,
         workdir=work,
         latency_ms=latency_ms,
@@ -146,11 +138,12 @@ def _template(work: Path, visits: int) -> Path:
 def _cpu_runs(work: Path, visits: int) -> tuple[dict[str, dict[str, Any]], dict[str, Any], float]:
     """Naive client and station at 0 ms, the bare-httpx floor, one durable commit's CPU."""
     template = _template(work, visits)
+    plan = backlog.plan_backlog(template, work)
     runs = {
-        kind: _run(kind, args, work, template, 0.0)
+        kind: _run(kind, args, work, template, 0.0, expected=plan)
         for kind, args in (("baseline", {"sample": 0}), ("station", {"concurrency": 8}))
     }
-    floor = _run("floor", {"concurrency": 8}, work, template, 0.0)
+    floor = _run("floor", {"concurrency": 8}, work, template, 0.0, expected=plan)
     return runs, floor, _durable_commit_cpu_ms(work, template)
 
 
@@ -159,7 +152,8 @@ def _speed_runs(work: Path, visits: int, naive_sample: int) -> tuple[float, floa
     client's for the same visits (reading the backlog once, then its upload time scaled
     from the first ``naive_sample`` visits when fewer than all)."""
     template = _template(work, visits)
-    station = _run("station", {"concurrency": 8}, work, template, 50.0)
+    plan = backlog.plan_backlog(template, work)
+    station = _run("station", {"concurrency": 8}, work, template, 50.0, expected=plan)
     sample = min(naive_sample, visits)
-    naive = _run("baseline", {"sample": sample}, work, template, 50.0, visits=sample)
+    naive = _run("baseline", {"sample": sample}, work, template, 50.0, expected=plan[:sample])
     return station["wall_s"], naive["load_s"] + naive["upload_s"] * visits / sample

@@ -285,8 +285,6 @@ class Uploader:
             # Cancelled (the desk app closing): give the visit back for the next sync.
             await asyncio.shield(self._write(self._store.release, claim))
             raise
-        finally:
-            self._mapped.pop((claim.token, claim.visit.id), None)
 
     async def _settle(self, claim: ClaimedVisit) -> UploadResult:
         entry_ids = [e.id for e in claim.entries]
